@@ -1,0 +1,249 @@
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { verifyAuditChain } from './platform/audit/index.ts';
+import { systemContext } from './platform/context.ts';
+import { ConfigError, type Config, loadConfig } from './platform/config.ts';
+import { acquireDataDirLock, DataDirLockedError, openDatabase } from './platform/db/client.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { createLogger } from './platform/log.ts';
+import { startServer } from './main.ts';
+import {
+  createAdmin,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  seedBaseline,
+  seedDemo,
+} from './modules/identity/index.ts';
+import { AppError } from './platform/errors.ts';
+import { t } from './platform/i18n/index.ts';
+
+const HELP = `cqs — Chính quyền số
+
+  cqs start                      start the server (migrations and first-start seed included)
+  cqs migrate                    apply database migrations
+  cqs seed --demo                load the demo city (idempotent)
+  cqs create-admin --email E --name N [--password P]   create an administrator (password from CQS_ADMIN_PASSWORD or prompt)
+  cqs backup <file>              write the database and files to a .tar.gz (embedded: stop the server first)
+  cqs restore <file>             restore a backup written by "cqs backup" (stop the server first)
+  cqs audit verify               check the audit log's hash chain; exit 1 at the first altered or missing row
+
+Configuration comes from the environment (PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, SMTP_URL, LOG_LEVEL, …); see README.md.`;
+
+async function withDatabase<T>(
+  config: Config,
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+  try {
+    await runMigrations(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function printWelcome(config: Config, seeded: boolean) {
+  const lines = [`CQS đang chạy / is running: ${config.publicUrl}`];
+  if (config.demo) {
+    lines.push(seeded ? 'Đã nạp dữ liệu mẫu / demo data loaded.' : 'Chế độ trình diễn / demo mode.');
+    lines.push(`Tài khoản mẫu / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(30)} ${a.title ?? 'Công dân / citizen'}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+async function backup(config: Config, file: string) {
+  const out = resolve(file);
+  const work = mkdtempSync(join(tmpdir(), 'cqs-backup-'));
+  try {
+    if (config.databaseUrl) {
+      execFileSync('pg_dump', [
+        '--format=custom',
+        '--no-owner',
+        `--file=${join(work, 'database.dump')}`,
+        config.databaseUrl,
+      ]);
+    } else {
+      const release = acquireDataDirLock(config.dataDir);
+      try {
+        const pg = await PGlite.create({ dataDir: join(config.dataDir, 'pgdata') });
+        const dump = await pg.dumpDataDir('gzip');
+        writeFileSync(join(work, 'database.tar.gz'), Buffer.from(await dump.arrayBuffer()));
+        await pg.close();
+      } finally {
+        release();
+      }
+    }
+    if (existsSync(join(config.dataDir, 'files')))
+      cpSync(join(config.dataDir, 'files'), join(work, 'files'), { recursive: true });
+    if (existsSync(join(config.dataDir, 'secret.key')))
+      cpSync(join(config.dataDir, 'secret.key'), join(work, 'secret.key'));
+    writeFileSync(
+      join(work, 'backup.json'),
+      JSON.stringify({ format: 1, createdAt: new Date().toISOString(), embedded: !config.databaseUrl }),
+    );
+    execFileSync('tar', ['-czf', out, '-C', work, '.']);
+    console.log(`Backup written: ${out}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function restore(config: Config, file: string) {
+  const work = mkdtempSync(join(tmpdir(), 'cqs-restore-'));
+  try {
+    execFileSync('tar', ['-xzf', resolve(file), '-C', work]);
+    const meta = JSON.parse(readFileSync(join(work, 'backup.json'), 'utf8')) as { embedded: boolean };
+    if (meta.embedded === Boolean(config.databaseUrl))
+      throw new Error(
+        `This backup is from ${meta.embedded ? 'an embedded' : 'a PostgreSQL'} deployment; restore it into the same kind.`,
+      );
+    if (config.databaseUrl) {
+      execFileSync('pg_restore', [
+        '--clean',
+        '--if-exists',
+        '--no-owner',
+        `--dbname=${config.databaseUrl}`,
+        join(work, 'database.dump'),
+      ]);
+    } else {
+      const release = acquireDataDirLock(config.dataDir);
+      try {
+        const pgdata = join(config.dataDir, 'pgdata');
+        // Keep the current database beside the restored one until the operator deletes it.
+        if (existsSync(pgdata)) renameSync(pgdata, `${pgdata}.before-restore-${Date.now()}`);
+        const blob = new Blob([readFileSync(join(work, 'database.tar.gz'))]);
+        const pg = await PGlite.create({ dataDir: pgdata, loadDataDir: blob });
+        await pg.query('select 1');
+        await pg.close();
+      } finally {
+        release();
+      }
+    }
+    mkdirSync(config.dataDir, { recursive: true });
+    if (existsSync(join(work, 'files')))
+      cpSync(join(work, 'files'), join(config.dataDir, 'files'), { recursive: true });
+    if (existsSync(join(work, 'secret.key')))
+      cpSync(join(work, 'secret.key'), join(config.dataDir, 'secret.key'));
+    console.log('Restore complete.');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function prompt(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, arg] = positionals;
+  if (!command || values.help) {
+    console.log(HELP);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start': {
+      const platform = await startServer(config);
+      printWelcome(config, platform.seeded);
+      return -1; // keep running
+    }
+    case 'migrate':
+      await withDatabase(config, async () => {});
+      console.log('Migrations applied.');
+      return 0;
+    case 'seed':
+      await withDatabase(config, (d) =>
+        d.db.transaction((tx) =>
+          (values.demo ? seedDemo(tx, config.provinceCode) : seedBaseline(tx, config.provinceCode)).then(
+            () => undefined,
+          ),
+        ),
+      );
+      console.log(values.demo ? 'Demo data loaded.' : 'Baseline data loaded.');
+      return 0;
+    case 'create-admin': {
+      const email = values.email ?? (await prompt('E-mail: '));
+      const name = values.name ?? (await prompt('Họ và tên / Full name: '));
+      const password =
+        values.password ?? process.env.CQS_ADMIN_PASSWORD ?? (await prompt('Mật khẩu / Password: '));
+      await withDatabase(config, (d) =>
+        createAdmin(d.db, systemContext('cli'), { email, fullName: name, password }),
+      );
+      console.log(`Administrator created: ${email}`);
+      return 0;
+    }
+    case 'backup':
+      if (!arg) throw new Error('usage: cqs backup <file>');
+      await backup(config, arg);
+      return 0;
+    case 'restore':
+      if (!arg) throw new Error('usage: cqs restore <file>');
+      await restore(config, arg);
+      return 0;
+    case 'audit': {
+      if (arg !== 'verify') throw new Error('usage: cqs audit verify');
+      const result = await withDatabase(config, (d) => verifyAuditChain(d.db));
+      if (result.ok) {
+        console.log(
+          `Audit chain intact: ${result.checked} rows verified, ${result.unchained} not yet chained.`,
+        );
+        return 0;
+      }
+      console.error(
+        `Audit chain broken at position ${result.seq}${result.id ? ` (row id ${result.id})` : ''}: ${result.problem === 'altered' ? 'the row was altered' : 'a row is missing'}. ${result.checked} rows before it are intact.`,
+      );
+      return 1;
+    }
+    default:
+      console.error(`Unknown command: ${command}\n\n${HELP}`);
+      return 1;
+  }
+}
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError) console.error(err.message);
+    else if (err instanceof DataDirLockedError) console.error(err.message);
+    else if (err instanceof AppError)
+      console.error(
+        `${err.code}: ${t('vi', `errors:${err.code}`, err.params)}${err.fields.length ? ` (${err.fields.map((f) => `${f.field}: ${t('vi', `errors:${f.key}`, f.params)}`).join('; ')})` : ''}`,
+      );
+    else console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);

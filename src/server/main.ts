@@ -1,0 +1,162 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chainAuditBatch } from './platform/audit/index.ts';
+import { loadSecretKey, SecretBox } from './platform/auth/secret-box.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type Database } from './platform/db/client.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { EventBus } from './platform/events/index.ts';
+import { fileRoutes } from './platform/files/routes.ts';
+import { LocalBlobStore } from './platform/files/store.ts';
+import { createHttp } from './platform/http/app.ts';
+import { JobRunner } from './platform/jobs/index.ts';
+import { createLogger, type Logger } from './platform/log.ts';
+import { registerMessageDelivery } from './platform/messages/index.ts';
+import { sseRoutes } from './platform/realtime/sse.ts';
+import type { Deps } from './deps.ts';
+import {
+  hasAgencies,
+  identityRoutes,
+  seedBaseline,
+  seedDemo,
+  SESSION_COOKIE,
+  SessionService,
+} from './modules/identity/index.ts';
+import { sql } from 'drizzle-orm';
+
+const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface Platform {
+  app: FastifyInstance;
+  deps: Deps;
+  /** whether this start loaded the demo data */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  log?: Logger;
+  /** an already-open database (tests) */
+  database?: Database;
+  /** run migrations and the first-start seed (default true) */
+  prepare?: boolean;
+}
+
+/** config → database → migrations → first-start seed → http → workers. Does not listen. */
+export async function buildPlatform(config: Config, opts: BuildOptions = {}): Promise<Platform> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const database =
+    opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log }));
+  let seeded = false;
+  try {
+    if (opts.prepare !== false) {
+      await runMigrations(database);
+      if (!(await hasAgencies(database.db))) {
+        // First start: the embedded demo gets the demo city; a production database gets the baseline only.
+        await database.db.transaction(async (tx) => {
+          if (config.demo) await seedDemo(tx, config.provinceCode);
+          else await seedBaseline(tx, config.provinceCode);
+        });
+        seeded = config.demo;
+      }
+    }
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const db = database.db;
+  const bus = new EventBus(database, log);
+  const jobs = new JobRunner({ database, log });
+  const sessions = new SessionService(database, { demo: config.demo });
+  const secrets = new SecretBox(loadSecretKey(config.dataDir, config.secretKey));
+  const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
+  const deps: Deps = { config, log, database, db, bus, jobs, blobs, sessions, secrets };
+
+  const app = await createHttp({
+    log,
+    trustProxy: config.trustProxy,
+    maxUploadBytes: config.maxUploadBytes,
+    webRoot: config.env === 'test' ? null : WEB_ROOT,
+    secureCookies: config.publicUrl.startsWith('https://'),
+    ready: async () => {
+      await database.db.execute(sql`select 1`);
+    },
+    auth: {
+      cookieName: SESSION_COOKIE,
+      fromCookie: async (token) => {
+        const state = await sessions.resolve(token);
+        if (!state) return null;
+        return 'expired' in state ? 'expired' : state.principal;
+      },
+    },
+  });
+  await app.register(async (scope) => {
+    await identityRoutes(scope, deps);
+    await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes });
+    await sseRoutes(scope, bus);
+  });
+
+  registerMessageDelivery(jobs, {
+    db,
+    log,
+    smtpUrl: config.smtpUrl,
+    from: `CQS <no-reply@${new URL(config.publicUrl).hostname}>`,
+    demo: config.demo,
+  });
+  jobs.every('audit.chain', 2_000, async () => {
+    while ((await chainAuditBatch(db)) > 0);
+  });
+  // A safety net: events are dispatched on NOTIFY; this catches retries that come due.
+  jobs.every('outbox.dispatch', 5_000, () => bus.kick());
+  jobs.every('sessions.cleanup', 3_600_000, () =>
+    db.execute(
+      sql`delete from id_sessions where expires_at < now() or last_seen_at < now() - interval '1 day'`,
+    ),
+  );
+  jobs.every('jobs.cleanup', 3_600_000, () =>
+    db.execute(sql`delete from jobs where status = 'done' and finished_at < now() - interval '7 days'`),
+  );
+
+  await sessions.start();
+  await bus.listen();
+  if (config.workers) {
+    await bus.startDispatching();
+    await jobs.start();
+  }
+
+  let closed = false;
+  return {
+    app,
+    deps,
+    seeded,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await jobs.stop();
+      await bus.stop();
+      await sessions.stop();
+      await database.close();
+    },
+  };
+}
+
+/** Builds the platform, listens, and shuts down gracefully on SIGTERM/SIGINT. */
+export async function startServer(config: Config): Promise<Platform> {
+  const platform = await buildPlatform(config);
+  await platform.app.listen({ port: config.port, host: config.host });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    platform.deps.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  return platform;
+}

@@ -1,0 +1,143 @@
+import { pgArray } from '../../platform/db/client.ts';
+import { and, asc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { agencies, memberships, roles, units, users } from './tables.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type AgencyRow = typeof agencies.$inferSelect;
+
+export async function findUserByIdentifier(db: DbOrTx, identifier: string): Promise<UserRow | undefined> {
+  const id = identifier.trim();
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(
+      id.includes('@') ? sql`lower(${users.email}) = lower(${id})` : eq(users.phone, normalizePhone(id)),
+    );
+  return row;
+}
+
+/** 0912345678 and +84912345678 are the same number; stored as 0xxxxxxxxx. */
+export function normalizePhone(phone: string): string {
+  const p = phone.replace(/[\s.-]/g, '');
+  return p.startsWith('+84') ? `0${p.slice(3)}` : p;
+}
+
+export async function getUser(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function getAgency(db: DbOrTx, id: string): Promise<AgencyRow | undefined> {
+  const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
+  return row;
+}
+
+export async function getAgencyByCode(db: DbOrTx, code: string): Promise<AgencyRow | undefined> {
+  const [row] = await db.select().from(agencies).where(eq(agencies.code, code));
+  return row;
+}
+
+/** Agencies inside any of the given subtrees (all when paths is undefined). */
+export async function listAgencies(db: DbOrTx, paths?: string[], onlyActive = false) {
+  const where: SQL[] = [];
+  if (paths) {
+    if (paths.length === 0) return [];
+    where.push(or(...paths.map((p) => sql`${agencies.path} like ${`${p}%`}`))!);
+  }
+  if (onlyActive) where.push(eq(agencies.active, true));
+  return db
+    .select({ agency: agencies, unitName: units.fullName })
+    .from(agencies)
+    .leftJoin(units, and(eq(units.code, agencies.unitCode), isNull(units.validTo)))
+    .where(and(...where))
+    .orderBy(asc(agencies.path));
+}
+
+export async function membershipViews(db: DbOrTx, userIds: string[]) {
+  if (userIds.length === 0) return new Map<string, MembershipRow[]>();
+  const rows = await db
+    .select({
+      userId: memberships.userId,
+      agencyId: memberships.agencyId,
+      agencyName: agencies.name,
+      agencyCode: agencies.code,
+      agencyPath: agencies.path,
+      roleCode: memberships.roleCode,
+      roleName: roles.name,
+      roleNameEn: roles.nameEn,
+      permissions: roles.permissions,
+    })
+    .from(memberships)
+    .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .innerJoin(roles, eq(roles.code, memberships.roleCode))
+    .where(sql`${memberships.userId} = any(${pgArray(userIds)}::uuid[])`)
+    .orderBy(asc(agencies.name));
+  const map = new Map<string, MembershipRow[]>();
+  for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), r]);
+  return map;
+}
+export type MembershipRow = {
+  userId: string;
+  agencyId: string;
+  agencyName: string;
+  agencyCode: string;
+  agencyPath: string;
+  roleCode: string;
+  roleName: string;
+  roleNameEn: string;
+  permissions: string[];
+};
+
+export interface UserListFilter {
+  q?: string | undefined;
+  agencyId?: string | undefined;
+  kind?: 'official' | 'citizen' | undefined;
+  limit: number;
+  offset: number;
+  /** officials with a membership inside these subtrees; citizens are listed only when null (all) */
+  scopePaths: string[] | null;
+}
+
+export async function listUsers(db: DbOrTx, f: UserListFilter) {
+  const where: SQL[] = [];
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_]/g, '\\$&')}%`;
+    where.push(or(ilike(users.fullName, like), ilike(users.email, like), ilike(users.phone, like))!);
+  }
+  if (f.kind) where.push(eq(users.kind, f.kind));
+  if (f.agencyId)
+    where.push(
+      sql`exists (select 1 from id_memberships m where m.user_id = ${users.id} and m.agency_id = ${f.agencyId})`,
+    );
+  if (f.scopePaths) {
+    if (f.scopePaths.length === 0) return { items: [], total: 0 };
+    const inScope = or(...f.scopePaths.map((p) => sql`a.path like ${`${p}%`}`));
+    where.push(
+      sql`exists (select 1 from id_memberships m join id_agencies a on a.id = m.agency_id where m.user_id = ${users.id} and ${inScope})`,
+    );
+  }
+  const cond = and(...where);
+  const [items, [count]] = await Promise.all([
+    db.select().from(users).where(cond).orderBy(asc(users.fullName)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(users).where(cond),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function listRoles(db: DbOrTx) {
+  return db.select().from(roles).orderBy(asc(roles.code));
+}
+
+/** Units valid on a date (today by default). */
+export async function listUnits(db: DbOrTx, f: { parent?: string; tag?: string; on?: string }) {
+  const on = f.on ?? new Date().toISOString().slice(0, 10);
+  const where: SQL[] = [lte(units.validFrom, on), or(isNull(units.validTo), sql`${units.validTo} > ${on}`)!];
+  if (f.parent) where.push(or(eq(units.parentCode, f.parent), eq(units.code, f.parent))!);
+  if (f.tag) where.push(sql`${f.tag} = any(${units.tags})`);
+  return db
+    .select()
+    .from(units)
+    .where(and(...where))
+    .orderBy(asc(units.level), asc(units.code));
+}

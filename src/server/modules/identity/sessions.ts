@@ -1,0 +1,152 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Membership, Principal } from '../../platform/access.ts';
+import { randomToken, sha256 } from '../../platform/auth/tokens.ts';
+import type { Database, DbOrTx } from '../../platform/db/client.ts';
+import { agencies, memberships, roles, sessions, users } from './tables.ts';
+
+export const SESSION_COOKIE = 'cqs_session';
+export const IDLE_TIMEOUT_MS = 30 * 60_000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
+// last_seen is written at most this often: it only needs minute precision for the idle timeout.
+const TOUCH_EVERY_MS = 60_000;
+// A cached principal is re-read after this long even without an invalidation.
+const CACHE_TTL_MS = 30_000;
+
+export type SessionState = { principal: Principal } | { expired: true } | null;
+
+interface CacheEntry {
+  principal: Principal;
+  userId: string;
+  lastSeenAt: number;
+  expiresAt: number;
+  loadedAt: number;
+}
+
+export async function loadMemberships(db: DbOrTx, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .select({
+      agencyId: memberships.agencyId,
+      agencyPath: agencies.path,
+      roleCode: memberships.roleCode,
+      permissions: roles.permissions,
+    })
+    .from(memberships)
+    .innerJoin(roles, eq(roles.code, memberships.roleCode))
+    .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .where(and(eq(memberships.userId, userId), eq(agencies.active, true)));
+  return rows;
+}
+
+/**
+ * Server-side sessions. The principal of a session is cached in memory for speed; every change that
+ * affects it (logout, disable, role or membership change) NOTIFYs 'cqs_sessions', so all nodes drop it.
+ */
+export class SessionService {
+  private cache = new Map<string, CacheEntry>();
+  private stopListening: (() => Promise<void>) | undefined;
+
+  constructor(
+    private readonly database: Database,
+    private readonly opts: { demo: boolean },
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopListening = await this.database.listen('cqs_sessions', (userId) => this.forget(userId));
+  }
+
+  async stop(): Promise<void> {
+    await this.stopListening?.();
+  }
+
+  private forget(userId: string): void {
+    if (userId === '*') {
+      this.cache.clear();
+      return;
+    }
+    for (const [key, entry] of this.cache) if (entry.userId === userId) this.cache.delete(key);
+  }
+
+  /** Tell every node that this user's sessions or permissions changed (delivered on commit). */
+  static async invalidate(tx: DbOrTx, userId: string | '*'): Promise<void> {
+    await tx.execute(sql`select pg_notify('cqs_sessions', ${userId})`);
+  }
+
+  async create(tx: DbOrTx, userId: string, meta: { ip: string | null; userAgent: string | null }) {
+    const token = randomToken();
+    const csrfToken = randomToken(24);
+    const now = Date.now();
+    await tx.insert(sessions).values({
+      tokenHash: sha256(token),
+      userId,
+      csrfToken,
+      expiresAt: new Date(now + ABSOLUTE_TIMEOUT_MS),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    return { token, csrfToken };
+  }
+
+  async revoke(tx: DbOrTx, tokenHash: string, userId: string): Promise<void> {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    await SessionService.invalidate(tx, userId);
+  }
+
+  async revokeAll(tx: DbOrTx, userId: string): Promise<void> {
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await SessionService.invalidate(tx, userId);
+  }
+
+  /** The principal for a cookie token, or `{expired}` when the session timed out, or null. */
+  async resolve(token: string): Promise<SessionState> {
+    const tokenHash = sha256(token);
+    const now = Date.now();
+    let entry = this.cache.get(tokenHash);
+    if (!entry || now - entry.loadedAt > CACHE_TTL_MS) {
+      entry = await this.load(tokenHash);
+      if (!entry) {
+        this.cache.delete(tokenHash);
+        return null;
+      }
+      this.cache.set(tokenHash, entry);
+    }
+    if (now > entry.expiresAt || now - entry.lastSeenAt > IDLE_TIMEOUT_MS) {
+      this.cache.delete(tokenHash);
+      await this.database.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+      return { expired: true };
+    }
+    if (now - entry.lastSeenAt > TOUCH_EVERY_MS) {
+      entry.lastSeenAt = now;
+      await this.database.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.tokenHash, tokenHash));
+    }
+    return { principal: entry.principal };
+  }
+
+  private async load(tokenHash: string): Promise<CacheEntry | undefined> {
+    const { db } = this.database;
+    const [row] = await db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.tokenHash, tokenHash));
+    if (!row || row.user.disabledAt || (row.user.demo && !this.opts.demo)) return undefined;
+    const principal: Principal = {
+      userId: row.user.id,
+      kind: row.user.kind,
+      fullName: row.user.fullName,
+      locale: row.user.locale,
+      memberships: await loadMemberships(db, row.user.id),
+      sessionTokenHash: tokenHash,
+      csrfToken: row.session.csrfToken,
+    };
+    return {
+      principal,
+      userId: row.user.id,
+      lastSeenAt: row.session.lastSeenAt.getTime(),
+      expiresAt: row.session.expiresAt.getTime(),
+      loadedAt: Date.now(),
+    };
+  }
+}

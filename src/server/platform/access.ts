@@ -1,0 +1,53 @@
+import { AppError } from './errors.ts';
+
+// Who is acting, and what they may do where. Permissions are plain strings owned by the modules;
+// a membership grants its role's permissions over its agency and every agency below it (path prefix).
+export interface Membership {
+  agencyId: string;
+  /** "/rootId/…/agencyId/" */
+  agencyPath: string;
+  roleCode: string;
+  permissions: readonly string[];
+}
+
+export interface Principal {
+  userId: string;
+  kind: 'official' | 'citizen';
+  fullName: string;
+  locale: string;
+  memberships: readonly Membership[];
+  /** set when authenticated by a session cookie (CSRF applies) */
+  sessionTokenHash?: string;
+  csrfToken?: string;
+}
+
+export function hasPermission(p: Principal | null, permission: string): boolean {
+  return !!p && p.memberships.some((m) => m.permissions.includes(permission));
+}
+
+/** Whether the principal holds `permission` over the agency at `agencyPath`. */
+export function can(p: Principal | null, permission: string, agencyPath: string): boolean {
+  return (
+    !!p &&
+    p.memberships.some((m) => m.permissions.includes(permission) && agencyPath.startsWith(m.agencyPath))
+  );
+}
+
+export function requirePermission(p: Principal | null, permission: string, agencyPath?: string): Principal {
+  if (!p) throw new AppError('unauthenticated');
+  const ok = agencyPath === undefined ? hasPermission(p, permission) : can(p, permission, agencyPath);
+  if (!ok) throw new AppError('forbidden');
+  return p;
+}
+
+/** The agency subtrees where the principal holds `permission`, for scoping list queries. */
+export function scopePaths(p: Principal | null, permission: string): string[] {
+  if (!p) return [];
+  const paths = p.memberships.filter((m) => m.permissions.includes(permission)).map((m) => m.agencyPath);
+  // Drop paths already covered by a shorter one.
+  return paths.filter((path) => !paths.some((other) => other !== path && path.startsWith(other)));
+}
+
+export function allPermissions(p: Principal | null): string[] {
+  return p ? [...new Set(p.memberships.flatMap((m) => m.permissions))].sort() : [];
+}

@@ -1,0 +1,124 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// One typed configuration, read once from the environment and an optional JSON file
+// (CQS_CONFIG_FILE or <DATA_DIR>/config.json). Nothing else reads process.env.
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^(smtps?:\/\/|outbox$)/, 'must be smtp://, smtps:// or "outbox"')
+    .optional(),
+  LOG_LEVEL: LogLevel.default('info'),
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^\d{2}$/, 'must be a two-digit province code')
+    .default('79'),
+  DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  WORKERS: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .default(true),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .default(false),
+});
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  smtpUrl: string;
+  logLevel: z.infer<typeof LogLevel>;
+  provinceCode: string;
+  /** demo mode: demo accounts work, messages are kept in the outbox, a banner says so */
+  demo: boolean;
+  env: 'development' | 'production' | 'test';
+  maxUploadBytes: number;
+  /** run background workers (jobs, outbox dispatch) in this process */
+  workers: boolean;
+  trustProxy: boolean;
+  /** set in production with several nodes; otherwise generated into the data directory */
+  secretKey: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+function readConfigFile(env: Source): Source {
+  const file = env.CQS_CONFIG_FILE ?? resolve(env.DATA_DIR ?? './data', 'config.json');
+  if (!existsSync(file)) {
+    if (env.CQS_CONFIG_FILE) throw new ConfigError([`CQS_CONFIG_FILE: file not found: ${file}`]);
+    return {};
+  }
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v == null ? undefined : String(v)]));
+  } catch (err) {
+    throw new ConfigError([`${file}: not valid JSON (${(err as Error).message})`]);
+  }
+}
+
+/** Builds the config; environment variables win over the config file. Throws ConfigError listing every problem. */
+export function loadConfig(env: Source = process.env): Config {
+  const merged: Source = { ...readConfigFile(env) };
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') merged[key] = value;
+  }
+  const result = ConfigSchema.safeParse(merged);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map(
+        (i) =>
+          `${i.path.join('.') || '(root)'}: ${i.message} (got ${JSON.stringify(merged[String(i.path[0])])})`,
+      ),
+    );
+  }
+  const c = result.data;
+  const embedded = !c.DATABASE_URL;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    smtpUrl: c.SMTP_URL ?? 'outbox',
+    logLevel: c.LOG_LEVEL,
+    provinceCode: c.PROVINCE_CODE,
+    // Demo mode defaults on for the embedded database and off for PostgreSQL.
+    demo: c.DEMO ?? embedded,
+    env: c.NODE_ENV,
+    maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
+    workers: c.WORKERS,
+    trustProxy: c.TRUST_PROXY,
+    secretKey: c.SECRET_KEY,
+  };
+}

@@ -1,0 +1,7 @@
+// Every table, for Drizzle's relational queries and drizzle-kit. Modules own their tables; this only lists them.
+export * from '../audit/tables.ts';
+export * from '../events/tables.ts';
+export * from '../files/tables.ts';
+export * from '../jobs/tables.ts';
+export * from '../messages/tables.ts';
+export * from '../../modules/identity/tables.ts';

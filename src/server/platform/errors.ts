@@ -1,0 +1,55 @@
+// One catalogue of errors: a stable code, an HTTP status and a message key in locales/<lang>/errors.json.
+export const ERRORS = {
+  validation: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  totp_required: 401,
+  totp_invalid: 401,
+  session_expired: 401,
+  csrf_invalid: 403,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  phone_taken: 409,
+  agency_code_taken: 409,
+  role_code_taken: 409,
+  invalid_state: 409,
+  idempotency_mismatch: 422,
+  weak_password: 400,
+  invalid_reset_token: 400,
+  file_type_not_allowed: 415,
+  rate_limited: 429,
+  database_unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldProblem {
+  /** dotted path of the field, e.g. "body.email" */
+  field: string;
+  /** message key in the errors namespace, e.g. "field.too_short" */
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, unknown> = {},
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(code);
+    this.status = ERRORS[code];
+  }
+}
+
+export const fail = (code: ErrorCode, params?: Record<string, unknown>, fields?: FieldProblem[]): never => {
+  throw new AppError(code, params, fields);
+};

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { pickLanguage } from '../i18n/index.ts';
+import type { Logger } from '../log.ts';
+import type { Principal } from '../access.ts';
+import { safeEqual } from '../auth/tokens.ts';
+import { handleError } from './errors.ts';
+import { createMetrics } from './metrics.ts';
+import type { RouteAccess } from './types.ts';
+import { zodValidatorCompiler } from './validation.ts';
+import './types.ts';
+
+export interface Authenticator {
+  cookieName: string;
+  /** null = no session; 'expired' = a session that timed out */
+  fromCookie(token: string): Promise<Principal | null | 'expired'>;
+  /** API clients and other bearer schemes (issue 4); null when not recognised */
+  fromBearer?(token: string): Promise<Principal | null>;
+}
+
+export interface HttpOptions {
+  log: Logger;
+  trustProxy: boolean;
+  maxUploadBytes: number;
+  webRoot: string | null;
+  auth: Authenticator;
+  ready: () => Promise<void>;
+  /** whether the deployment runs in demo mode (sent to the web app) */
+  secureCookies: boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: opts.log,
+    trustProxy: opts.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    // Per-request lines are left out: metrics count requests, errors are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('lang', 'vi');
+  app.decorateRequest('ctx', function (this: FastifyRequest) {
+    return { actor: this.principal, requestId: this.id, ip: this.ip, lang: this.lang };
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ECharts and React set inline style attributes; no inline scripts are allowed anywhere.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: opts.maxUploadBytes, files: 10, fields: 20, fieldSize: 64 * 1024, parts: 30 },
+  });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('rate_limited') });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'CQS API',
+        description:
+          'Chính quyền số: API của nền tảng. Errors: { error: { code, message, requestId, fields? } }.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: opts.auth.cookieName },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const metrics = createMetrics();
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.observe(
+      req.method,
+      req.routeOptions.url ?? 'unknown',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  // Who is calling, in which language, and may they call this route at all.
+  app.addHook('onRequest', async (req) => {
+    const url = req.routeOptions.url;
+    // Unmatched URLs (404, the web app's pages) and the API docs are public; every other route must say.
+    const access: RouteAccess =
+      url === undefined || url.startsWith('/api/docs')
+        ? 'public'
+        : (req.routeOptions.config.access ?? 'authenticated');
+    const header = req.headers.authorization;
+    let expired = false;
+    if (header?.startsWith('Bearer ') && opts.auth.fromBearer) {
+      req.principal = await opts.auth.fromBearer(header.slice(7));
+      if (!req.principal) throw new AppError('unauthenticated');
+    } else {
+      const token = req.cookies[opts.auth.cookieName];
+      if (token) {
+        const found = await opts.auth.fromCookie(token);
+        if (found === 'expired') expired = true;
+        else req.principal = found;
+      }
+      // Cookie-authenticated writes must echo the session's CSRF token.
+      if (req.principal?.csrfToken && !SAFE_METHODS.has(req.method)) {
+        const sent = req.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !safeEqual(sent, req.principal.csrfToken))
+          throw new AppError('csrf_invalid');
+      }
+    }
+    req.lang = pickLanguage(req.headers['accept-language'], req.cookies.cqs_lang ?? req.principal?.locale);
+    if (access === 'public') return;
+    if (!req.principal) throw new AppError(expired ? 'session_expired' : 'unauthenticated');
+    if (access === 'authenticated') return;
+    if ('kind' in access && req.principal.kind !== access.kind) throw new AppError('forbidden');
+    if (
+      'permission' in access &&
+      !req.principal.memberships.some((m) => m.permissions.includes(access.permission))
+    )
+      throw new AppError('forbidden');
+  });
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await opts.ready();
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    reply.header('content-type', metrics.contentType);
+    return metrics.render();
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  if (opts.webRoot && existsSync(join(opts.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false, index: false, maxAge: '1h' });
+    const webRoot = opts.webRoot;
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.includes('.')) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+      }
+      return handleError(new AppError('route_not_found'), req, reply);
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => handleError(new AppError('route_not_found'), req, reply));
+  }
+  return app as unknown as FastifyInstance;
+}

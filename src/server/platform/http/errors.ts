@@ -1,0 +1,89 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+import { RequestValidationError } from './validation.ts';
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    requestId: string;
+    fields?: { field: string; message: string }[];
+  };
+}
+
+const DB_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+  'ETIMEDOUT',
+]);
+
+function isDatabaseDown(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown };
+  if (e?.code && DB_DOWN.has(e.code)) return true;
+  if (
+    e?.message &&
+    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message)
+  )
+    return true;
+  return e?.cause ? isDatabaseDown(e.cause) : false;
+}
+
+/** Maps anything thrown to the error catalogue; unknown errors become a 500 with the request id only. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof RequestValidationError) return new AppError('validation', {}, err.problems);
+  const fe = err as FastifyError;
+  switch (fe?.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+      return new AppError('payload_too_large');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('malformed_json');
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('unsupported_media_type');
+  }
+  if (fe instanceof SyntaxError && fe.statusCode === 400) return new AppError('malformed_json');
+  if (fe?.statusCode === 429) return new AppError('rate_limited');
+  if (isDatabaseDown(err)) return new AppError('database_unavailable');
+  return new AppError('internal');
+}
+
+export function errorBody(err: AppError, req: FastifyRequest): ErrorBody {
+  const lang = req.lang;
+  const fields = err.fields.map((f: FieldProblem) => ({
+    field: f.field,
+    message: t(lang, `errors:${f.key}`, { field: f.field, ...f.params }),
+  }));
+  return {
+    error: {
+      code: err.code,
+      message: t(lang, `errors:${err.code}`, {
+        ...err.params,
+        fields: fields.map((f) => f.field).join(', '),
+      }),
+      requestId: req.id,
+      ...(fields.length ? { fields } : {}),
+    },
+  };
+}
+
+export function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const appErr = toAppError(err);
+  if (appErr.code === 'internal') req.log.error({ err }, 'unhandled error');
+  else if (appErr.code === 'database_unavailable')
+    req.log.warn({ err: (err as Error).message }, 'database unavailable');
+  if (appErr.code === 'rate_limited' || appErr.code === 'database_unavailable')
+    reply.header('retry-after', '5');
+  return reply.status(appErr.status).send(errorBody(appErr, req));
+}

@@ -1,0 +1,22 @@
+import type { Principal } from '../access.ts';
+import type { ActionContext } from '../context.ts';
+import type { Language } from '../i18n/index.ts';
+
+/** How a route is reached: by anyone, by any signed-in user, or by holders of a permission (somewhere). */
+export type RouteAccess =
+  | 'public'
+  | 'authenticated'
+  | { permission: string }
+  | { kind: 'citizen' | 'official' };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    lang: Language;
+    /** the context commands receive */
+    ctx(): ActionContext;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Server-side translation over the same locale files the web client uses (src/locales/<lang>/<ns>.json).
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'vi';
+
+const localesDir = join(dirname(fileURLToPath(import.meta.url)), '../../../locales');
+
+type Catalogue = Record<string, string>;
+const catalogues = new Map<Language, Catalogue>();
+
+function load(lang: Language): Catalogue {
+  let cat = catalogues.get(lang);
+  if (cat) return cat;
+  cat = {};
+  for (const file of readdirSync(join(localesDir, lang)).filter((f) => f.endsWith('.json'))) {
+    const ns = file.replace(/\.json$/, '');
+    const entries = JSON.parse(readFileSync(join(localesDir, lang, file), 'utf8')) as Record<string, string>;
+    for (const [key, value] of Object.entries(entries)) cat[`${ns}:${key}`] = value;
+  }
+  catalogues.set(lang, cat);
+  return cat;
+}
+
+/** Translates "ns:key" with {{param}} interpolation; falls back to Vietnamese, then to the key itself. */
+export function t(lang: Language, key: string, params: Record<string, unknown> = {}): string {
+  const template = load(lang)[key] ?? load(DEFAULT_LANGUAGE)[key] ?? key;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export function hasKey(lang: Language, key: string): boolean {
+  return key in load(lang);
+}
+
+/** Picks the language from an Accept-Language header (q-values honoured), else the default. */
+export function pickLanguage(acceptLanguage: string | undefined, preferred?: string | null): Language {
+  if (preferred && (LANGUAGES as readonly string[]).includes(preferred)) return preferred as Language;
+  if (!acceptLanguage) return DEFAULT_LANGUAGE;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { lang: tag.toLowerCase().slice(0, 2), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) if ((LANGUAGES as readonly string[]).includes(lang)) return lang as Language;
+  return DEFAULT_LANGUAGE;
+}

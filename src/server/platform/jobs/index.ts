@@ -1,0 +1,205 @@
+import { pgArray } from '../db/client.ts';
+import { hostname } from 'node:os';
+import { sql } from 'drizzle-orm';
+import { type Database, type DbOrTx, queryRows } from '../db/client.ts';
+import type { Logger } from '../log.ts';
+import { jobSchedules, jobs } from './tables.ts';
+
+export { jobs, jobSchedules };
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  delayMs?: number;
+  maxAttempts?: number;
+  /** skip when a pending or running job with this key exists */
+  singletonKey?: string;
+}
+
+/** Adds a job; inside a transaction it becomes visible only if the transaction commits. */
+export async function enqueue(
+  tx: DbOrTx,
+  queue: string,
+  payload: Record<string, unknown> = {},
+  opts: EnqueueOptions = {},
+): Promise<void> {
+  const runAt = opts.runAt ?? new Date(Date.now() + (opts.delayMs ?? 0));
+  await tx.execute(sql`
+    insert into jobs (queue, payload, run_at, max_attempts, singleton_key)
+    values (${queue}, ${JSON.stringify(payload)}::jsonb, ${runAt.toISOString()}::timestamptz, ${opts.maxAttempts ?? 5}, ${opts.singletonKey ?? null})
+    on conflict do nothing`);
+  await tx.execute(sql`select pg_notify('cqs_jobs', ${queue})`);
+}
+
+export interface JobContext {
+  id: number;
+  attempt: number;
+  log: Logger;
+}
+export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
+export type ScheduleHandler = () => Promise<unknown>;
+
+/** Retry delay after the n-th failed attempt: 2 s, 4 s, 8 s … capped at 10 minutes. */
+export const backoffMs = (attempt: number) => Math.min(2 ** attempt * 1000, 600_000);
+
+interface RunnerOptions {
+  database: Database;
+  log: Logger;
+  pollMs?: number;
+  leaseMs?: number;
+  batch?: number;
+}
+
+/**
+ * Runs queued jobs and recurring schedules in this process. Any number of processes may run one:
+ * jobs and schedules are claimed with FOR UPDATE SKIP LOCKED, and a crashed worker's lease expires.
+ */
+export class JobRunner {
+  private handlers = new Map<string, JobHandler>();
+  private schedules = new Map<string, { intervalMs: number; run: ScheduleHandler }>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  private wakeRequested = false;
+  private stopListening: (() => Promise<void>) | undefined;
+  readonly node = `${hostname()}:${process.pid}`;
+
+  constructor(private readonly opts: RunnerOptions) {}
+
+  handle(queue: string, handler: JobHandler): void {
+    this.handlers.set(queue, handler);
+  }
+
+  every(name: string, intervalMs: number, run: ScheduleHandler): void {
+    this.schedules.set(name, { intervalMs, run });
+  }
+
+  async start(): Promise<void> {
+    const { db } = this.opts.database;
+    for (const [name, { intervalMs }] of this.schedules) {
+      await db
+        .insert(jobSchedules)
+        .values({ name, intervalMs })
+        .onConflictDoUpdate({ target: jobSchedules.name, set: { intervalMs } });
+    }
+    this.stopped = false;
+    this.stopListening = await this.opts.database.listen('cqs_jobs', () => this.wake());
+    this.loop();
+  }
+
+  /** Runs a pass soon (after an enqueue, or when a schedule should run now). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.loop(), 0);
+  }
+
+  private loop(): void {
+    if (this.stopped || this.running) return;
+    this.running = this.tick()
+      .catch((err: Error) => this.opts.log.warn({ err: err.message }, 'job runner pass failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.stopped) return;
+        const again = this.wakeRequested;
+        this.wakeRequested = false;
+        this.timer = setTimeout(() => this.loop(), again ? 0 : (this.opts.pollMs ?? 1000));
+      });
+  }
+
+  /** One pass: due schedules, then due jobs until none is left. Public for tests. */
+  async tick(): Promise<void> {
+    await this.runDueSchedules();
+    for (;;) {
+      const n = await this.runDueJobs();
+      if (n === 0) break;
+    }
+  }
+
+  async runDueSchedules(): Promise<void> {
+    const names = [...this.schedules.keys()];
+    if (names.length === 0) return;
+    const { db } = this.opts.database;
+    const due = await queryRows<{ name: string }>(
+      db,
+      sql`
+      update job_schedules s set next_run_at = now() + (s.interval_ms * interval '1 millisecond'), last_run_at = now()
+      where s.name in (
+        select name from job_schedules
+        where next_run_at <= now() and name = any(${pgArray(names)}::text[])
+        for update skip locked)
+      returning s.name`,
+    );
+    for (const { name } of due) {
+      const schedule = this.schedules.get(name)!;
+      try {
+        await schedule.run();
+        await db.execute(
+          sql`update job_schedules set last_error = null where name = ${name} and last_error is not null`,
+        );
+      } catch (err) {
+        this.opts.log.error({ err: (err as Error).message, schedule: name }, 'scheduled run failed');
+        await db.execute(
+          sql`update job_schedules set last_error = ${(err as Error).message} where name = ${name}`,
+        );
+      }
+    }
+  }
+
+  async runDueJobs(): Promise<number> {
+    const queues = [...this.handlers.keys()];
+    if (queues.length === 0) return 0;
+    const { db } = this.opts.database;
+    const leaseMs = this.opts.leaseMs ?? 5 * 60_000;
+    const rows = await queryRows<{
+      id: number | string;
+      queue: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+      max_attempts: number;
+    }>(
+      db,
+      sql`
+      update jobs j set status = 'running', attempts = j.attempts + 1, locked_by = ${this.node},
+        locked_until = now() + (${leaseMs} * interval '1 millisecond')
+      where j.id in (
+        select id from jobs
+        where queue = any(${pgArray(queues)}::text[])
+          and ((status = 'pending' and run_at <= now()) or (status = 'running' and locked_until < now()))
+        order by run_at, id
+        limit ${this.opts.batch ?? 20}
+        for update skip locked)
+      returning j.id, j.queue, j.payload, j.attempts, j.max_attempts`,
+    );
+    for (const row of rows) {
+      const id = Number(row.id);
+      const log = this.opts.log.child({ job: id, queue: row.queue });
+      try {
+        await this.handlers.get(row.queue)!(row.payload, { id, attempt: row.attempts, log });
+        await db.execute(
+          sql`update jobs set status = 'done', finished_at = now(), locked_until = null where id = ${id}`,
+        );
+      } catch (err) {
+        const message = (err as Error).message ?? String(err);
+        const dead = row.attempts >= row.max_attempts;
+        log.warn({ err: message, attempt: row.attempts, dead }, 'job failed');
+        await db.execute(sql`
+          update jobs set status = ${dead ? 'dead' : 'pending'}, last_error = ${message}, locked_until = null,
+            run_at = now() + (${backoffMs(row.attempts)} * interval '1 millisecond'),
+            finished_at = ${dead ? sql`now()` : sql`null`}
+          where id = ${id}`);
+      }
+    }
+    return rows.length;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.stopListening?.();
+    await this.running;
+  }
+}

@@ -1,0 +1,23 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export type MessageChannel = 'email' | 'sms';
+export type MessageStatus = 'queued' | 'sent' | 'kept' | 'failed';
+
+// Every outgoing e-mail and SMS; in demo mode messages stop here ("kept") and administrators read them.
+export const messages = pgTable(
+  'messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    channel: text('channel').$type<MessageChannel>().notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    template: text('template'),
+    meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<MessageStatus>().notNull().default('queued'),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('messages_created').on(t.createdAt)],
+);
