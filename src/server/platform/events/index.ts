@@ -80,6 +80,7 @@ export class EventBus {
   private stopFns: (() => Promise<void>)[] = [];
   private pending: Promise<unknown> | undefined;
   private again = false;
+  private listening = false;
 
   constructor(
     private readonly database: Database,
@@ -98,6 +99,8 @@ export class EventBus {
 
   /** Receive broadcasts from every node. */
   async listen(): Promise<void> {
+    if (this.listening) return;
+    this.listening = true;
     this.stopFns.push(
       await this.database.listen('cqs_events', (payload) => void this.deliverBroadcast(payload)),
     );

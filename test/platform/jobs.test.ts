@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/platform/db/client.ts';
+import { backoffMs, enqueue, JobRunner } from '../../src/server/platform/jobs/index.ts';
+import { createLogger } from '../../src/server/platform/log.ts';
+import { startTestPlatform, type TestPlatform } from '../platform.ts';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(() => t.close());
+
+const log = createLogger('silent');
+const runner = () => new JobRunner({ database: t.platform.deps.database, log });
+const jobRow = (queue: string) =>
+  queryRows<{ status: string; attempts: number; last_error: string | null; run_at: Date }>(
+    t.platform.deps.db,
+    sql`select status, attempts, last_error, run_at from jobs where queue = ${queue} order by id`,
+  );
+
+describe('job queue', () => {
+  it('runs a job committed with a transaction, and none from a rolled-back one', async () => {
+    const seen: unknown[] = [];
+    const r = runner();
+    r.handle('t.commit', async (p) => {
+      seen.push(p.n);
+    });
+    await t.platform.deps.db.transaction((tx) => enqueue(tx, 't.commit', { n: 1 }));
+    await t.platform.deps.db
+      .transaction(async (tx) => {
+        await enqueue(tx, 't.commit', { n: 2 });
+        throw new Error('rollback');
+      })
+      .catch(() => {});
+    await r.tick();
+    expect(seen).toEqual([1]);
+    expect((await jobRow('t.commit')).map((j) => j.status)).toEqual(['done']);
+  });
+
+  it('retries with backoff, then gives up as dead', async () => {
+    const r = runner();
+    let calls = 0;
+    r.handle('t.fail', async () => {
+      calls++;
+      throw new Error(`boom ${calls}`);
+    });
+    await enqueue(t.platform.deps.db, 't.fail', {}, { maxAttempts: 2 });
+    await r.tick();
+    let [job] = await jobRow('t.fail');
+    expect(job).toMatchObject({ status: 'pending', attempts: 1, last_error: 'boom 1' });
+    expect(new Date(job!.run_at).getTime()).toBeGreaterThan(Date.now() + backoffMs(1) - 1500);
+    await t.platform.deps.db.execute(sql`update jobs set run_at = now() where queue = 't.fail'`);
+    await r.tick();
+    [job] = await jobRow('t.fail');
+    expect(job).toMatchObject({ status: 'dead', attempts: 2, last_error: 'boom 2' });
+    expect(calls).toBe(2);
+  });
+
+  it('keeps one pending job per singleton key', async () => {
+    for (let i = 0; i < 3; i++) await enqueue(t.platform.deps.db, 't.single', { i }, { singletonKey: 'k1' });
+    expect(await jobRow('t.single')).toHaveLength(1);
+  });
+
+  it('runs a job whose worker died once its lease expires', async () => {
+    await enqueue(t.platform.deps.db, 't.lease', {});
+    await t.platform.deps.db.execute(
+      sql`update jobs set status = 'running', attempts = 1, locked_by = 'dead-node', locked_until = now() - interval '1 second' where queue = 't.lease'`,
+    );
+    const r = runner();
+    let ran = 0;
+    r.handle('t.lease', async () => {
+      ran++;
+    });
+    await r.tick();
+    expect(ran).toBe(1);
+    expect((await jobRow('t.lease'))[0]).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('two runners never run the same job twice', async () => {
+    const ran: number[] = [];
+    const a = runner();
+    const b = runner();
+    for (const r of [a, b])
+      r.handle('t.race', async (p) => {
+        ran.push(Number(p.n));
+        await new Promise((res) => setTimeout(res, 2));
+      });
+    for (let n = 0; n < 40; n++) await enqueue(t.platform.deps.db, 't.race', { n });
+    await Promise.all([a.tick(), b.tick()]);
+    expect(ran.sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+  });
+
+  it('runs a due schedule once per interval across runners', async () => {
+    let count = 0;
+    const a = runner();
+    const b = runner();
+    for (const r of [a, b])
+      r.every('t.every', 60_000, async () => {
+        count++;
+      });
+    await a.start();
+    await b.start();
+    await Promise.all([a.tick(), b.tick()]);
+    await a.stop();
+    await b.stop();
+    expect(count).toBe(1);
+  });
+});
