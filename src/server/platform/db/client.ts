@@ -70,6 +70,30 @@ export function acquireDataDirLock(dataDir: string): () => void {
   throw new Error(`Could not take the lock ${lockFile}`);
 }
 
+// PGlite's own defaults (0.5), kept so that adding a setting does not drop them.
+const PGLITE_DEFAULT_START_PARAMS = [
+  '--single',
+  '-F',
+  '-O',
+  '-j',
+  '-c',
+  'search_path=public',
+  '-c',
+  'exit_on_error=false',
+  '-c',
+  'log_checkpoints=false',
+  '-c',
+  'max_worker_processes=0',
+  '-c',
+  'max_parallel_workers=0',
+  '-c',
+  'max_parallel_workers_per_gather=0',
+  '-c',
+  'io_method=sync',
+  '-c',
+  'max_parallel_maintenance_workers=0',
+];
+
 export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
@@ -79,6 +103,8 @@ export interface OpenOptions {
   /** keep the embedded database in memory (tests) */
   inMemory?: boolean;
   poolSize?: number;
+  /** shared_buffers of the embedded database */
+  sharedBuffersMb?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -91,6 +117,8 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     const client = await PGlite.create({
       dataDir: opts.inMemory ? undefined : join(opts.dataDir, 'pgdata'),
       loadDataDir: opts.loadDataDir,
+      // PGlite's 160 MB of shared buffers would be most of an idle server's memory; the OS caches the files anyway.
+      startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', `shared_buffers=${opts.sharedBuffersMb ?? 32}MB`],
     });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
