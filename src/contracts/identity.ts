@@ -30,6 +30,14 @@ export const SessionUser = z.object({
   permissions: z.array(z.string()),
 });
 
+export const MeView = z.object({
+  id: Uuid,
+  kind: z.enum(['official', 'citizen']),
+  fullName: z.string(),
+  locale: Language,
+  permissions: z.array(z.string()),
+});
+
 export const SessionView = z.object({
   user: SessionUser.nullable(),
   csrfToken: z.string().nullable(),

@@ -56,8 +56,8 @@ async function withDatabase<T>(
   }
 }
 
-function printWelcome(config: Config, seeded: boolean) {
-  const lines = [`CQS đang chạy / is running: ${config.publicUrl}`];
+function printWelcome(config: Config, url: string, seeded: boolean) {
+  const lines = [`CQS đang chạy / is running: ${url}`];
   if (config.demo) {
     lines.push(seeded ? 'Đã nạp dữ liệu mẫu / demo data loaded.' : 'Chế độ trình diễn / demo mode.');
     lines.push(`Tài khoản mẫu / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):`);
@@ -176,7 +176,14 @@ export async function runCli(argv: string[]): Promise<number> {
   switch (command) {
     case 'start': {
       const platform = await startServer(config);
-      printWelcome(config, platform.seeded);
+      const address = platform.app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      // With PORT=0 the system picks the port: show the one in use, unless PUBLIC_URL says otherwise.
+      printWelcome(
+        config,
+        config.port === 0 ? `http://localhost:${port}` : config.publicUrl,
+        platform.seeded,
+      );
       return -1; // keep running
     }
     case 'migrate':

@@ -40,6 +40,14 @@ export function requirePermission(p: Principal | null, permission: string, agenc
   return p;
 }
 
+/** Whether the principal holds `permission` at the root of the agency tree (over the whole deployment). */
+export function hasRootPermission(p: Principal | null, permission: string): boolean {
+  return (
+    !!p &&
+    p.memberships.some((m) => m.permissions.includes(permission) && m.agencyPath.split('/').length === 3)
+  );
+}
+
 /** The agency subtrees where the principal holds `permission`, for scoping list queries. */
 export function scopePaths(p: Principal | null, permission: string): string[] {
   if (!p) return [];
@@ -48,6 +56,14 @@ export function scopePaths(p: Principal | null, permission: string): string[] {
   return paths.filter((path) => !paths.some((other) => other !== path && path.startsWith(other)));
 }
 
+const permissionLists = new WeakMap<Principal, string[]>();
+/** Every permission the principal holds anywhere, sorted (computed once per principal). */
 export function allPermissions(p: Principal | null): string[] {
-  return p ? [...new Set(p.memberships.flatMap((m) => m.permissions))].sort() : [];
+  if (!p) return [];
+  let list = permissionLists.get(p);
+  if (!list) {
+    list = [...new Set(p.memberships.flatMap((m) => m.permissions))].sort();
+    permissionLists.set(p, list);
+  }
+  return list;
 }

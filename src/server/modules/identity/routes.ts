@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { Ok, Uuid } from '../../../contracts/common.ts';
 import * as C from '../../../contracts/identity.ts';
-import { scopePaths } from '../../platform/access.ts';
+import { allPermissions, hasRootPermission, scopePaths } from '../../platform/access.ts';
 import { listAudit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { listMessages } from '../../platform/messages/index.ts';
@@ -179,6 +179,26 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
   );
 
   // ---- account ----
+  app.get(
+    '/api/account/me',
+    {
+      schema: {
+        tags: tags.account,
+        summary: 'Người đang đăng nhập (không truy vấn cơ sở dữ liệu)',
+        response: { 200: C.MeView },
+      },
+    },
+    async (req) => {
+      const p = req.principal!;
+      return {
+        id: p.userId,
+        kind: p.kind,
+        fullName: p.fullName,
+        locale: p.locale === 'en' ? ('en' as const) : ('vi' as const),
+        permissions: allPermissions(p),
+      };
+    },
+  );
   app.post(
     '/api/account/password',
     {
@@ -314,7 +334,7 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
     },
     async (req) => {
       const paths = scopePaths(req.principal, 'users.manage');
-      const isRoot = paths.some((p) => p.split('/').length === 3);
+      const isRoot = hasRootPermission(req.principal, 'users.manage');
       const { items, total } = await listUsers(db, { ...req.query, scopePaths: isRoot ? null : paths });
       const ms = await membershipViews(
         db,
@@ -342,8 +362,7 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
     async (req) => {
       const view = await userById(req.params.id, req.lang);
       const paths = scopePaths(req.principal, 'users.manage');
-      const isRoot = paths.some((p) => p.split('/').length === 3);
-      if (!isRoot) {
+      if (!hasRootPermission(req.principal, 'users.manage')) {
         const ms = (await membershipViews(db, [req.params.id])).get(req.params.id) ?? [];
         if (!ms.length || !ms.every((m) => paths.some((p) => m.agencyPath.startsWith(p))))
           throw new AppError('not_found');
@@ -497,8 +516,9 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
     async (req) => {
       const q = req.query;
       const paths = scopePaths(req.principal, 'audit.read');
-      const isRoot = paths.some((p) => p.split('/').length === 3);
-      const agencyIds = isRoot ? undefined : (await listAgencies(db, paths)).map((r) => r.agency.id);
+      const agencyIds = hasRootPermission(req.principal, 'audit.read')
+        ? undefined
+        : (await listAgencies(db, paths)).map((r) => r.agency.id);
       const rows = await listAudit(db, {
         ...q,
         from: q.from ? new Date(q.from) : undefined,
@@ -533,16 +553,20 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
         response: { 200: z.object({ items: z.array(C.MessageView) }) },
       },
     },
-    async () => ({
-      items: (await listMessages(db)).map((m) => ({
-        id: m.id,
-        channel: m.channel,
-        recipient: m.recipient,
-        subject: m.subject,
-        body: m.body,
-        status: m.status,
-        createdAt: m.createdAt.toISOString(),
-      })),
-    }),
+    async (req) => {
+      // Messages carry every account's contact details: only deployment-wide administrators read them.
+      if (!hasRootPermission(req.principal, 'messages.read')) throw new AppError('forbidden');
+      return {
+        items: (await listMessages(db)).map((m) => ({
+          id: m.id,
+          channel: m.channel,
+          recipient: m.recipient,
+          subject: m.subject,
+          body: m.body,
+          status: m.status,
+          createdAt: m.createdAt.toISOString(),
+        })),
+      };
+    },
   );
 }

@@ -11,6 +11,7 @@ export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
 const TOUCH_EVERY_MS = 60_000;
 // A cached principal is re-read after this long even without an invalidation.
 const CACHE_TTL_MS = 30_000;
+const MAX_CACHED = 50_000;
 
 export type SessionState = { principal: Principal } | { expired: true } | null;
 

@@ -80,9 +80,10 @@ export function errorBody(err: AppError, req: FastifyRequest): ErrorBody {
 
 export function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const appErr = toAppError(err);
-  if (appErr.code === 'internal') req.log.error({ err }, 'unhandled error');
+  if (appErr.code === 'internal')
+    req.log.error({ err, requestId: req.id, route: req.routeOptions.url }, 'unhandled error');
   else if (appErr.code === 'database_unavailable')
-    req.log.warn({ err: (err as Error).message }, 'database unavailable');
+    req.log.warn({ err: (err as Error).message, requestId: req.id }, 'database unavailable');
   if (appErr.code === 'rate_limited' || appErr.code === 'database_unavailable')
     reply.header('retry-after', '5');
   return reply.status(appErr.status).send(errorBody(appErr, req));

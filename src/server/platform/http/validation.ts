@@ -17,6 +17,8 @@ type Issue = z.core.$ZodIssue;
 
 function problemOf(part: string, issue: Issue): FieldProblem[] {
   const path = [part, ...issue.path.map(String)].join('.');
+  // A schema's own message key ("field.agency_code") says it best.
+  if (issue.message.startsWith('field.')) return [{ field: path, key: issue.message }];
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((k) => ({ field: `${path}.${k}`, key: 'field.unknown' }));
@@ -47,15 +49,15 @@ function problemOf(part: string, issue: Issue): FieldProblem[] {
     case 'invalid_value':
       return [{ field: path, key: 'field.invalid_value', params: { values: issue.values.join(', ') } }];
     default:
-      // Custom refinements carry their message key ("field.xxx") as the message.
-      return [{ field: path, key: issue.message.startsWith('field.') ? issue.message : 'field.invalid' }];
+      return [{ field: path, key: 'field.invalid' }];
   }
 }
 
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
-    const result = schema.safeParse(data);
+    // reportInput tells a missing field (input undefined) from one of the wrong type.
+    const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     const part = httpPart === 'querystring' ? 'query' : (httpPart ?? 'body');
     return {

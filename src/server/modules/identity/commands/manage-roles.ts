@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { PERMISSIONS } from '../../../../contracts/identity.ts';
-import { requirePermission } from '../../../platform/access.ts';
+import { hasRootPermission, requirePermission } from '../../../platform/access.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';

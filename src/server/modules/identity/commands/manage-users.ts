@@ -1,6 +1,6 @@
 import { pgArray } from '../../../platform/db/client.ts';
 import { eq, sql } from 'drizzle-orm';
-import { can, requirePermission } from '../../../platform/access.ts';
+import { can, hasRootPermission, requirePermission } from '../../../platform/access.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import type { ActionContext } from '../../../platform/context.ts';
@@ -51,7 +51,7 @@ async function checkMemberships(tx: Tx, ctx: ActionContext, list: MembershipInpu
 async function assertManageable(tx: Tx, ctx: ActionContext, userId: string) {
   const ms = (await membershipViews(tx, [userId])).get(userId) ?? [];
   const inScope = ms.length > 0 && ms.every((m) => can(ctx.actor, 'users.manage', m.agencyPath));
-  const rootAdmin = can(ctx.actor, 'users.manage', '/');
+  const rootAdmin = hasRootPermission(ctx.actor, 'users.manage');
   if (!inScope && !rootAdmin) throw new AppError('forbidden');
 }
 

@@ -89,6 +89,11 @@ export async function confirmPasswordReset(
       .where(and(eq(passwordResets.tokenHash, reset.tokenHash), isNull(passwordResets.usedAt)))
       .returning();
     if (used.length === 0) throw new AppError('invalid_reset_token');
+    // Every other link sent to this account stops working too.
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
     await sessions.revokeAll(tx, user.id);
     await audit(

@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Child {
+  proc: ChildProcess;
+  output: () => string;
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  stop(): Promise<void>;
+}
+
+export function spawnNode(args: string[], env: Record<string, string> = {}): Child {
+  let out = '';
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout!.on('data', (d) => {
+    out += d;
+  });
+  proc.stderr!.on('data', (d) => {
+    out += d;
+  });
+  return {
+    proc,
+    output: () => out,
+    async waitFor(pattern, timeoutMs = 120_000) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        const m = out.match(pattern);
+        if (m) return m;
+        if (proc.exitCode !== null) throw new Error(`process exited: ${out}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`timeout waiting for ${pattern}: ${out}`);
+    },
+    async stop() {
+      if (proc.exitCode !== null) return;
+      const done = new Promise((r) => proc.on('exit', r));
+      proc.kill('SIGTERM');
+      await done;
+    },
+  };
+}
+
+/** Polls a URL until it answers 200; returns the milliseconds since `since`. */
+export async function waitOk(url: string, since: number, timeoutMs = 120_000): Promise<number> {
+  for (;;) {
+    try {
+      if ((await fetch(url)).status === 200) return performance.now() - since;
+    } catch {
+      // not yet
+    }
+    if (performance.now() - since > timeoutMs) throw new Error(`${url} not ready`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/**
+ * Drives HTTP load at a URL: with wrk (C, cheap on the client side) when installed, else autocannon.
+ * On a 2-core machine the client competes with the server, so a cheaper client measures the server better.
+ */
+export async function load(
+  url: string,
+  opts: { headers?: Record<string, string>; connections?: number; duration?: number } = {},
+) {
+  if (existsSync('/usr/bin/wrk')) return loadWithWrk(url, opts);
+  const result = await autocannon({
+    url,
+    headers: opts.headers,
+    connections: opts.connections ?? 32,
+    duration: opts.duration ?? 10,
+    pipelining: 1,
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function loadWithWrk(
+  url: string,
+  opts: { headers?: Record<string, string>; connections?: number; duration?: number },
+) {
+  const args = ['-t1', `-c${opts.connections ?? 32}`, `-d${opts.duration ?? 10}s`, '--latency'];
+  for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}: ${v}`);
+  const out = execFileSync('wrk', [...args, url], { encoding: 'utf8' });
+  const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? 0);
+  const p99raw = out.match(/\s99%\s+([\d.]+)(us|ms|s)/);
+  const p99 = p99raw ? Number(p99raw[1]) * (p99raw[2] === 'us' ? 0.001 : p99raw[2] === 's' ? 1000 : 1) : NaN;
+  const non2xx = Number(out.match(/Non-2xx or 3xx responses:\s+(\d+)/)?.[1] ?? 0);
+  return { rps: Math.round(rps), p99, non2xx, errors: 0, client: 'wrk' };
+}
