@@ -49,7 +49,12 @@ export function fontPath(style: FontStyle): string {
 
 let cache: Readonly<Record<FontStyle, Buffer>> | undefined;
 
-/** The four faces, read once per process (each render embeds a subset of them). */
+/**
+ * The four faces' files, read once per process. Each document parses them again (most of its
+ * ~100 ms): a fontkit font shared between documents keeps per-glyph state from earlier layouts
+ * and was seen to drop code points from a later document's ToUnicode map, breaking copy and
+ * search of "ư" and "e". Correct text first; move rendering to a worker if it ever matters.
+ */
 export function loadFonts(): Readonly<Record<FontStyle, Buffer>> {
   if (!cache) {
     const read = (style: FontStyle) => readFileSync(fontPath(style));
