@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './platform/log.ts';
 import { registerMessageDelivery } from './platform/messages/index.ts';
 import { sseRoutes } from './platform/realtime/sse.ts';
 import type { Deps } from './deps.ts';
+import { registerServices, servicesRoutes } from './modules/services/index.ts';
 import {
   hasAgencies,
   identityRoutes,
@@ -93,10 +94,12 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   });
   await app.register(async (scope) => {
     await identityRoutes(scope, deps);
+    await servicesRoutes(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes });
     await sseRoutes(scope, bus);
   });
 
+  registerServices(deps);
   registerMessageDelivery(jobs, {
     db,
     log,

@@ -122,6 +122,27 @@ export const DEMO_ACCOUNTS = [
     agency: '000.00.30.H29',
   },
   {
+    email: 'chuyenvien.thudaumot@cqs.demo',
+    fullName: 'Huỳnh Văn Lộc',
+    title: 'Công chức Văn phòng HĐND và UBND',
+    role: 'specialist',
+    agency: 'commune:25747',
+  },
+  {
+    email: 'lanhdao.thudaumot@cqs.demo',
+    fullName: 'Bùi Thị Kim Oanh',
+    title: 'Phó Chủ tịch UBND phường',
+    role: 'agency_leader',
+    agency: 'commune:25747',
+  },
+  {
+    email: 'chuyenvien.nnmt@cqs.demo',
+    fullName: 'Trương Công Danh',
+    title: 'Chuyên viên',
+    role: 'specialist',
+    agency: '000.00.22.H29',
+  },
+  {
     email: 'chuyenvien.xaydung@cqs.demo',
     fullName: 'Phạm Minh Tuấn',
     title: 'Chuyên viên',

@@ -1,0 +1,299 @@
+import { z } from 'zod';
+
+// Procedures and their workflows are data: a versioned definition that a dossier keeps for life.
+
+export const LimitUnit = z.enum([
+  'working_days',
+  'half_days',
+  'hours',
+  'calendar_days',
+  'months',
+  'same_day',
+  'none',
+]);
+export const TimeLimit = z.strictObject({ value: z.number().int().min(0).max(3650), unit: LimitUnit });
+export const Channel = z.enum(['counter', 'online', 'post']);
+
+/** National dossier statuses (DVCQG): 1 submitted … 10 returned. */
+export const DossierStatus = z.union([
+  z.literal(1),
+  z.literal(2),
+  z.literal(3),
+  z.literal(4),
+  z.literal(5),
+  z.literal(6),
+  z.literal(7),
+  z.literal(8),
+  z.literal(9),
+  z.literal(10),
+]);
+export type DossierStatus = z.infer<typeof DossierStatus>;
+
+const Key = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'field.key');
+
+export const Component = z.strictObject({
+  key: Key,
+  name: z.string().min(2).max(500),
+  nameEn: z.string().max(500).optional(),
+  /** bản chính (originals to show or submit) and bản sao (copies) */
+  originals: z.number().int().min(0).max(20),
+  copies: z.number().int().min(0).max(20),
+  required: z.boolean(),
+  note: z.string().max(1000).optional(),
+});
+
+export const Fee = z.strictObject({
+  code: Key,
+  name: z.string().min(2).max(300),
+  kind: z.enum(['fee', 'charge']),
+  /** integer đồng */
+  amount: z.number().int().min(0).max(1_000_000_000_000),
+  note: z.string().max(500).optional(),
+});
+
+/** Who a step belongs to: the agency that received the dossier, the competent one, or a named agency. */
+export const StepAgency = z.union([
+  z.literal('receiving'),
+  z.literal('competent'),
+  z.strictObject({ code: z.string().min(5).max(40) }),
+]);
+
+export const WorkflowStep = z.strictObject({
+  key: Key,
+  name: z.string().min(2).max(200),
+  nameEn: z.string().max(200).optional(),
+  /** the role that acts on this step */
+  role: z.string().min(2).max(60),
+  agency: StepAgency,
+  /** the step's share of the time limit, in working time */
+  allowance: TimeLimit,
+  /** true for a consultation (liên thông) step owned by another agency */
+  consultation: z.boolean().optional(),
+  /** the step where the result is ready (status 9 follows its completion) */
+  final: z.boolean().optional(),
+});
+
+export const WorkflowAction = z.strictObject({
+  key: Key,
+  name: z.string().min(2).max(200),
+  nameEn: z.string().max(200).optional(),
+  from: Key,
+  /** the next step, or "done" when the result is ready (status 9) */
+  to: z.union([Key, z.literal('done')]),
+  requires: z
+    .strictObject({
+      comment: z.boolean().optional(),
+      attachment: z.boolean().optional(),
+      result: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+export const WorkflowDefinition = z.strictObject({
+  start: Key,
+  steps: z.array(WorkflowStep).min(1).max(50),
+  actions: z.array(WorkflowAction).min(1).max(200),
+});
+export type WorkflowDefinition = z.infer<typeof WorkflowDefinition>;
+
+/** Where the competent authority is: a fixed agency, or the commune that receives / where the applicant lives. */
+export const CompetentAgency = z.union([
+  z.strictObject({ kind: z.literal('fixed'), code: z.string().min(5).max(40) }),
+  z.strictObject({ kind: z.literal('receiving_commune') }),
+]);
+
+export const ProcedureDefinition = z.strictObject({
+  /** national code, e.g. 1.001193, or a local variant 1.000494.000.00.00.H29 */
+  code: z.string().regex(/^\d\.\d{6}(\.[0-9A-Z.]+)?$/, 'field.procedure_code'),
+  name: z.string().min(5).max(500),
+  nameEn: z.string().max(500).optional(),
+  sector: z.strictObject({
+    code: z.string().min(1).max(40),
+    name: z.string().min(2).max(200),
+    nameEn: z.string().max(200).optional(),
+  }),
+  /** the seven published parts (Decree 63/2010 art. 8) */
+  steps: z.array(z.string().min(2).max(2000)).min(1).max(30),
+  methods: z.array(Channel).min(1),
+  methodsText: z.string().max(4000).optional(),
+  components: z.array(Component).max(60),
+  timeLimit: z.strictObject({
+    default: TimeLimit,
+    online: TimeLimit.optional(),
+    counter: TimeLimit.optional(),
+  }),
+  timeLimitText: z.string().max(2000),
+  applicantTypes: z.array(z.enum(['citizen', 'organisation'])).min(1),
+  implementingAgencyText: z.string().min(2).max(1000),
+  competent: CompetentAgency,
+  result: z.strictObject({ type: z.enum(['paper', 'electronic', 'none']), name: z.string().min(2).max(500) }),
+  fees: z.array(Fee).max(20),
+  legalBasis: z.array(z.string().min(2).max(500)).min(1).max(40),
+  serviceLevel: z.enum(['full', 'partial']),
+  /** working days the applicant has to supplement before the dossier may be closed */
+  supplementDays: z.number().int().min(1).max(365).default(30),
+  /** the e-form: a JSON Schema object with UI hints, rendered by the web client */
+  form: z.strictObject({
+    schema: z.record(z.string(), z.unknown()),
+    ui: z.record(z.string(), z.unknown()).optional(),
+  }),
+  workflow: WorkflowDefinition,
+});
+export type ProcedureDefinition = z.infer<typeof ProcedureDefinition>;
+
+// ---- requests and views ----
+export const ApplicantInput = z.strictObject({
+  type: z.enum(['citizen', 'organisation']).default('citizen'),
+  fullName: z.string().trim().min(2).max(200),
+  idNumber: z
+    .string()
+    .regex(/^\d{9}(\d{3})?$/, 'field.id_number')
+    .optional(),
+  phone: z
+    .string()
+    .regex(/^(0|\+84)\d{9}$/, 'field.phone')
+    .optional(),
+  email: z.email().max(200).optional(),
+  address: z.string().trim().max(500).optional(),
+});
+
+export const SubmitDossierBody = z.strictObject({
+  procedureCode: z.string().min(3).max(60),
+  channel: z.enum(['online', 'counter']),
+  agencyId: z.uuid(),
+  applicant: ApplicantInput,
+  formData: z.record(z.string(), z.unknown()),
+  components: z
+    .array(z.strictObject({ componentKey: z.string().min(1).max(60), fileId: z.uuid() }))
+    .max(60)
+    .default([]),
+});
+
+const Revision = z.number().int().min(0).optional();
+export const RefuseBody = z.strictObject({
+  reasons: z.array(z.string().trim().min(3).max(1000)).min(1).max(30),
+  revision: Revision,
+});
+export const SupplementRequestBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({ name: z.string().trim().min(2).max(500), reason: z.string().trim().min(3).max(1000) }),
+    )
+    .min(1)
+    .max(50),
+  revision: Revision,
+});
+export const SupplementAnswerBody = z.strictObject({
+  note: z.string().trim().max(2000).optional(),
+  revision: Revision,
+});
+export const StepBody = z.strictObject({
+  action: z.string().min(1).max(60),
+  comment: z.string().trim().max(4000).optional(),
+  fileId: z.uuid().optional(),
+  revision: Revision,
+});
+export const HandOverBody = z.strictObject({
+  method: z.enum(['counter', 'post', 'electronic']),
+  revision: Revision,
+});
+export const ReasonsBody = z.strictObject({
+  reasons: z.array(z.string().trim().min(3).max(1000)).min(1).max(30),
+  revision: Revision,
+});
+export const WithdrawBody = z.strictObject({
+  reason: z.string().trim().max(1000).optional(),
+  revision: Revision,
+});
+
+export const DossierSummary = z.object({
+  id: z.uuid(),
+  code: z.string().nullable(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  status: z.number(),
+  stepName: z.string().nullable(),
+  applicantName: z.string(),
+  channel: z.string(),
+  holderAgencyName: z.string(),
+  submittedAt: z.string(),
+  dueAt: z.string().nullable(),
+  /** overdue, due_today, due_soon (≤ 2 working days), on_track, paused, none */
+  urgency: z.enum(['overdue', 'due_today', 'due_soon', 'on_track', 'paused', 'none']),
+});
+
+export const TimelineEntry = z.object({
+  at: z.string(),
+  action: z.string(),
+  actor: z.string(),
+  fromStatus: z.number().nullable(),
+  toStatus: z.number(),
+  step: z.string().nullable(),
+  agency: z.string().nullable(),
+  comment: z.string().nullable(),
+  stepTimeliness: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const AllowedAction = z.object({
+  kind: z.enum([
+    'accept',
+    'refuse',
+    'request_supplement',
+    'supplement',
+    'step',
+    'hand_over',
+    'withdraw',
+    'stop',
+  ]),
+  key: z.string(),
+  name: z.string(),
+  requires: z.array(z.string()),
+});
+
+export const DossierView = DossierSummary.extend({
+  revision: z.number(),
+  applicant: z.record(z.string(), z.unknown()),
+  formData: z.record(z.string(), z.unknown()),
+  formSchema: z.record(z.string(), z.unknown()),
+  components: z.array(
+    z.object({
+      componentKey: z.string(),
+      name: z.string(),
+      fileId: z.uuid(),
+      fileName: z.string(),
+      role: z.string(),
+    }),
+  ),
+  dueExplanation: z.string().nullable(),
+  supplementCount: z.number(),
+  timeline: z.array(TimelineEntry),
+  actions: z.array(AllowedAction),
+  documents: z.array(z.string()),
+});
+
+export const TrackingView = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  status: z.number(),
+  statusName: z.string(),
+  holderAgencyName: z.string(),
+  dueAt: z.string().nullable(),
+  dueExplanation: z.string().nullable(),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      statusName: z.string(),
+      agency: z.string().nullable(),
+      stepTimeliness: z.string().nullable(),
+    }),
+  ),
+});
+
+export const ProcedureSummary = z.object({
+  code: z.string(),
+  name: z.string(),
+  sectorName: z.string(),
+  serviceLevel: z.enum(['full', 'partial']),
+  timeLimitText: z.string(),
+});

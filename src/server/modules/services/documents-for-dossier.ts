@@ -1,0 +1,171 @@
+// Fills forms 01–06 from a dossier's record; the PDF is rendered on request, so it always matches it.
+import { asc, eq } from 'drizzle-orm';
+import type { Principal } from '../../platform/access.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/errors.ts';
+import { agencies, units } from '../identity/tables.ts';
+import type { AgencyRef, FormCode, HandOver } from './documents/index.ts';
+import { renderForm } from './documents/index.ts';
+import { mayRead } from './policy.ts';
+import { agencyPaths, dossierRow, documentsFor } from './queries.ts';
+import { dossierEvents, procedureVersions } from './tables.ts';
+import { stepOf } from './workflow.ts';
+
+async function agencyRef(db: DbOrTx, id: string): Promise<AgencyRef & { unitCode: string }> {
+  const [a] = await db.select().from(agencies).where(eq(agencies.id, id));
+  const parent = a?.parentId
+    ? (await db.select().from(agencies).where(eq(agencies.id, a.parentId)))[0]
+    : undefined;
+  return {
+    code: a!.code,
+    name: a!.name,
+    parentName: a!.kind === 'one_stop_desk' || a!.kind === 'division' ? parent?.name : undefined,
+    unitCode: a!.unitCode,
+  };
+}
+
+async function placeName(db: DbOrTx, unitCode: string): Promise<string> {
+  // Communes print their short name ("Thủ Dầu Một"); the city prints its full name.
+  const [u] = await db
+    .select({ name: units.name, fullName: units.fullName, level: units.level })
+    .from(units)
+    .where(eq(units.code, unitCode))
+    .limit(1);
+  return u ? (u.level === 'province' ? u.fullName : u.name) : '';
+}
+
+/** Names of the platform's own hand-overs on form 06 (workflow steps carry their own names). */
+const HAND_OVER_NAMES: Record<string, string> = {
+  accept: 'Tiếp nhận hồ sơ',
+  route: 'Chuyển xử lý',
+  request_supplement: 'Yêu cầu bổ sung hồ sơ',
+  supplement: 'Nhận hồ sơ bổ sung',
+  hand_over: 'Trả kết quả',
+  refuse: 'Từ chối tiếp nhận',
+  withdraw: 'Rút hồ sơ',
+  stop: 'Dừng xử lý',
+};
+
+export async function renderDossierDocument(
+  db: DbOrTx,
+  p: Principal,
+  id: string,
+  form: FormCode,
+  publicUrl: string,
+) {
+  const d = await dossierRow(db, id);
+  if (!d || !mayRead(p, d, await agencyPaths(db, d))) throw new AppError('not_found');
+  if (!documentsFor(d, false).includes(form)) throw new AppError('not_found');
+  const [version] = await db
+    .select()
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, d.procedureVersionId));
+  const def = version!.definition;
+  const events = await db
+    .select()
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, id))
+    .orderBy(asc(dossierEvents.id));
+  const receiving = await agencyRef(db, d.receivingAgencyId);
+  const competent = await agencyRef(db, d.competentAgencyId);
+  const last = (action: string) => [...events].reverse().find((e) => e.action === action);
+  const accepted = last('accept');
+  const issuedAt =
+    (form === '01'
+      ? accepted?.at
+      : form === '02'
+        ? last('request_supplement')?.at
+        : form === '03'
+          ? last('refuse')?.at
+          : form === '05'
+            ? last('stop')?.at
+            : events.at(-1)?.at) ?? new Date();
+  const dossier = {
+    code: d.code ?? '',
+    procedureName: def.name,
+    applicant: {
+      name: d.applicant.fullName,
+      address: d.applicant.address,
+      phone: d.applicant.phone,
+      email: d.applicant.email,
+      idNumber: d.applicant.idNumber,
+    },
+    receivedAt: (d.acceptedAt ?? d.submittedAt).toISOString(),
+    dueAt: d.dueAt?.toISOString() ?? '',
+    competentAgency: competent.name,
+  };
+  const base = {
+    agency: form === '06' ? competent : receiving,
+    placeName: await placeName(db, receiving.unitCode),
+    issuedAt: issuedAt.toISOString(),
+    officer: { name: (form === '01' ? accepted?.actorLabel : events.at(-1)?.actorLabel) ?? '' },
+  };
+  let buffer: Buffer;
+  switch (form) {
+    case '01':
+      buffer = await renderForm('01', {
+        ...base,
+        dossier,
+        components: def.components
+          .filter((c) => c.required)
+          .map((c) => ({
+            name: c.name,
+            form: c.originals ? 'Bản chính' : 'Bản sao',
+            copies: Math.max(c.originals, c.copies, 1),
+          })),
+        processingTime: def.timeLimitText,
+        resultPlace: receiving.name,
+        fee: def.fees.reduce((s, f) => s + f.amount, 0) || undefined,
+        trackingUrl: `${publicUrl}/tra-cuu?ma=${encodeURIComponent(d.code ?? '')}`,
+      });
+      break;
+    case '02': {
+      const e = last('request_supplement')!;
+      buffer = await renderForm('02', {
+        ...base,
+        dossier,
+        items: (e.data.items as { name: string; reason: string }[]) ?? [],
+        supplementDeadline: (e.data.deadline as string) ?? undefined,
+      });
+      break;
+    }
+    case '03':
+      buffer = await renderForm('03', {
+        ...base,
+        dossier,
+        reasons: (last('refuse')!.data.reasons as string[]) ?? [],
+      });
+      break;
+    case '05':
+      buffer = await renderForm('05', {
+        ...base,
+        dossier,
+        reason: ((last('stop')!.data.reasons as string[]) ?? []).join('; '),
+      });
+      break;
+    default: {
+      const agencyNames = new Map(
+        (await db.select({ id: agencies.id, name: agencies.name }).from(agencies)).map((a) => [a.id, a.name]),
+      );
+      const steps: HandOver[] = events
+        .filter((e) => e.action !== 'submit')
+        .map((e) => ({
+          step: e.fromStep
+            ? (stepOf(def.workflow, e.fromStep)?.name ?? e.fromStep)
+            : (HAND_OVER_NAMES[e.action] ?? e.action),
+          giver: { unit: agencyNames.get(e.fromAgencyId ?? '') ?? '', person: e.actorLabel },
+          receiver: { unit: agencyNames.get(e.toAgencyId ?? '') ?? '' },
+          at: e.at.toISOString(),
+          result: e.stepTimeliness ?? undefined,
+          note: e.comment ?? undefined,
+        }));
+      buffer = await renderForm('06', {
+        ...base,
+        dossier: { ...dossier, dueAt: dossier.dueAt },
+        processingAgency: competent.name,
+        steps,
+      });
+    }
+  }
+  return { buffer, code: d.code };
+}

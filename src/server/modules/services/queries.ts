@@ -1,0 +1,319 @@
+import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Principal } from '../../platform/access.ts';
+import { addWorkingDays } from '../../platform/calendar/index.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { files } from '../../platform/files/tables.ts';
+import { type Language, t } from '../../platform/i18n/index.ts';
+import { agencies } from '../identity/tables.ts';
+import { loadCalendar } from './clock.ts';
+import { formatExplanation } from './deadline.ts';
+import { LIFECYCLE } from './lifecycle.ts';
+import { isApplicant, mayAct, mayRead } from './policy.ts';
+import { foldVietnamese } from './search.ts';
+import {
+  dossierEvents,
+  dossierFiles,
+  dossiers,
+  procedureAgencies,
+  procedures,
+  procedureVersions,
+} from './tables.ts';
+import type { DossierRow } from './transition.ts';
+import { actionsFrom, stepOf } from './workflow.ts';
+
+export async function searchProcedures(db: DbOrTx, q: string | undefined, limit = 50) {
+  const where: SQL[] = [eq(procedures.active, true)];
+  for (const word of foldVietnamese(q ?? '')
+    .split(' ')
+    .filter(Boolean))
+    where.push(like(procedures.searchText, `%${word.replace(/[%_]/g, '')}%`));
+  const rows = await db
+    .select({ procedure: procedures, definition: procedureVersions.definition })
+    .from(procedures)
+    .innerJoin(
+      procedureVersions,
+      sql`${procedureVersions.id} = (select v.id from svc_procedure_versions v where v.procedure_id = ${procedures.id} and v.effective_from <= now() order by v.effective_from desc, v.version desc limit 1)`,
+    )
+    .where(and(...where))
+    .orderBy(asc(procedures.name))
+    .limit(limit);
+  return rows.map((r) => ({
+    code: r.procedure.code,
+    name: r.definition.name,
+    sectorName: r.definition.sector.name,
+    serviceLevel: r.definition.serviceLevel,
+    timeLimitText: r.definition.timeLimitText,
+  }));
+}
+
+/** The procedure as published now, with the agencies that receive it. */
+export async function procedureInForce(db: DbOrTx, code: string) {
+  const [row] = await db
+    .select({ procedure: procedures, version: procedureVersions })
+    .from(procedures)
+    .innerJoin(
+      procedureVersions,
+      sql`${procedureVersions.id} = (select v.id from svc_procedure_versions v where v.procedure_id = ${procedures.id} and v.effective_from <= now() order by v.effective_from desc, v.version desc limit 1)`,
+    )
+    .where(eq(procedures.code, code));
+  if (!row) return undefined;
+  const offeredBy = await db
+    .select({
+      id: agencies.id,
+      name: agencies.name,
+      code: agencies.code,
+      unitCode: agencies.unitCode,
+      serviceLevel: procedureAgencies.serviceLevel,
+    })
+    .from(procedureAgencies)
+    .innerJoin(agencies, eq(agencies.id, procedureAgencies.agencyId))
+    .where(eq(procedureAgencies.procedureId, row.procedure.id))
+    .orderBy(asc(agencies.name));
+  return {
+    procedure: row.procedure,
+    version: row.version.version,
+    effectiveFrom: row.version.effectiveFrom,
+    definition: row.version.definition,
+    offeredBy,
+  };
+}
+
+type Urgency = 'overdue' | 'due_today' | 'due_soon' | 'on_track' | 'paused' | 'none';
+
+async function urgencyOf(db: DbOrTx) {
+  const calendar = await loadCalendar(db);
+  const now = Date.now();
+  const today = new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
+  const soon = addWorkingDays(calendar, now, 2).getTime();
+  return (d: { status: number; dueAt: Date | null }): Urgency => {
+    if (d.status === 5 || d.status === 6) return 'paused';
+    if (!d.dueAt || [3, 7, 8, 9, 10].includes(d.status)) return 'none';
+    const due = d.dueAt.getTime();
+    if (due < now) return 'overdue';
+    if (new Date(due + 7 * 3600_000).toISOString().slice(0, 10) === today) return 'due_today';
+    return due <= soon ? 'due_soon' : 'on_track';
+  };
+}
+
+const summaryColumns = {
+  dossier: dossiers,
+  procedureCode: procedures.code,
+  procedureName: procedures.name,
+  holderName: agencies.name,
+  definition: procedureVersions.definition,
+};
+
+async function summaries(db: DbOrTx, where: SQL | undefined, order: SQL[], limit: number) {
+  const rows = await db
+    .select(summaryColumns)
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+    .innerJoin(agencies, eq(agencies.id, dossiers.holderAgencyId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit);
+  const urgency = await urgencyOf(db);
+  return rows.map((r) => ({
+    id: r.dossier.id,
+    code: r.dossier.code,
+    procedureCode: r.procedureCode,
+    procedureName: r.procedureName,
+    status: r.dossier.status,
+    stepName: r.dossier.stepKey ? (stepOf(r.definition.workflow, r.dossier.stepKey)?.name ?? null) : null,
+    applicantName: r.dossier.applicant.fullName,
+    channel: r.dossier.channel,
+    holderAgencyName: r.holderName,
+    submittedAt: r.dossier.submittedAt.toISOString(),
+    dueAt: r.dossier.dueAt?.toISOString() ?? null,
+    urgency: urgency(r.dossier),
+  }));
+}
+
+/**
+ * An official's inbox: dossiers held by an agency they belong to (or below it) that wait for them —
+ * new ones and results for the one-stop desk, workflow steps for the step's role — most urgent first.
+ */
+export async function inbox(
+  db: DbOrTx,
+  p: Principal,
+  f: { status?: number | undefined; q?: string | undefined; limit: number },
+) {
+  const clauses = p.memberships.map((m) => {
+    const under = like(dossiers.holderAgencyPath, `${m.agencyPath}%`);
+    const parts: SQL[] = [sql`${dossiers.status} in (4, 5, 6) and ${dossiers.stepRole} = ${m.roleCode}`];
+    if (m.permissions.includes('dossiers.receive')) parts.push(sql`${dossiers.status} in (1, 5)`);
+    if (m.permissions.includes('dossiers.handover')) parts.push(sql`${dossiers.status} = 9`);
+    return and(under, or(...parts));
+  });
+  if (clauses.length === 0) return [];
+  const where: SQL[] = [or(...clauses)!];
+  if (f.status) where.push(eq(dossiers.status, f.status));
+  if (f.q)
+    where.push(
+      or(like(dossiers.code, `%${f.q}%`), sql`${dossiers.applicant}->>'fullName' ilike ${`%${f.q}%`}`)!,
+    );
+  return summaries(
+    db,
+    and(...where),
+    [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt)],
+    f.limit,
+  );
+}
+
+export async function myDossiers(db: DbOrTx, userId: string) {
+  return summaries(db, eq(dossiers.applicantUserId, userId), [desc(dossiers.submittedAt)], 200);
+}
+
+export async function dossierRow(db: DbOrTx, id: string): Promise<DossierRow | undefined> {
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id));
+  return row;
+}
+
+export async function agencyPaths(db: DbOrTx, d: DossierRow) {
+  const rows = await db
+    .select({ id: agencies.id, path: agencies.path })
+    .from(agencies)
+    .where(inArray(agencies.id, [d.receivingAgencyId, d.competentAgencyId]));
+  const pathOf = (id: string) => rows.find((r) => r.id === id)?.path ?? '/-/';
+  return { receiving: pathOf(d.receivingAgencyId), competent: pathOf(d.competentAgencyId) };
+}
+
+/** What this principal may do next with this dossier (the buttons on its page). */
+function allowedActions(p: Principal, d: DossierRow, def: DossierDefinition, lang: Language) {
+  type Kind =
+    | 'accept'
+    | 'refuse'
+    | 'request_supplement'
+    | 'supplement'
+    | 'hand_over'
+    | 'withdraw'
+    | 'stop'
+    | 'step';
+  const out: { kind: Kind; key: string; name: string; requires: string[] }[] = [];
+  for (const kind of [
+    'accept',
+    'refuse',
+    'request_supplement',
+    'supplement',
+    'hand_over',
+    'withdraw',
+    'stop',
+  ] as const) {
+    const rule = LIFECYCLE[kind];
+    if (rule.from.includes(d.status as never) && mayAct(p, d, rule.actors)) {
+      out.push({
+        kind,
+        key: kind,
+        name: t(lang, `services:action.${kind}`),
+        requires: [...(rule.requires ?? [])],
+      });
+    }
+  }
+  if (d.status === 4 && d.stepKey && mayAct(p, d, LIFECYCLE.step.actors)) {
+    for (const a of actionsFrom(def.workflow, d.stepKey)) {
+      const requires = Object.entries(a.requires ?? {})
+        .filter(([, v]) => v)
+        .map(([k]) => k);
+      out.push({ kind: 'step', key: a.key, name: lang === 'en' && a.nameEn ? a.nameEn : a.name, requires });
+    }
+  }
+  return out;
+}
+
+type DossierDefinition = typeof procedureVersions.$inferSelect.definition;
+
+/** The full dossier for someone allowed to read it; undefined otherwise (callers answer 404). */
+export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: Language) {
+  const d = await dossierRow(db, id);
+  if (!d || !mayRead(p, d, await agencyPaths(db, d))) return undefined;
+  const [summary] = await summaries(db, eq(dossiers.id, id), [asc(dossiers.id)], 1);
+  const [version] = await db
+    .select()
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, d.procedureVersionId));
+  const def = version!.definition;
+  const events = await db
+    .select({ event: dossierEvents, agencyName: agencies.name })
+    .from(dossierEvents)
+    .leftJoin(agencies, eq(agencies.id, dossierEvents.toAgencyId))
+    .where(eq(dossierEvents.dossierId, id))
+    .orderBy(asc(dossierEvents.id));
+  const attached = await db
+    .select({ link: dossierFiles, name: files.name })
+    .from(dossierFiles)
+    .innerJoin(files, eq(files.id, dossierFiles.fileId))
+    .where(eq(dossierFiles.dossierId, id));
+  return {
+    ...summary!,
+    revision: d.revision,
+    applicant: { ...d.applicant },
+    formData: d.formData,
+    formSchema: def.form.schema,
+    components: attached.map((a) => ({
+      componentKey: a.link.componentKey,
+      name: def.components.find((c) => c.key === a.link.componentKey)?.name ?? a.link.componentKey,
+      fileId: a.link.fileId,
+      fileName: a.name,
+      role: a.link.role,
+    })),
+    dueExplanation: d.dueExplanation ? formatExplanation(d.dueExplanation, lang) : null,
+    supplementCount: d.supplementCount,
+    timeline: events.map((e) => ({
+      at: e.event.at.toISOString(),
+      action: e.event.action,
+      actor: e.event.actorLabel,
+      fromStatus: e.event.fromStatus,
+      toStatus: e.event.toStatus,
+      step: e.event.toStep ? (stepOf(def.workflow, e.event.toStep)?.name ?? e.event.toStep) : null,
+      agency: e.agencyName,
+      comment: e.event.comment,
+      stepTimeliness: e.event.stepTimeliness,
+      data: e.event.data,
+    })),
+    actions: allowedActions(p, d, def, lang),
+    documents: documentsFor(d, isApplicant(p, d)),
+  };
+}
+
+/** Which generated forms exist for the dossier's history so far. */
+export function documentsFor(d: DossierRow, _applicant: boolean): string[] {
+  const docs: string[] = [];
+  if (d.code) docs.push('01', '06');
+  if (d.supplementCount > 0) docs.push('02');
+  if (d.status === 3) docs.push('03');
+  if (d.status === 8) docs.push('05');
+  return docs;
+}
+
+/** Public tracking: the code and the second factor (last 4 digits of phone or ID); no personal data. */
+export async function trackDossier(db: DbOrTx, code: string, pin: string, lang: Language) {
+  const [row] = await db
+    .select({ d: dossiers, procedureName: procedures.name, holderName: agencies.name })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(agencies, eq(agencies.id, dossiers.holderAgencyId))
+    .where(eq(dossiers.code, code));
+  if (!row || row.d.trackingPin !== pin) return undefined;
+  const events = await db
+    .select({ e: dossierEvents, agencyName: agencies.name })
+    .from(dossierEvents)
+    .leftJoin(agencies, eq(agencies.id, dossierEvents.toAgencyId))
+    .where(eq(dossierEvents.dossierId, row.d.id))
+    .orderBy(asc(dossierEvents.id));
+  return {
+    code,
+    procedureName: row.procedureName,
+    status: row.d.status,
+    statusName: t(lang, `services:status.${row.d.status}`),
+    holderAgencyName: row.holderName,
+    dueAt: row.d.dueAt?.toISOString() ?? null,
+    dueExplanation: row.d.dueExplanation ? formatExplanation(row.d.dueExplanation, lang) : null,
+    timeline: events.map((x) => ({
+      at: x.e.at.toISOString(),
+      statusName: t(lang, `services:status.${x.e.toStatus}`),
+      agency: x.agencyName,
+      stepTimeliness: x.e.stepTimeliness,
+    })),
+  };
+}

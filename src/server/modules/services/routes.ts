@@ -1,0 +1,259 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import * as C from '../../../contracts/services.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { acceptDossier } from './commands/accept-dossier.ts';
+import { handOverResult, refuseDossier, stopDossier, withdrawDossier } from './commands/close-dossier.ts';
+import { submitDossier } from './commands/submit-dossier.ts';
+import { answerSupplement, requestSupplement } from './commands/supplement.ts';
+import { takeStep } from './commands/take-step.ts';
+import { renderDossierDocument } from './documents-for-dossier.ts';
+import {
+  dossierView,
+  inbox,
+  myDossiers,
+  procedureInForce,
+  searchProcedures,
+  trackDossier,
+} from './queries.ts';
+
+const tags = {
+  procedures: ['Thủ tục hành chính (procedures)'],
+  dossiers: ['Hồ sơ (dossiers)'],
+  tracking: ['Tra cứu hồ sơ (tracking)'],
+};
+const IdParams = z.object({ id: z.uuid() });
+
+export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+
+  app.get(
+    '/api/procedures',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: tags.procedures,
+        summary: 'Tìm thủ tục (không phân biệt dấu, hoa thường)',
+        querystring: z.strictObject({ q: z.string().max(200).optional() }),
+        response: { 200: z.object({ items: z.array(C.ProcedureSummary) }) },
+      },
+    },
+    async (req) => ({ items: await searchProcedures(db, req.query.q) }),
+  );
+  app.get(
+    '/api/procedures/:code',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: tags.procedures,
+        summary: 'Thủ tục đang có hiệu lực, với bảy bộ phận công khai',
+        params: z.object({ code: z.string().max(60) }),
+      },
+    },
+    async (req) => {
+      const found = await procedureInForce(db, req.params.code);
+      if (!found) throw new AppError('not_found');
+      return {
+        code: found.procedure.code,
+        version: found.version,
+        effectiveFrom: found.effectiveFrom.toISOString(),
+        definition: found.definition,
+        offeredBy: found.offeredBy,
+      };
+    },
+  );
+
+  app.post(
+    '/api/dossiers',
+    {
+      schema: {
+        tags: tags.dossiers,
+        summary:
+          'Nộp hồ sơ trực tuyến (công dân) hoặc tiếp nhận tại quầy (cán bộ Một cửa). Header Idempotency-Key chống gửi lặp.',
+        body: C.SubmitDossierBody,
+        headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }).passthrough(),
+        response: { 200: z.object({ id: z.uuid(), replayed: z.boolean() }) },
+      },
+    },
+    async (req) =>
+      submitDossier(db, req.ctx(), { ...req.body, idempotencyKey: req.headers['idempotency-key'] }),
+  );
+
+  app.get(
+    '/api/dossiers/mine',
+    {
+      config: { access: { kind: 'citizen' } },
+      schema: {
+        tags: tags.dossiers,
+        summary: 'Hồ sơ của tôi',
+        response: { 200: z.object({ items: z.array(C.DossierSummary) }) },
+      },
+    },
+    async (req) => ({ items: await myDossiers(db, req.principal!.userId) }),
+  );
+  app.get(
+    '/api/dossiers/inbox',
+    {
+      config: { access: { kind: 'official' } },
+      schema: {
+        tags: tags.dossiers,
+        summary: 'Hồ sơ chờ tôi xử lý, khẩn cấp trước',
+        querystring: z.strictObject({
+          status: z.coerce.number().int().min(1).max(10).optional(),
+          q: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.object({ items: z.array(C.DossierSummary) }) },
+      },
+    },
+    async (req) => ({ items: await inbox(db, req.principal!, req.query) }),
+  );
+  app.get(
+    '/api/dossiers/:id',
+    {
+      schema: {
+        tags: tags.dossiers,
+        summary: 'Một hồ sơ: dữ liệu, thành phần, quá trình, hạn và các thao tác được phép',
+        params: IdParams,
+        response: { 200: C.DossierView },
+      },
+    },
+    async (req) => {
+      const view = await dossierView(db, req.principal!, req.params.id, req.lang);
+      if (!view) throw new AppError('not_found');
+      return view;
+    },
+  );
+
+  const Result = z.object({
+    id: z.uuid(),
+    status: z.number(),
+    code: z.string().nullable(),
+    revision: z.number(),
+  });
+  const present = (d: { id: string; status: number; code: string | null; revision: number }) => ({
+    id: d.id,
+    status: d.status,
+    code: d.code,
+    revision: d.revision,
+  });
+  const act = (summary: string) => ({
+    tags: tags.dossiers,
+    summary,
+    params: IdParams,
+    response: { 200: Result },
+  });
+
+  app.post(
+    '/api/dossiers/:id/accept',
+    {
+      schema: {
+        ...act('Tiếp nhận hồ sơ (cấp mã, bắt đầu tính hạn)'),
+        body: z.strictObject({ revision: z.number().int().optional() }),
+      },
+    },
+    async (req) => present(await acceptDossier(db, req.ctx(), req.params.id, req.body.revision)),
+  );
+  app.post(
+    '/api/dossiers/:id/refuse',
+    { schema: { ...act('Từ chối tiếp nhận (Mẫu 03)'), body: C.RefuseBody } },
+    async (req) =>
+      present(await refuseDossier(db, req.ctx(), req.params.id, req.body.reasons, req.body.revision)),
+  );
+  app.post(
+    '/api/dossiers/:id/request-supplement',
+    { schema: { ...act('Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)'), body: C.SupplementRequestBody } },
+    async (req) =>
+      present(await requestSupplement(db, req.ctx(), req.params.id, req.body.items, req.body.revision)),
+  );
+  app.post(
+    '/api/dossiers/:id/supplement',
+    { schema: { ...act('Bổ sung hồ sơ'), body: C.SupplementAnswerBody } },
+    async (req) =>
+      present(await answerSupplement(db, req.ctx(), req.params.id, req.body.note, req.body.revision)),
+  );
+  app.post(
+    '/api/dossiers/:id/step',
+    { schema: { ...act('Thực hiện một bước của quy trình'), body: C.StepBody } },
+    async (req) =>
+      present(
+        await takeStep(db, req.ctx(), req.params.id, {
+          action: req.body.action,
+          comment: req.body.comment,
+          fileId: req.body.fileId,
+          expectedRevision: req.body.revision,
+        }),
+      ),
+  );
+  app.post(
+    '/api/dossiers/:id/hand-over',
+    { schema: { ...act('Trả kết quả'), body: C.HandOverBody } },
+    async (req) =>
+      present(await handOverResult(db, req.ctx(), req.params.id, req.body.method, req.body.revision)),
+  );
+  app.post(
+    '/api/dossiers/:id/withdraw',
+    { schema: { ...act('Rút hồ sơ'), body: C.WithdrawBody } },
+    async (req) =>
+      present(await withdrawDossier(db, req.ctx(), req.params.id, req.body.reason, req.body.revision)),
+  );
+  app.post(
+    '/api/dossiers/:id/stop',
+    { schema: { ...act('Dừng xử lý (Mẫu 05)'), body: C.ReasonsBody } },
+    async (req) =>
+      present(await stopDossier(db, req.ctx(), req.params.id, req.body.reasons, req.body.revision)),
+  );
+
+  app.get(
+    '/api/dossiers/:id/documents/:form',
+    {
+      schema: {
+        tags: tags.dossiers,
+        summary:
+          'Văn bản của hồ sơ (PDF): 01 giấy tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 05 dừng, 06 phiếu kiểm soát',
+        params: z.object({ id: z.uuid(), form: z.enum(['01', '02', '03', '05', '06']) }),
+      },
+    },
+    async (req, reply) => {
+      const pdf = await renderDossierDocument(
+        db,
+        req.principal!,
+        req.params.id,
+        req.params.form,
+        deps.config.publicUrl,
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="mau-${req.params.form}-${pdf.code ?? req.params.id}.pdf"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(pdf.buffer);
+    },
+  );
+
+  app.get(
+    '/api/track',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags: tags.tracking,
+        summary: 'Tra cứu tiến độ bằng mã hồ sơ và 4 số cuối điện thoại hoặc giấy tờ tùy thân',
+        querystring: z.strictObject({
+          code: z.string().min(10).max(60),
+          pin: z.string().regex(/^\d{4}$/, 'field.pin'),
+        }),
+        response: { 200: C.TrackingView },
+      },
+    },
+    async (req) => {
+      const view = await trackDossier(db, req.query.code, req.query.pin, req.lang);
+      if (!view) throw new AppError('not_found');
+      return view;
+    },
+  );
+}

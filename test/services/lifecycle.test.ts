@@ -1,0 +1,264 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../src/server/platform/context.ts';
+import { queryRows } from '../../src/server/platform/db/client.ts';
+import { pdfPages } from '../../src/server/platform/pdf/test-support.ts';
+import { publishProcedure } from '../../src/server/modules/services/index.ts';
+import { fileUpload, minimalPdf } from '../helpers/multipart.ts';
+import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
+import { BUILDING_LIKE } from './fixtures.ts';
+
+let t: TestPlatform;
+let centreId: string;
+beforeAll(async () => {
+  t = await startTestPlatform();
+  const db = t.platform.deps.db;
+  const [centre] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from id_agencies where code = '000.00.30.H29'`,
+  );
+  centreId = centre!.id;
+  await db.transaction((tx) =>
+    publishProcedure(
+      tx,
+      systemContext('test'),
+      { definition: BUILDING_LIKE, agencies: [{ agencyId: centreId, serviceLevel: 'full' }] },
+      ['specialist', 'agency_leader', 'one_stop_officer', 'division_head', 'admin', 'city_leader'],
+    ),
+  );
+});
+afterAll(() => t.close());
+
+async function upload(agent: Agent, name = 'don.pdf') {
+  const { body, contentType } = fileUpload(name, minimalPdf(name), 'application/pdf');
+  const res = await agent.post('/api/files', body, { 'content-type': contentType });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().id as string;
+}
+
+const submission = (fileId: string) => ({
+  procedureCode: BUILDING_LIKE.code,
+  channel: 'online',
+  agencyId: centreId,
+  applicant: {
+    type: 'citizen',
+    fullName: 'Nguyễn Thị Hồng Nhung',
+    phone: '0912345678',
+    idNumber: '074190001234',
+    email: 'nhung@example.vn',
+  },
+  formData: { address: '12 Đường 30/4, phường Thủ Dầu Một', area: 96.5, floors: 3 },
+  components: [{ componentKey: 'don', fileId }],
+});
+
+async function act(agent: Agent, id: string, path: string, body: Record<string, unknown> = {}) {
+  const res = await agent.post(`/api/dossiers/${id}/${path}`, body);
+  expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+  return res.json() as { status: number; code: string | null; revision: number };
+}
+
+describe('a dossier from online submission to hand-over', () => {
+  let id: string;
+  let citizen: Agent;
+
+  it('a citizen submits online, once, with an Idempotency-Key', async () => {
+    citizen = await t.login('congdan@cqs.demo');
+    const fileId = await upload(citizen);
+    const body = submission(fileId);
+    const first = await citizen.post('/api/dossiers', body, { 'idempotency-key': 'nop-ho-so-0001' });
+    expect(first.statusCode, first.body).toBe(200);
+    id = first.json().id;
+    const replay = await citizen.post('/api/dossiers', body, { 'idempotency-key': 'nop-ho-so-0001' });
+    expect(replay.json()).toEqual({ id, replayed: true });
+    const other = await citizen.post(
+      '/api/dossiers',
+      { ...body, formData: { ...body.formData, floors: 4 } },
+      { 'idempotency-key': 'nop-ho-so-0001' },
+    );
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.code).toBe('idempotency_mismatch');
+    const [{ n }] = (await queryRows<{ n: number }>(
+      t.platform.deps.db,
+      sql`select count(*)::int as n from svc_dossiers`,
+    )) as [{ n: number }];
+    expect(n).toBe(1);
+    const mine = await citizen.get('/api/dossiers/mine');
+    expect(mine.json().items.map((d: { id: string }) => d.id)).toEqual([id]);
+  });
+
+  it('refuses bad e-form answers naming the field, and a missing required component', async () => {
+    const fileId = await upload(citizen, 'x.pdf');
+    const res = await citizen.post('/api/dossiers', {
+      ...submission(fileId),
+      formData: { address: 'x', area: 'lớn' },
+      components: [],
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.fields.map((f: { field: string }) => f.field);
+    expect(fields).toContain('body.formData.area');
+    expect(fields).toContain('body.components.don');
+  });
+
+  it('the one-stop desk of the service centre accepts it: code, clock, routed to the department', async () => {
+    const desk = await t.login('motcua.ttpvhcc@cqs.demo');
+    const inbox = await desk.get('/api/dossiers/inbox');
+    expect(inbox.json().items.map((d: { id: string }) => d.id)).toContain(id);
+    const other = await t.login('motcua.thudaumot@cqs.demo');
+    expect(
+      (await other.get('/api/dossiers/inbox')).json().items.map((d: { id: string }) => d.id),
+    ).not.toContain(id);
+    expect((await other.post(`/api/dossiers/${id}/accept`, {})).statusCode).toBe(403);
+
+    const accepted = await act(desk, id, 'accept');
+    expect(accepted.status).toBe(4);
+    expect(accepted.code).toMatch(/^000\.00\.21\.H29-\d{6}-0001$/);
+    const view = (await desk.get(`/api/dossiers/${id}`)).json();
+    expect(view.holderAgencyName).toBe('Sở Xây dựng');
+    expect(view.stepName).toBe('Thẩm định');
+    expect(view.dueAt).not.toBeNull();
+    expect(view.dueExplanation).toMatch(/15 ngày làm việc/);
+    expect(view.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'route']);
+
+    const receipt = await desk.get(`/api/dossiers/${id}/documents/01`);
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfPages(receipt.rawPayload)).join('\n');
+    expect(text).toContain(accepted.code!);
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain('Nguyễn Thị Hồng Nhung');
+  });
+
+  it('the specialist asks for a supplement: every item at once, the clock pauses, the citizen answers', async () => {
+    const specialist = await t.login('chuyenvien.xaydung@cqs.demo');
+    const before = (await specialist.get(`/api/dossiers/${id}`)).json();
+    const res = await act(specialist, id, 'request-supplement', {
+      items: [
+        { name: 'Bản vẽ mặt bằng', reason: 'Thiếu bản vẽ mặt bằng tầng 2' },
+        { name: 'Giấy tờ về đất', reason: 'Bản sao chưa chứng thực' },
+      ],
+    });
+    expect(res.status).toBe(5);
+    const form02 = await citizen.get(`/api/dossiers/${id}/documents/02`);
+    const text = (await pdfPages(form02.rawPayload)).join('\n');
+    expect(text).toContain('Bản vẽ mặt bằng');
+    expect(text).toContain('Giấy tờ về đất');
+
+    // Nobody but the applicant (or the desk) answers.
+    expect((await specialist.post(`/api/dossiers/${id}/supplement`, {})).statusCode).toBe(403);
+    await t.platform.deps.db.execute(
+      sql`update svc_dossier_pauses set "from" = "from" - interval '2 days' where dossier_id = ${id}`,
+    );
+    const answered = await act(citizen, id, 'supplement', {
+      note: 'Đã bổ sung bản vẽ và bản sao chứng thực',
+    });
+    expect(answered.status).toBe(4);
+    const after = (await specialist.get(`/api/dossiers/${id}`)).json();
+    expect(new Date(after.dueAt).getTime()).toBeGreaterThanOrEqual(new Date(before.dueAt).getTime());
+    expect(after.dueExplanation).toMatch(/bổ sung/i);
+  });
+
+  it('moves through appraisal, a consultation with another department, approval and the result', async () => {
+    const specialist = await t.login('chuyenvien.xaydung@cqs.demo');
+    const consultant = await t.login('chuyenvien.nnmt@cqs.demo');
+    const leader = await t.login('lanhdao.xaydung@cqs.demo');
+    // The leader cannot act on the specialist's step.
+    expect((await leader.post(`/api/dossiers/${id}/step`, { action: 'to_approve' })).statusCode).toBe(403);
+    await act(specialist, id, 'step', { action: 'to_consult' });
+    const consultView = (await consultant.get(`/api/dossiers/${id}`)).json();
+    expect(consultView.holderAgencyName).toBe('Sở Nông nghiệp và Môi trường');
+    const noComment = await consultant.post(`/api/dossiers/${id}/step`, { action: 'answer' });
+    expect(noComment.statusCode).toBe(400);
+    expect(noComment.json().error.fields[0].field).toBe('body.comment');
+    await act(consultant, id, 'step', {
+      action: 'answer',
+      comment: 'Thống nhất, không ảnh hưởng hành lang bảo vệ nguồn nước',
+    });
+    await act(specialist, id, 'step', { action: 'to_approve' });
+    await act(leader, id, 'step', { action: 'return', comment: 'Bổ sung ý kiến về chiều cao' });
+    await act(specialist, id, 'step', { action: 'to_approve' });
+    await act(leader, id, 'step', { action: 'approve' });
+    const missingResult = await specialist.post(`/api/dossiers/${id}/step`, { action: 'issue' });
+    expect(missingResult.statusCode).toBe(400);
+    const resultFile = await upload(specialist, 'giay-phep.pdf');
+    const done = await act(specialist, id, 'step', { action: 'issue', fileId: resultFile });
+    expect(done.status).toBe(9);
+    const forCitizen = (await citizen.get(`/api/dossiers/${id}`)).json();
+    expect(forCitizen.components.some((c: { role: string }) => c.role === 'result')).toBe(true);
+    // The citizen can download the result attached to their dossier.
+    expect((await citizen.get(`/api/files/${resultFile}`)).statusCode).toBe(200);
+  });
+
+  it('the desk hands the result over, and the timeline records every hand-over (form 06)', async () => {
+    const desk = await t.login('motcua.ttpvhcc@cqs.demo');
+    // Illegal from status 9: a workflow step.
+    expect((await desk.post(`/api/dossiers/${id}/step`, { action: 'approve' })).statusCode).toBe(403);
+    const handed = await act(desk, id, 'hand-over', { method: 'electronic' });
+    expect(handed.status).toBe(10);
+    // Handing over twice is an illegal transition for someone allowed to hand over: 409, nothing changes.
+    const again = await desk.post(`/api/dossiers/${id}/hand-over`, { method: 'counter' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('invalid_state');
+    const form06 = await desk.get(`/api/dossiers/${id}/documents/06`);
+    // Table cells wrap, so compare with the white space folded.
+    const text = (await pdfPages(form06.rawPayload)).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain('Lấy ý kiến Sở NN&MT');
+    expect(text).toContain('Chuyển xử lý');
+    const statuses = await queryRows<{ to_status: number }>(
+      t.platform.deps.db,
+      sql`select to_status from svc_dossier_events where dossier_id = ${id} order by id`,
+    );
+    expect(statuses.map((s) => s.to_status)).toEqual([1, 2, 4, 5, 4, 4, 4, 4, 4, 4, 4, 9, 10]);
+    const messages = await queryRows<{ n: number }>(
+      t.platform.deps.db,
+      sql`select count(*)::int as n from messages where meta->>'dossierId' = ${id}`,
+    );
+    expect(messages[0]!.n).toBeGreaterThan(4);
+  });
+
+  it('public tracking shows progress with the second factor, and nothing without it', async () => {
+    const anon = t.client();
+    const [{ code }] = (await queryRows<{ code: string }>(
+      t.platform.deps.db,
+      sql`select code from svc_dossiers where id = ${id}`,
+    )) as [{ code: string }];
+    const wrong = await anon.get(`/api/track?code=${encodeURIComponent(code)}&pin=0000`);
+    expect(wrong.statusCode).toBe(404);
+    const right = await anon.get(`/api/track?code=${encodeURIComponent(code)}&pin=5678`);
+    expect(right.statusCode).toBe(200);
+    expect(right.json().statusName).toBe('Đã trả kết quả');
+    expect(right.body).not.toContain('Nhung');
+    expect(right.body).not.toContain('0912345678');
+  });
+
+  it('another citizen sees nothing of it: not by id, not its files, not its documents', async () => {
+    const other = t.client();
+    const reg = await other.post('/api/auth/register', {
+      fullName: 'Trần Văn Khác',
+      email: 'khac@example.vn',
+      password: 'một-mật-khẩu-dài',
+    });
+    expect(reg.statusCode, reg.body).toBe(200);
+    expect((await other.get(`/api/dossiers/${id}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/dossiers/${id}/documents/01`)).statusCode).toBe(404);
+    const files = await queryRows<{ file_id: string }>(
+      t.platform.deps.db,
+      sql`select file_id from svc_dossier_files where dossier_id = ${id}`,
+    );
+    for (const f of files) expect((await other.get(`/api/files/${f.file_id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('dossier codes', () => {
+  it('are unique per competent agency and day under concurrent acceptance', async () => {
+    const { nextDossierCode } = await import('../../src/server/modules/services/codes.ts');
+    const db = t.platform.deps.db;
+    const at = new Date('2026-11-26T03:00:00Z');
+    const codes = await Promise.all(
+      Array.from({ length: 25 }, () => db.transaction((tx) => nextDossierCode(tx, '000.00.99.H29', at))),
+    );
+    expect(new Set(codes).size).toBe(25);
+    expect(codes.sort()[0]).toBe('000.00.99.H29-261126-0001');
+    expect(codes.sort()[24]).toBe('000.00.99.H29-261126-0025');
+  });
+});
