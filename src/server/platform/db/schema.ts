@@ -5,3 +5,4 @@ export * from '../files/tables.ts';
 export * from '../jobs/tables.ts';
 export * from '../messages/tables.ts';
 export * from '../../modules/identity/tables.ts';
+export * from '../../modules/services/tables.ts';
