@@ -131,6 +131,7 @@ CREATE TABLE "svc_ratings" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "id_users" ADD COLUMN "totp_last_step" integer;--> statement-breakpoint
 ALTER TABLE "svc_dossier_events" ADD CONSTRAINT "svc_dossier_events_dossier_id_svc_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."svc_dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "svc_dossier_files" ADD CONSTRAINT "svc_dossier_files_dossier_id_svc_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."svc_dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "svc_dossier_pauses" ADD CONSTRAINT "svc_dossier_pauses_dossier_id_svc_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."svc_dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

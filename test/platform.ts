@@ -61,7 +61,9 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-export async function startTestPlatform(opts: { workers?: boolean; env?: Record<string, string> } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  opts: { workers?: boolean; env?: Record<string, string> } = {},
+): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cqs-data-'));
   const testDb = await createTestDatabase();
   const config = loadConfig({
@@ -73,7 +75,11 @@ export async function startTestPlatform(opts: { workers?: boolean; env?: Record<
     ...(testDb.url ? { DATABASE_URL: testDb.url } : {}),
     ...opts.env,
   });
-  const platform = await buildPlatform(config, { database: testDb.database, prepare: false, log: createLogger('silent') });
+  const platform = await buildPlatform(config, {
+    database: testDb.database,
+    prepare: false,
+    log: createLogger('silent'),
+  });
   const self: TestPlatform = {
     platform,
     dataDir,
@@ -82,7 +88,8 @@ export async function startTestPlatform(opts: { workers?: boolean; env?: Record<
     async login(identifier, password = DEMO_PASSWORD) {
       const agent = new Agent(platform);
       const res = await agent.post('/api/auth/login', { identifier, password });
-      if (res.statusCode !== 200) throw new Error(`login ${identifier} failed: ${res.statusCode} ${res.body}`);
+      if (res.statusCode !== 200)
+        throw new Error(`login ${identifier} failed: ${res.statusCode} ${res.body}`);
       return agent;
     },
     async close() {
@@ -103,7 +110,12 @@ export class Agent {
   headers: Record<string, string> = {};
   constructor(private readonly platform: Platform) {}
 
-  async request(method: string, url: string, body?: Body, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: string,
+    url: string,
+    body?: Body,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const h: Record<string, string> = { ...this.headers, ...headers };
     if (cookie) h.cookie = cookie;
@@ -117,7 +129,12 @@ export class Agent {
       payload: isJson ? JSON.stringify(body) : (body as string | Buffer | undefined),
     });
     for (const c of res.cookies) {
-      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      if (
+        c.value === '' ||
+        (c.maxAge !== undefined && c.maxAge <= 0) ||
+        (c.expires && c.expires.getTime() < Date.now())
+      )
+        this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
     if (res.headers['content-type']?.toString().includes('application/json')) {
@@ -127,8 +144,11 @@ export class Agent {
     return res;
   }
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
-  post = (url: string, body?: Body, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
-  patch = (url: string, body?: Body, headers?: Record<string, string>) => this.request('PATCH', url, body ?? {}, headers);
-  put = (url: string, body?: Body, headers?: Record<string, string>) => this.request('PUT', url, body ?? {}, headers);
+  post = (url: string, body?: Body, headers?: Record<string, string>) =>
+    this.request('POST', url, body ?? {}, headers);
+  patch = (url: string, body?: Body, headers?: Record<string, string>) =>
+    this.request('PATCH', url, body ?? {}, headers);
+  put = (url: string, body?: Body, headers?: Record<string, string>) =>
+    this.request('PUT', url, body ?? {}, headers);
   delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, undefined, headers);
 }

@@ -297,3 +297,37 @@ export const ProcedureSummary = z.object({
   serviceLevel: z.enum(['full', 'partial']),
   timeLimitText: z.string(),
 });
+
+export const ApologyBody = z.strictObject({
+  reason: z.string().trim().min(5).max(2000),
+  newDueAt: z.iso.datetime({ offset: true }),
+  revision: Revision,
+});
+export const PaymentRequestBody = z.strictObject({
+  amount: z.number().int().min(1).max(1_000_000_000_000),
+  description: z.string().trim().min(3).max(1000),
+  revision: Revision,
+});
+export const PaymentConfirmBody = z.strictObject({
+  method: z.enum(['online', 'counter', 'bank_transfer']),
+  reference: z.string().trim().max(200).optional(),
+  revision: Revision,
+});
+export const RatingBody = z.strictObject({
+  score: z.number().int().min(1, 'field.rating').max(5, 'field.rating'),
+  criteria: z.record(z.string(), z.number().int().min(0, 'field.rating').max(2, 'field.rating')).optional(),
+  comment: z.string().trim().max(2000).optional(),
+});
+export const BulkBody = z.strictObject({ ids: z.array(z.uuid()).min(1).max(200) });
+export const BulkHandOverBody = BulkBody.extend({ method: z.enum(['counter', 'post', 'electronic']) });
+export const BulkResult = z.object({
+  done: z.array(z.object({ id: z.uuid(), status: z.number(), code: z.string().nullable() })),
+  failed: z.array(z.object({ id: z.uuid(), code: z.string(), message: z.string() })),
+});
+export const RegisterQuery = z.strictObject({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  agencyId: z.uuid().optional(),
+  status: z.coerce.number().int().min(1).max(10).optional(),
+  format: z.enum(['json', 'csv', 'pdf']).default('json'),
+});

@@ -20,13 +20,8 @@ import { acquireDataDirLock, DataDirLockedError, openDatabase } from './platform
 import { runMigrations } from './platform/db/migrate.ts';
 import { createLogger } from './platform/log.ts';
 import { startServer } from './main.ts';
-import {
-  createAdmin,
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  seedBaseline,
-  seedDemo,
-} from './modules/identity/index.ts';
+import { seedDeployment } from './seed.ts';
+import { createAdmin, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
 import { AppError } from './platform/errors.ts';
 import { t } from './platform/i18n/index.ts';
 
@@ -192,11 +187,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     case 'seed':
       await withDatabase(config, (d) =>
-        d.db.transaction((tx) =>
-          (values.demo ? seedDemo(tx, config.provinceCode) : seedBaseline(tx, config.provinceCode)).then(
-            () => undefined,
-          ),
-        ),
+        d.db.transaction((tx) => seedDeployment(tx, config.provinceCode, Boolean(values.demo))),
       );
       console.log(values.demo ? 'Demo data loaded.' : 'Baseline data loaded.');
       return 0;

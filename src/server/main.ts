@@ -15,15 +15,9 @@ import { createLogger, type Logger } from './platform/log.ts';
 import { registerMessageDelivery } from './platform/messages/index.ts';
 import { sseRoutes } from './platform/realtime/sse.ts';
 import type { Deps } from './deps.ts';
-import { registerServices, servicesRoutes } from './modules/services/index.ts';
-import {
-  hasAgencies,
-  identityRoutes,
-  seedBaseline,
-  seedDemo,
-  SESSION_COOKIE,
-  SessionService,
-} from './modules/identity/index.ts';
+import { seedDeployment } from './seed.ts';
+import { registerServiceJobs, registerServices, servicesRoutes } from './modules/services/index.ts';
+import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 
 const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -55,10 +49,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
       await runMigrations(database);
       if (!(await hasAgencies(database.db))) {
         // First start: the embedded demo gets the demo city; a production database gets the baseline only.
-        await database.db.transaction(async (tx) => {
-          if (config.demo) await seedDemo(tx, config.provinceCode);
-          else await seedBaseline(tx, config.provinceCode);
-        });
+        await database.db.transaction((tx) => seedDeployment(tx, config.provinceCode, config.demo));
         seeded = config.demo;
       }
     }
@@ -100,6 +91,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   });
 
   registerServices(deps);
+  registerServiceJobs(jobs, db);
   registerMessageDelivery(jobs, {
     db,
     log,

@@ -104,7 +104,7 @@ describe.runIf(usingPostgres)('several app processes on one PostgreSQL database'
         }),
       });
       expect(created.status).toBe(200);
-      await expect.poll(() => received, { timeout: 10_000 }).toContain('event: identity.agency_created');
+      await expect.poll(() => received, { timeout: 10_000 }).toContain('"type":"identity.agency_created"');
       controller.abort();
     } finally {
       for (const p of started.splice(0)) await p.stop('SIGKILL');

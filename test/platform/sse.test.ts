@@ -25,7 +25,8 @@ async function openStream(cookie: string | null) {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
-          for (const m of decoder.decode(value).matchAll(/^event: (.+)$/gm)) events.push(m[1]!);
+          for (const m of decoder.decode(value).matchAll(/^data: (.+)$/gm))
+            events.push((JSON.parse(m[1]!) as { type: string }).type);
         }
       } catch {
         // aborted

@@ -417,6 +417,18 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
     },
     async () => ({ items: (await listRoles(db)).map(presentRole), permissions: [...C.PERMISSIONS] }),
   );
+  app.get(
+    '/api/roles',
+    {
+      config: { access: { kind: 'official' } },
+      schema: {
+        tags: tags.admin,
+        summary: 'Vai trò (để chọn khi phân quyền)',
+        response: { 200: z.object({ items: z.array(C.RoleView) }) },
+      },
+    },
+    async () => ({ items: (await listRoles(db)).map(presentRole) }),
+  );
   app.post(
     '/api/admin/roles',
     {

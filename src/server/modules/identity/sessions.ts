@@ -52,12 +52,17 @@ export class SessionService {
   ) {}
 
   async start(): Promise<void> {
+    SessionService.running.add(this);
     this.stopListening = await this.database.listen('cqs_sessions', (userId) => this.forget(userId));
   }
 
   async stop(): Promise<void> {
+    SessionService.running.delete(this);
     await this.stopListening?.();
   }
+
+  // The services of this process: they forget at once, not when the NOTIFY comes back on another connection.
+  private static running = new Set<SessionService>();
 
   private forget(userId: string): void {
     if (userId === '*') {
@@ -69,6 +74,7 @@ export class SessionService {
 
   /** Tell every node that this user's sessions or permissions changed (delivered on commit). */
   static async invalidate(tx: DbOrTx, userId: string | '*'): Promise<void> {
+    for (const s of SessionService.running) s.forget(userId);
     await tx.execute(sql`select pg_notify('cqs_sessions', ${userId})`);
   }
 
@@ -99,19 +105,21 @@ export class SessionService {
 
   /** The principal for a cookie token, or `{expired}` when the session timed out, or null. */
   async resolve(token: string): Promise<SessionState> {
-    const tokenHash = sha256(token);
     const now = Date.now();
-    let entry = this.cache.get(tokenHash);
+    // Keyed by the token itself (memory only), so a cached request costs no hashing.
+    let entry = this.cache.get(token);
     if (!entry || now - entry.loadedAt > CACHE_TTL_MS) {
-      entry = await this.load(tokenHash);
+      entry = await this.load(sha256(token));
       if (!entry) {
-        this.cache.delete(tokenHash);
+        this.cache.delete(token);
         return null;
       }
-      this.cache.set(tokenHash, entry);
+      if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(token, entry);
     }
+    const tokenHash = entry.principal.sessionTokenHash!;
     if (now > entry.expiresAt || now - entry.lastSeenAt > IDLE_TIMEOUT_MS) {
-      this.cache.delete(tokenHash);
+      this.cache.delete(token);
       await this.database.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
       return { expired: true };
     }

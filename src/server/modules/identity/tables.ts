@@ -3,6 +3,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -107,6 +108,8 @@ export const users = pgTable(
     locale: text('locale').notNull().default('vi'),
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, mode: 'date' }),
+    /** the last TOTP time step accepted: a code is never accepted twice */
+    totpLastStep: integer('totp_last_step'),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     /** only usable while the deployment runs in demo mode */
     demo: boolean('demo').notNull().default(false),

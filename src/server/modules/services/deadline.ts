@@ -120,7 +120,9 @@ export type ExplanationStep =
   | { key: 'paused'; params: { reasons: PauseReason[]; at: string; remainingMinutes: number } }
   | { key: 'rolled_forward'; params: { date: IsoDate; nameKey: string | null } }
   | { key: 'due'; params: { at: string } }
-  | { key: 'no_due'; params: { reason: 'no_limit' | 'paused' } };
+  | { key: 'no_due'; params: { reason: 'no_limit' | 'paused' } }
+  /** appended when the processing unit apologised and set a new date (form 04) */
+  | { key: 'extended'; params: { at: string; reason: string } };
 
 export interface DueDate {
   dueAt: Date | null;
@@ -575,16 +577,25 @@ function fmtStep(lang: Lang, step: ExplanationStep): string {
     }
     case 'no_due':
       return tr(lang, `explain.no_due.${step.params.reason}`);
+    case 'extended':
+      return tr(lang, 'explain.extended', {
+        at: fmtDateTime(lang, step.params.at),
+        reason: step.params.reason,
+      });
   }
 }
 
 /** One readable sentence: "Received 14:20 Fri 13 Feb; 15 working days, …; … → due 16:10 Wed 18 Mar". */
-export function formatExplanation(steps: readonly ExplanationStep[], lang: Lang): string {
+export function formatExplanation(all: readonly ExplanationStep[], lang: Lang): string {
+  // Extensions (apologies) come after the computed result and are told after it.
+  const steps = all.filter((s) => s.key !== 'extended');
+  const extensions = all.filter((s) => s.key === 'extended').map((s) => fmtStep(lang, s));
   const last = steps[steps.length - 1];
   const final = last && (last.key === 'due' || last.key === 'no_due') ? last : undefined;
   const body = (final ? steps.slice(0, -1) : steps)
     .map((s) => fmtStep(lang, s))
     .join(tr(lang, 'format.step_separator'));
-  const text = final ? body + tr(lang, 'format.result_separator') + fmtStep(lang, final) : body;
+  const computed = final ? body + tr(lang, 'format.result_separator') + fmtStep(lang, final) : body;
+  const text = [computed, ...extensions].join(tr(lang, 'format.step_separator'));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

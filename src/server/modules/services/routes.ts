@@ -10,6 +10,13 @@ import { submitDossier } from './commands/submit-dossier.ts';
 import { answerSupplement, requestSupplement } from './commands/supplement.ts';
 import { takeStep } from './commands/take-step.ts';
 import { renderDossierDocument } from './documents-for-dossier.ts';
+import { issueApology } from './commands/apology.ts';
+import { confirmPayment, requestPayment } from './commands/payment.ts';
+import { rateDossier } from './commands/rate-dossier.ts';
+import { registerCsv, registerEntries } from './register.ts';
+import { renderForm } from './documents/index.ts';
+import { toAppError } from '../../platform/http/errors.ts';
+import { type Language, t } from '../../platform/i18n/index.ts';
 import {
   dossierView,
   inbox,
@@ -205,6 +212,139 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
     { schema: { ...act('Dừng xử lý (Mẫu 05)'), body: C.ReasonsBody } },
     async (req) =>
       present(await stopDossier(db, req.ctx(), req.params.id, req.body.reasons, req.body.revision)),
+  );
+
+  app.post(
+    '/api/dossiers/:id/apology',
+    {
+      schema: {
+        ...act('Xin lỗi và gia hạn (Mẫu 04): đổi ngày hẹn bằng văn bản có lý do'),
+        body: C.ApologyBody,
+      },
+    },
+    async (req) =>
+      present(
+        await issueApology(db, req.ctx(), req.params.id, {
+          reason: req.body.reason,
+          newDueAt: new Date(req.body.newDueAt),
+          revision: req.body.revision,
+        }),
+      ),
+  );
+  app.post(
+    '/api/dossiers/:id/request-payment',
+    { schema: { ...act('Yêu cầu thực hiện nghĩa vụ tài chính'), body: C.PaymentRequestBody } },
+    async (req) => present(await requestPayment(db, req.ctx(), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/dossiers/:id/confirm-payment',
+    { schema: { ...act('Xác nhận đã thực hiện nghĩa vụ tài chính'), body: C.PaymentConfirmBody } },
+    async (req) => present(await confirmPayment(db, req.ctx(), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/dossiers/:id/rating',
+    {
+      schema: {
+        tags: tags.dossiers,
+        summary: 'Đánh giá mức độ hài lòng (điểm 1–5, tùy chọn 9 tiêu chí)',
+        params: IdParams,
+        body: C.RatingBody,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await rateDossier(db, req.ctx(), req.params.id, req.body);
+      return { ok: true as const };
+    },
+  );
+
+  // Bulk acceptance and hand-over: each dossier in its own transaction, failures reported one by one.
+  const bulk = async (
+    ids: string[],
+    lang: Language,
+    run: (id: string) => Promise<{ id: string; status: number; code: string | null }>,
+  ) => {
+    const done: { id: string; status: number; code: string | null }[] = [];
+    const failed: { id: string; code: string; message: string }[] = [];
+    for (const id of ids) {
+      try {
+        const d = await run(id);
+        done.push({ id: d.id, status: d.status, code: d.code });
+      } catch (err) {
+        const e = toAppError(err);
+        failed.push({ id, code: e.code, message: t(lang, `errors:${e.code}`, e.params) });
+      }
+    }
+    return { done, failed };
+  };
+  app.post(
+    '/api/dossiers/bulk/accept',
+    {
+      config: { access: { permission: 'dossiers.receive' } },
+      schema: {
+        tags: tags.dossiers,
+        summary: 'Tiếp nhận nhiều hồ sơ',
+        body: C.BulkBody,
+        response: { 200: C.BulkResult },
+      },
+    },
+    async (req) => bulk(req.body.ids, req.lang, (id) => acceptDossier(db, req.ctx(), id)),
+  );
+  app.post(
+    '/api/dossiers/bulk/hand-over',
+    {
+      config: { access: { permission: 'dossiers.handover' } },
+      schema: {
+        tags: tags.dossiers,
+        summary: 'Trả kết quả nhiều hồ sơ',
+        body: C.BulkHandOverBody,
+        response: { 200: C.BulkResult },
+      },
+    },
+    async (req) => bulk(req.body.ids, req.lang, (id) => handOverResult(db, req.ctx(), id, req.body.method)),
+  );
+
+  app.get(
+    '/api/register',
+    {
+      config: { access: { kind: 'official' } },
+      schema: {
+        tags: tags.dossiers,
+        summary: 'Sổ theo dõi hồ sơ (Mẫu 07): JSON, CSV hoặc PDF',
+        querystring: C.RegisterQuery,
+      },
+    },
+    async (req, reply) => {
+      const entries = await registerEntries(db, req.principal!, req.query);
+      const name = `so-theo-doi-ho-so-${req.query.from}-${req.query.to}`;
+      if (req.query.format === 'csv') {
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .send(registerCsv(entries, (s) => t(req.lang, `services:status.${s}`)));
+      }
+      if (req.query.format === 'pdf') {
+        const pdf = await renderForm('07', {
+          agency: { code: '', name: req.principal!.fullName },
+          placeName: '',
+          issuedAt: new Date().toISOString(),
+          period: { from: `${req.query.from}T00:00:00+07:00`, to: `${req.query.to}T23:59:59+07:00` },
+          entries: entries.map((e) => ({
+            ...e,
+            dueAt: e.dueAt,
+            applicantAddress: e.applicantAddress,
+            applicantPhone: e.applicantPhone,
+          })),
+        });
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="${name}.pdf"`)
+          .send(pdf);
+      }
+      return {
+        items: entries.map((e) => ({ ...e, statusName: t(req.lang, `services:status.${e.status}`) })),
+      };
+    },
   );
 
   app.get(

@@ -51,8 +51,20 @@ export function totpAt(secret: string, time: number, step = 30): string {
 
 /** Accepts the current code and one step either side (clock drift). */
 export function verifyTotp(secret: string, code: string, now = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return [-1, 0, 1].some((d) => totpAt(secret, now + d * 30_000) === code);
+  return matchTotp(secret, code, now) !== null;
+}
+
+/**
+ * The time step the code belongs to (current or one either side), or null. Callers store the last
+ * step used and refuse it again, so an observed code cannot be replayed within its window.
+ */
+export function matchTotp(secret: string, code: string, now = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  for (const d of [-1, 0, 1]) {
+    const at = now + d * 30_000;
+    if (totpAt(secret, at) === code) return Math.floor(at / 30_000);
+  }
+  return null;
 }
 
 export function otpauthUrl(secret: string, account: string, issuer = 'CQS'): string {

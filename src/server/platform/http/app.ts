@@ -112,11 +112,9 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
   // Who is calling, in which language, and may they call this route at all.
   app.addHook('onRequest', async (req) => {
     const url = req.routeOptions.url;
-    // Unmatched URLs (404, the web app's pages) and the API docs are public; every other route must say.
-    const access: RouteAccess =
-      url === undefined || url.startsWith('/api/docs')
-        ? 'public'
-        : (req.routeOptions.config.access ?? 'authenticated');
+    // The web app's files and pages, unmatched URLs and the API docs are public; every /api route must say.
+    const isApi = url?.startsWith('/api/') === true && !url.startsWith('/api/docs');
+    const access: RouteAccess = req.routeOptions.config.access ?? (isApi ? 'authenticated' : 'public');
     const header = req.headers.authorization;
     let expired = false;
     if (header?.startsWith('Bearer ') && opts.auth.fromBearer) {
@@ -168,10 +166,16 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
   );
 
   if (opts.webRoot && existsSync(join(opts.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false, index: false, maxAge: '1h' });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: opts.webRoot, wildcard: true, index: false, maxAge: '1h' });
     const webRoot = opts.webRoot;
+    // The app's entry page is never cached, so a new release is picked up at once.
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot),
+    );
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.includes('.')) {
+      const path = req.url.split('?')[0] ?? '';
+      if (req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
       }
       return handleError(new AppError('route_not_found'), req, reply);

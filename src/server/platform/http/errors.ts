@@ -55,6 +55,8 @@ export function toAppError(err: unknown): AppError {
   }
   if (fe instanceof SyntaxError && fe.statusCode === 400) return new AppError('malformed_json');
   if (fe?.statusCode === 429) return new AppError('rate_limited');
+  // Static files: a missing or forbidden path is simply not found.
+  if (fe?.statusCode === 404 || fe?.statusCode === 403) return new AppError('not_found');
   if (isDatabaseDown(err)) return new AppError('database_unavailable');
   return new AppError('internal');
 }

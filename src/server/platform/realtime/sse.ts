@@ -15,7 +15,8 @@ function frame(e: StoredEvent): string {
     aggregateId: e.aggregateId,
     payload: e.payload,
   });
-  return `id: ${e.id}\nevent: ${e.type}\ndata: ${data}\n\n`;
+  // Unnamed frames (the type is in the data), so one onmessage handler sees every event.
+  return `id: ${e.id}\ndata: ${data}\n\n`;
 }
 
 /** Server-sent events: each browser gets the dispatched events its user may see, and missed ones on reconnect. */

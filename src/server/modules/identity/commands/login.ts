@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { audit } from '../../../platform/audit/index.ts';
 import { verifyDummy, verifyPassword } from '../../../platform/auth/passwords.ts';
-import { verifyTotp } from '../../../platform/auth/totp.ts';
+import { matchTotp } from '../../../platform/auth/totp.ts';
 import type { SecretBox } from '../../../platform/auth/secret-box.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
@@ -50,7 +50,8 @@ export async function login(
   }
   if (user.totpEnabledAt && user.totpSecret) {
     if (!input.totp) throw new AppError('totp_required');
-    if (!verifyTotp(box.open(user.totpSecret), input.totp)) {
+    const step = matchTotp(box.open(user.totpSecret), input.totp);
+    if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
       await db.transaction((tx) =>
         audit(tx, ctx, {
           action: 'auth.login_failed',
@@ -64,7 +65,15 @@ export async function login(
   }
   return db.transaction(async (tx) => {
     const created = await sessions.create(tx, user.id, { ip: ctx.ip, userAgent: input.userAgent });
-    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({
+        lastLoginAt: new Date(),
+        ...(input.totp && user.totpEnabledAt
+          ? { totpLastStep: matchTotp(box.open(user.totpSecret!), input.totp) }
+          : {}),
+      })
+      .where(eq(users.id, user.id));
     await audit(
       tx,
       { ...ctx, actorLabel: user.fullName },

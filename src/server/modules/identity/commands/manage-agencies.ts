@@ -1,19 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { can, requirePermission } from '../../../platform/access.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { emit } from '../../../platform/events/index.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { getAgency, getAgencyByCode, listUnits } from '../queries.ts';
+import { getAgency, getAgencyByCode } from '../queries.ts';
 import { SessionService } from '../sessions.ts';
-import { type AgencyKind, agencies } from '../tables.ts';
+import { type AgencyKind, agencies, units } from '../tables.ts';
 
+/** The unit must exist and be valid today (commune codes do not start with their province's code). */
 async function assertUnitExists(tx: Tx, unitCode: string) {
-  const found = await listUnits(tx, { parent: unitCode.slice(0, 2) });
-  if (!found.some((u) => u.code === unitCode))
-    throw new AppError('validation', {}, [{ field: 'body.unitCode', key: 'field.not_found' }]);
+  const today = new Date().toISOString().slice(0, 10);
+  const [found] = await tx
+    .select({ code: units.code })
+    .from(units)
+    .where(
+      and(
+        eq(units.code, unitCode),
+        lte(units.validFrom, today),
+        or(isNull(units.validTo), gt(units.validTo, today)),
+      ),
+    )
+    .limit(1);
+  if (!found) throw new AppError('validation', {}, [{ field: 'body.unitCode', key: 'field.not_found' }]);
 }
 
 export interface CreateAgencyInput {

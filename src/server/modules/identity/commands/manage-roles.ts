@@ -20,13 +20,8 @@ function checkPermissions(list: string[]) {
 
 // Roles apply everywhere, so only holders of roles.manage at the root of the agency tree edit them.
 function requireRoot(ctx: ActionContext) {
-  const actor = requirePermission(ctx.actor, 'roles.manage');
-  if (
-    !actor.memberships.some(
-      (m) => m.permissions.includes('roles.manage') && m.agencyPath.split('/').length === 3,
-    )
-  )
-    throw new AppError('forbidden');
+  requirePermission(ctx.actor, 'roles.manage');
+  if (!hasRootPermission(ctx.actor, 'roles.manage')) throw new AppError('forbidden');
 }
 
 export async function createRole(

@@ -48,9 +48,8 @@ export async function updateAccount(
 export async function changePassword(db: Db, ctx: ActionContext, current: string, next: string) {
   const user = await currentUser(db, ctx);
   if (!(await verifyPassword(user.passwordHash, current)))
-    throw new AppError('invalid_credentials', {}, [
-      { field: 'body.currentPassword', key: 'field.wrong_password' },
-    ]);
+    // 400 naming the field, not 401: the user is signed in, only this field is wrong.
+    throw new AppError('validation', {}, [{ field: 'body.currentPassword', key: 'field.wrong_password' }]);
   assertPasswordAcceptable(next, [user.fullName, user.email, user.phone], 'body.newPassword');
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {

@@ -1,0 +1,66 @@
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { SESSION_KEY } from './auth.tsx';
+
+export interface LiveEvent {
+  id: number;
+  type: string;
+  aggregateType: string;
+  aggregateId: string | null;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Event types the browser listens for by name. EventSource hands named events (`event: <type>`)
+ * only to listeners registered for that exact name, so modules add theirs here; unnamed events
+ * (`message`) are handled too.
+ */
+export const LIVE_EVENT_TYPES: readonly string[] = [
+  'identity.agency_created',
+  'identity.agency_updated',
+  'identity.role_created',
+  'identity.role_updated',
+  'identity.user_created',
+  'identity.user_registered',
+  'identity.user_updated',
+];
+
+/**
+ * Query keys start with the module name that owns the data ("identity", "services", …), the same
+ * first segment as the module's event types, so one event refreshes what it can have changed.
+ * The audit log and the message outbox see every module's writes.
+ */
+export function invalidateFor(client: QueryClient, event: Pick<LiveEvent, 'type'>) {
+  const module = event.type.split('.')[0] ?? '';
+  void client.invalidateQueries({ queryKey: [module] });
+  void client.invalidateQueries({ queryKey: ['platform'] });
+  if (module === 'identity') void client.invalidateQueries({ queryKey: SESSION_KEY });
+}
+
+function parse(data: unknown): LiveEvent | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const value: unknown = JSON.parse(data);
+    return value && typeof value === 'object' && typeof (value as LiveEvent).type === 'string'
+      ? (value as LiveEvent)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the server's event stream while signed in and refreshes the affected queries. */
+export function useLiveEvents(signedIn: boolean) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!signedIn || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/events');
+    const onEvent = (e: MessageEvent) => {
+      const event = parse(e.data) ?? (e.type !== 'message' ? { type: e.type } : null);
+      if (event) invalidateFor(client, event);
+    };
+    source.addEventListener('message', onEvent);
+    for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, onEvent);
+    return () => source.close();
+  }, [signedIn, client]);
+}

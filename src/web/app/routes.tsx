@@ -1,0 +1,97 @@
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ADMIN_PERMISSIONS } from '../modules/admin/sections.ts';
+import { MyDossiersPage } from '../modules/citizen/MyDossiersPage.tsx';
+import { ForgotPasswordPage } from '../modules/identity/ForgotPasswordPage.tsx';
+import { LoginPage } from '../modules/identity/LoginPage.tsx';
+import { RegisterPage } from '../modules/identity/RegisterPage.tsx';
+import { ResetPasswordPage } from '../modules/identity/ResetPasswordPage.tsx';
+import { HomePage } from '../modules/public/HomePage.tsx';
+import { NotFoundPage } from '../modules/public/NotFoundPage.tsx';
+import { RouteError } from '../modules/public/RouteError.tsx';
+import { WorkspacePage } from '../modules/workspace/WorkspacePage.tsx';
+import { Require } from './guards.tsx';
+import { paths } from './paths.ts';
+import { Shell } from './shell/Shell.tsx';
+
+// Pages only some users open load on demand (the map library is large).
+const AccountPage = lazy(() =>
+  import('../modules/identity/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+);
+const AdminLayout = lazy(() =>
+  import('../modules/admin/AdminLayout.tsx').then((m) => ({ default: m.AdminLayout })),
+);
+const UsersPage = lazy(() =>
+  import('../modules/admin/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const UserEditPage = lazy(() =>
+  import('../modules/admin/users/UserEditPage.tsx').then((m) => ({ default: m.UserEditPage })),
+);
+const AgenciesPage = lazy(() =>
+  import('../modules/admin/agencies/AgenciesPage.tsx').then((m) => ({ default: m.AgenciesPage })),
+);
+const RolesPage = lazy(() =>
+  import('../modules/admin/roles/RolesPage.tsx').then((m) => ({ default: m.RolesPage })),
+);
+const UnitsPage = lazy(() =>
+  import('../modules/admin/units/UnitsPage.tsx').then((m) => ({ default: m.UnitsPage })),
+);
+const AuditPage = lazy(() =>
+  import('../modules/admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
+const MessagesPage = lazy(() =>
+  import('../modules/admin/messages/MessagesPage.tsx').then((m) => ({ default: m.MessagesPage })),
+);
+
+const strip = (path: string) => path.replace(/^\//, '');
+
+// Child routes of the administration use absolute paths (they start with the parent's path).
+function adminRoute(path: string, permission: string, element: ReactNode): RouteObject {
+  return { path, element: <Require anyOf={[permission]}>{element}</Require> };
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Shell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: strip(paths.login), element: <LoginPage /> },
+      { path: strip(paths.register), element: <RegisterPage /> },
+      { path: strip(paths.forgotPassword), element: <ForgotPasswordPage /> },
+      { path: strip(paths.resetPassword), element: <ResetPasswordPage /> },
+      { element: <Require />, children: [{ path: strip(paths.account), element: <AccountPage /> }] },
+      {
+        element: <Require kind="official" />,
+        children: [{ path: strip(paths.workspace), element: <WorkspacePage /> }],
+      },
+      {
+        element: <Require kind="citizen" />,
+        children: [{ path: strip(paths.myDossiers), element: <MyDossiersPage /> }],
+      },
+      {
+        element: <Require kind="official" anyOf={ADMIN_PERMISSIONS} />,
+        children: [
+          {
+            path: paths.admin,
+            element: <AdminLayout />,
+            children: [
+              { index: true, element: null },
+              adminRoute(paths.adminUserNew, 'users.manage', <UserEditPage />),
+              adminRoute(`${paths.adminUsers}/:id`, 'users.manage', <UserEditPage />),
+              adminRoute(paths.adminUsers, 'users.manage', <UsersPage />),
+              adminRoute(paths.adminAgencies, 'agencies.manage', <AgenciesPage />),
+              adminRoute(paths.adminRoles, 'roles.manage', <RolesPage />),
+              adminRoute(paths.adminUnits, 'units.manage', <UnitsPage />),
+              adminRoute(paths.adminAudit, 'audit.read', <AuditPage />),
+              adminRoute(paths.adminMessages, 'messages.read', <MessagesPage />),
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

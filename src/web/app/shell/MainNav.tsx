@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { ADMIN_PERMISSIONS } from '../../modules/admin/sections.ts';
+import { useAuth } from '../auth.tsx';
+import { paths } from '../paths.ts';
+
+interface Item {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+/** The primary navigation: what this user may open, by kind of user and permission. */
+export function MainNav() {
+  const { t } = useTranslation();
+  const { user, can } = useAuth();
+  const items: Item[] = [];
+  if (!user) {
+    items.push({ to: paths.home, label: t('nav.home'), end: true });
+    items.push({ to: paths.login, label: t('nav.login') });
+    items.push({ to: paths.register, label: t('nav.register') });
+  } else if (user.kind === 'official') {
+    items.push({ to: paths.workspace, label: t('nav.workspace') });
+    if (ADMIN_PERMISSIONS.some(can)) items.push({ to: paths.admin, label: t('nav.admin') });
+    items.push({ to: paths.account, label: t('nav.account') });
+  } else {
+    items.push({ to: paths.home, label: t('nav.home'), end: true });
+    items.push({ to: paths.myDossiers, label: t('nav.my_dossiers') });
+    items.push({ to: paths.account, label: t('nav.account') });
+  }
+  return (
+    <nav className="main-nav" aria-label={t('nav.main_label')}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,716 @@
+// Sign-in, sessions, CSRF, TOTP, password reset, registration and password change, through HTTP on a
+// real database. Every refused request is also checked to have changed nothing it should not.
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { totpAt } from '../../src/server/platform/auth/totp.ts';
+import { sha256 } from '../../src/server/platform/auth/tokens.ts';
+import { type Agent, DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../platform.ts';
+import { agentFrom, DEMO, expectError, fieldNames, sessionCookie, signIn } from '../helpers/agents.ts';
+import { count, expectNoChange, rows, snapshot } from '../helpers/db-state.ts';
+
+let t: TestPlatform;
+let admin: Agent;
+beforeAll(async () => {
+  t = await startTestPlatform();
+  admin = await signIn(t, DEMO.admin);
+});
+afterAll(() => t.close());
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const db = () => t.platform.deps.db;
+const NEW_PASSWORD = 'Mật-khẩu-mới-2026!';
+let seq = 0;
+const unique = (prefix: string) => `${prefix}.${Date.now().toString(36)}${++seq}@example.vn`;
+
+/** The session view (a public route): its user is null once the session no longer works. */
+const probe = (a: Agent) => a.get('/api/auth/session');
+async function isSignedIn(a: Agent): Promise<boolean> {
+  const res = await probe(a);
+  expect(res.statusCode).toBe(200);
+  return res.json().user !== null;
+}
+
+async function userIdOf(email: string): Promise<string> {
+  const [row] = await rows<{ id: string }>(
+    db(),
+    sql`select id from id_users where lower(email) = lower(${email})`,
+  );
+  expect(row, `user ${email}`).toBeTruthy();
+  return row!.id;
+}
+
+async function auditActions(targetId: string): Promise<string[]> {
+  const list = await rows<{ action: string }>(
+    db(),
+    sql`select action from audit_log where target_id = ${targetId} order by id`,
+  );
+  return list.map((r) => r.action);
+}
+
+const sessionsOf = (userId: string) => count(db(), 'id_sessions', sql`user_id = ${userId}`);
+
+/** A citizen who registers through the API (so tests that change passwords leave demo accounts alone). */
+async function registerCitizen(
+  email = unique('cong.dan'),
+): Promise<{ agent: Agent; email: string; id: string }> {
+  const agent = agentFrom(t);
+  const res = await agent.post('/api/auth/register', {
+    fullName: 'Trần Văn Thử',
+    email,
+    password: DEMO_PASSWORD,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return { agent, email, id: res.json().user.id };
+}
+
+/** An official created by the demo administrator, with one role at one agency (by code). */
+async function createOfficial(roleCode: string, agencyCode = '000.00.00.H29', email = unique('can.bo')) {
+  const agencies = (await admin.get('/api/admin/agencies')).json().items as { id: string; code: string }[];
+  const agency = agencies.find((a) => a.code === agencyCode)!;
+  const res = await admin.post('/api/admin/users', {
+    fullName: 'Lý Thị Kiểm',
+    email,
+    password: DEMO_PASSWORD,
+    memberships: [{ agencyId: agency.id, roleCode }],
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return { id: res.json().id as string, email };
+}
+
+describe('login', () => {
+  it.each([
+    ['e-mail', 'admin@cqs.demo', 'admin@cqs.demo'],
+    ['e-mail in another case', 'Admin@CQS.demo', 'admin@cqs.demo'],
+    ['phone 0912345678', '0912345678', 'congdan@cqs.demo'],
+    ['phone +84912345678', '+84912345678', 'congdan@cqs.demo'],
+  ])('signs in by %s', async (_name, identifier, email) => {
+    const userId = await userIdOf(email);
+    const logins = await count(db(), 'audit_log', sql`action = 'auth.login' and target_id = ${userId}`);
+    const agent = agentFrom(t);
+    const res = await agent.post('/api/auth/login', { identifier, password: DEMO_PASSWORD });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().user).toMatchObject({ id: userId, email });
+    expect(res.json().csrfToken).toEqual(expect.any(String));
+    const cookie = res.cookies.find((c) => c.name === 'cqs_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    // The database keeps only the token's hash.
+    expect(await count(db(), 'id_sessions', sql`token_hash = ${sha256(cookie.value)}`)).toBe(1);
+    expect(await count(db(), 'id_sessions', sql`token_hash = ${cookie.value}`)).toBe(0);
+    expect(await count(db(), 'audit_log', sql`action = 'auth.login' and target_id = ${userId}`)).toBe(
+      logins + 1,
+    );
+    expect((await probe(agent)).json().user.id).toBe(userId);
+  });
+
+  describe('refusals look the same whatever the reason', () => {
+    let disabled: { id: string; email: string };
+    const bodies: { case: string; status: number; error: Record<string, unknown> }[] = [];
+    beforeAll(async () => {
+      disabled = await createOfficial('specialist', '000.00.21.H29');
+      const res = await admin.patch(`/api/admin/users/${disabled.id}`, { disabled: true });
+      expect(res.statusCode, res.body).toBe(200);
+    });
+
+    it.each([
+      ['wrong password', () => ({ identifier: DEMO.admin, password: 'Sai-mat-khau-123' }), 'password'],
+      ['unknown e-mail', () => ({ identifier: 'khong.co@cqs.demo', password: DEMO_PASSWORD }), 'unknown'],
+      ['unknown phone', () => ({ identifier: '0999999999', password: DEMO_PASSWORD }), 'unknown'],
+      ['disabled account', () => ({ identifier: disabled.email, password: DEMO_PASSWORD }), 'disabled'],
+    ])('%s → 401 invalid_credentials, audited as auth.login_failed', async (name, body, reason) => {
+      const failedBefore = await count(db(), 'audit_log', sql`action = 'auth.login_failed'`);
+      const agent = agentFrom(t);
+      const res = await expectNoChange(db(), () => agent.post('/api/auth/login', body()), [
+        'users',
+        'sessions',
+        'memberships',
+        'outbox',
+      ]);
+      const error = expectError(res, 401, 'invalid_credentials');
+      expect(res.cookies).toEqual([]);
+      expect(agent.cookies.size).toBe(0);
+      bodies.push({ case: name, status: res.statusCode, error: { ...error, requestId: '<id>' } });
+      const [last] = await rows<{ action: string; summary: { reason: string } }>(
+        db(),
+        sql`select action, summary from audit_log order by id desc limit 1`,
+      );
+      expect(last).toEqual({ action: 'auth.login_failed', summary: { reason } });
+      expect(await count(db(), 'audit_log', sql`action = 'auth.login_failed'`)).toBe(failedBefore + 1);
+    });
+
+    it('every refusal had the same status and body (no account enumeration)', () => {
+      expect(bodies).toHaveLength(4);
+      for (const b of bodies)
+        expect({ status: b.status, error: b.error }).toEqual({ status: 401, error: bodies[0]!.error });
+      expect(Object.keys(bodies[0]!.error).sort()).toEqual(['code', 'message', 'requestId']);
+    });
+  });
+
+  it('gives a new session token at every login; both sessions stay valid', async () => {
+    const a = await signIn(t, DEMO.city_leader);
+    const b = await signIn(t, DEMO.city_leader);
+    expect(sessionCookie(a)).not.toBe(sessionCookie(b));
+    expect(a.csrf).not.toBe(b.csrf);
+    expect(await isSignedIn(a)).toBe(true);
+    expect(await isSignedIn(b)).toBe(true);
+    expect((await a.get('/api/agencies')).statusCode).toBe(200);
+    expect((await b.get('/api/agencies')).statusCode).toBe(200);
+  });
+
+  it('replaces a session cookie the browser already had (no session fixation)', async () => {
+    const a = await signIn(t, DEMO.city_leader);
+    const before = sessionCookie(a);
+    const res = await a.post('/api/auth/login', { identifier: DEMO.city_leader, password: DEMO_PASSWORD });
+    expect(res.statusCode).toBe(200);
+    expect(sessionCookie(a)).not.toBe(before);
+  });
+});
+
+describe('logout', () => {
+  it('ends only the session that logs out', async () => {
+    const a = await signIn(t, DEMO.agency_leader);
+    const b = await signIn(t, DEMO.agency_leader);
+    const userId = await userIdOf(DEMO.agency_leader);
+    const sessions = await sessionsOf(userId);
+    const res = await a.post('/api/auth/logout');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ok: true });
+    expect(await sessionsOf(userId)).toBe(sessions - 1);
+    expect(a.cookies.has('cqs_session')).toBe(false);
+    expect(await auditActions(userId)).toContain('auth.logout');
+    expect(await isSignedIn(b)).toBe(true);
+    expect((await b.get('/api/agencies')).statusCode).toBe(200);
+  });
+
+  // Run a few rounds: on PostgreSQL the cache is cleared by a NOTIFY that arrives asynchronously, so a
+  // single round could pass by luck.
+  const ROUNDS = 5;
+
+  it('a logged-out cookie, replayed at once by someone else, is refused', async () => {
+    for (let round = 1; round <= ROUNDS; round++) {
+      const a = await signIn(t, DEMO.agency_leader);
+      const token = sessionCookie(a);
+      expect((await a.get('/api/agencies')).statusCode).toBe(200); // principal cached
+      expect((await a.post('/api/auth/logout')).statusCode).toBe(200);
+      const thief = agentFrom(t);
+      thief.cookies.set('cqs_session', token);
+      expectError(await thief.get('/api/agencies'), 401, 'unauthenticated');
+    }
+  });
+
+  it('logout-all ends every session of the user at once, and only theirs', async () => {
+    const userId = await userIdOf(DEMO.one_stop_officer_centre);
+    const other = await signIn(t, DEMO.specialist);
+    for (let round = 1; round <= ROUNDS; round++) {
+      const sessions = [
+        await signIn(t, DEMO.one_stop_officer_centre),
+        await signIn(t, DEMO.one_stop_officer_centre),
+        await signIn(t, DEMO.one_stop_officer_centre),
+      ];
+      for (const s of sessions) expect((await s.get('/api/agencies')).statusCode).toBe(200); // cached
+      const res = await sessions[0]!.post('/api/auth/logout-all');
+      expect(res.statusCode, res.body).toBe(200);
+      for (const s of sessions.slice(1)) expectError(await s.get('/api/agencies'), 401, 'unauthenticated');
+      expect(await sessionsOf(userId)).toBe(0);
+    }
+    expect((await other.get('/api/agencies')).statusCode).toBe(200);
+    expect(await auditActions(userId)).toContain('auth.logout_all');
+  });
+});
+
+describe('disabling an account', () => {
+  it('ends the official’s open sessions at once and refuses new logins', async () => {
+    const official = await createOfficial('specialist', '000.00.22.H29');
+    const session = await signIn(t, official.email);
+    expect((await session.get('/api/agencies')).statusCode).toBe(200); // principal now cached
+    const res = await admin.patch(`/api/admin/users/${official.id}`, { disabled: true });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().disabled).toBe(true);
+    expectError(await session.get('/api/agencies'), 401, 'unauthenticated');
+    expect(await sessionsOf(official.id)).toBe(0);
+    expectError(
+      await agentFrom(t).post('/api/auth/login', { identifier: official.email, password: DEMO_PASSWORD }),
+      401,
+      'invalid_credentials',
+    );
+    expect(await auditActions(official.id)).toContain('user.disable');
+  });
+
+  it('a root administrator can disable a citizen, which ends the citizen’s sessions', async () => {
+    const citizen = await registerCitizen();
+    expect(await isSignedIn(citizen.agent)).toBe(true); // principal now cached
+    const res = await admin.patch(`/api/admin/users/${citizen.id}`, { disabled: true });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await isSignedIn(citizen.agent)).toBe(false);
+    expect(await sessionsOf(citizen.id)).toBe(0);
+  });
+});
+
+describe('session timeouts', () => {
+  async function setSession(agent: Agent, set: ReturnType<typeof sql>) {
+    await t.platform.deps.db.execute(
+      sql`update id_sessions set ${set} where token_hash = ${sha256(sessionCookie(agent))}`,
+    );
+  }
+  const idle = sql`last_seen_at = now() - interval '31 minutes'`;
+  const absolute = sql`created_at = now() - interval '12 hours 1 minute', expires_at = now() - interval '1 minute', last_seen_at = now()`;
+
+  it.each([
+    ['idle for 31 minutes', idle],
+    ['older than 12 hours (though used a moment ago)', absolute],
+  ])('a session %s → 401 session_expired, then the session is gone', async (_name, change) => {
+    // Signed in, then left: the first request after the timeout finds no cached principal.
+    const a = await signIn(t, DEMO.city_leader);
+    await setSession(a, change);
+    expectError(await a.get('/api/agencies'), 401, 'session_expired');
+    expect(await count(db(), 'id_sessions', sql`token_hash = ${sha256(sessionCookie(a))}`)).toBe(0);
+    expectError(await a.get('/api/agencies'), 401, 'unauthenticated');
+  });
+
+  it.each([
+    ['idle', idle],
+    ['absolute', absolute],
+  ])(
+    'the %s timeout also ends a session whose principal is cached, once the 30 s cache entry is stale',
+    async (_name, change) => {
+      const a = await signIn(t, DEMO.city_leader);
+      expect((await a.get('/api/agencies')).statusCode).toBe(200); // cached now
+      await setSession(a, change);
+      // Time passes: only Date is faked (timers, sockets and the database run normally).
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 31_000);
+      expectError(await a.get('/api/agencies'), 401, 'session_expired');
+      expect(await count(db(), 'id_sessions', sql`token_hash = ${sha256(sessionCookie(a))}`)).toBe(0);
+    },
+  );
+
+  it('an idle session is refused on a public route too (no principal, no CSRF bypass)', async () => {
+    const a = await signIn(t, DEMO.city_leader);
+    await setSession(a, idle);
+    const res = await probe(a);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ user: null, csrfToken: null });
+  });
+});
+
+describe('CSRF', () => {
+  it.each([
+    ['without x-csrf-token', null],
+    ['with a wrong x-csrf-token', 'not-the-token'],
+    ['with another session’s token', 'other'],
+  ])('a cookie-authenticated write %s → 403 csrf_invalid, nothing changes', async (_name, token) => {
+    const a = await signIn(t, DEMO.specialist);
+    const other = await signIn(t, DEMO.specialist);
+    const real = a.csrf;
+    const headers: Record<string, string> = {};
+    if (token === 'other') headers['x-csrf-token'] = other.csrf!;
+    else if (token) headers['x-csrf-token'] = token;
+    a.csrf = null;
+    try {
+      await expectNoChange(db(), async () => {
+        expectError(await a.patch('/api/account', { fullName: 'Kẻ Giả Mạo' }, headers), 403, 'csrf_invalid');
+        expectError(await a.post('/api/auth/logout-all', {}, headers), 403, 'csrf_invalid');
+        expectError(
+          await a.post('/api/files', Buffer.from('%PDF-1.4\n'), {
+            ...headers,
+            'content-type': 'application/pdf',
+          }),
+          403,
+          'csrf_invalid',
+        );
+      });
+    } finally {
+      a.csrf = real;
+    }
+    // With its token the same session works.
+    expect((await a.patch('/api/account', {})).statusCode).toBe(200);
+    expect(await isSignedIn(a)).toBe(true);
+  });
+});
+
+describe('TOTP', () => {
+  const wrongCode = (secret: string) => {
+    const valid = new Set([-30_000, 0, 30_000].map((d) => totpAt(secret, Date.now() + d)));
+    return ['000000', '111111', '123456', '654321'].find((c) => !valid.has(c))!;
+  };
+
+  it('an administrator sets up, enables, signs in with and disables TOTP', async () => {
+    const second = await createOfficial('admin'); // a root administrator of its own: the demo admin stays usable
+    const a = await signIn(t, second.email);
+    const setup = await a.post('/api/account/totp/setup');
+    expect(setup.statusCode, setup.body).toBe(200);
+    const { secret, otpauthUrl, qrSvg } = setup.json() as {
+      secret: string;
+      otpauthUrl: string;
+      qrSvg: string;
+    };
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(otpauthUrl).toContain(`secret=${secret}`);
+    expect(qrSvg).toContain('<svg');
+
+    // Stored encrypted: neither the secret nor its lower-case form is in the row.
+    const [stored] = await rows<{ totp_secret: string; totp_enabled_at: Date | null }>(
+      db(),
+      sql`select totp_secret, totp_enabled_at from id_users where id = ${second.id}`,
+    );
+    expect(stored!.totp_secret).toMatch(/^v1\./);
+    expect(stored!.totp_secret).not.toContain(secret);
+    expect(stored!.totp_secret.toUpperCase()).not.toContain(secret);
+    expect(stored!.totp_enabled_at).toBeNull();
+
+    // Pending set-up is not enforced yet.
+    expect(
+      (await agentFrom(t).post('/api/auth/login', { identifier: second.email, password: DEMO_PASSWORD }))
+        .statusCode,
+    ).toBe(200);
+
+    const wrong = await expectNoChange(
+      db(),
+      () => a.post('/api/account/totp/enable', { code: wrongCode(secret) }),
+      ['users'],
+    );
+    expect(fieldNames(expectError(wrong, 401, 'totp_invalid'))).toEqual(['body.code']);
+    const ok = await a.post('/api/account/totp/enable', { code: totpAt(secret, Date.now()) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await probe(a)).json().user.totpEnabled).toBe(true);
+
+    const login = (totp?: string) =>
+      agentFrom(t).post('/api/auth/login', {
+        identifier: second.email,
+        password: DEMO_PASSWORD,
+        ...(totp ? { totp } : {}),
+      });
+    const sessions = await sessionsOf(second.id);
+    expectError(await login(), 401, 'totp_required');
+    expectError(await login(wrongCode(secret)), 401, 'totp_invalid');
+    expect(await sessionsOf(second.id)).toBe(sessions);
+    const [failed] = await rows<{ summary: { reason: string } }>(
+      db(),
+      sql`select summary from audit_log where action = 'auth.login_failed' and target_id = ${second.id} order by id desc limit 1`,
+    );
+    expect(failed!.summary.reason).toBe('totp');
+    // A wrong password with TOTP on is still just invalid_credentials.
+    expectError(
+      await agentFrom(t).post('/api/auth/login', {
+        identifier: second.email,
+        password: 'Sai-mat-khau-1',
+        totp: totpAt(secret, Date.now()),
+      }),
+      401,
+      'invalid_credentials',
+    );
+    const good = await login(totpAt(secret, Date.now()));
+    expect(good.statusCode, good.body).toBe(200);
+    expect(await sessionsOf(second.id)).toBe(sessions + 1);
+
+    expectError(await a.post('/api/account/totp/disable', { code: wrongCode(secret) }), 401, 'totp_invalid');
+    const off = await a.post('/api/account/totp/disable', { code: totpAt(secret, Date.now()) });
+    expect(off.statusCode, off.body).toBe(200);
+    const [after] = await rows<{ totp_secret: string | null; totp_enabled_at: Date | null }>(
+      db(),
+      sql`select totp_secret, totp_enabled_at from id_users where id = ${second.id}`,
+    );
+    expect(after).toEqual({ totp_secret: null, totp_enabled_at: null });
+    expect((await login()).statusCode).toBe(200);
+    expect(await auditActions(second.id)).toEqual(
+      expect.arrayContaining(['account.totp_setup', 'account.totp_enable', 'account.totp_disable']),
+    );
+  });
+});
+
+describe('password reset', () => {
+  const request = (identifier: string) =>
+    agentFrom(t).post('/api/auth/password-reset/request', { identifier });
+  const confirm = (token: string, password = NEW_PASSWORD) =>
+    agentFrom(t).post('/api/auth/password-reset/confirm', { token, password });
+  const login = (identifier: string, password: string) =>
+    agentFrom(t).post('/api/auth/login', { identifier, password });
+
+  /** The token in the newest message to `recipient`. */
+  async function tokenSentTo(recipient: string): Promise<string> {
+    const [msg] = await rows<{ body: string; template: string }>(
+      db(),
+      sql`select body, template from messages where recipient = ${recipient} order by id desc limit 1`,
+    );
+    expect(msg?.template).toBe('password_reset');
+    const match = /\/dat-lai-mat-khau\?token=([A-Za-z0-9_-]+)/.exec(msg!.body);
+    expect(match, msg!.body).toBeTruthy();
+    return match![1]!;
+  }
+
+  it('answers the same for an unknown and a known account; only the known one gets a message', async () => {
+    const citizen = await registerCitizen();
+    const unknown = await expectNoChange(db(), () => request('khong.ton.tai@example.vn'), [
+      'messages',
+      'password_resets',
+      'jobs',
+    ]);
+    const known = await request(citizen.email);
+    expect(unknown.statusCode).toBe(200);
+    expect(known.statusCode).toBe(200);
+    expect(unknown.json()).toEqual({ ok: true });
+    expect(known.json()).toEqual(unknown.json());
+    const sent = await rows<{ recipient: string; channel: string; body: string }>(
+      db(),
+      sql`select recipient, channel, body from messages where recipient = ${citizen.email}`,
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.channel).toBe('email');
+    const token = await tokenSentTo(citizen.email);
+    expect(token.length).toBeGreaterThanOrEqual(40);
+    // Only the token's hash is stored.
+    expect(await count(db(), 'id_password_resets', sql`token_hash = ${sha256(token)}`)).toBe(1);
+    expect(await count(db(), 'id_password_resets', sql`token_hash = ${token}`)).toBe(0);
+  });
+
+  it('sends the link by SMS to a phone-only account, found by either phone form', async () => {
+    const phone = `09${String(Date.now()).slice(-8)}`;
+    const reg = await agentFrom(t).post('/api/auth/register', {
+      fullName: 'Đỗ Văn Điện',
+      phone,
+      password: DEMO_PASSWORD,
+    });
+    expect(reg.statusCode, reg.body).toBe(200);
+    expect((await request(`+84${phone.slice(1)}`)).statusCode).toBe(200);
+    const [msg] = await rows<{ channel: string; body: string }>(
+      db(),
+      sql`select channel, body from messages where recipient = ${phone}`,
+    );
+    expect(msg!.channel).toBe('sms');
+    expect(msg!.body).toMatch(/token=[A-Za-z0-9_-]{40,}/);
+  });
+
+  it('a confirmed reset sets the password, ends every session, and the token is single-use', async () => {
+    const citizen = await registerCitizen();
+    const second = await signIn(t, citizen.email);
+    expect(await request(citizen.email).then((r) => r.statusCode)).toBe(200);
+    const token = await tokenSentTo(citizen.email);
+
+    const res = await confirm(token);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ok: true });
+    expect(await isSignedIn(citizen.agent)).toBe(false);
+    expect(await isSignedIn(second)).toBe(false);
+    expect(await sessionsOf(citizen.id)).toBe(0);
+    expectError(await login(citizen.email, DEMO_PASSWORD), 401, 'invalid_credentials');
+    expect((await login(citizen.email, NEW_PASSWORD)).statusCode).toBe(200);
+    expect(await auditActions(citizen.id)).toContain('auth.password_reset');
+
+    const again = await expectNoChange(db(), () => confirm(token, 'Một-mật-khẩu-khác-99'), [
+      'users',
+      'sessions',
+    ]);
+    expectError(again, 400, 'invalid_reset_token');
+    expect((await login(citizen.email, NEW_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('an expired token → 400 invalid_reset_token, the password stays', async () => {
+    const citizen = await registerCitizen();
+    await request(citizen.email);
+    const token = await tokenSentTo(citizen.email);
+    await t.platform.deps.db.execute(
+      sql`update id_password_resets set expires_at = now() - interval '1 second' where token_hash = ${sha256(token)}`,
+    );
+    const res = await expectNoChange(db(), () => confirm(token), [
+      'users',
+      'sessions',
+      'password_resets',
+      'audit',
+    ]);
+    expectError(res, 400, 'invalid_reset_token');
+    expect(await isSignedIn(citizen.agent)).toBe(true);
+    expect((await login(citizen.email, DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('an unknown token → 400 invalid_reset_token', async () => {
+    const res = await expectNoChange(db(), () => confirm('x'.repeat(43)), [
+      'users',
+      'sessions',
+      'password_resets',
+    ]);
+    expectError(res, 400, 'invalid_reset_token');
+  });
+
+  it('a weak new password is refused and leaves the token usable', async () => {
+    const citizen = await registerCitizen();
+    await request(citizen.email);
+    const token = await tokenSentTo(citizen.email);
+    const weak = await expectNoChange(db(), () => confirm(token, 'abc'), [
+      'users',
+      'sessions',
+      'password_resets',
+    ]);
+    expect(fieldNames(expectError(weak, 400, 'weak_password'))).toContain('body.password');
+    expect((await confirm(token)).statusCode).toBe(200);
+  });
+
+  it('once a reset succeeds, the other links sent to the account no longer work', async () => {
+    const citizen = await registerCitizen();
+    await request(citizen.email);
+    const first = await tokenSentTo(citizen.email);
+    await request(citizen.email);
+    const second = await tokenSentTo(citizen.email);
+    expect(second).not.toBe(first);
+    expect((await confirm(second)).statusCode).toBe(200);
+    // An older link (e.g. read by someone with access to the mailbox or the outbox) must not reset it again.
+    expectError(await confirm(first, 'Kẻ-lạ-đặt-lại-2026'), 400, 'invalid_reset_token');
+    expect((await login(citizen.email, NEW_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('citizen registration', () => {
+  it('creates a citizen and signs them in', async () => {
+    const email = unique('dang.ky');
+    const agent = agentFrom(t);
+    const res = await agent.post('/api/auth/register', {
+      fullName: 'Hoàng Thị Đăng Ký',
+      email: email.toUpperCase(),
+      phone: `+8498${String(Date.now()).slice(-7)}`,
+      password: DEMO_PASSWORD,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const user = res.json().user;
+    expect(user).toMatchObject({
+      kind: 'citizen',
+      email,
+      fullName: 'Hoàng Thị Đăng Ký',
+      memberships: [],
+      permissions: [],
+    });
+    expect(user.phone).toMatch(/^098\d{7}$/); // stored in the 0xxxxxxxxx form
+    expect((await probe(agent)).json().user.id).toBe(user.id);
+    const [row] = await rows<{ kind: string; password_hash: string }>(
+      db(),
+      sql`select kind, password_hash from id_users where id = ${user.id}`,
+    );
+    expect(row!.kind).toBe('citizen');
+    expect(row!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await auditActions(user.id)).toEqual(['user.register']);
+    expect(
+      await count(
+        db(),
+        'outbox_events',
+        sql`type = 'identity.user_registered' and aggregate_id = ${user.id}`,
+      ),
+    ).toBe(1);
+    expect(await sessionsOf(user.id)).toBe(1);
+  });
+
+  it('a taken e-mail (any case) → 409 email_taken on body.email, nothing created', async () => {
+    const res = await expectNoChange(db(), () =>
+      agentFrom(t).post('/api/auth/register', {
+        fullName: 'Người Trùng',
+        email: 'CongDan@CQS.demo',
+        password: DEMO_PASSWORD,
+      }),
+    );
+    const error = expectError(res, 409, 'email_taken');
+    expect(fieldNames(error)).toEqual(['body.email']);
+    expect(error.fields![0]!.message).toBe('Giá trị này đã được dùng.');
+    expect(res.cookies).toEqual([]);
+  });
+
+  it('a taken phone (other form) → 409 phone_taken on body.phone', async () => {
+    const res = await expectNoChange(db(), () =>
+      agentFrom(t).post('/api/auth/register', {
+        fullName: 'Người Trùng',
+        phone: '+84912345678',
+        password: DEMO_PASSWORD,
+      }),
+    );
+    expect(fieldNames(expectError(res, 409, 'phone_taken'))).toEqual(['body.phone']);
+  });
+
+  it.each([
+    ['too short and too simple', 'aaaa1', ['password.too_short', 'password.too_simple']],
+    ['containing the e-mail', 'weak.pw.person@example.vn!', ['password.contains_personal']],
+  ])('a weak password (%s) → 400 weak_password with field messages', async (_name, password, keys) => {
+    const res = await expectNoChange(db(), () =>
+      agentFrom(t).post('/api/auth/register', {
+        fullName: 'Mật Khẩu Yếu',
+        email: 'weak.pw.person@example.vn',
+        password,
+      }),
+    );
+    const error = expectError(res, 400, 'weak_password');
+    expect(error.fields!.length).toBe(keys.length);
+    for (const f of error.fields!) {
+      expect(f.field).toBe('body.password');
+      expect(f.message).toMatch(/Mật khẩu/);
+    }
+  });
+});
+
+describe('change password', () => {
+  it('a wrong current password → error on body.currentPassword, nothing changes', async () => {
+    const citizen = await registerCitizen();
+    const res = await expectNoChange(db(), () =>
+      citizen.agent.post('/api/account/password', {
+        currentPassword: 'Khong-phai-mat-khau',
+        newPassword: NEW_PASSWORD,
+      }),
+    );
+    const error = expectError(res, 400, 'validation');
+    expect(fieldNames(error)).toEqual(['body.currentPassword']);
+    expect(error.fields![0]!.message).toBe('Mật khẩu hiện tại không đúng.');
+    expect(await isSignedIn(citizen.agent)).toBe(true);
+  });
+
+  it('a weak new password → 400 weak_password on body.newPassword', async () => {
+    const citizen = await registerCitizen();
+    const res = await expectNoChange(db(), () =>
+      citizen.agent.post('/api/account/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' }),
+    );
+    expect(fieldNames(expectError(res, 400, 'weak_password'))).toContain('body.newPassword');
+  });
+
+  it('success keeps this session and ends the others', async () => {
+    const citizen = await registerCitizen();
+    const other = await signIn(t, citizen.email);
+    const third = await signIn(t, citizen.email);
+    expect(await isSignedIn(other)).toBe(true); // cached
+    const res = await citizen.agent.post('/api/account/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await isSignedIn(citizen.agent)).toBe(true);
+    expect(await isSignedIn(other)).toBe(false);
+    expect(await isSignedIn(third)).toBe(false);
+    expect(await sessionsOf(citizen.id)).toBe(1);
+    const login = (password: string) =>
+      agentFrom(t).post('/api/auth/login', { identifier: citizen.email, password });
+    expectError(await login(DEMO_PASSWORD), 401, 'invalid_credentials');
+    expect((await login(NEW_PASSWORD)).statusCode).toBe(200);
+    expect(await auditActions(citizen.id)).toContain('account.password_change');
+  });
+});
+
+describe('login rate limit', () => {
+  it('the 11th attempt within a minute from one address → 429 rate_limited, even with the right password', async () => {
+    const ip = '203.0.113.7';
+    const attacker = agentFrom(t, ip);
+    for (let i = 1; i <= 10; i++) {
+      const res = await attacker.post('/api/auth/login', {
+        identifier: DEMO.admin,
+        password: `Sai-${i}-mat-khau`,
+      });
+      expectError(res, 401, 'invalid_credentials');
+    }
+    const before = await snapshot(db());
+    const eleventh = await agentFrom(t, ip).post('/api/auth/login', {
+      identifier: DEMO.admin,
+      password: DEMO_PASSWORD,
+    });
+    expectError(eleventh, 429, 'rate_limited');
+    expect(eleventh.headers['retry-after']).toBeDefined();
+    expect(eleventh.cookies).toEqual([]);
+    expect(await snapshot(db())).toEqual(before); // not even a login_failed row
+    // Another address is not affected.
+    expect(
+      (await agentFrom(t).post('/api/auth/login', { identifier: DEMO.admin, password: DEMO_PASSWORD }))
+        .statusCode,
+    ).toBe(200);
+  });
+});
