@@ -103,8 +103,15 @@ export async function startTestPlatform(
 
 type Body = Record<string, unknown> | unknown[] | string | Buffer | undefined;
 
-/** Talks to the app through Fastify's inject, keeping cookies and the CSRF token like a browser. */
+let agentCount = 0;
+
+/**
+ * Talks to the app through Fastify's inject, keeping cookies and the CSRF token like a browser.
+ * Each agent comes from its own loopback address, as separate people would, so per-IP limits
+ * (login rate limiting) apply per agent.
+ */
 export class Agent {
+  readonly ip = `127.1.${(++agentCount >> 8) & 255}.${agentCount & 255}`;
   cookies = new Map<string, string>();
   csrf: string | null = null;
   headers: Record<string, string> = {};
@@ -123,6 +130,7 @@ export class Agent {
     const isJson = body !== undefined && typeof body === 'object' && !Buffer.isBuffer(body);
     if (isJson && !h['content-type']) h['content-type'] = 'application/json';
     const res = await this.platform.app.inject({
+      remoteAddress: this.ip,
       method: method as 'GET',
       url,
       headers: h,

@@ -57,6 +57,9 @@ function printWelcome(config: Config, url: string, seeded: boolean) {
     lines.push(seeded ? 'Đã nạp dữ liệu mẫu / demo data loaded.' : 'Chế độ trình diễn / demo mode.');
     lines.push(`Tài khoản mẫu / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(30)} ${a.title ?? 'Công dân / citizen'}`);
+    lines.push(
+      '  chuyenvien|truongphong|lanhdao.<xaydung|nnmt|tuphap|taichinh|congthuong|yte|giaoduc>@cqs.demo  cán bộ các Sở / department staff',
+    );
   }
   console.log(lines.join('\n'));
 }

@@ -99,6 +99,54 @@ const DEPARTMENTS: [string, string, string][] = [
 ];
 
 export const DEMO_PASSWORD = 'Cqs@2026demo';
+
+const DEPARTMENT_SLUGS: [string, string][] = [
+  ['000.00.21.H29', 'xaydung'],
+  ['000.00.22.H29', 'nnmt'],
+  ['000.00.23.H29', 'tuphap'],
+  ['000.00.24.H29', 'taichinh'],
+  ['000.00.25.H29', 'congthuong'],
+  ['000.00.26.H29', 'yte'],
+  ['000.00.27.H29', 'giaoduc'],
+];
+// Specialist, head of division, leader for each department, in the order of DEPARTMENT_SLUGS.
+const STAFF_NAMES = [
+  ['Phạm Minh Tuấn', 'Đoàn Thị Ngọc Lan', 'Võ Thị Thu Hà'],
+  ['Trương Công Danh', 'Mai Văn Hậu', 'Châu Ngọc Bích'],
+  ['Lưu Thị Thanh Tâm', 'Tạ Quang Vinh', 'Kiều Minh Đức'],
+  ['Quách Thị Diễm', 'La Văn Sang', 'Tôn Nữ Hoài An'],
+  ['Dương Văn Khải', 'Âu Thị Mỹ Linh', 'Thái Bá Cường'],
+  ['Hà Thị Phương', 'Triệu Văn Lực', 'Giang Thanh Hương'],
+  ['Cao Văn Nghĩa', 'Mạc Thị Hồng', 'Văn Đình Phúc'],
+];
+
+/** chuyenvien.<slug>, truongphong.<slug> and lanhdao.<slug>@cqs.demo for every department. */
+export const DEPARTMENT_STAFF = DEPARTMENT_SLUGS.flatMap(([code, slug], i) => {
+  const [specialist, head, leader] = STAFF_NAMES[i]!;
+  return [
+    {
+      email: `chuyenvien.${slug}@cqs.demo`,
+      fullName: specialist!,
+      title: 'Chuyên viên',
+      role: 'specialist',
+      agency: code,
+    },
+    {
+      email: `truongphong.${slug}@cqs.demo`,
+      fullName: head!,
+      title: 'Trưởng phòng',
+      role: 'division_head',
+      agency: code,
+    },
+    {
+      email: `lanhdao.${slug}@cqs.demo`,
+      fullName: leader!,
+      title: 'Phó Giám đốc Sở',
+      role: 'agency_leader',
+      agency: code,
+    },
+  ];
+});
 export const DEMO_ACCOUNTS = [
   {
     email: 'admin@cqs.demo',
@@ -129,32 +177,18 @@ export const DEMO_ACCOUNTS = [
     agency: 'commune:25747',
   },
   {
+    email: 'truongphong.thudaumot@cqs.demo',
+    fullName: 'Lâm Quốc Thịnh',
+    title: 'Trưởng phòng Kinh tế',
+    role: 'division_head',
+    agency: 'commune:25747',
+  },
+  {
     email: 'lanhdao.thudaumot@cqs.demo',
     fullName: 'Bùi Thị Kim Oanh',
     title: 'Phó Chủ tịch UBND phường',
     role: 'agency_leader',
     agency: 'commune:25747',
-  },
-  {
-    email: 'chuyenvien.nnmt@cqs.demo',
-    fullName: 'Trương Công Danh',
-    title: 'Chuyên viên',
-    role: 'specialist',
-    agency: '000.00.22.H29',
-  },
-  {
-    email: 'chuyenvien.xaydung@cqs.demo',
-    fullName: 'Phạm Minh Tuấn',
-    title: 'Chuyên viên',
-    role: 'specialist',
-    agency: '000.00.21.H29',
-  },
-  {
-    email: 'lanhdao.xaydung@cqs.demo',
-    fullName: 'Võ Thị Thu Hà',
-    title: 'Phó Giám đốc Sở',
-    role: 'agency_leader',
-    agency: '000.00.21.H29',
   },
   {
     email: 'lanhdao.ubnd@cqs.demo',
@@ -232,7 +266,7 @@ export async function seedDemo(tx: Tx, provinceCode: string) {
     communeAgency.set(u.code, pc.id);
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const acc of DEMO_ACCOUNTS) {
+  for (const acc of [...DEMO_ACCOUNTS, ...DEPARTMENT_STAFF]) {
     const [existing] = await tx.select().from(users).where(eq(users.email, acc.email));
     if (existing) continue;
     const [user] = await tx

@@ -30,7 +30,7 @@ export async function draftApologies(db: Db, now = new Date()): Promise<number> 
     sql`select d.id, d.due_at, d.holder_agency_id, d.holder_agency_path from svc_dossiers d
         where d.status = 4 and d.due_at is not null and d.due_at <= ${horizon.toISOString()}::timestamptz
           and not exists (select 1 from svc_dossier_events e where e.dossier_id = d.id and e.action = 'apology_drafted'
-                          and (e.data->>'dueAt')::timestamptz = d.due_at)
+                          and abs(extract(epoch from (e.data->>'dueAt')::timestamptz - d.due_at)) < 0.001)
         limit 500`,
   );
   for (const d of due) {
