@@ -16,7 +16,12 @@ import { registerMessageDelivery } from './platform/messages/index.ts';
 import { sseRoutes } from './platform/realtime/sse.ts';
 import type { Deps } from './deps.ts';
 import { seedDeployment } from './seed.ts';
-import { registerServiceJobs, registerServices, servicesRoutes } from './modules/services/index.ts';
+import {
+  registerServiceJobs,
+  registerServices,
+  servicesAdminRoutes,
+  servicesRoutes,
+} from './modules/services/index.ts';
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 
@@ -86,6 +91,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   await app.register(async (scope) => {
     await identityRoutes(scope, deps);
     await servicesRoutes(scope, deps);
+    await servicesAdminRoutes(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes });
     await sseRoutes(scope, bus);
   });

@@ -220,6 +220,46 @@ const ROUTES: RouteCase[] = [
     ok: 400,
   },
   { method: 'GET', path: '/api/admin/roles', who: ['admin'], send: (a) => a.get('/api/admin/roles') },
+  // Procedure catalogue and calendar administration (procedures.manage).
+  {
+    method: 'POST',
+    path: '/api/admin/procedures',
+    who: ['admin'],
+    send: (a) => a.post('/api/admin/procedures', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/procedures/:code/versions',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/procedures/1.001193/versions'),
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/procedures/:code/export',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/procedures/1.001193/export'),
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/calendar/notices',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/calendar/notices'),
+  },
+  {
+    method: 'PUT',
+    path: '/api/admin/calendar/notices',
+    who: ['admin'],
+    send: (a) => a.put('/api/admin/calendar/notices', BAD),
+    ok: 400,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/admin/calendar/notices/:date',
+    who: ['admin'],
+    send: (a) => a.delete('/api/admin/calendar/notices/2030-01-01'),
+    ok: 404,
+  },
   {
     method: 'POST',
     path: '/api/admin/roles',

@@ -8,6 +8,7 @@ import { mayRead } from './policy.ts';
 import { agencyPaths, dossierRow } from './queries.ts';
 
 export { servicesRoutes } from './routes.ts';
+export { servicesAdminRoutes } from './admin-routes.ts';
 export { publishProcedure, versionInForce } from './commands/publish-procedure.ts';
 
 /** The scheduled work of the module: apology drafts before due dates, closing expired supplement requests. */

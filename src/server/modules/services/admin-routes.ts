@@ -1,0 +1,199 @@
+// Administration of the catalogue and the calendar: publish procedure versions (from the editor or an
+// imported JSON file), export them, and keep the annual holiday notice.
+import { asc, desc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { requirePermission } from '../../platform/access.ts';
+import { audit } from '../../platform/audit/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { roles } from '../identity/tables.ts';
+import { forgetCalendar } from './clock.ts';
+import { publishProcedure } from './commands/publish-procedure.ts';
+import { calendarNotices, procedureAgencies, procedures, procedureVersions } from './tables.ts';
+
+const tags = ['Quản trị thủ tục và lịch (admin)'];
+const PublishBody = z.strictObject({
+  definition: z.record(z.string(), z.unknown()),
+  effectiveFrom: z.iso.datetime({ offset: true }).optional(),
+  agencies: z
+    .array(z.strictObject({ agencyId: z.uuid(), serviceLevel: z.enum(['full', 'partial']) }))
+    .max(500)
+    .optional(),
+});
+const NoticeBody = z.strictObject({
+  date: z.iso.date(),
+  kind: z.enum(['day_off', 'working_day', 'half_day_am', 'half_day_pm', 'not_holiday']),
+  nameKey: z.string().min(3).max(100),
+  source: z.string().trim().min(5).max(500),
+});
+
+export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+  const manage = { config: { access: { permission: 'procedures.manage' } } } as const;
+
+  app.post(
+    '/api/admin/procedures',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: 'Công bố thủ tục hoặc phiên bản mới (từ biểu mẫu hay tệp JSON nhập vào)',
+        body: PublishBody,
+        response: { 200: z.object({ code: z.string(), version: z.number(), effectiveFrom: z.string() }) },
+      },
+    },
+    async (req) => {
+      const roleCodes = (await db.select({ code: roles.code }).from(roles)).map((r) => r.code);
+      const { procedure, version } = await db.transaction((tx) =>
+        publishProcedure(
+          tx,
+          req.ctx(),
+          {
+            definition: req.body.definition,
+            effectiveFrom: req.body.effectiveFrom ? new Date(req.body.effectiveFrom) : undefined,
+            agencies: req.body.agencies,
+          },
+          roleCodes,
+        ),
+      );
+      return {
+        code: procedure.code,
+        version: version.version,
+        effectiveFrom: version.effectiveFrom.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/api/admin/procedures/:code/versions',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: 'Các phiên bản của một thủ tục',
+        params: z.object({ code: z.string().max(60) }),
+      },
+    },
+    async (req) => {
+      const [p] = await db.select().from(procedures).where(eq(procedures.code, req.params.code));
+      if (!p) throw new AppError('not_found');
+      const versions = await db
+        .select()
+        .from(procedureVersions)
+        .where(eq(procedureVersions.procedureId, p.id))
+        .orderBy(desc(procedureVersions.version));
+      const offered = await db
+        .select()
+        .from(procedureAgencies)
+        .where(eq(procedureAgencies.procedureId, p.id));
+      return {
+        code: p.code,
+        versions: versions.map((v) => ({
+          version: v.version,
+          effectiveFrom: v.effectiveFrom.toISOString(),
+          createdAt: v.createdAt.toISOString(),
+        })),
+        agencies: offered.map((o) => ({ agencyId: o.agencyId, serviceLevel: o.serviceLevel })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/admin/procedures/:code/export',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: 'Xuất một phiên bản thủ tục ra JSON (để sửa hoặc chuyển sang hệ thống khác)',
+        params: z.object({ code: z.string().max(60) }),
+        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const [p] = await db.select().from(procedures).where(eq(procedures.code, req.params.code));
+      if (!p) throw new AppError('not_found');
+      const rows = await db
+        .select()
+        .from(procedureVersions)
+        .where(eq(procedureVersions.procedureId, p.id))
+        .orderBy(desc(procedureVersions.version));
+      const v = req.query.version ? rows.find((r) => r.version === req.query.version) : rows[0];
+      if (!v) throw new AppError('not_found');
+      return reply
+        .header('content-disposition', `attachment; filename="thu-tuc-${p.code}-v${v.version}.json"`)
+        .send({ definition: v.definition, version: v.version, effectiveFrom: v.effectiveFrom.toISOString() });
+    },
+  );
+
+  app.get(
+    '/api/admin/calendar/notices',
+    {
+      ...manage,
+      schema: { tags, summary: 'Điều chỉnh lịch theo thông báo hằng năm (ngày nghỉ, ngày làm bù, nửa ngày)' },
+    },
+    async () => ({ items: await db.select().from(calendarNotices).orderBy(asc(calendarNotices.date)) }),
+  );
+  app.put(
+    '/api/admin/calendar/notices',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: 'Thêm hoặc sửa một ngày theo thông báo (kèm căn cứ pháp lý)',
+        body: NoticeBody,
+      },
+    },
+    async (req) => {
+      requirePermission(req.principal, 'procedures.manage');
+      await db.transaction(async (tx) => {
+        const [before] = await tx
+          .select()
+          .from(calendarNotices)
+          .where(eq(calendarNotices.date, req.body.date));
+        await tx
+          .insert(calendarNotices)
+          .values(req.body)
+          .onConflictDoUpdate({
+            target: calendarNotices.date,
+            set: { kind: req.body.kind, nameKey: req.body.nameKey, source: req.body.source },
+          });
+        await audit(tx, req.ctx(), {
+          action: 'calendar.notice_set',
+          targetType: 'calendar',
+          targetId: req.body.date,
+          summary: { before: before ?? null, after: req.body },
+        });
+      });
+      // Dossiers already accepted keep their due dates; new computations use the corrected calendar.
+      forgetCalendar();
+      return { ok: true as const };
+    },
+  );
+  app.delete(
+    '/api/admin/calendar/notices/:date',
+    {
+      ...manage,
+      schema: { tags, summary: 'Bỏ một điều chỉnh lịch', params: z.object({ date: z.iso.date() }) },
+    },
+    async (req) => {
+      await db.transaction(async (tx) => {
+        const [before] = await tx
+          .delete(calendarNotices)
+          .where(eq(calendarNotices.date, req.params.date))
+          .returning();
+        if (!before) throw new AppError('not_found');
+        await audit(tx, req.ctx(), {
+          action: 'calendar.notice_remove',
+          targetType: 'calendar',
+          targetId: req.params.date,
+          summary: { before },
+        });
+      });
+      forgetCalendar();
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,142 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/platform/db/client.ts';
+import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
+import { BUILDING_LIKE } from './fixtures.ts';
+
+let t: TestPlatform;
+let admin: Agent;
+let centreId: string;
+beforeAll(async () => {
+  t = await startTestPlatform();
+  admin = await t.login('admin@cqs.demo');
+  const [c] = await queryRows<{ id: string }>(
+    t.platform.deps.db,
+    sql`select id from id_agencies where code = '000.00.30.H29'`,
+  );
+  centreId = c!.id;
+});
+afterAll(() => t.close());
+
+const publish = (definition: unknown, effectiveFrom?: string) =>
+  admin.post('/api/admin/procedures', {
+    definition,
+    ...(effectiveFrom ? { effectiveFrom } : {}),
+    agencies: [{ agencyId: centreId, serviceLevel: 'full' }],
+  });
+
+describe('procedure versions', () => {
+  it('publishes, and a later version applies only from its date', async () => {
+    const first = await publish(BUILDING_LIKE, '2025-07-01T00:00:00+07:00');
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().version).toBe(1);
+    const future = await publish(
+      {
+        ...BUILDING_LIKE,
+        timeLimitText: '12 ngày làm việc',
+        timeLimit: { default: { value: 12, unit: 'working_days' } },
+      },
+      '2099-01-01T00:00:00+07:00',
+    );
+    expect(future.json().version).toBe(2);
+    const inForce = (await t.client().get(`/api/procedures/${BUILDING_LIKE.code}`)).json();
+    expect(inForce.version).toBe(1);
+    expect(inForce.definition.timeLimitText).toBe('15 ngày làm việc');
+    const versions = (await admin.get(`/api/admin/procedures/${BUILDING_LIKE.code}/versions`)).json();
+    expect(versions.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+  });
+
+  it('a dossier keeps the version it was received under', async () => {
+    const desk = await t.login('motcua.ttpvhcc@cqs.demo');
+    const res = await desk.post('/api/dossiers', {
+      procedureCode: BUILDING_LIKE.code,
+      channel: 'counter',
+      agencyId: centreId,
+      applicant: { fullName: 'Phan Văn Giữ', phone: '0988777666' },
+      formData: { address: 'Số 1', area: 50 },
+      components: [],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    await publish(
+      { ...BUILDING_LIKE, name: `${BUILDING_LIKE.name} (sửa đổi)` },
+      new Date(Date.now() - 1000).toISOString(),
+    );
+    expect((await t.client().get(`/api/procedures/${BUILDING_LIKE.code}`)).json().version).toBe(3);
+    const [row] = await queryRows<{ version: number }>(
+      t.platform.deps.db,
+      sql`select v.version from svc_dossiers d join svc_procedure_versions v on v.id = d.procedure_version_id where d.id = ${res.json().id}`,
+    );
+    expect(row!.version).toBe(1);
+  });
+
+  it('refuses an invalid workflow, naming the problem, and publishes nothing', async () => {
+    const broken = {
+      ...BUILDING_LIKE,
+      workflow: {
+        ...BUILDING_LIKE.workflow,
+        actions: BUILDING_LIKE.workflow.actions.filter((a) => a.key !== 'to_consult'),
+      },
+    };
+    const before = (await admin.get(`/api/admin/procedures/${BUILDING_LIKE.code}/versions`)).json().versions
+      .length;
+    const res = await publish(broken);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.some((f: { message: string }) => f.message.includes('consult'))).toBe(
+      true,
+    );
+    expect(
+      (await admin.get(`/api/admin/procedures/${BUILDING_LIKE.code}/versions`)).json().versions.length,
+    ).toBe(before);
+  });
+
+  it('exports a version as JSON that imports back as the next version', async () => {
+    const exported = await admin.get(`/api/admin/procedures/${BUILDING_LIKE.code}/export?version=1`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-disposition']).toContain('.json');
+    const again = await publish(exported.json().definition);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().version).toBe(4);
+  });
+
+  it('is for holders of procedures.manage only', async () => {
+    const desk = await t.login('motcua.ttpvhcc@cqs.demo');
+    expect((await desk.post('/api/admin/procedures', { definition: BUILDING_LIKE })).statusCode).toBe(403);
+  });
+});
+
+describe('the annual calendar notice', () => {
+  it('an extra day off entered by the administrator moves new due dates, with its source', async () => {
+    const db = t.platform.deps.db;
+    const { loadCalendar, forgetCalendar } = await import('../../src/server/modules/services/clock.ts');
+    const { computeDueDate } = await import('../../src/server/modules/services/deadline.ts');
+    const received = new Date('2027-03-01T02:00:00Z'); // 09:00 Mon 1 Mar 2027
+    forgetCalendar();
+    const before = computeDueDate(await loadCalendar(db), {
+      receivedAt: received,
+      limit: { value: 3, unit: 'working_days' },
+    }).dueAt!;
+    const res = await admin.put('/api/admin/calendar/notices', {
+      date: '2027-03-02',
+      kind: 'day_off',
+      nameKey: 'holiday.extra_day_off',
+      source: 'Thông báo thử nghiệm số 01/TB-UBND',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = computeDueDate(await loadCalendar(db), {
+      receivedAt: received,
+      limit: { value: 3, unit: 'working_days' },
+    }).dueAt!;
+    expect(after.getTime() - before.getTime()).toBe(86_400_000);
+    const audits = await queryRows(
+      db,
+      sql`select 1 from audit_log where action = 'calendar.notice_set' and target_id = '2027-03-02'`,
+    );
+    expect(audits).toHaveLength(1);
+    expect((await admin.delete('/api/admin/calendar/notices/2027-03-02')).statusCode).toBe(200);
+    const restored = computeDueDate(await loadCalendar(db), {
+      receivedAt: received,
+      limit: { value: 3, unit: 'working_days' },
+    }).dueAt!;
+    expect(restored.getTime()).toBe(before.getTime());
+  });
+});
