@@ -13,6 +13,7 @@ import { createHttp } from './platform/http/app.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { registerMessageDelivery } from './platform/messages/index.ts';
+import { httpSmsGateway } from './platform/messages/sms-http.ts';
 import { sseRoutes } from './platform/realtime/sse.ts';
 import type { Deps } from './deps.ts';
 import { seedDeployment } from './seed.ts';
@@ -104,6 +105,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     smtpUrl: config.smtpUrl,
     from: `CQS <no-reply@${new URL(config.publicUrl).hostname}>`,
     demo: config.demo,
+    sms: config.sms ? httpSmsGateway(config.sms.url, config.sms.token) : undefined,
   });
   jobs.every('audit.chain', 2_000, async () => {
     while ((await chainAuditBatch(db)) > 0);

@@ -20,6 +20,8 @@ const ConfigSchema = z.object({
     .regex(/^(smtps?:\/\/|outbox$)/, 'must be smtp://, smtps:// or "outbox"')
     .optional(),
   LOG_LEVEL: LogLevel.default('info'),
+  SMS_URL: z.url().optional(),
+  SMS_TOKEN: z.string().min(8).optional(),
   PROVINCE_CODE: z
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code')
@@ -61,6 +63,8 @@ export interface Config {
   trustProxy: boolean;
   /** set in production with several nodes; otherwise generated into the data directory */
   secretKey: string | undefined;
+  /** the SMS gateway (docs/contracts/sms-gateway.md); without it SMS are kept in the outbox */
+  sms: { url: string; token: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -120,5 +124,6 @@ export function loadConfig(env: Source = process.env): Config {
     workers: c.WORKERS,
     trustProxy: c.TRUST_PROXY,
     secretKey: c.SECRET_KEY,
+    sms: c.SMS_URL && c.SMS_TOKEN ? { url: c.SMS_URL, token: c.SMS_TOKEN } : undefined,
   };
 }

@@ -33,7 +33,8 @@ export async function queueMessage(tx: DbOrTx, msg: OutgoingMessage): Promise<vo
 }
 
 export interface SmsGateway {
-  send(to: string, text: string): Promise<void>;
+  /** `reference` identifies the message: a gateway accepts it once, so retries are safe */
+  send(to: string, text: string, reference: string): Promise<void>;
 }
 
 export interface DeliveryOptions {
@@ -58,15 +59,28 @@ export function registerMessageDelivery(runner: JobRunner, opts: DeliveryOptions
       await opts.db.update(messages).set({ status: 'kept' }).where(eq(messages.id, id));
       return;
     }
-    if (msg.channel === 'email') {
-      await transport!.sendMail({
-        from: opts.from,
-        to: msg.recipient,
-        subject: msg.subject ?? '',
-        text: msg.body,
-      });
-    } else {
-      await opts.sms!.send(msg.recipient, msg.body);
+    try {
+      if (msg.channel === 'email') {
+        await transport!.sendMail({
+          from: opts.from,
+          to: msg.recipient,
+          subject: msg.subject ?? '',
+          text: msg.body,
+          messageId: `<cqs-${msg.id}@${opts.from.replace(/.*@|>/g, '')}>`,
+        });
+      } else {
+        await opts.sms!.send(msg.recipient, msg.body, `cqs-${msg.id}`);
+      }
+    } catch (err) {
+      // A refusal by the gateway is final; anything else is retried by the job queue.
+      if ((err as { permanent?: boolean }).permanent) {
+        await opts.db
+          .update(messages)
+          .set({ status: 'failed', error: (err as Error).message })
+          .where(eq(messages.id, id));
+        return;
+      }
+      throw err;
     }
     await opts.db.update(messages).set({ status: 'sent', sentAt: new Date() }).where(eq(messages.id, id));
   });
