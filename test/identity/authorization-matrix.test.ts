@@ -28,7 +28,7 @@ interface Fixtures {
 }
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** the route as registered */
   path: string;
   /** who gets past the route's access check */
