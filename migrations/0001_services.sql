@@ -131,6 +131,17 @@ CREATE TABLE "svc_ratings" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "svc_templates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"key" text NOT NULL,
+	"agency_id" uuid,
+	"lang" text DEFAULT 'vi' NOT NULL,
+	"content" jsonb NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "id_users" ADD COLUMN "totp_last_step" integer;--> statement-breakpoint
 ALTER TABLE "svc_dossier_events" ADD CONSTRAINT "svc_dossier_events_dossier_id_svc_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."svc_dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "svc_dossier_files" ADD CONSTRAINT "svc_dossier_files_dossier_id_svc_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."svc_dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -147,4 +158,5 @@ CREATE INDEX "svc_dossiers_applicant" ON "svc_dossiers" USING btree ("applicant_
 CREATE INDEX "svc_dossiers_procedure" ON "svc_dossiers" USING btree ("procedure_id","submitted_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "svc_versions_number" ON "svc_procedure_versions" USING btree ("procedure_id","version");--> statement-breakpoint
 CREATE INDEX "svc_versions_effective" ON "svc_procedure_versions" USING btree ("procedure_id","effective_from");--> statement-breakpoint
-CREATE UNIQUE INDEX "svc_procedures_code" ON "svc_procedures" USING btree ("code");
+CREATE UNIQUE INDEX "svc_procedures_code" ON "svc_procedures" USING btree ("code");--> statement-breakpoint
+CREATE UNIQUE INDEX "svc_templates_unique" ON "svc_templates" USING btree ("kind","key",coalesce("agency_id", '00000000-0000-0000-0000-000000000000'::uuid),"lang");

@@ -22,6 +22,7 @@ import {
   registerServices,
   servicesAdminRoutes,
   servicesRoutes,
+  templateRoutes,
 } from './modules/services/index.ts';
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
@@ -93,6 +94,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     await identityRoutes(scope, deps);
     await servicesRoutes(scope, deps);
     await servicesAdminRoutes(scope, deps);
+    await templateRoutes(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes });
     await sseRoutes(scope, bus);
   });

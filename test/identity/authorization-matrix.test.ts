@@ -220,6 +220,34 @@ const ROUTES: RouteCase[] = [
     ok: 400,
   },
   { method: 'GET', path: '/api/admin/roles', who: ['admin'], send: (a) => a.get('/api/admin/roles') },
+  // Document and notification templates (procedures.manage).
+  {
+    method: 'GET',
+    path: '/api/admin/templates/documents/:form',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/templates/documents/01'),
+  },
+  {
+    method: 'PUT',
+    path: '/api/admin/templates/documents/:form',
+    who: ['admin'],
+    send: (a) => a.put('/api/admin/templates/documents/01', BAD),
+    ok: 400,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/admin/templates/documents/:form',
+    who: ['admin'],
+    send: (a) => a.delete('/api/admin/templates/documents/01'),
+    ok: 404,
+  },
+  {
+    method: 'PUT',
+    path: '/api/admin/templates/notification',
+    who: ['admin'],
+    send: (a) => a.put('/api/admin/templates/notification', BAD),
+    ok: 400,
+  },
   // Procedure catalogue and calendar administration (procedures.manage).
   {
     method: 'POST',

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { agencies, units } from '../identity/tables.ts';
 import type { AgencyRef, FormCode, HandOver } from './documents/index.ts';
 import { renderForm } from './documents/index.ts';
+import { documentTemplate } from './templates.ts';
 import { mayRead } from './policy.ts';
 import { agencyPaths, dossierRow, documentsFor } from './queries.ts';
 import { dossierEvents, procedureVersions } from './tables.ts';
@@ -100,48 +101,67 @@ export async function renderDossierDocument(
     issuedAt: issuedAt.toISOString(),
     officer: { name: (form === '01' ? accepted?.actorLabel : events.at(-1)?.actorLabel) ?? '' },
   };
+  const issuer = form === '06' ? d.competentAgencyId : d.receivingAgencyId;
+  const template = await documentTemplate(db, form, issuer);
+  const options = template ? { template } : {};
   let buffer: Buffer;
   switch (form) {
     case '01':
-      buffer = await renderForm('01', {
-        ...base,
-        dossier,
-        components: def.components
-          .filter((c) => c.required)
-          .map((c) => ({
-            name: c.name,
-            form: c.originals ? 'Bản chính' : 'Bản sao',
-            copies: Math.max(c.originals, c.copies, 1),
-          })),
-        processingTime: def.timeLimitText,
-        resultPlace: receiving.name,
-        fee: def.fees.reduce((s, f) => s + f.amount, 0) || undefined,
-        trackingUrl: `${publicUrl}/tra-cuu?ma=${encodeURIComponent(d.code ?? '')}`,
-      });
+      buffer = await renderForm(
+        '01',
+        {
+          ...base,
+          dossier,
+          components: def.components
+            .filter((c) => c.required)
+            .map((c) => ({
+              name: c.name,
+              form: c.originals ? 'Bản chính' : 'Bản sao',
+              copies: Math.max(c.originals, c.copies, 1),
+            })),
+          processingTime: def.timeLimitText,
+          resultPlace: receiving.name,
+          fee: def.fees.reduce((s, f) => s + f.amount, 0) || undefined,
+          trackingUrl: `${publicUrl}/tra-cuu?ma=${encodeURIComponent(d.code ?? '')}`,
+        },
+        options,
+      );
       break;
     case '02': {
       const e = last('request_supplement')!;
-      buffer = await renderForm('02', {
-        ...base,
-        dossier,
-        items: (e.data.items as { name: string; reason: string }[]) ?? [],
-        supplementDeadline: (e.data.deadline as string) ?? undefined,
-      });
+      buffer = await renderForm(
+        '02',
+        {
+          ...base,
+          dossier,
+          items: (e.data.items as { name: string; reason: string }[]) ?? [],
+          supplementDeadline: (e.data.deadline as string) ?? undefined,
+        },
+        options,
+      );
       break;
     }
     case '03':
-      buffer = await renderForm('03', {
-        ...base,
-        dossier,
-        reasons: (last('refuse')!.data.reasons as string[]) ?? [],
-      });
+      buffer = await renderForm(
+        '03',
+        {
+          ...base,
+          dossier,
+          reasons: (last('refuse')!.data.reasons as string[]) ?? [],
+        },
+        options,
+      );
       break;
     case '05':
-      buffer = await renderForm('05', {
-        ...base,
-        dossier,
-        reason: ((last('stop')!.data.reasons as string[]) ?? []).join('; '),
-      });
+      buffer = await renderForm(
+        '05',
+        {
+          ...base,
+          dossier,
+          reason: ((last('stop')!.data.reasons as string[]) ?? []).join('; '),
+        },
+        options,
+      );
       break;
     default: {
       const agencyNames = new Map(
@@ -159,12 +179,16 @@ export async function renderDossierDocument(
           result: e.stepTimeliness ?? undefined,
           note: e.comment ?? undefined,
         }));
-      buffer = await renderForm('06', {
-        ...base,
-        dossier: { ...dossier, dueAt: dossier.dueAt },
-        processingAgency: competent.name,
-        steps,
-      });
+      buffer = await renderForm(
+        '06',
+        {
+          ...base,
+          dossier: { ...dossier, dueAt: dossier.dueAt },
+          processingAgency: competent.name,
+          steps,
+        },
+        options,
+      );
     }
   }
   return { buffer, code: d.code };

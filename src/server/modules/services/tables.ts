@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -239,3 +240,31 @@ export const ratings = pgTable('svc_ratings', {
   comment: text('comment'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/**
+ * Templates edited by administrators: a document form (01–07) for one agency, or the applicant
+ * notification for the whole deployment. Absent rows fall back to the shipped defaults.
+ */
+export const templates = pgTable(
+  'svc_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').$type<'document' | 'notification'>().notNull(),
+    /** the form code ("01") or the notification ("dossier_status") */
+    key: text('key').notNull(),
+    /** the agency whose documents use it; null for the deployment default */
+    agencyId: uuid('agency_id'),
+    lang: text('lang').notNull().default('vi'),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('svc_templates_unique').on(
+      t.kind,
+      t.key,
+      sql`coalesce(${t.agencyId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.lang,
+    ),
+  ],
+);

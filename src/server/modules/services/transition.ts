@@ -6,7 +6,9 @@ import type { ActionContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/events/index.ts';
-import { t } from '../../platform/i18n/index.ts';
+import { type Language, t } from '../../platform/i18n/index.ts';
+import { users } from '../identity/tables.ts';
+import { fillText, notificationTemplate } from './templates.ts';
 import { queueMessage } from '../../platform/messages/index.ts';
 import { classifyTimeliness } from './deadline.ts';
 import { dossierEvents, dossiers } from './tables.ts';
@@ -92,29 +94,38 @@ export async function applyTransition(
 
 /** Every status change reaches the applicant by e-mail and SMS (kept in the outbox in demo mode). */
 async function notifyApplicant(tx: Tx, d: DossierRow): Promise<void> {
-  const lang = 'vi';
+  const lang = d.applicantUserId ? await applicantLanguage(tx, d.applicantUserId) : 'vi';
   const params = {
     code: d.code ?? '',
     name: d.applicant.fullName,
     status: t(lang, `services:status.${d.status}`),
   };
+  const custom = await notificationTemplate(tx, lang);
+  const text = (key: 'subject' | 'body' | 'sms') =>
+    custom ? fillText(custom[key], params) : t(lang, `services:notify.${key}`, params);
+  const meta = { dossierId: d.id, status: d.status };
   if (d.applicant.email) {
     await queueMessage(tx, {
       channel: 'email',
       recipient: d.applicant.email,
-      subject: t(lang, 'services:notify.subject', params),
-      body: t(lang, 'services:notify.body', params),
+      subject: text('subject'),
+      body: text('body'),
       template: 'dossier_status',
-      meta: { dossierId: d.id, status: d.status },
+      meta,
     });
   }
   if (d.applicant.phone) {
     await queueMessage(tx, {
       channel: 'sms',
       recipient: d.applicant.phone,
-      body: t(lang, 'services:notify.sms', params),
+      body: text('sms'),
       template: 'dossier_status',
-      meta: { dossierId: d.id, status: d.status },
+      meta,
     });
   }
+}
+
+async function applicantLanguage(tx: Tx, userId: string): Promise<Language> {
+  const [u] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return u?.locale === 'en' ? 'en' : 'vi';
 }
