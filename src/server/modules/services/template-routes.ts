@@ -118,15 +118,13 @@ export async function templateRoutes(root: FastifyInstance, deps: Deps) {
             .set({ content: req.body, updatedBy: req.principal!.userId, updatedAt: new Date() })
             .where(eq(templates.id, before.id));
         else
-          await tx
-            .insert(templates)
-            .values({
-              kind: 'document',
-              key: form,
-              agencyId: req.query.agencyId ?? null,
-              content: req.body,
-              updatedBy: req.principal!.userId,
-            });
+          await tx.insert(templates).values({
+            kind: 'document',
+            key: form,
+            agencyId: req.query.agencyId ?? null,
+            content: req.body,
+            updatedBy: req.principal!.userId,
+          });
         await audit(tx, req.ctx(), {
           action: 'template.document_save',
           targetType: 'template',
@@ -209,15 +207,13 @@ export async function templateRoutes(root: FastifyInstance, deps: Deps) {
             .set({ content, updatedBy: req.principal!.userId, updatedAt: new Date() })
             .where(eq(templates.id, before.id));
         else
-          await tx
-            .insert(templates)
-            .values({
-              kind: 'notification',
-              key: 'dossier_status',
-              lang,
-              content,
-              updatedBy: req.principal!.userId,
-            });
+          await tx.insert(templates).values({
+            kind: 'notification',
+            key: 'dossier_status',
+            lang,
+            content,
+            updatedBy: req.principal!.userId,
+          });
         await audit(tx, req.ctx(), {
           action: 'template.notification_save',
           targetType: 'template',
