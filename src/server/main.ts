@@ -9,6 +9,7 @@ import { runMigrations } from './platform/db/migrate.ts';
 import { EventBus } from './platform/events/index.ts';
 import { fileRoutes } from './platform/files/routes.ts';
 import { LocalBlobStore } from './platform/files/store.ts';
+import { ResumableUploads } from './platform/files/resumable.ts';
 import { createHttp } from './platform/http/app.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/log.ts';
@@ -70,6 +71,12 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   const sessions = new SessionService(database, { demo: config.demo });
   const secrets = new SecretBox(loadSecretKey(config.dataDir, config.secretKey));
   const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
+  const resumable = new ResumableUploads(
+    database.db,
+    blobs,
+    join(config.dataDir, 'uploads'),
+    config.maxUploadBytes,
+  );
   const deps: Deps = { config, log, database, db, bus, jobs, blobs, sessions, secrets };
 
   const app = await createHttp({
@@ -95,7 +102,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     await servicesRoutes(scope, deps);
     await servicesAdminRoutes(scope, deps);
     await templateRoutes(scope, deps);
-    await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes });
+    await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
     await sseRoutes(scope, bus);
   });
 
@@ -119,6 +126,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
       sql`delete from id_sessions where expires_at < now() or last_seen_at < now() - interval '1 day'`,
     ),
   );
+  jobs.every('uploads.sweep', 3_600_000, () => resumable.sweep());
   jobs.every('jobs.cleanup', 3_600_000, () =>
     db.execute(sql`delete from jobs where status = 'done' and finished_at < now() - interval '7 days'`),
   );

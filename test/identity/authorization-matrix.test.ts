@@ -220,6 +220,35 @@ const ROUTES: RouteCase[] = [
     ok: 400,
   },
   { method: 'GET', path: '/api/admin/roles', who: ['admin'], send: (a) => a.get('/api/admin/roles') },
+  // Resumable uploads: any signed-in user, each upload only its owner's.
+  {
+    method: 'POST',
+    path: '/api/uploads',
+    who: 'signed-in',
+    send: (a) => a.post('/api/uploads', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/uploads/:id',
+    who: 'signed-in',
+    send: (a) => a.get(`/api/uploads/${NO_SUCH_ID}`),
+    ok: 404,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/uploads/:id',
+    who: 'signed-in',
+    send: (a) => a.patch(`/api/uploads/${NO_SUCH_ID}`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/uploads/:id/complete',
+    who: 'signed-in',
+    send: (a) => a.post(`/api/uploads/${NO_SUCH_ID}/complete`, {}),
+    ok: 404,
+  },
   // Document and notification templates (procedures.manage).
   {
     method: 'GET',

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import type { Db } from '../db/client.ts';
 import { readableFile, uploadFile } from './index.ts';
 import type { BlobStore } from './store.ts';
+import type { ResumableUploads } from './resumable.ts';
 
 export const FileView = z.object({
   id: Uuid,
@@ -17,9 +18,73 @@ export const FileView = z.object({
 
 export async function fileRoutes(
   root: FastifyInstance,
-  deps: { db: Db; blobs: BlobStore; maxUploadBytes: number },
+  deps: { db: Db; blobs: BlobStore; maxUploadBytes: number; resumable: ResumableUploads },
 ) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  const CHUNK_LIMIT = 8 * 1024 * 1024;
+  // Chunks of resumable uploads arrive as raw bytes.
+  app.addContentTypeParser(
+    'application/offset+octet-stream',
+    { parseAs: 'buffer', bodyLimit: CHUNK_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+  const UploadState = z.object({ id: Uuid, offset: z.number(), size: z.number() });
+  const tagsUpload = ['Tệp tin (files)'];
+  app.post(
+    '/api/uploads',
+    {
+      schema: {
+        tags: tagsUpload,
+        summary: 'Bắt đầu tải lên từng phần (tiếp tục được khi mất kết nối)',
+        body: z.strictObject({ name: z.string().min(1).max(200), size: z.number().int().min(1) }),
+        response: { 200: UploadState },
+      },
+    },
+    async (req) => deps.resumable.create(req.ctx(), req.body.name, req.body.size),
+  );
+  app.get(
+    '/api/uploads/:id',
+    {
+      schema: {
+        tags: tagsUpload,
+        summary: 'Đã nhận đến byte nào (để tải tiếp)',
+        params: z.object({ id: Uuid }),
+        response: { 200: UploadState },
+      },
+    },
+    async (req) => deps.resumable.offset(req.ctx(), req.params.id),
+  );
+  app.patch(
+    '/api/uploads/:id',
+    {
+      schema: {
+        tags: tagsUpload,
+        summary: 'Gửi một phần (Content-Type: application/offset+octet-stream, header Upload-Offset)',
+        params: z.object({ id: Uuid }),
+        headers: z.object({ 'upload-offset': z.coerce.number().int().min(0) }).passthrough(),
+        response: { 200: UploadState },
+      },
+    },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type');
+      return deps.resumable.append(req.ctx(), req.params.id, req.headers['upload-offset'], req.body);
+    },
+  );
+  app.post(
+    '/api/uploads/:id/complete',
+    {
+      schema: {
+        tags: tagsUpload,
+        summary: 'Hoàn tất tải lên: thành một tệp',
+        params: z.object({ id: Uuid }),
+        response: { 200: FileView },
+      },
+    },
+    async (req) => {
+      const row = await deps.resumable.complete(req.ctx(), req.params.id);
+      return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 };
+    },
+  );
   app.post(
     '/api/files',
     {

@@ -19,3 +19,14 @@ export const files = pgTable(
   },
   (t) => [index('files_sha').on(t.sha256), index('files_owner').on(t.ownerId)],
 );
+
+// An upload in progress, sent in chunks; it survives a dropped connection and resumes at `received`.
+export const uploads = pgTable('file_uploads', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ownerId: uuid('owner_id').notNull(),
+  name: text('name').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  received: bigint('received', { mode: 'number' }).notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
