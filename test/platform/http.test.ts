@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../platform.ts';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(() => t.close());
+
+describe('the HTTP surface', () => {
+  it('answers health and readiness', async () => {
+    const anon = t.client();
+    expect((await anon.get('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await anon.get('/readyz')).json()).toEqual({ status: 'ready' });
+  });
+
+  it('serves Prometheus metrics that count requests by route', async () => {
+    const anon = t.client();
+    await anon.get('/api/units?parent=79');
+    const res = await anon.get('/metrics');
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toMatch(
+      /cqs_http_request_duration_seconds_count\{method="GET",route="\/api\/units",status="200"\} [1-9]/,
+    );
+    expect(res.body).toContain('cqs_process_resident_memory_bytes');
+  });
+
+  it('describes every API route in an OpenAPI 3.1 document', async () => {
+    const doc = (await t.client().get('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of [
+      '/api/auth/login',
+      '/api/dossiers',
+      '/api/dossiers/{id}/step',
+      '/api/track',
+      '/api/uploads/{id}',
+    ])
+      expect(doc.paths).toHaveProperty([path]);
+    expect(
+      doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('identifier');
+  });
+
+  it('sends a strict Content-Security-Policy and hardening headers on every answer', async () => {
+    for (const res of [await t.client().get('/healthz'), await t.client().get('/api/nothing-here')]) {
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('answers an unknown route with the catalogue error, in the asked language', async () => {
+    const res = await t.client().get('/api/nothing-here', { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'route_not_found', message: 'There is no such address.' });
+  });
+});
