@@ -26,6 +26,8 @@ export const SessionUser = z.object({
   phone: z.string().nullable(),
   locale: Language,
   totpEnabled: z.boolean(),
+  /** a role requires two-step verification that is not set up yet: only the account page works */
+  totpRequired: z.boolean(),
   memberships: z.array(MembershipView),
   permissions: z.array(z.string()),
 });

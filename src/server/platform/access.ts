@@ -19,6 +19,8 @@ export interface Principal {
   /** set when authenticated by a session cookie (CSRF applies) */
   sessionTokenHash?: string;
   csrfToken?: string;
+  /** a role of theirs requires a second factor they have not set up: only TOTP set-up is open to them */
+  mustSetUpTotp?: boolean;
 }
 
 export function hasPermission(p: Principal | null, permission: string): boolean {

@@ -8,6 +8,7 @@ export const ERRORS = {
   invalid_credentials: 401,
   totp_required: 401,
   totp_invalid: 401,
+  totp_setup_required: 403,
   session_expired: 401,
   csrf_invalid: 403,
   forbidden: 403,

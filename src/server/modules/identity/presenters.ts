@@ -43,6 +43,7 @@ export function presentSessionUser(
     phone: u.phone,
     locale: (u.locale === 'en' ? 'en' : 'vi') as 'vi' | 'en',
     totpEnabled: u.totpEnabledAt !== null,
+    totpRequired: principal?.mustSetUpTotp === true,
     memberships: ms.map((m) => presentMembership(m, lang)),
     permissions: allPermissions(principal),
   };

@@ -25,7 +25,7 @@ import {
 } from './commands/update-account.ts';
 import { presentAgency, presentRole, presentSessionUser, presentUnit, presentUser } from './presenters.ts';
 import { getUser, listAgencies, listRoles, listUnits, listUsers, membershipViews } from './queries.ts';
-import { ABSOLUTE_TIMEOUT_MS, loadMemberships, SESSION_COOKIE } from './sessions.ts';
+import { ABSOLUTE_TIMEOUT_MS, loadMemberships, rolesRequireTotp, SESSION_COOKIE } from './sessions.ts';
 import type { Principal } from '../../platform/access.ts';
 
 const tags = {
@@ -66,6 +66,7 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
       fullName: user.fullName,
       locale: user.locale,
       memberships: await loadMemberships(db, userId),
+      mustSetUpTotp: !user.totpEnabledAt && (await rolesRequireTotp(db, userId)),
     };
     return { user: presentSessionUser(user, ms, p, req.lang), csrfToken, ...base };
   }

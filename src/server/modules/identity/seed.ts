@@ -50,11 +50,17 @@ export const BUILT_IN_ROLES = [
 const PROVINCE_IDS: Record<string, string> = { '79': 'H29', '01': 'H26' };
 
 /** Roles, administrative units and the province People's Committee: what every deployment needs. */
-export async function seedBaseline(tx: Tx, provinceCode: string) {
+export async function seedBaseline(tx: Tx, provinceCode: string, opts: { demo?: boolean } = {}) {
   for (const role of BUILT_IN_ROLES) {
     await tx
       .insert(roles)
-      .values({ ...role, permissions: [...role.permissions], builtIn: true })
+      // Outside the demo, administrators must use a second factor (TOTP) from their first sign-in.
+      .values({
+        ...role,
+        permissions: [...role.permissions],
+        builtIn: true,
+        requiresTotp: role.code === 'admin' && !opts.demo,
+      })
       .onConflictDoNothing();
   }
   const unitCount = await loadReferenceUnits(tx, provinceCode);
@@ -224,7 +230,7 @@ async function addAgency(
 
 /** The demo city: departments, the service centre, the 36 former Bình Dương communes, one account per role. */
 export async function seedDemo(tx: Tx, provinceCode: string) {
-  const root = await seedBaseline(tx, provinceCode);
+  const root = await seedBaseline(tx, provinceCode, { demo: true });
   for (const [code, name, nameEn] of DEPARTMENTS) {
     await addAgency(tx, root, { code, name, nameEn, kind: 'department', unitCode: provinceCode });
   }

@@ -23,6 +23,17 @@ interface CacheEntry {
   loadedAt: number;
 }
 
+/** Whether any role the user holds requires a second factor. */
+export async function rolesRequireTotp(db: DbOrTx, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ code: roles.code })
+    .from(memberships)
+    .innerJoin(roles, eq(roles.code, memberships.roleCode))
+    .where(and(eq(memberships.userId, userId), eq(roles.requiresTotp, true)))
+    .limit(1);
+  return Boolean(row);
+}
+
 export async function loadMemberships(db: DbOrTx, userId: string): Promise<Membership[]> {
   const rows = await db
     .select({
@@ -149,6 +160,7 @@ export class SessionService {
       memberships: await loadMemberships(db, row.user.id),
       sessionTokenHash: tokenHash,
       csrfToken: row.session.csrfToken,
+      mustSetUpTotp: !row.user.totpEnabledAt && (await rolesRequireTotp(db, row.user.id)),
     };
     return {
       principal,

@@ -42,6 +42,14 @@ export interface HttpOptions {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// What a user whose role requires a second factor may still do before setting it up.
+const TOTP_SETUP_ROUTES = new Set([
+  'POST /api/account/totp/setup',
+  'POST /api/account/totp/enable',
+  'POST /api/auth/logout',
+  'GET /api/account/me',
+  'GET /api/events',
+]);
 
 export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -137,6 +145,8 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
     req.lang = pickLanguage(req.headers['accept-language'], req.cookies.cqs_lang ?? req.principal?.locale);
     if (access === 'public') return;
     if (!req.principal) throw new AppError(expired ? 'session_expired' : 'unauthenticated');
+    if (req.principal.mustSetUpTotp && !TOTP_SETUP_ROUTES.has(`${req.method} ${url}`))
+      throw new AppError('totp_setup_required');
     if (access === 'authenticated') return;
     if ('kind' in access && req.principal.kind !== access.kind) throw new AppError('forbidden');
     if (

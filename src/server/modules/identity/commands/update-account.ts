@@ -93,6 +93,7 @@ export async function enableTotp(db: Db, box: SecretBox, ctx: ActionContext, cod
       .set({ totpEnabledAt: new Date(), updatedAt: new Date() })
       .where(eq(users.id, user.id));
     await audit(tx, ctx, { action: 'account.totp_enable', targetType: 'user', targetId: user.id });
+    await SessionService.invalidate(tx, user.id);
   });
 }
 
