@@ -77,9 +77,6 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
 
   // Security headers, computed once (helmet's plugin re-parses its directives on every request).
   const securityHeaders = buildSecurityHeaders();
-  app.addHook('onRequest', async (_req, reply) => {
-    reply.headers(securityHeaders);
-  });
   await app.register(cookie);
   await app.register(multipart, {
     // One byte over the limit reaches the blob store, which refuses it before anything is recorded.
@@ -108,17 +105,20 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const metrics = createMetrics();
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     metrics.observe(
       req.method,
       req.routeOptions.url ?? 'unknown',
       reply.statusCode,
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
   // Who is calling, in which language, and may they call this route at all.
-  app.addHook('onRequest', async (req) => {
+  // One hook per request for headers, identity and access (each hook costs a little on every request).
+  app.addHook('onRequest', async (req, reply) => {
+    reply.headers(securityHeaders);
     const url = req.routeOptions.url;
     // The web app's files and pages, unmatched URLs and the API docs are public; every /api route must say.
     const isApi = url?.startsWith('/api/') === true && !url.startsWith('/api/docs');
