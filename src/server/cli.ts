@@ -21,6 +21,7 @@ import { runMigrations } from './platform/db/migrate.ts';
 import { createLogger } from './platform/log.ts';
 import { startServer } from './main.ts';
 import { seedDeployment } from './seed.ts';
+import { GeneratorError, generateDossiers } from './modules/services/generator/index.ts';
 import { createAdmin, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
 import { AppError } from './platform/errors.ts';
 import { t } from './platform/i18n/index.ts';
@@ -30,6 +31,7 @@ const HELP = `cqs — Chính quyền số
   cqs start                      start the server (migrations and first-start seed included)
   cqs migrate                    apply database migrations
   cqs seed --demo                load the demo city (idempotent)
+  cqs seed --demo --dossiers N [--seed S]   …and N historical dossiers over 24 months (reproducible from S, default 1)
   cqs create-admin --email E --name N [--password P]   create an administrator (password from CQS_ADMIN_PASSWORD or prompt)
   cqs backup <file>              write the database and files to a .tar.gz (embedded: stop the server first)
   cqs restore <file>             restore a backup written by "cqs backup" (stop the server first)
@@ -159,6 +161,8 @@ export async function runCli(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       demo: { type: 'boolean' },
+      dossiers: { type: 'string' },
+      seed: { type: 'string' },
       email: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
@@ -188,12 +192,26 @@ export async function runCli(argv: string[]): Promise<number> {
       await withDatabase(config, async () => {});
       console.log('Migrations applied.');
       return 0;
-    case 'seed':
-      await withDatabase(config, (d) =>
-        d.db.transaction((tx) => seedDeployment(tx, config.provinceCode, Boolean(values.demo))),
-      );
-      console.log(values.demo ? 'Demo data loaded.' : 'Baseline data loaded.');
+    case 'seed': {
+      const count = values.dossiers === undefined ? 0 : Number(values.dossiers);
+      const seed = values.seed === undefined ? 1 : Number(values.seed);
+      if (values.dossiers !== undefined && (!values.demo || !Number.isInteger(count) || count < 1)) {
+        console.error('usage: cqs seed --demo --dossiers N [--seed S]   (N a positive integer)');
+        return 1;
+      }
+      try {
+        await withDatabase(config, async (d) => {
+          await d.db.transaction((tx) => seedDeployment(tx, config.provinceCode, Boolean(values.demo)));
+          console.log(values.demo ? 'Demo data loaded.' : 'Baseline data loaded.');
+          if (count > 0) await generateDossiers(d.db, { count, seed, log: (line) => console.log(line) });
+        });
+      } catch (err) {
+        if (!(err instanceof GeneratorError)) throw err;
+        console.error(err.message);
+        return 1;
+      }
       return 0;
+    }
     case 'create-admin': {
       const email = values.email ?? (await prompt('E-mail: '));
       const name = values.name ?? (await prompt('Họ và tên / Full name: '));

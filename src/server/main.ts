@@ -1,5 +1,4 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chainAuditBatch } from './platform/audit/index.ts';
 import { loadSecretKey, SecretBox } from './platform/auth/secret-box.ts';
@@ -17,6 +16,7 @@ import { registerMessageDelivery } from './platform/messages/index.ts';
 import { httpSmsGateway } from './platform/messages/sms-http.ts';
 import { sseRoutes } from './platform/realtime/sse.ts';
 import type { Deps } from './deps.ts';
+import { PATHS } from './platform/paths.ts';
 import { seedDeployment } from './seed.ts';
 import {
   registerServiceJobs,
@@ -28,7 +28,7 @@ import {
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 
-const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const WEB_ROOT = PATHS.web;
 
 export interface Platform {
   app: FastifyInstance;

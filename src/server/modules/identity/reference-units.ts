@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { PATHS } from '../../platform/paths.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { type GeoJsonGeometry, units } from './tables.ts';
 
-const REFERENCE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../reference');
+const REFERENCE_DIR = PATHS.reference;
 /** The 2025 reorganisation (two-level local government) took effect on this date. */
 export const UNITS_VALID_FROM = '2025-07-01';
 

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import { Ok, Uuid } from '../../../contracts/common.ts';
 import * as C from '../../../contracts/identity.ts';
@@ -241,6 +240,8 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
     },
     async (req) => {
       const setup = await setupTotp(db, secrets, req.ctx());
+      // Loaded on demand: the QR library is not needed until someone sets up TOTP.
+      const { default: QRCode } = await import('qrcode');
       const qrSvg = await QRCode.toString(setup.otpauthUrl, { type: 'svg', margin: 1 });
       return { ...setup, qrSvg };
     },

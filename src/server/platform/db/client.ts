@@ -118,7 +118,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       dataDir: opts.inMemory ? undefined : join(opts.dataDir, 'pgdata'),
       loadDataDir: opts.loadDataDir,
       // PGlite's 160 MB of shared buffers would be most of an idle server's memory; the OS caches the files anyway.
-      startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', `shared_buffers=${opts.sharedBuffersMb ?? 32}MB`],
+      startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', `shared_buffers=${opts.sharedBuffersMb ?? 16}MB`],
     });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {

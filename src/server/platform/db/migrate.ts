@@ -1,13 +1,12 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { PATHS } from '../paths.ts';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { type Database, queryRows } from './client.ts';
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../migrations');
+export const MIGRATIONS_DIR = PATHS.migrations;
 
 // An arbitrary constant: every node takes this advisory lock, so only one applies migrations at a time.
 const MIGRATION_LOCK = 727_100_001;

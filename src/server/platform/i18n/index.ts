@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PATHS } from '../paths.ts';
+import { join } from 'node:path';
 
 // Server-side translation over the same locale files the web client uses (src/locales/<lang>/<ns>.json).
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'vi';
 
-const localesDir = join(dirname(fileURLToPath(import.meta.url)), '../../../locales');
+const localesDir = PATHS.locales;
 
 type Catalogue = Record<string, string>;
 const catalogues = new Map<Language, Catalogue>();

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { PATHS } from '../paths.ts';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
  * Tinos: metric-compatible with Times New Roman, the face Decree 30/2020 asks for, with full
@@ -25,7 +25,7 @@ const PACKAGE_FILES: Record<FontStyle, string> = {
   boldItalic: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
 };
 
-export const bundledFontDir = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
+export const bundledFontDir = PATHS.fonts;
 
 function packageFontPath(style: FontStyle): string | undefined {
   try {

@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { libs } from './libs.ts';
 import type { QrCode } from './document.js';
 import { clean, LINE_GAP, mm, type Sheet } from './sheet.js';
 
@@ -10,7 +10,7 @@ const QUIET = 2;
  * time), merged into horizontal runs to keep the content stream small.
  */
 function drawSymbol(sheet: Sheet, data: string, x: number, y: number, side: number) {
-  const { modules } = QRCode.create(data, { errorCorrectionLevel: 'M' });
+  const { modules } = libs.QRCode!.create(data, { errorCorrectionLevel: 'M' });
   const n = modules.size;
   const cell = side / (n + 2 * QUIET);
   const { doc } = sheet;

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { libs, loadPdfLibraries } from './libs.ts';
 import { drawClosing } from './closing.js';
 import type { AdministrativeDocument, Block } from './document.js';
 import { loadFonts } from './fonts.js';
@@ -108,7 +108,8 @@ function creationDate(doc: AdministrativeDocument): Date {
 export async function renderDocument(input: AdministrativeDocument): Promise<Buffer> {
   const size = input.fontSize ?? 13;
   const created = creationDate(input);
-  const pdf = new PDFDocument({
+  await loadPdfLibraries();
+  const pdf = new libs.PDFDocument!({
     size: 'A4',
     layout: input.layout ?? 'portrait',
     margins: MARGINS,
