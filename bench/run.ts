@@ -9,6 +9,7 @@ import { platformBench } from './platform.ts';
 const benches: Record<string, () => Promise<Bench>> = {
   platform: async () => platformBench,
   deadline: async () => (await import('./deadline.ts')).deadlineBench,
+  services: async () => (await import('./services.ts')).servicesBench,
 };
 
 const only = process.argv.slice(2);

@@ -8,162 +8,39 @@ import {
   workingTimeBetween,
 } from '../../../platform/calendar/index.ts';
 import { dueDateOf } from '../clock.ts';
-import { classifyTimeliness, computeDueDate, type ExplanationStep, type TimeLimit } from '../deadline.ts';
+import { classifyTimeliness, computeDueDate, type ExplanationStep } from '../deadline.ts';
 import type { Applicant, DossierChannel } from '../tables.ts';
-import { FORM_BUILDERS, answersFromSchema } from './forms.ts';
-import type { Rng, Weighted } from './prng.ts';
-import { MINUTE_MS, OUTCOMES, SCORES, onlineShare, POST_SHARE, submissionTime } from './volumes.ts';
+import { answersFromSchema, FORM_BUILDERS } from './forms.ts';
+import type { Rng } from './prng.ts';
+import {
+  ANSWER_NOTES,
+  CRITERIA,
+  RATING_COMMENTS,
+  REFUSE_REASONS,
+  STEP_COMMENTS,
+  STOP_REASONS,
+  SUPPLEMENT_REASONS,
+  WITHDRAW_REASONS,
+} from './texts.ts';
+import type {
+  AgencyRef,
+  BuildContext,
+  BuiltDossier,
+  Choice,
+  CommuneRef,
+  DossierRow,
+  EventRow,
+  PauseRow,
+  RatingRow,
+} from './types.ts';
+import { MINUTE_MS, OUTCOMES, onlineShare, POST_SHARE, SCORES, submissionTime } from './volumes.ts';
+import { allowanceMinutes, isReturn, walkWorkflow } from './workflow-path.ts';
 
 type Step = ProcedureDefinition['workflow']['steps'][number];
-type Action = ProcedureDefinition['workflow']['actions'][number];
 
 const HOUR_MS = 60 * MINUTE_MS;
 /** one working day of office time (8 hours) */
 const WORKDAY_MS = 8 * HOUR_MS;
-
-export interface AgencyRef {
-  id: string;
-  code: string;
-  path: string;
-  name: string;
-  kind: string;
-}
-
-export interface CommuneRef {
-  agency: AgencyRef;
-  unitCode: string;
-  fullName: string;
-  weight: number;
-}
-
-export interface VersionRef {
-  id: string;
-  effectiveFrom: number;
-  def: ProcedureDefinition;
-}
-
-export interface ProcedureRef {
-  id: string;
-  code: string;
-  /** oldest first */
-  versions: VersionRef[];
-  share: number;
-  /** commune procedures: the communes offering it, by size; others: the receiving agencies (service centre) */
-  communes: Weighted<CommuneRef> | null;
-  receivers: AgencyRef[];
-  /** the fixed competent agency (department procedures) */
-  competent: AgencyRef | null;
-}
-
-export interface Official {
-  id: string | null;
-  name: string;
-  title: string | null;
-}
-
-export interface BuildContext {
-  calendar: WorkingCalendar;
-  /** nothing happens at or after this instant (ms) */
-  until: number;
-  fromDay: number;
-  untilDay: number;
-  procedures: Weighted<ProcedureRef>;
-  /** where applicants of department procedures live */
-  communes: Weighted<CommuneRef>;
-  agencyByCode: ReadonlyMap<string, AgencyRef>;
-  officials(agency: AgencyRef, role: string, sectorCode: string): { real: Official[]; generated: Official[] };
-  /** the next code `<agency>-<YYMMDD>-<NNNN>` for the agency on the local day of `at` */
-  allocateCode(agencyCode: string, at: number): string;
-}
-
-export interface Choice {
-  procedure: ProcedureRef;
-  version: VersionRef;
-  receiving: AgencyRef;
-  competent: AgencyRef;
-  /** the commune the applicant lives in */
-  home: CommuneRef;
-  channel: DossierChannel;
-  submittedAt: number;
-}
-
-// Rows as the insert statement reads them (snake_case keys = column names, instants as ISO strings).
-export interface DossierRow {
-  id: string;
-  code: string | null;
-  procedure_id: string;
-  procedure_version_id: string;
-  status: number;
-  step_key: string | null;
-  step_role: string | null;
-  channel: DossierChannel;
-  applicant: Applicant;
-  form_data: Record<string, unknown>;
-  helped_agency_id: string | null;
-  receiving_agency_id: string;
-  competent_agency_id: string;
-  holder_agency_id: string;
-  holder_agency_path: string;
-  submitted_at: string;
-  accepted_at: string | null;
-  due_at: string | null;
-  due_explanation: ExplanationStep[] | null;
-  step_due_at: string | null;
-  finished_at: string | null;
-  returned_at: string | null;
-  closed_at: string | null;
-  supplement_count: number;
-  result: Record<string, unknown> | null;
-  tracking_pin: string;
-  revision: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface EventRow {
-  dossier_id: string;
-  at: string;
-  action: string;
-  actor_id: string | null;
-  actor_label: string;
-  actor_title: string | null;
-  from_status: number | null;
-  to_status: number;
-  from_step: string | null;
-  to_step: string | null;
-  from_agency_id: string | null;
-  to_agency_id: string | null;
-  comment: string | null;
-  step_due_at: string | null;
-  step_timeliness: 'early' | 'on_time' | 'late' | null;
-  data: Record<string, unknown>;
-}
-
-export interface PauseRow {
-  dossier_id: string;
-  reason: 'supplement';
-  from: string;
-  to: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface RatingRow {
-  dossier_id: string;
-  score: number;
-  criteria: Record<string, number> | null;
-  comment: string | null;
-  created_at: string;
-}
-
-export interface BuiltDossier {
-  dossier: DossierRow;
-  events: EventRow[];
-  pauses: PauseRow[];
-  rating: RatingRow | null;
-  /** the code's agency and local day, for the counters */
-  counter: { agencyCode: string; day: string; last: number } | null;
-}
-
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
@@ -196,165 +73,6 @@ export function chooseDossier(rng: Rng, ctx: BuildContext, day: number): Choice 
   for (const v of procedure.versions) if (v.effectiveFrom <= submittedAt) version = v;
   return { procedure, version, receiving, competent, home, channel, submittedAt };
 }
-
-// ---- the workflow path ---------------------------------------------------------------------------
-
-interface Leg {
-  step: Step;
-  action: Action;
-}
-
-const isReturn = (a: Action) => a.key.startsWith('return');
-
-/** The shortest way from a step to "done" (breadth-first), as legs. */
-function shortestToDone(wf: ProcedureDefinition['workflow'], from: string): Leg[] {
-  const steps = new Map(wf.steps.map((s) => [s.key, s]));
-  const prev = new Map<string, Leg>();
-  const queue = [from];
-  const seen = new Set([from]);
-  while (queue.length) {
-    const key = queue.shift()!;
-    for (const a of wf.actions.filter((x) => x.from === key && !isReturn(x))) {
-      const leg = { step: steps.get(key)!, action: a };
-      if (a.to === 'done') {
-        const legs = [leg];
-        for (let k = key; k !== from; ) {
-          const p = prev.get(k)!;
-          legs.unshift(p);
-          k = p.step.key;
-        }
-        return legs;
-      }
-      if (!seen.has(a.to)) {
-        seen.add(a.to);
-        prev.set(a.to, leg);
-        queue.push(a.to);
-      }
-    }
-  }
-  return [];
-}
-
-/**
- * A plausible walk through the workflow: forward actions, a consultation now and then (each at most
- * once), rarely one send-back for re-examination; always ending with the action that reaches "done".
- */
-export function walkWorkflow(rng: Rng, wf: ProcedureDefinition['workflow']): Leg[] {
-  const steps = new Map(wf.steps.map((s) => [s.key, s]));
-  const visits = new Map<string, number>();
-  const legs: Leg[] = [];
-  let current = wf.start;
-  let returned = false;
-  for (let guard = 0; guard < 40; guard++) {
-    const step = steps.get(current)!;
-    visits.set(current, (visits.get(current) ?? 0) + 1);
-    const actions = wf.actions.filter((a) => a.from === current);
-    const backs = actions.filter(isReturn);
-    const forwards = actions.filter((a) => {
-      if (isReturn(a)) return false;
-      if (a.to === 'done') return true;
-      const next = steps.get(a.to);
-      return next?.consultation ? !visits.has(a.to) : (visits.get(a.to) ?? 0) < 2;
-    });
-    let chosen: Action | undefined;
-    if (!returned && backs.length > 0 && rng.chance(0.04)) {
-      chosen = rng.pick(backs);
-      returned = true;
-    } else if (forwards.length > 0) {
-      const consult = forwards.filter((a) => a.to !== 'done' && steps.get(a.to)?.consultation);
-      const plain = forwards.filter((a) => !consult.includes(a));
-      chosen =
-        consult.length && plain.length
-          ? rng.chance(0.4)
-            ? rng.pick(consult)
-            : rng.pick(plain)
-          : rng.pick(forwards);
-    } else {
-      return [...legs, ...shortestToDone(wf, current)];
-    }
-    legs.push({ step, action: chosen });
-    if (chosen.to === 'done') return legs;
-    current = chosen.to;
-  }
-  return [...legs, ...shortestToDone(wf, current)];
-}
-
-/** A step's share of the time limit in office minutes, for splitting the processing time. */
-function allowanceMinutes(limit: TimeLimit): number {
-  switch (limit.unit) {
-    case 'hours':
-      return limit.value * 60;
-    case 'half_days':
-      return limit.value * 240;
-    case 'working_days':
-      return limit.value * 480;
-    case 'calendar_days':
-      return (limit.value * 480 * 5) / 7;
-    case 'months':
-      return limit.value * 480 * 21;
-    default:
-      return 480;
-  }
-}
-
-// ---- words officials write ----------------------------------------------------------------------
-
-const SUPPLEMENT_REASONS = [
-  'Bản sao không rõ nét, đề nghị nộp bản sao có chứng thực',
-  'Thông tin không khớp với Cơ sở dữ liệu quốc gia về dân cư',
-  'Thiếu chữ ký của người yêu cầu',
-  'Giấy tờ đã hết hạn sử dụng',
-  'Chưa ghi đầy đủ thông tin theo mẫu',
-  'Thiếu xác nhận của cơ quan có thẩm quyền',
-];
-const REFUSE_REASONS = [
-  'Yêu cầu không thuộc thẩm quyền giải quyết của cơ quan tiếp nhận',
-  'Người nộp không có quyền yêu cầu theo quy định',
-  'Việc này đã được giải quyết trước đó, đề nghị yêu cầu cấp bản sao',
-  'Hồ sơ nộp trùng với hồ sơ đang được giải quyết',
-];
-const STOP_REASONS = [
-  'Người yêu cầu không đủ điều kiện theo quy định',
-  'Có tranh chấp, khiếu nại liên quan đang được giải quyết',
-  'Người yêu cầu đề nghị dừng giải quyết bằng văn bản',
-];
-const WITHDRAW_REASONS = [
-  'Công dân xin rút hồ sơ để hoàn thiện và nộp lại sau',
-  'Không còn nhu cầu giải quyết',
-  'Nộp nhầm thủ tục',
-];
-const ANSWER_NOTES = [
-  'Đã bổ sung đầy đủ theo phiếu yêu cầu',
-  'Đã nộp bổ sung giấy tờ',
-  'Đã điều chỉnh thông tin',
-];
-const STEP_COMMENTS: Record<string, readonly string[]> = {
-  return: [
-    'Đề nghị kiểm tra lại thông tin trong dự thảo',
-    'Đề nghị rà soát lại căn cứ pháp lý',
-    'Đề nghị bổ sung ý kiến thẩm định',
-  ],
-  consult: ['Đề nghị phối hợp xác minh, cho ý kiến theo quy định', 'Đề nghị cho ý kiến bằng văn bản'],
-  other: ['Đã kiểm tra, đề nghị xử lý tiếp', 'Đủ điều kiện, trình xem xét'],
-};
-const RATING_COMMENTS: Record<number, readonly string[]> = {
-  5: ['Cán bộ hướng dẫn tận tình, nhanh chóng', 'Rất hài lòng', 'Trả kết quả sớm hơn hẹn'],
-  4: ['Hài lòng', 'Thủ tục nhanh, chờ hơi lâu ở quầy'],
-  3: ['Bình thường', 'Cần hướng dẫn rõ hơn về giấy tờ'],
-  2: ['Phải bổ sung nhiều lần', 'Chờ lâu'],
-  1: ['Trễ hẹn, không được thông báo', 'Không hài lòng'],
-};
-const CRITERIA = [
-  'total_time',
-  'time_per_agency',
-  'contacts',
-  'agencies_contacted',
-  'one_stop_applied',
-  'publicity',
-  'staff_attitude',
-  'convenience',
-  'overall',
-] as const;
 
 // ---- the simulation ------------------------------------------------------------------------------
 
@@ -551,7 +269,7 @@ export function buildDossier(rng: Rng, ctx: BuildContext, c: Choice): BuiltDossi
     dueAt: computeDueDate(cal, { receivedAt: at, limit: step.allowance }).dueAt?.getTime() ?? null,
   });
 
-  // The plan, drawn up front so that the draws do not depend on where history is cut.
+  // The plan: what will happen to this dossier, decided before its timeline is laid out.
   const u = rng.next();
   const supplements =
     u < OUTCOMES.twoSupplements ? 2 : u < OUTCOMES.twoSupplements + OUTCOMES.oneSupplement ? 1 : 0;

@@ -6,14 +6,7 @@ import { localDayOf } from '../../../platform/calendar/index.ts';
 import { type DbOrTx, queryRows } from '../../../platform/db/client.ts';
 import type { ProcedureDefinition } from '../../../../contracts/services.ts';
 import { loadCalendar } from '../clock.ts';
-import type {
-  AgencyRef,
-  BuildContext,
-  CommuneRef,
-  Official,
-  ProcedureRef,
-  VersionRef,
-} from './build-dossier.ts';
+import type { AgencyRef, BuildContext, CommuneRef, Official, ProcedureRef, VersionRef } from './types.ts';
 import { personName } from './names.ts';
 import { hashSeed, Rng, Weighted } from './prng.ts';
 import { communeWeight, DAY_MS, DEFAULT_PROCEDURE_SHARE, PROCEDURE_SHARE } from './volumes.ts';

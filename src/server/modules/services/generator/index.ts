@@ -39,6 +39,7 @@ export interface GenerateSummary {
 }
 
 const OFFSET_MS = 7 * 3_600_000;
+const localDate = (t: number) => new Date(t + OFFSET_MS).toISOString().slice(0, 10);
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Local midnight (UTC+7) starting the day of `t`. */
@@ -81,7 +82,7 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
   });
   const days = planDays(ctx.calendar, ctx.fromDay, ctx.untilDay, opts.count);
   log(
-    `Generating ${opts.count.toLocaleString('en-US')} dossiers (seed ${opts.seed}) from ${new Date(from).toISOString().slice(0, 10)} to ${new Date(until).toISOString().slice(0, 10)}: ${procedureCount} procedures, ${communeCount} communes, ${days.length} working days`,
+    `Generating ${opts.count.toLocaleString('en-US')} dossiers (seed ${opts.seed}) from ${localDate(from)} until ${localDate(until)} (exclusive, UTC+7): ${procedureCount} procedures, ${communeCount} communes, ${days.length} working days`,
   );
 
   const rng = new Rng(opts.seed);

@@ -3,7 +3,7 @@
 // batch is all there or not at all. No audit or outbox row per dossier (history is not news).
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../../platform/db/client.ts';
-import type { DossierRow, EventRow, PauseRow, RatingRow } from './build-dossier.ts';
+import type { DossierRow, EventRow, PauseRow, RatingRow } from './types.ts';
 
 export interface Batch {
   dossiers: DossierRow[];
