@@ -163,7 +163,7 @@ CREATE INDEX "svc_dossier_events_dossier" ON "svc_dossier_events" USING btree ("
 CREATE INDEX "svc_dossier_pauses_dossier" ON "svc_dossier_pauses" USING btree ("dossier_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "svc_dossiers_code" ON "svc_dossiers" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "svc_dossiers_status_due" ON "svc_dossiers" USING btree ("status","due_at");--> statement-breakpoint
-CREATE INDEX "svc_dossiers_inbox" ON "svc_dossiers" USING btree ("holder_agency_path","status","due_at");--> statement-breakpoint
+CREATE INDEX "svc_dossiers_inbox" ON "svc_dossiers" USING btree ("holder_agency_path" text_pattern_ops,"status") WHERE status in (1, 4, 5, 6, 9);--> statement-breakpoint
 CREATE INDEX "svc_dossiers_applicant" ON "svc_dossiers" USING btree ("applicant_user_id","created_at");--> statement-breakpoint
 CREATE INDEX "svc_dossiers_procedure" ON "svc_dossiers" USING btree ("procedure_id","submitted_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "svc_versions_number" ON "svc_procedure_versions" USING btree ("procedure_id","version");--> statement-breakpoint

@@ -38,6 +38,10 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+/** The token for writes made outside this client (uploads with progress through XMLHttpRequest). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -51,10 +55,27 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** Turns a failed response's body into the ApiError the rest of the app expects. */
+export function errorFromResponse(status: number, text: string): ApiError {
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  return new ApiError(status, (data as { error?: Partial<ErrorBody> } | null)?.error ?? {});
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders?: Record<string, string>,
+): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': currentLanguage(),
+    ...extraHeaders,
   };
   if (method !== 'GET') {
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -92,6 +113,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    request<T>('POST', path, body, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
 };

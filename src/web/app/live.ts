@@ -23,6 +23,9 @@ export const LIVE_EVENT_TYPES: readonly string[] = [
   'identity.user_created',
   'identity.user_registered',
   'identity.user_updated',
+  'services.dossier_submitted',
+  'services.dossier_changed',
+  'services.apology_needed',
 ];
 
 /**

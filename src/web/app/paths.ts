@@ -8,6 +8,15 @@ export const paths = {
   account: '/tai-khoan',
   workspace: '/lam-viec',
   myDossiers: '/ho-so-cua-toi',
+  myDossier: (id: string) => `/ho-so-cua-toi/${id}`,
+  procedures: '/thu-tuc',
+  procedure: (code: string) => `/thu-tuc/${codeSlug(code)}`,
+  submitOnline: (code: string) => `/thu-tuc/${codeSlug(code)}/nop-truc-tuyen`,
+  tracking: '/tra-cuu',
+  inbox: '/lam-viec/ho-so',
+  officialDossier: (id: string) => `/lam-viec/ho-so/${id}`,
+  counterIntake: '/lam-viec/tiep-nhan-tai-quay',
+  dossierRegister: '/lam-viec/so-theo-doi',
   admin: '/quan-tri',
   adminUsers: '/quan-tri/nguoi-dung',
   adminUserNew: '/quan-tri/nguoi-dung/moi',
@@ -18,6 +27,18 @@ export const paths = {
   adminAudit: '/quan-tri/nhat-ky',
   adminMessages: '/quan-tri/thu-gui',
 } as const;
+
+/**
+ * Procedure codes have dots (1.009994, 1.000494.000.00.00.H29), and the server answers paths with a
+ * dot as files, not with the app: in a path the dots are written as underscores (codes have none).
+ */
+export function codeSlug(code: string): string {
+  return encodeURIComponent(code.replaceAll('.', '_'));
+}
+
+export function codeFromSlug(slug: string | undefined): string | undefined {
+  return slug?.replaceAll('_', '.');
+}
 
 /** A return path is only followed when it stays on this site. */
 export function safeReturnPath(value: string | null): string | null {

@@ -43,6 +43,35 @@ const MessagesPage = lazy(() =>
   import('../modules/admin/messages/MessagesPage.tsx').then((m) => ({ default: m.MessagesPage })),
 );
 
+const ProcedureSearchPage = lazy(() =>
+  import('../modules/services/procedures/ProcedureSearchPage.tsx').then((m) => ({
+    default: m.ProcedureSearchPage,
+  })),
+);
+const ProcedurePage = lazy(() =>
+  import('../modules/services/procedures/ProcedurePage.tsx').then((m) => ({ default: m.ProcedurePage })),
+);
+const SubmitOnlinePage = lazy(() =>
+  import('../modules/services/submit/SubmitOnlinePage.tsx').then((m) => ({ default: m.SubmitOnlinePage })),
+);
+const DossierPage = lazy(() =>
+  import('../modules/services/dossiers/DossierPage.tsx').then((m) => ({ default: m.DossierPage })),
+);
+const TrackingPage = lazy(() =>
+  import('../modules/services/tracking/TrackingPage.tsx').then((m) => ({ default: m.TrackingPage })),
+);
+const InboxPage = lazy(() =>
+  import('../modules/services/officer/InboxPage.tsx').then((m) => ({ default: m.InboxPage })),
+);
+const CounterIntakePage = lazy(() =>
+  import('../modules/services/officer/CounterIntakePage.tsx').then((m) => ({
+    default: m.CounterIntakePage,
+  })),
+);
+const DossierRegisterPage = lazy(() =>
+  import('../modules/services/officer/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })),
+);
+
 const strip = (path: string) => path.replace(/^\//, '');
 
 // Child routes of the administration use absolute paths (they start with the parent's path).
@@ -60,14 +89,34 @@ export const routes: RouteObject[] = [
       { path: strip(paths.register), element: <RegisterPage /> },
       { path: strip(paths.forgotPassword), element: <ForgotPasswordPage /> },
       { path: strip(paths.resetPassword), element: <ResetPasswordPage /> },
+      { path: strip(paths.procedures), element: <ProcedureSearchPage /> },
+      { path: `${strip(paths.procedures)}/:code`, element: <ProcedurePage /> },
+      { path: strip(paths.tracking), element: <TrackingPage /> },
       { element: <Require />, children: [{ path: strip(paths.account), element: <AccountPage /> }] },
       {
         element: <Require kind="official" />,
-        children: [{ path: strip(paths.workspace), element: <WorkspacePage /> }],
+        children: [
+          { path: strip(paths.workspace), element: <WorkspacePage /> },
+          { path: strip(paths.inbox), element: <InboxPage /> },
+          { path: `${strip(paths.inbox)}/:id`, element: <DossierPage audience="official" /> },
+          { path: strip(paths.dossierRegister), element: <DossierRegisterPage /> },
+          {
+            path: strip(paths.counterIntake),
+            element: (
+              <Require anyOf={['dossiers.receive']}>
+                <CounterIntakePage />
+              </Require>
+            ),
+          },
+        ],
       },
       {
         element: <Require kind="citizen" />,
-        children: [{ path: strip(paths.myDossiers), element: <MyDossiersPage /> }],
+        children: [
+          { path: strip(paths.myDossiers), element: <MyDossiersPage /> },
+          { path: `${strip(paths.myDossiers)}/:id`, element: <DossierPage audience="citizen" /> },
+          { path: `${strip(paths.procedures)}/:code/nop-truc-tuyen`, element: <SubmitOnlinePage /> },
+        ],
       },
       {
         element: <Require kind="official" anyOf={ADMIN_PERMISSIONS} />,

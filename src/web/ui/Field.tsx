@@ -1,4 +1,10 @@
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldShellProps {
   id: string;
@@ -145,5 +151,45 @@ export function Checkbox({ id, label, hint, ...input }: CheckboxProps) {
         {hint ? <span className="checkbox-hint">{hint}</span> : null}
       </label>
     </div>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  fieldClassName?: string;
+}
+
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  fieldClassName,
+  ...area
+}: TextAreaFieldProps) {
+  return (
+    <FieldShell
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      className={fieldClassName}
+    >
+      <textarea
+        id={id}
+        name={id}
+        className="input textarea"
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        required={required}
+        {...area}
+      />
+    </FieldShell>
   );
 }

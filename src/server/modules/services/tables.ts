@@ -125,7 +125,11 @@ export const dossiers = pgTable(
   (t) => [
     uniqueIndex('svc_dossiers_code').on(t.code),
     index('svc_dossiers_status_due').on(t.status, t.dueAt),
-    index('svc_dossiers_inbox').on(t.holderAgencyPath, t.status, t.dueAt),
+    // Inboxes filter by agency-path prefix (LIKE '/a/b/%'): text_pattern_ops makes that indexable
+    // under any collation; only open dossiers are in it.
+    index('svc_dossiers_inbox')
+      .on(t.holderAgencyPath.op('text_pattern_ops'), t.status)
+      .where(sql`status in (1, 4, 5, 6, 9)`),
     index('svc_dossiers_applicant').on(t.applicantUserId, t.createdAt),
     index('svc_dossiers_procedure').on(t.procedureId, t.submittedAt),
   ],

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { ADMIN_PERMISSIONS } from '../../modules/admin/sections.ts';
 import { useAuth } from '../auth.tsx';
+import { isOneStopOfficer } from '../../modules/services/roles.ts';
 import { paths } from '../paths.ts';
 
 interface Item {
@@ -17,15 +18,23 @@ export function MainNav() {
   const items: Item[] = [];
   if (!user) {
     items.push({ to: paths.home, label: t('nav.home'), end: true });
+    items.push({ to: paths.procedures, label: t('nav.procedures') });
+    items.push({ to: paths.tracking, label: t('nav.tracking') });
     items.push({ to: paths.login, label: t('nav.login') });
     items.push({ to: paths.register, label: t('nav.register') });
   } else if (user.kind === 'official') {
-    items.push({ to: paths.workspace, label: t('nav.workspace') });
+    items.push({ to: paths.workspace, label: t('nav.workspace'), end: true });
+    items.push({ to: paths.inbox, label: t('nav.inbox') });
+    if (isOneStopOfficer(user)) items.push({ to: paths.counterIntake, label: t('nav.counter_intake') });
+    items.push({ to: paths.dossierRegister, label: t('nav.register_book') });
+    items.push({ to: paths.procedures, label: t('nav.procedures') });
     if (ADMIN_PERMISSIONS.some(can)) items.push({ to: paths.admin, label: t('nav.admin') });
     items.push({ to: paths.account, label: t('nav.account') });
   } else {
     items.push({ to: paths.home, label: t('nav.home'), end: true });
+    items.push({ to: paths.procedures, label: t('nav.procedures') });
     items.push({ to: paths.myDossiers, label: t('nav.my_dossiers') });
+    items.push({ to: paths.tracking, label: t('nav.tracking') });
     items.push({ to: paths.account, label: t('nav.account') });
   }
   return (
