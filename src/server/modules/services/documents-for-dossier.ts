@@ -56,7 +56,7 @@ export async function renderDossierDocument(
 ) {
   const d = await dossierRow(db, id);
   if (!d || !mayRead(p, d, await agencyPaths(db, d))) throw new AppError('not_found');
-  if (!documentsFor(d, false).includes(form)) throw new AppError('not_found');
+  if (!documentsFor(d).includes(form)) throw new AppError('not_found');
   const [version] = await db
     .select()
     .from(procedureVersions)

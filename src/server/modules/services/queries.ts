@@ -8,7 +8,7 @@ import { agencies } from '../identity/tables.ts';
 import { loadCalendar } from './clock.ts';
 import { formatExplanation } from './deadline.ts';
 import { LIFECYCLE } from './lifecycle.ts';
-import { isApplicant, mayAct, mayRead } from './policy.ts';
+import { mayAct, mayRead } from './policy.ts';
 import { foldVietnamese } from './search.ts';
 import {
   dossierEvents,
@@ -272,12 +272,12 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
       data: e.event.data,
     })),
     actions: allowedActions(p, d, def, lang),
-    documents: documentsFor(d, isApplicant(p, d)),
+    documents: documentsFor(d),
   };
 }
 
 /** Which generated forms exist for the dossier's history so far. */
-export function documentsFor(d: DossierRow, _applicant: boolean): string[] {
+export function documentsFor(d: DossierRow): string[] {
   const docs: string[] = [];
   if (d.code) docs.push('01', '06');
   if (d.supplementCount > 0) docs.push('02');

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as C from '../../../contracts/services.ts';
 import type { Deps } from '../../deps.ts';
+import type { Principal } from '../../platform/access.ts';
+import { getAgency } from '../identity/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { acceptDossier } from './commands/accept-dossier.ts';
 import { handOverResult, refuseDossier, stopDossier, withdrawDossier } from './commands/close-dossier.ts';
@@ -36,6 +38,11 @@ const IdParams = z.object({ id: z.uuid() });
 export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
+  /** The register is issued by the official's (first) agency. */
+  const registerAgency = async (p: Principal) => {
+    const agency = p.memberships[0] ? await getAgency(db, p.memberships[0].agencyId) : undefined;
+    return { code: agency?.code ?? '', name: agency?.name ?? '' };
+  };
 
   app.get(
     '/api/procedures',
@@ -325,7 +332,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
       }
       if (req.query.format === 'pdf') {
         const pdf = await renderForm('07', {
-          agency: { code: '', name: req.principal!.fullName },
+          agency: await registerAgency(req.principal!),
           placeName: '',
           issuedAt: new Date().toISOString(),
           period: { from: `${req.query.from}T00:00:00+07:00`, to: `${req.query.to}T23:59:59+07:00` },

@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { PATHS } from '../paths.ts';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { type Database, queryRows } from './client.ts';
+import type { Database } from './client.ts';
 
 export const MIGRATIONS_DIR = PATHS.migrations;
 
@@ -26,13 +25,4 @@ export async function runMigrations(database: Database): Promise<void> {
     await client.query(`select pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => {});
     client.release();
   }
-}
-
-/** True when the database has no CQS tables yet (first start). */
-export async function isEmpty(database: Database): Promise<boolean> {
-  const [row] = await queryRows<{ empty: boolean }>(
-    database.db,
-    sql`select to_regclass('public.id_users') is null as empty`,
-  );
-  return Boolean(row?.empty);
 }

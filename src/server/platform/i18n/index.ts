@@ -31,10 +31,6 @@ export function t(lang: Language, key: string, params: Record<string, unknown> =
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
-export function hasKey(lang: Language, key: string): boolean {
-  return key in load(lang);
-}
-
 /** Picks the language from an Accept-Language header (q-values honoured), else the default. */
 export function pickLanguage(acceptLanguage: string | undefined, preferred?: string | null): Language {
   if (preferred && (LANGUAGES as readonly string[]).includes(preferred)) return preferred as Language;

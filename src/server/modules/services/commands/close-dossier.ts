@@ -1,5 +1,7 @@
 import type { ActionContext } from '../../../platform/context.ts';
-import type { Db } from '../../../platform/db/client.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, Tx } from '../../../platform/db/client.ts';
+import { dossierPauses } from '../tables.ts';
 import { applyTransition } from '../transition.ts';
 import { loadForAction } from './load.ts';
 
@@ -32,6 +34,7 @@ export async function withdrawDossier(
 ) {
   return db.transaction(async (tx) => {
     const { d } = await loadForAction(tx, ctx, id, 'withdraw', expectedRevision);
+    await closeOpenPauses(tx, d.id);
     return applyTransition(tx, ctx, d, {
       action: 'withdraw',
       toStatus: 7,
@@ -51,6 +54,7 @@ export async function stopDossier(
 ) {
   return db.transaction(async (tx) => {
     const { d } = await loadForAction(tx, ctx, id, 'stop', expectedRevision);
+    await closeOpenPauses(tx, d.id);
     return applyTransition(tx, ctx, d, {
       action: 'stop',
       toStatus: 8,
@@ -79,4 +83,12 @@ export async function handOverResult(
       data: { method },
     });
   });
+}
+
+/** An ended dossier's clock stops for good: a pause still open (supplement, payment) is closed. */
+async function closeOpenPauses(tx: Tx, dossierId: string) {
+  await tx
+    .update(dossierPauses)
+    .set({ to: new Date() })
+    .where(and(eq(dossierPauses.dossierId, dossierId), isNull(dossierPauses.to)));
 }
