@@ -90,11 +90,11 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     },
     auth: {
       cookieName: SESSION_COOKIE,
-      fromCookie: async (token) => {
-        const state = await sessions.resolve(token);
-        if (!state) return null;
-        return 'expired' in state ? 'expired' : state.principal;
-      },
+      fromCookie: (token) =>
+        sessions.cached(token) ??
+        sessions
+          .resolve(token)
+          .then((state) => (!state ? null : 'expired' in state ? 'expired' : state.principal)),
     },
   });
   await app.register(async (scope) => {

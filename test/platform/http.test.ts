@@ -23,6 +23,19 @@ describe('the HTTP surface', () => {
       /cqs_http_request_duration_seconds_count\{method="GET",route="\/api\/units",status="200"\} [1-9]/,
     );
     expect(res.body).toContain('cqs_process_resident_memory_bytes');
+    // A histogram: cumulative buckets ending with +Inf equal to the count.
+    const series = 'method="GET",route="/api/units",status="200"';
+    const buckets = [
+      ...res.body.matchAll(/cqs_http_request_duration_seconds_bucket\{le="([^"]+)",([^}]+)\} (\d+)/g),
+    ]
+      .filter((m) => m[2] === series)
+      .map((m) => Number(m[3]));
+    expect(buckets).toHaveLength(10);
+    expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
+    const count = res.body.match(
+      /cqs_http_request_duration_seconds_count\{[^}]*route="\/api\/units"[^}]*\} (\d+)/,
+    )?.[1];
+    expect(buckets.at(-1)).toBe(Number(count));
   });
 
   it('describes every API route in an OpenAPI 3.1 document', async () => {
@@ -41,8 +54,8 @@ describe('the HTTP surface', () => {
     ).toHaveProperty('identifier');
   });
 
-  it('sends a strict Content-Security-Policy and hardening headers on every answer', async () => {
-    for (const res of [await t.client().get('/healthz'), await t.client().get('/api/nothing-here')]) {
+  it('sends a strict Content-Security-Policy and hardening headers on every document', async () => {
+    for (const res of [await t.client().get('/healthz'), await t.client().get('/some/page')]) {
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self'");
@@ -51,6 +64,22 @@ describe('the HTTP surface', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    }
+  });
+
+  it('sends API answers the REST set: nothing rendered, framed, sniffed or stored', async () => {
+    const me = await t.login('admin@cqs.demo');
+    for (const res of [
+      await t.client().get('/api/nothing-here'),
+      await t.client().get('/api/openapi.json'),
+      await me.get('/api/account/me'),
+    ]) {
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     }
   });
 

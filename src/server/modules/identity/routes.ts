@@ -6,6 +6,7 @@ import * as C from '../../../contracts/identity.ts';
 import { allPermissions, hasRootPermission, scopePaths } from '../../platform/access.ts';
 import { listAudit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { clearCookie, setCookie } from '../../platform/http/cookies.ts';
 import { listMessages } from '../../platform/messages/index.ts';
 import type { Deps } from '../../deps.ts';
 import { login } from './commands/login.ts';
@@ -39,7 +40,7 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
   const { db, sessions, config, secrets } = deps;
 
   const setSessionCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, {
+    setCookie(reply, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: config.publicUrl.startsWith('https://'),
@@ -109,7 +110,7 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
     { schema: { tags: tags.auth, summary: 'Đăng xuất', response: { 200: Ok } } },
     async (req, reply) => {
       await logout(db, sessions, req.ctx(), false);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearCookie(reply, SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
   );
@@ -118,7 +119,7 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
     { schema: { tags: tags.auth, summary: 'Đăng xuất khỏi mọi thiết bị', response: { 200: Ok } } },
     async (req, reply) => {
       await logout(db, sessions, req.ctx(), true);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearCookie(reply, SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
   );

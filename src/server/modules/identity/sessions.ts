@@ -114,6 +114,19 @@ export class SessionService {
     await SessionService.invalidate(tx, userId);
   }
 
+  /**
+   * The principal for a cookie token when the cache can answer alone: loaded recently, not timed out,
+   * no last-seen update due. Most requests end here, with no database work and no promise.
+   */
+  cached(token: string): Principal | undefined {
+    const entry = this.cache.get(token);
+    if (!entry) return undefined;
+    const now = Date.now();
+    if (now - entry.loadedAt > CACHE_TTL_MS || now > entry.expiresAt) return undefined;
+    if (now - entry.lastSeenAt > TOUCH_EVERY_MS) return undefined;
+    return entry.principal;
+  }
+
   /** The principal for a cookie token, or `{expired}` when the session timed out, or null. */
   async resolve(token: string): Promise<SessionState> {
     const now = Date.now();

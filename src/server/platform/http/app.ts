@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,7 +15,8 @@ import type { Principal } from '../access.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import { handleError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
-import { buildSecurityHeaders } from './security-headers.ts';
+import { readCookies } from './cookies.ts';
+import { apiSecurityHeaders, documentSecurityHeaders } from './security-headers.ts';
 import { responseSerializer } from './serializer.ts';
 import type { RouteAccess } from './types.ts';
 import { zodValidatorCompiler } from './validation.ts';
@@ -24,8 +24,8 @@ import './types.ts';
 
 export interface Authenticator {
   cookieName: string;
-  /** null = no session; 'expired' = a session that timed out */
-  fromCookie(token: string): Promise<Principal | null | 'expired'>;
+  /** null = no session; 'expired' = a session that timed out; synchronous when the session is cached */
+  fromCookie(token: string): Principal | null | 'expired' | Promise<Principal | null | 'expired'>;
   /** API clients and other bearer schemes (issue 4); null when not recognised */
   fromBearer?(token: string): Promise<Principal | null>;
 }
@@ -71,13 +71,14 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
 
   app.decorateRequest('principal', null);
   app.decorateRequest('lang', 'vi');
+  app.decorateRequest('cookies', null as unknown as Record<string, string | undefined>);
   app.decorateRequest('ctx', function (this: FastifyRequest) {
     return { actor: this.principal, requestId: this.id, ip: this.ip, lang: this.lang };
   });
 
   // Security headers, computed once (helmet's plugin re-parses its directives on every request).
-  const securityHeaders = buildSecurityHeaders();
-  await app.register(cookie);
+  const documentHeaders = documentSecurityHeaders();
+  const apiHeaders = apiSecurityHeaders();
   await app.register(multipart, {
     // One byte over the limit reaches the blob store, which refuses it before anything is recorded.
     limits: { fileSize: opts.maxUploadBytes + 1, files: 10, fields: 20, fieldSize: 64 * 1024, parts: 30 },
@@ -115,47 +116,36 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
     done();
   });
 
-  // Who is calling, in which language, and may they call this route at all.
-  // One hook per request for headers, identity and access (each hook costs a little on every request).
-  app.addHook('onRequest', async (req, reply) => {
-    reply.headers(securityHeaders);
+  // Who is calling, in which language, and may they call this route at all. One synchronous hook for
+  // headers, cookies, identity and access: a request whose session is cached costs no promise (each
+  // hook and each await is a measurable share of a small answer).
+  app.addHook('onRequest', (req, reply, done) => {
     const url = req.routeOptions.url;
     // The web app's files and pages, unmatched URLs and the API docs are public; every /api route must say.
     const isApi = url?.startsWith('/api/') === true && !url.startsWith('/api/docs');
+    // Unmatched /api/ addresses answer JSON too, so they get the API's headers.
+    reply.headers(isApi || (url === undefined && req.url.startsWith('/api/')) ? apiHeaders : documentHeaders);
+    req.cookies = readCookies(req.headers.cookie);
     const access: RouteAccess = req.routeOptions.config.access ?? (isApi ? 'authenticated' : 'public');
     const header = req.headers.authorization;
-    let expired = false;
-    if (header?.startsWith('Bearer ') && opts.auth.fromBearer) {
-      req.principal = await opts.auth.fromBearer(header.slice(7));
-      if (!req.principal) throw new AppError('unauthenticated');
-    } else {
-      const token = req.cookies[opts.auth.cookieName];
-      if (token) {
-        const found = await opts.auth.fromCookie(token);
-        if (found === 'expired') expired = true;
-        else req.principal = found;
+    const bearer = header?.startsWith('Bearer ') && opts.auth.fromBearer ? header.slice(7) : null;
+    let found: Identity | Promise<Identity> = null;
+    try {
+      if (bearer !== null) found = opts.auth.fromBearer!(bearer);
+      else {
+        const token = req.cookies[opts.auth.cookieName];
+        if (token) found = opts.auth.fromCookie(token);
       }
-      // Cookie-authenticated writes must echo the session's CSRF token.
-      if (req.principal?.csrfToken && !SAFE_METHODS.has(req.method)) {
-        const sent = req.headers['x-csrf-token'];
-        if (typeof sent !== 'string' || !safeEqual(sent, req.principal.csrfToken))
-          throw new AppError('csrf_invalid');
-      }
+    } catch (err) {
+      return done(err as Error);
     }
-    req.lang = pickLanguage(req.headers['accept-language'], req.cookies.cqs_lang ?? req.principal?.locale);
-    if (access === 'public') return;
-    if (!req.principal) throw new AppError(expired ? 'session_expired' : 'unauthenticated');
-    if (req.principal.mustSetUpTotp && !TOTP_SETUP_ROUTES.has(`${req.method} ${url}`))
-      throw new AppError('totp_setup_required');
-    if (access === 'authenticated') return;
-    if ('kind' in access && req.principal.kind !== access.kind) throw new AppError('forbidden');
-    if (
-      'permission' in access &&
-      !req.principal.memberships.some((m) => m.permissions.includes(access.permission))
-    )
-      throw new AppError('forbidden');
+    if (found instanceof Promise) {
+      found.then(
+        (identity) => done(admit(req, access, identity, bearer !== null)),
+        (err: Error) => done(err),
+      );
+    } else done(admit(req, access, found, bearer !== null));
   });
-
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
     status: 'ok',
   }));
@@ -194,4 +184,35 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
     app.setNotFoundHandler((req, reply) => handleError(new AppError('route_not_found'), req, reply));
   }
   return app as unknown as FastifyInstance;
+}
+
+type Identity = Principal | null | 'expired';
+
+/** Sets who is calling and in which language; the error that refuses the request, if any. */
+function admit(
+  req: FastifyRequest,
+  access: RouteAccess,
+  identity: Identity,
+  viaBearer: boolean,
+): AppError | undefined {
+  if (viaBearer && !identity) return new AppError('unauthenticated');
+  const expired = identity === 'expired';
+  const principal = identity === 'expired' ? null : identity;
+  req.principal = principal;
+  // Cookie-authenticated writes must echo the session's CSRF token.
+  if (!viaBearer && principal?.csrfToken && !SAFE_METHODS.has(req.method)) {
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, principal.csrfToken))
+      return new AppError('csrf_invalid');
+  }
+  req.lang = pickLanguage(req.headers['accept-language'], req.cookies.cqs_lang ?? principal?.locale);
+  if (access === 'public') return undefined;
+  if (!principal) return new AppError(expired ? 'session_expired' : 'unauthenticated');
+  if (principal.mustSetUpTotp && !TOTP_SETUP_ROUTES.has(`${req.method} ${req.routeOptions.url}`))
+    return new AppError('totp_setup_required');
+  if (access === 'authenticated') return undefined;
+  if ('kind' in access && principal.kind !== access.kind) return new AppError('forbidden');
+  if ('permission' in access && !principal.memberships.some((m) => m.permissions.includes(access.permission)))
+    return new AppError('forbidden');
+  return undefined;
 }

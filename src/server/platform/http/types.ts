@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     lang: Language;
+    /** the request's cookies, parsed once by the access hook */
+    cookies: Readonly<Record<string, string | undefined>>;
     /** the context commands receive */
     ctx(): ActionContext;
   }
