@@ -5,12 +5,16 @@ import { queryRows } from '../../src/server/platform/db/client.ts';
 import { pdfPages } from '../../src/server/platform/pdf/test-support.ts';
 import { publishProcedure } from '../../src/server/modules/services/index.ts';
 import { fileUpload, minimalPdf } from '../helpers/multipart.ts';
+import { type OfficeClock, officeHoursClock } from '../helpers/office-clock.ts';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
 import { BUILDING_LIKE } from './fixtures.ts';
 
 let t: TestPlatform;
+// Pauses deduct working time only: run the clock in office hours whatever the hour of the run.
+let clock: OfficeClock;
 let centreId: string;
 beforeAll(async () => {
+  clock = officeHoursClock();
   t = await startTestPlatform();
   const db = t.platform.deps.db;
   const [centre] = await queryRows<{ id: string }>(
@@ -27,7 +31,10 @@ beforeAll(async () => {
     ),
   );
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  clock.restore();
+});
 
 async function upload(agent: Agent, name = 'don.pdf') {
   const { body, contentType } = fileUpload(name, minimalPdf(name), 'application/pdf');
@@ -145,15 +152,15 @@ describe('a dossier from online submission to hand-over', () => {
 
     // Nobody but the applicant (or the desk) answers.
     expect((await specialist.post(`/api/dossiers/${id}/supplement`, {})).statusCode).toBe(403);
-    await t.platform.deps.db.execute(
-      sql`update svc_dossier_pauses set "from" = "from" - interval '2 days' where dossier_id = ${id}`,
-    );
+    clock.advance(20 * 60_000); // the citizen answers twenty working minutes later
     const answered = await act(citizen, id, 'supplement', {
       note: 'Đã bổ sung bản vẽ và bản sao chứng thực',
     });
     expect(answered.status).toBe(4);
     const after = (await specialist.get(`/api/dossiers/${id}`)).json();
-    expect(new Date(after.dueAt).getTime()).toBeGreaterThanOrEqual(new Date(before.dueAt).getTime());
+    const moved = new Date(after.dueAt).getTime() - new Date(before.dueAt).getTime();
+    expect(moved).toBeGreaterThanOrEqual(20 * 60_000);
+    expect(moved).toBeLessThan(25 * 60_000);
     expect(after.dueExplanation).toMatch(/bổ sung/i);
   });
 

@@ -6,10 +6,13 @@ import { draftApologies } from '../../src/server/modules/services/commands/apolo
 import { expireSupplements } from '../../src/server/modules/services/commands/expire-supplements.ts';
 import { publishProcedure } from '../../src/server/modules/services/index.ts';
 import { fileUpload, minimalPdf } from '../helpers/multipart.ts';
+import { type OfficeClock, officeHoursClock } from '../helpers/office-clock.ts';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
 import { BUILDING_LIKE } from './fixtures.ts';
 
 let t: TestPlatform;
+// Pauses deduct working time only: run the clock in office hours whatever the hour of the run.
+let clock: OfficeClock;
 let centreId: string;
 let citizen: Agent;
 let desk: Agent;
@@ -17,6 +20,7 @@ let specialist: Agent;
 const db = () => t.platform.deps.db;
 
 beforeAll(async () => {
+  clock = officeHoursClock();
   t = await startTestPlatform();
   const [centre] = await queryRows<{ id: string }>(
     db(),
@@ -36,7 +40,10 @@ beforeAll(async () => {
   desk = await t.login('motcua.ttpvhcc@cqs.demo');
   specialist = await t.login('chuyenvien.xaydung@cqs.demo');
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  clock.restore();
+});
 
 async function submitOnline(): Promise<string> {
   const { body, contentType } = fileUpload('don.pdf', minimalPdf('don'), 'application/pdf');
@@ -193,9 +200,7 @@ describe('financial obligation (status 6)', () => {
       (await specialist.post(`/api/dossiers/${id}/request-payment`, { amount: 1.5, description: 'x y z' }))
         .statusCode,
     ).toBe(400);
-    await db().execute(
-      sql`update svc_dossier_pauses set "from" = "from" - interval '3 days' where dossier_id = ${id}`,
-    );
+    clock.advance(20 * 60_000); // twenty working minutes of payment
     // The desk of another agency cannot confirm it; the processing specialist can.
     expect((await desk.post(`/api/dossiers/${id}/confirm-payment`, { method: 'counter' })).statusCode).toBe(
       403,

@@ -9,8 +9,9 @@ import { renderForm } from './documents/index.ts';
 import { documentTemplate } from './templates.ts';
 import { mayRead } from './policy.ts';
 import { agencyPaths, dossierRow, documentsFor } from './queries.ts';
-import { dossierEvents, procedureVersions } from './tables.ts';
+import { dossierEvents } from './tables.ts';
 import { stepOf } from './workflow.ts';
+import { definitionOf } from './definitions.ts';
 
 async function agencyRef(db: DbOrTx, id: string): Promise<AgencyRef & { unitCode: string }> {
   const [a] = await db.select().from(agencies).where(eq(agencies.id, id));
@@ -57,11 +58,7 @@ export async function renderDossierDocument(
   const d = await dossierRow(db, id);
   if (!d || !mayRead(p, d, await agencyPaths(db, d))) throw new AppError('not_found');
   if (!documentsFor(d).includes(form)) throw new AppError('not_found');
-  const [version] = await db
-    .select()
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, d.procedureVersionId));
-  const def = version!.definition;
+  const def = await definitionOf(db, d.procedureVersionId);
   const events = await db
     .select()
     .from(dossierEvents)

@@ -20,6 +20,7 @@ import {
 } from './tables.ts';
 import type { DossierRow } from './transition.ts';
 import { actionsFrom, stepOf } from './workflow.ts';
+import { definitionOf } from './definitions.ts';
 
 export async function searchProcedures(db: DbOrTx, q: string | undefined, limit = 50) {
   const where: SQL[] = [eq(procedures.active, true)];
@@ -228,11 +229,7 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
   const d = await dossierRow(db, id);
   if (!d || !mayRead(p, d, await agencyPaths(db, d))) return undefined;
   const [summary] = await summaries(db, eq(dossiers.id, id), [asc(dossiers.id)], 1);
-  const [version] = await db
-    .select()
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, d.procedureVersionId));
-  const def = version!.definition;
+  const def = await definitionOf(db, d.procedureVersionId);
   const events = await db
     .select({ event: dossierEvents, agencyName: agencies.name })
     .from(dossierEvents)

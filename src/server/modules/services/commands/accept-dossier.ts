@@ -6,10 +6,9 @@ import { dueDateOf, loadCalendar, pausesOf } from '../clock.ts';
 import { nextDossierCode } from '../codes.ts';
 import { LIFECYCLE } from '../lifecycle.ts';
 import { mayAct } from '../policy.ts';
-import { procedureVersions } from '../tables.ts';
 import { applyTransition, type DossierRow, lockDossier } from '../transition.ts';
 import { enterStep } from './step-routing.ts';
-import { eq } from 'drizzle-orm';
+import { definitionOf } from '../definitions.ts';
 
 /** The one-stop desk accepts: dossier code, clock started (status 2), routed into its workflow (status 4). */
 export async function acceptDossier(db: Db, ctx: ActionContext, id: string, expectedRevision?: number) {
@@ -29,11 +28,7 @@ export async function acceptLocked(
   d: DossierRow,
   now: Date,
 ): Promise<DossierRow> {
-  const [version] = await tx
-    .select()
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, d.procedureVersionId));
-  const def = version!.definition;
+  const def = await definitionOf(tx, d.procedureVersionId);
   const competent = await getAgency(tx, d.competentAgencyId);
   const code = await nextDossierCode(tx, competent!.code, now);
   const calendar = await loadCalendar(tx);

@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type LifecycleAction, LIFECYCLE } from '../lifecycle.ts';
 import { mayAct } from '../policy.ts';
-import { procedureVersions } from '../tables.ts';
 import { type DossierRow, lockDossier } from '../transition.ts';
+import { definitionOf } from '../definitions.ts';
 
 /** Lock → check the status allows the action → check the actor may take it → check the revision. */
 export async function loadForAction(
@@ -21,9 +20,5 @@ export async function loadForAction(
   if (!mayAct(ctx.actor, d, rule.actors)) throw new AppError('forbidden');
   if (!rule.from.includes(d.status as never)) throw new AppError('invalid_state', { status: d.status });
   if (expectedRevision !== undefined && expectedRevision !== d.revision) throw new AppError('conflict');
-  const [version] = await tx
-    .select()
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, d.procedureVersionId));
-  return { d, def: version!.definition };
+  return { d, def: await definitionOf(tx, d.procedureVersionId) };
 }

@@ -2,21 +2,12 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { can } from '../../../platform/access.ts';
 import type { ActionContext } from '../../../platform/context.ts';
-import type { Db, Tx } from '../../../platform/db/client.ts';
+import { type Db, queryRows, type Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { files } from '../../../platform/files/tables.ts';
-import { getAgency, getAgencyByCode } from '../../identity/index.ts';
 import { validateFormData } from '../form-validation.ts';
-import {
-  type Applicant,
-  dossierEvents,
-  dossierFiles,
-  dossiers,
-  idempotencyKeys,
-  procedureAgencies,
-  procedures,
-} from '../tables.ts';
-import { versionInForce } from './publish-procedure.ts';
+import { type Applicant, dossierEvents, dossierFiles, dossiers, idempotencyKeys } from '../tables.ts';
+import { definitionOf } from '../definitions.ts';
 import { acceptLocked } from './accept-dossier.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import { emit } from '../../../platform/events/index.ts';
@@ -88,27 +79,15 @@ export async function submitDossier(
 async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: string) {
   const actor = ctx.actor!;
   const now = new Date();
-  const [procedure] = await tx
-    .select()
-    .from(procedures)
-    .where(and(eq(procedures.code, input.procedureCode), eq(procedures.active, true)));
-  if (!procedure)
+  const target = await intakeTarget(tx, input.procedureCode, input.agencyId, now);
+  if (!target)
     throw new AppError('validation', {}, [{ field: 'body.procedureCode', key: 'field.not_found' }]);
-  const version = await versionInForce(tx, procedure.id, now);
-  if (!version)
+  if (!target.versionId)
     throw new AppError('validation', {}, [{ field: 'body.procedureCode', key: 'field.not_in_force' }]);
-  const def = version.definition;
-  const receiving = await getAgency(tx, input.agencyId);
-  const offered = receiving
-    ? await tx
-        .select()
-        .from(procedureAgencies)
-        .where(
-          and(eq(procedureAgencies.procedureId, procedure.id), eq(procedureAgencies.agencyId, receiving.id)),
-        )
-    : [];
-  if (!receiving || offered.length === 0)
+  if (!target.receivingPath || !target.offered)
     throw new AppError('validation', {}, [{ field: 'body.agencyId', key: 'field.not_offered_here' }]);
+  const def = await definitionOf(tx, target.versionId);
+  const receiving = { id: input.agencyId, path: target.receivingPath };
   if (input.channel === 'online' && !def.methods.includes('online'))
     throw new AppError('validation', {}, [{ field: 'body.channel', key: 'field.not_online' }]);
   if (input.channel === 'counter' && !can(actor, 'dossiers.receive', receiving.path))
@@ -147,14 +126,13 @@ async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: 
       throw new AppError('validation', {}, [{ field: 'body.components', key: 'field.file_not_yours' }]);
   }
 
-  const competent =
-    def.competent.kind === 'fixed' ? await getAgencyByCode(tx, def.competent.code) : receiving;
-  if (!competent) throw new AppError('invalid_state', { reason: 'competent_agency_missing' });
+  const competentId = def.competent.kind === 'fixed' ? target.fixedCompetentId : receiving.id;
+  if (!competentId) throw new AppError('invalid_state', { reason: 'competent_agency_missing' });
   const [dossier] = await tx
     .insert(dossiers)
     .values({
-      procedureId: procedure.id,
-      procedureVersionId: version.id,
+      procedureId: target.procedureId,
+      procedureVersionId: target.versionId,
       status: 1,
       channel: input.channel,
       applicant: input.applicant,
@@ -162,7 +140,7 @@ async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: 
       formData: input.formData,
       helpedAgencyId: input.channel === 'counter' ? receiving.id : null,
       receivingAgencyId: receiving.id,
-      competentAgencyId: competent.id,
+      competentAgencyId: competentId,
       holderAgencyId: receiving.id,
       holderAgencyPath: receiving.path,
       submittedAt: now,
@@ -214,4 +192,46 @@ async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: 
       .values({ key: input.idempotencyKey, userId: actor.userId, requestHash: hash, dossierId: d.id });
   if (input.channel === 'counter') await acceptLocked(tx, ctx, d, now);
   return { id: d.id, replayed: false };
+}
+
+interface IntakeTarget {
+  procedureId: string;
+  /** the version in force now; null when none is yet */
+  versionId: string | null;
+  /** null when the receiving agency does not exist */
+  receivingPath: string | null;
+  /** whether the receiving agency offers the procedure */
+  offered: boolean;
+  /** the agency named by the version's fixed competence (null when it names none, or none by that code) */
+  fixedCompetentId: string | null;
+}
+
+/**
+ * Everything an intake checks before writing, in one round trip: the active procedure, its version in
+ * force, the receiving agency, whether it offers the procedure, and the competent agency when the
+ * version names a fixed one. Undefined when no active procedure has that code.
+ */
+async function intakeTarget(
+  tx: Tx,
+  procedureCode: string,
+  agencyId: string,
+  at: Date,
+): Promise<IntakeTarget | undefined> {
+  const [row] = await queryRows<IntakeTarget>(
+    tx,
+    sql`select p.id as "procedureId", v.id as "versionId", r.path as "receivingPath",
+          exists (select 1 from svc_procedure_agencies pa
+                  where pa.procedure_id = p.id and pa.agency_id = r.id) as "offered",
+          c.id as "fixedCompetentId"
+        from svc_procedures p
+        left join lateral (
+          select id, definition #>> '{competent,code}' as competent_code
+          from svc_procedure_versions
+          where procedure_id = p.id and effective_from <= ${at.toISOString()}::timestamptz
+          order by effective_from desc, version desc limit 1) v on true
+        left join id_agencies r on r.id = ${agencyId}::uuid
+        left join id_agencies c on c.code = v.competent_code
+        where p.code = ${procedureCode} and p.active`,
+  );
+  return row;
 }
