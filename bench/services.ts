@@ -300,28 +300,25 @@ function submitStatements(f: Fixed, fileId: string, now: Date) {
   const dossierId = randomUUID();
   return (q: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>) =>
     (async () => {
-      const [proc] = (
+      const [target] = (
         await q(
-          'select id, code, name, sector_code, sector_name, search_text, active, created_at from svc_procedures where code = $1 and active = $2',
-          [f.procedureCode, true],
+          `select p.id as "procedureId", v.id as "versionId", r.path as "receivingPath",
+             exists (select 1 from svc_procedure_agencies pa where pa.procedure_id = p.id and pa.agency_id = r.id) as "offered",
+             c.id as "fixedCompetentId"
+           from svc_procedures p
+           left join lateral (
+             select id, definition #>> '{competent,code}' as competent_code from svc_procedure_versions
+             where procedure_id = p.id and effective_from <= $3::timestamptz
+             order by effective_from desc, version desc limit 1) v on true
+           left join id_agencies r on r.id = $2::uuid
+           left join id_agencies c on c.code = v.competent_code
+           where p.code = $1 and p.active`,
+          [f.procedureCode, f.agencyId, now.toISOString()],
         )
       ).rows;
-      const [version] = (
-        await q(
-          'select id, procedure_id, version, effective_from, definition, created_by, created_at from svc_procedure_versions where procedure_id = $1 and effective_from <= $2::timestamptz order by effective_from desc, version desc limit $3',
-          [proc!.id, now.toISOString(), 1],
-        )
-      ).rows;
-      const [agency] = (
-        await q(
-          'select id, code, name, name_en, kind, parent_id, path, unit_code, active, created_at, updated_at from id_agencies where id = $1',
-          [f.agencyId],
-        )
-      ).rows;
-      await q(
-        'select procedure_id, agency_id, service_level from svc_procedure_agencies where procedure_id = $1 and agency_id = $2',
-        [proc!.id, agency!.id],
-      );
+      const proc = { id: target!.procedureId };
+      const version = { id: target!.versionId };
+      const agency = { id: f.agencyId, path: target!.receivingPath };
       await q('select id from files where id = any($1::uuid[]) and owner_id = $2 and resource_id is null', [
         `{${fileId}}`,
         f.userId,

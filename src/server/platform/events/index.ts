@@ -24,15 +24,15 @@ export interface StoredEvent extends Required<Omit<DomainEvent, 'aggregateId'>> 
 
 /** Writes an event to the outbox; call it in the transaction that made the change. */
 export async function emit(tx: DbOrTx, event: DomainEvent): Promise<void> {
-  await tx.insert(outboxEvents).values({
-    type: event.type,
-    aggregateType: event.aggregateType,
-    aggregateId: event.aggregateId ?? null,
-    payload: event.payload ?? {},
-    audience: event.audience ?? {},
-  });
-  // NOTIFY is delivered on commit only, so dispatchers wake exactly when the event becomes visible.
-  await tx.execute(sql`select pg_notify('cqs_outbox', '')`);
+  // One round trip for the row and the wake-up. NOTIFY is delivered on commit only, so dispatchers
+  // wake exactly when the event becomes visible.
+  await tx.execute(sql`
+    with stored as (
+      insert into outbox_events (type, aggregate_type, aggregate_id, payload, audience)
+      values (${event.type}, ${event.aggregateType}, ${event.aggregateId ?? null},
+              ${JSON.stringify(event.payload ?? {})}::jsonb, ${JSON.stringify(event.audience ?? {})}::jsonb)
+      returning id)
+    select pg_notify('cqs_outbox', '') from stored`);
 }
 
 /** Whether a browser of this principal may receive the event. */
@@ -166,13 +166,14 @@ export class EventBus {
       );
       for (const [i, event] of events.entries()) {
         const attempts = Number(rows[i]!.attempts);
+        const interested = this.subscribers.filter((s) => this.matches(s.type, event.type));
         try {
-          await tx.transaction(async (sp) => {
-            for (const s of this.subscribers) if (this.matches(s.type, event.type)) await s.fn(event, sp);
-          });
-          await tx.execute(
-            sql`update outbox_events set dispatched_at = now(), attempts = ${attempts + 1} where id = ${event.id}`,
-          );
+          // A savepoint per event, so one failing subscriber does not undo the others' work; an event
+          // nobody subscribes to needs none.
+          if (interested.length > 0)
+            await tx.transaction(async (sp) => {
+              for (const s of interested) await s.fn(event, sp);
+            });
           dispatched.push(event.id);
         } catch (err) {
           const message = (err as Error).message;
@@ -186,6 +187,10 @@ export class EventBus {
             where id = ${event.id}`);
         }
       }
+      if (dispatched.length > 0)
+        await tx.execute(sql`
+          update outbox_events set dispatched_at = now(), attempts = attempts + 1
+          where id = any(${pgArray(dispatched)}::bigint[])`);
       if (dispatched.length > 0)
         await tx.execute(sql`select pg_notify('cqs_events', ${dispatched.join(',')})`);
       return events.length;
