@@ -186,6 +186,39 @@ describe('supplement time limit', () => {
   });
 });
 
+describe('submission with files', () => {
+  it("refuses a file that is not the applicant's, or already belongs to a dossier, and writes nothing", async () => {
+    const { body, contentType } = fileUpload('don.pdf', minimalPdf('don'), 'application/pdf');
+    const othersFile = (await desk.post('/api/files', body, { 'content-type': contentType })).json().id;
+    const usedId = await submitOnline();
+    const [used] = await queryRows<{ file_id: string }>(
+      db(),
+      sql`select file_id from svc_dossier_files where dossier_id = ${usedId}`,
+    );
+    const count = async () =>
+      (await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from svc_dossiers`))[0]!.n;
+    const before = await count();
+    for (const fileId of [othersFile, used!.file_id]) {
+      const res = await citizen.post('/api/dossiers', {
+        procedureCode: BUILDING_LIKE.code,
+        channel: 'online',
+        agencyId: centreId,
+        applicant: { type: 'citizen', fullName: 'Nguyễn Thị Hồng Nhung', phone: '0912345678' },
+        formData: { address: 'Số 5 đường Yersin', area: 80 },
+        components: [{ componentKey: 'don', fileId }],
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'body.components' })]);
+    }
+    expect(await count()).toBe(before);
+    const [other] = await queryRows<{ resource_id: string | null }>(
+      db(),
+      sql`select resource_id from files where id = ${othersFile}`,
+    );
+    expect(other!.resource_id).toBeNull();
+  });
+});
+
 describe('financial obligation (status 6)', () => {
   it('pauses the clock until the payment is confirmed', async () => {
     const id = await accepted();

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { can } from '../../../platform/access.ts';
 import type { ActionContext } from '../../../platform/context.ts';
-import { type Db, queryRows, type Tx } from '../../../platform/db/client.ts';
+import { type Db, pgArray, queryRows, type Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { files } from '../../../platform/files/tables.ts';
 import { validateFormData } from '../form-validation.ts';
-import { type Applicant, dossierEvents, dossierFiles, dossiers, idempotencyKeys } from '../tables.ts';
+import { type Applicant, dossierEvents, dossiers, idempotencyKeys } from '../tables.ts';
 import { definitionOf } from '../definitions.ts';
 import { acceptLocked } from './accept-dossier.ts';
 import { audit } from '../../../platform/audit/index.ts';
@@ -111,21 +110,6 @@ async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: 
   }
   if (problems.length) throw new AppError('validation', {}, problems);
   const fileIds = [...new Set(input.components.map((c) => c.fileId))];
-  if (fileIds.length) {
-    const owned = await tx
-      .select({ id: files.id })
-      .from(files)
-      .where(
-        and(
-          sql`${files.id} = any(${`{${fileIds.join(',')}}`}::uuid[])`,
-          eq(files.ownerId, actor.userId),
-          sql`${files.resourceId} is null`,
-        ),
-      );
-    if (owned.length !== fileIds.length)
-      throw new AppError('validation', {}, [{ field: 'body.components', key: 'field.file_not_yours' }]);
-  }
-
   const competentId = def.competent.kind === 'fixed' ? target.fixedCompetentId : receiving.id;
   if (!competentId) throw new AppError('invalid_state', { reason: 'competent_agency_missing' });
   const [dossier] = await tx
@@ -148,16 +132,7 @@ async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: 
     })
     .returning();
   const d = dossier!;
-  if (fileIds.length) {
-    await tx
-      .insert(dossierFiles)
-      .values(
-        input.components.map((c) => ({ dossierId: d.id, fileId: c.fileId, componentKey: c.componentKey })),
-      );
-    await tx.execute(
-      sql`update files set resource_type = 'dossier', resource_id = ${d.id}, agency_id = ${receiving.id} where id = any(${`{${fileIds.join(',')}}`}::uuid[])`,
-    );
-  }
+  if (fileIds.length) await attachFiles(tx, d.id, receiving.id, actor.userId, input.components, fileIds);
   await tx.insert(dossierEvents).values({
     dossierId: d.id,
     at: now,
@@ -234,4 +209,33 @@ async function intakeTarget(
         where p.code = ${procedureCode} and p.active`,
   );
   return row;
+}
+
+/**
+ * Hands the applicant's uploaded files to the dossier, in one statement: only files they own that
+ * belong to nothing yet are taken; if any named file is not among them, the whole submission fails.
+ */
+async function attachFiles(
+  tx: Tx,
+  dossierId: string,
+  agencyId: string,
+  ownerId: string,
+  components: SubmitInput['components'],
+  fileIds: string[],
+): Promise<void> {
+  const [linked] = await queryRows<{ count: number }>(
+    tx,
+    sql`with taken as (
+          update files set resource_type = 'dossier', resource_id = ${dossierId}, agency_id = ${agencyId}
+          where id = any(${pgArray(fileIds)}::uuid[]) and owner_id = ${ownerId} and resource_id is null
+          returning id),
+        listed as (
+          insert into svc_dossier_files (dossier_id, file_id, component_key)
+          select ${dossierId}::uuid, c."fileId", c."componentKey"
+          from jsonb_to_recordset(${JSON.stringify(components)}::jsonb) as c("componentKey" text, "fileId" uuid)
+          where c."fileId" in (select id from taken))
+        select count(*)::int as count from taken`,
+  );
+  if (linked!.count !== fileIds.length)
+    throw new AppError('validation', {}, [{ field: 'body.components', key: 'field.file_not_yours' }]);
 }
