@@ -80,6 +80,11 @@ export const WorkflowAction = z.strictObject({
   from: Key,
   /** the next step, or "done" when the result is ready (status 9) */
   to: z.union([Key, z.literal('done')]),
+  /**
+   * Consultation steps opened at once, each owned by its own agency with its own time allowance; the
+   * dossier waits at `to` until every one has answered (parallel liên thông).
+   */
+  parallel: z.array(Key).min(2).max(10).optional(),
   requires: z
     .strictObject({
       comment: z.boolean().optional(),
@@ -88,6 +93,8 @@ export const WorkflowAction = z.strictObject({
     })
     .optional(),
 });
+
+export type WorkflowAction = z.infer<typeof WorkflowAction>;
 
 export const WorkflowDefinition = z.strictObject({
   start: Key,
@@ -242,13 +249,35 @@ export const AllowedAction = z.object({
     'request_supplement',
     'supplement',
     'step',
+    'consult',
     'hand_over',
     'withdraw',
     'stop',
   ]),
+  /** for 'consult': "<branch step>:<action>" */
   key: z.string(),
   name: z.string(),
   requires: z.array(z.string()),
+});
+
+/** A branch of a parallel consultation, open or answered. */
+export const ConsultationView = z.object({
+  step: z.string(),
+  stepName: z.string(),
+  agencyName: z.string(),
+  openedAt: z.string(),
+  dueAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answerName: z.string().nullable(),
+  comment: z.string().nullable(),
+  timeliness: z.enum(['early', 'on_time', 'late']).nullable(),
+});
+
+export const ConsultationBody = z.strictObject({
+  action: z.string().min(1).max(60),
+  comment: z.string().max(4000).optional(),
+  fileId: z.uuid().optional(),
+  revision: z.number().int().optional(),
 });
 
 export const DossierView = DossierSummary.extend({
@@ -268,6 +297,7 @@ export const DossierView = DossierSummary.extend({
   dueExplanation: z.string().nullable(),
   supplementCount: z.number(),
   timeline: z.array(TimelineEntry),
+  consultations: z.array(ConsultationView),
   actions: z.array(AllowedAction),
   documents: z.array(z.string()),
 });

@@ -417,6 +417,13 @@ const ROUTES: RouteCase[] = [
     who: ['one_stop_officer'],
     send: (a) => a.post('/api/dossiers/bulk/hand-over', { ids: [NO_SUCH_ID], method: 'counter' }),
   },
+  {
+    method: 'POST',
+    path: '/api/dossiers/:id/consultations/:step',
+    who: 'signed-in',
+    send: (a) => a.post(`/api/dossiers/${NO_SUCH_ID}/consultations/consult_tax`, BAD),
+    ok: 400,
+  },
   ...[
     'accept',
     'refuse',

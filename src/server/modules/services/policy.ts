@@ -21,15 +21,17 @@ export function mayAct(p: Principal | null, d: DossierRow, actors: readonly Acto
   });
 }
 
-/** Officials see dossiers held by, received by or decided by an agency they belong to (or above). */
+/**
+ * Officials see dossiers held by, received by or decided by an agency they belong to (or above), and
+ * the agencies asked in a parallel consultation see the dossiers they were asked about.
+ */
 export function mayRead(
   p: Principal | null,
   d: DossierRow,
-  paths: { receiving: string; competent: string },
+  paths: { receiving: string; competent: string; consulted?: readonly string[] },
 ): boolean {
   if (!p) return false;
   if (isApplicant(p, d)) return true;
-  return p.memberships.some((m) =>
-    [d.holderAgencyPath, paths.receiving, paths.competent].some((path) => path.startsWith(m.agencyPath)),
-  );
+  const all = [d.holderAgencyPath, paths.receiving, paths.competent, ...(paths.consulted ?? [])];
+  return p.memberships.some((m) => all.some((path) => path.startsWith(m.agencyPath)));
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../platform/access.ts';
 import { addWorkingDays } from '../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -11,6 +11,7 @@ import { LIFECYCLE } from './lifecycle.ts';
 import { mayAct, mayRead } from './policy.ts';
 import { foldVietnamese } from './search.ts';
 import {
+  dossierConsultations,
   dossierEvents,
   dossierFiles,
   dossiers,
@@ -19,7 +20,8 @@ import {
   procedureVersions,
 } from './tables.ts';
 import type { DossierRow } from './transition.ts';
-import { actionsFrom, stepOf } from './workflow.ts';
+import { actionsFrom, branchAnswers, stepOf } from './workflow.ts';
+import type { WorkflowAction } from '../../../contracts/services.ts';
 import { definitionOf } from './definitions.ts';
 
 export async function searchProcedures(db: DbOrTx, q: string | undefined, limit = 50) {
@@ -154,12 +156,35 @@ export async function inbox(
     where.push(
       or(like(dossiers.code, `%${f.q}%`), sql`${dossiers.applicant}->>'fullName' ilike ${`%${f.q}%`}`)!,
     );
-  return summaries(
-    db,
-    and(...where),
-    [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt)],
-    f.limit,
-  );
+  const order = [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt)];
+  const held = await summaries(db, and(...where), order, f.limit);
+  if (f.status && f.status !== 4) return held;
+  // Dossiers on which an agency of theirs is asked in a parallel consultation (a small, indexed table).
+  const asked = await db
+    .selectDistinct({ id: dossierConsultations.dossierId })
+    .from(dossierConsultations)
+    .where(
+      and(
+        isNull(dossierConsultations.answeredAt),
+        or(
+          ...p.memberships.map((m) =>
+            and(
+              like(dossierConsultations.agencyPath, `${m.agencyPath}%`),
+              eq(dossierConsultations.role, m.roleCode),
+            ),
+          ),
+        ),
+      ),
+    )
+    .limit(f.limit);
+  const extra = asked.map((a) => a.id).filter((id) => !held.some((h) => h.id === id));
+  if (extra.length === 0) return held;
+  const where2 = [inArray(dossiers.id, extra)];
+  if (f.q) where2.push(where.at(-1)!);
+  const branches = await summaries(db, and(...where2), order, f.limit);
+  return [...held, ...branches]
+    .sort((x, y) => (x.dueAt ?? '9999').localeCompare(y.dueAt ?? '9999'))
+    .slice(0, f.limit);
 }
 
 export async function myDossiers(db: DbOrTx, userId: string) {
@@ -177,11 +202,25 @@ export async function agencyPaths(db: DbOrTx, d: DossierRow) {
     .from(agencies)
     .where(inArray(agencies.id, [d.receivingAgencyId, d.competentAgencyId]));
   const pathOf = (id: string) => rows.find((r) => r.id === id)?.path ?? '/-/';
-  return { receiving: pathOf(d.receivingAgencyId), competent: pathOf(d.competentAgencyId) };
+  const consulted = await db
+    .selectDistinct({ path: dossierConsultations.agencyPath })
+    .from(dossierConsultations)
+    .where(eq(dossierConsultations.dossierId, d.id));
+  return {
+    receiving: pathOf(d.receivingAgencyId),
+    competent: pathOf(d.competentAgencyId),
+    consulted: consulted.map((c) => c.path),
+  };
 }
 
 /** What this principal may do next with this dossier (the buttons on its page). */
-function allowedActions(p: Principal, d: DossierRow, def: DossierDefinition, lang: Language) {
+function allowedActions(
+  p: Principal,
+  d: DossierRow,
+  def: DossierDefinition,
+  lang: Language,
+  consultations: (typeof dossierConsultations.$inferSelect)[],
+) {
   type Kind =
     | 'accept'
     | 'refuse'
@@ -190,7 +229,8 @@ function allowedActions(p: Principal, d: DossierRow, def: DossierDefinition, lan
     | 'hand_over'
     | 'withdraw'
     | 'stop'
-    | 'step';
+    | 'step'
+    | 'consult';
   const out: { kind: Kind; key: string; name: string; requires: string[] }[] = [];
   for (const kind of [
     'accept',
@@ -211,13 +251,20 @@ function allowedActions(p: Principal, d: DossierRow, def: DossierDefinition, lan
       });
     }
   }
-  if (d.status === 4 && d.stepKey && mayAct(p, d, LIFECYCLE.step.actors)) {
-    for (const a of actionsFrom(def.workflow, d.stepKey)) {
-      const requires = Object.entries(a.requires ?? {})
-        .filter(([, v]) => v)
-        .map(([k]) => k);
-      out.push({ kind: 'step', key: a.key, name: lang === 'en' && a.nameEn ? a.nameEn : a.name, requires });
-    }
+  const requiresOf = (a: WorkflowAction) =>
+    Object.entries(a.requires ?? {})
+      .filter(([, v]) => v)
+      .map(([k]) => k);
+  const nameOf = (a: WorkflowAction) => (lang === 'en' && a.nameEn ? a.nameEn : a.name);
+  const open = consultations.filter((c) => !c.answeredAt);
+  if (d.status === 4 && d.stepKey && open.length === 0 && mayAct(p, d, LIFECYCLE.step.actors)) {
+    for (const a of actionsFrom(def.workflow, d.stepKey))
+      out.push({ kind: 'step', key: a.key, name: nameOf(a), requires: requiresOf(a) });
+  }
+  for (const c of open) {
+    if (!p.memberships.some((m) => m.roleCode === c.role && c.agencyPath.startsWith(m.agencyPath))) continue;
+    for (const a of branchAnswers(def.workflow, c.stepKey, c.joinStepKey))
+      out.push({ kind: 'consult', key: `${c.stepKey}:${a.key}`, name: nameOf(a), requires: requiresOf(a) });
   }
   return out;
 }
@@ -236,6 +283,12 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
     .leftJoin(agencies, eq(agencies.id, dossierEvents.toAgencyId))
     .where(eq(dossierEvents.dossierId, id))
     .orderBy(asc(dossierEvents.id));
+  const consultations = await db
+    .select({ c: dossierConsultations, agencyName: agencies.name })
+    .from(dossierConsultations)
+    .innerJoin(agencies, eq(agencies.id, dossierConsultations.agencyId))
+    .where(eq(dossierConsultations.dossierId, id))
+    .orderBy(asc(dossierConsultations.id));
   const attached = await db
     .select({ link: dossierFiles, name: files.name })
     .from(dossierFiles)
@@ -268,7 +321,28 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
       stepTimeliness: e.event.stepTimeliness,
       data: e.event.data,
     })),
-    actions: allowedActions(p, d, def, lang),
+    consultations: consultations.map(({ c, agencyName }) => {
+      const step = stepOf(def.workflow, c.stepKey);
+      const answer = c.answer ? def.workflow.actions.find((a) => a.from === c.stepKey && a.key === c.answer) : undefined;
+      return {
+        step: c.stepKey,
+        stepName: step ? (lang === 'en' && step.nameEn ? step.nameEn : step.name) : c.stepKey,
+        agencyName,
+        openedAt: c.openedAt.toISOString(),
+        dueAt: c.dueAt?.toISOString() ?? null,
+        answeredAt: c.answeredAt?.toISOString() ?? null,
+        answerName: answer ? (lang === 'en' && answer.nameEn ? answer.nameEn : answer.name) : null,
+        comment: c.comment,
+        timeliness: c.timeliness,
+      };
+    }),
+    actions: allowedActions(
+      p,
+      d,
+      def,
+      lang,
+      consultations.map((x) => x.c),
+    ),
     documents: documentsFor(d),
   };
 }

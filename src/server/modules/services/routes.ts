@@ -11,6 +11,7 @@ import { handOverResult, refuseDossier, stopDossier, withdrawDossier } from './c
 import { submitDossier } from './commands/submit-dossier.ts';
 import { answerSupplement, requestSupplement } from './commands/supplement.ts';
 import { takeStep } from './commands/take-step.ts';
+import { answerConsultation } from './commands/consultations.ts';
 import { renderDossierDocument } from './documents-for-dossier.ts';
 import { issueApology } from './commands/apology.ts';
 import { confirmPayment, requestPayment } from './commands/payment.ts';
@@ -195,6 +196,25 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
     async (req) =>
       present(
         await takeStep(db, req.ctx(), req.params.id, {
+          action: req.body.action,
+          comment: req.body.comment,
+          fileId: req.body.fileId,
+          expectedRevision: req.body.revision,
+        }),
+      ),
+  );
+  app.post(
+    '/api/dossiers/:id/consultations/:step',
+    {
+      schema: {
+        ...act('Trả lời lấy ý kiến liên thông song song'),
+        params: z.object({ id: z.uuid(), step: z.string().min(1).max(60) }),
+        body: C.ConsultationBody,
+      },
+    },
+    async (req) =>
+      present(
+        await answerConsultation(db, req.ctx(), req.params.id, req.params.step, {
           action: req.body.action,
           comment: req.body.comment,
           fileId: req.body.fileId,

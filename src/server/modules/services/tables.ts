@@ -179,6 +179,38 @@ export const dossierPauses = pgTable(
   (t) => [index('svc_dossier_pauses_dossier').on(t.dossierId)],
 );
 
+// Parallel consultations (liên thông song song): one row per branch, owned by its agency with its own
+// due moment; the dossier waits at the join step until every branch of the round has answered.
+export const dossierConsultations = pgTable(
+  'svc_dossier_consultations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    /** the branch step and the step where the branches meet */
+    stepKey: text('step_key').notNull(),
+    joinStepKey: text('join_step_key').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    agencyPath: text('agency_path').notNull(),
+    role: text('role').notNull(),
+    openedAt: ts('opened_at').notNull(),
+    dueAt: ts('due_at'),
+    answeredAt: ts('answered_at'),
+    answeredBy: uuid('answered_by'),
+    /** the branch action taken, its comment and timeliness against dueAt */
+    answer: text('answer'),
+    comment: text('comment'),
+    timeliness: text('timeliness').$type<'early' | 'on_time' | 'late'>(),
+  },
+  (t) => [
+    index('svc_consultations_dossier').on(t.dossierId),
+    index('svc_consultations_open')
+      .on(t.agencyPath.op('text_pattern_ops'))
+      .where(sql`answered_at is null`),
+  ],
+);
+
 // The files of a dossier, per component.
 export const dossierFiles = pgTable(
   'svc_dossier_files',

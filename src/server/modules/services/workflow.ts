@@ -39,6 +39,22 @@ export function validateWorkflow(wf: WorkflowDefinition, knownRoles?: readonly s
         params: { step: a.to },
       });
   });
+  wf.actions.forEach((a, i) => {
+    if (!a.parallel) return;
+    const path = `workflow.actions.${i}.parallel`;
+    if (new Set(a.parallel).size !== a.parallel.length)
+      problems.push({ path, key: 'workflow.duplicate_step' });
+    if (a.to === 'done') problems.push({ path: `workflow.actions.${i}.to`, key: 'workflow.parallel_join' });
+    for (const key of a.parallel) {
+      const branch = steps.get(key);
+      if (!branch) problems.push({ path, key: 'workflow.unknown_step', params: { step: key } });
+      else if (!branch.consultation || key === a.from || key === a.to)
+        problems.push({ path, key: 'workflow.parallel_not_consultation', params: { step: key } });
+      // A branch answers towards the step where the branches meet, and nowhere else.
+      else if (!wf.actions.some((b) => b.from === key && b.to === a.to))
+        problems.push({ path, key: 'workflow.parallel_no_answer', params: { step: key, join: a.to } });
+    }
+  });
   if (!steps.has(wf.start))
     problems.push({ path: 'workflow.start', key: 'workflow.unknown_step', params: { step: wf.start } });
   if (knownRoles) {
@@ -54,7 +70,8 @@ export function validateWorkflow(wf: WorkflowDefinition, knownRoles?: readonly s
   if (problems.length) return problems;
 
   const forward = new Map<string, string[]>();
-  for (const a of wf.actions) forward.set(a.from, [...(forward.get(a.from) ?? []), a.to]);
+  for (const a of wf.actions)
+    forward.set(a.from, [...(forward.get(a.from) ?? []), a.to, ...(a.parallel ?? [])]);
   // Reachable from the start.
   const reached = new Set<string>([wf.start]);
   const queue = [wf.start];
@@ -96,4 +113,9 @@ export function actionsFrom(wf: WorkflowDefinition, stepKey: string) {
 
 export function stepOf(wf: WorkflowDefinition, stepKey: string) {
   return wf.steps.find((s) => s.key === stepKey);
+}
+
+/** The branch answers of a parallel consultation step: its actions towards the step where branches meet. */
+export function branchAnswers(wf: WorkflowDefinition, branchKey: string, joinKey: string) {
+  return wf.actions.filter((a) => a.from === branchKey && a.to === joinKey);
 }

@@ -5,6 +5,10 @@
 // set by the city People's Council (Thông tư 85/2019/TT-BTC).
 // The consultation with the Department of Construction stands for the expert opinion the commune asks
 // for where the house touches a matter the commune cannot settle alone (planning, heritage, height).
+// Art. 102 lets the licensing body ask "the state management agencies of the related fields" at once:
+// `request_opinions` asks the Department of Construction and the Department of Agriculture and
+// Environment (land use) in parallel, each with its own 07 days (confirm which departments a given
+// commune asks in practice).
 import type { ProcedureDefinition } from '../../../../contracts/services.ts';
 import { AGENCY, PERSONAL_ID_PATTERN, PHONE_PATTERN } from './shared.ts';
 
@@ -208,6 +212,15 @@ export const buildingPermit = {
         consultation: true,
       },
       {
+        key: 'consult_land',
+        name: 'Liên thông lấy ý kiến Sở Nông nghiệp và Môi trường về sử dụng đất',
+        nameEn: 'Opinion of the Department of Agriculture and Environment on land use (inter-agency)',
+        role: 'specialist',
+        agency: { code: AGENCY.agricultureEnvironment },
+        allowance: { value: 7, unit: 'working_days' },
+        consultation: true,
+      },
+      {
         key: 'review',
         name: 'Lãnh đạo phòng kiểm tra, trình ký',
         nameEn: 'Division head reviews and submits for signature',
@@ -254,6 +267,23 @@ export const buildingPermit = {
         name: 'Gửi văn bản góp ý',
         nameEn: 'Send the written opinion',
         from: 'consult_construction',
+        to: 'appraise',
+        requires: { attachment: true },
+      },
+      {
+        key: 'request_opinions',
+        name: 'Lấy ý kiến đồng thời Sở Xây dựng và Sở Nông nghiệp và Môi trường',
+        nameEn: 'Ask the departments of Construction and of Agriculture and Environment at once',
+        from: 'appraise',
+        to: 'appraise',
+        parallel: ['consult_construction', 'consult_land'],
+        requires: { comment: true },
+      },
+      {
+        key: 'answer',
+        name: 'Gửi văn bản góp ý',
+        nameEn: 'Send the written opinion',
+        from: 'consult_land',
         to: 'appraise',
         requires: { attachment: true },
       },

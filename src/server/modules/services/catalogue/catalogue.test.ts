@@ -31,8 +31,13 @@ function shortestLimit(p: ProcedureDefinition): number {
   return Math.min(...[t.default, t.online, t.counter].filter((l): l is Limit => !!l).map(limitHours));
 }
 
+/** The sum of the step allowances, where consultations opened together count once, as the longest. */
 function allowanceHours(wf: WorkflowDefinition): number {
-  return wf.steps.reduce((sum, s) => sum + limitHours(s.allowance), 0);
+  const hours = new Map(wf.steps.map((s) => [s.key, limitHours(s.allowance)]));
+  const groups = wf.actions.flatMap((a) => (a.parallel ? [a.parallel] : []));
+  const grouped = new Set(groups.flat());
+  const single = wf.steps.filter((s) => !grouped.has(s.key)).reduce((sum, s) => sum + hours.get(s.key)!, 0);
+  return single + groups.reduce((sum, g) => sum + Math.max(...g.map((k) => hours.get(k)!)), 0);
 }
 
 interface FieldSchema {

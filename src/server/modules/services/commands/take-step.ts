@@ -1,14 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError, type FieldProblem } from '../../../platform/errors.ts';
-import { files } from '../../../platform/files/tables.ts';
 import { getAgency } from '../../identity/index.ts';
-import { dossierFiles } from '../tables.ts';
 import { applyTransition } from '../transition.ts';
 import { actionsFrom, stepOf } from '../workflow.ts';
 import { loadForAction } from './load.ts';
 import { enterStep } from './step-routing.ts';
+import { openConsultations, openParallel } from './consultations.ts';
+import { attachStepFile } from './step-files.ts';
 
 export interface StepInput {
   action: string;
@@ -24,6 +23,9 @@ export async function takeStep(db: Db, ctx: ActionContext, id: string, input: St
     const { d, def } = await loadForAction(tx, ctx, id, 'step', input.expectedRevision);
     const action = actionsFrom(def.workflow, d.stepKey ?? '').find((a) => a.key === input.action);
     if (!action) throw new AppError('invalid_state', { action: input.action, step: d.stepKey });
+    // The join step of a parallel consultation stays closed until every branch has answered.
+    if ((await openConsultations(tx, d.id)).length > 0)
+      throw new AppError('invalid_state', { reason: 'consultations_open' });
     const problems: FieldProblem[] = [];
     if (action.requires?.comment && !input.comment?.trim())
       problems.push({ field: 'body.comment', key: 'field.required' });
@@ -31,25 +33,18 @@ export async function takeStep(db: Db, ctx: ActionContext, id: string, input: St
       problems.push({ field: 'body.fileId', key: 'field.required' });
     if (problems.length) throw new AppError('validation', {}, problems);
     const now = new Date();
-    if (input.fileId) {
-      const [file] = await tx
-        .select()
-        .from(files)
-        .where(and(eq(files.id, input.fileId), eq(files.ownerId, ctx.actor!.userId)));
-      if (!file)
-        throw new AppError('validation', {}, [{ field: 'body.fileId', key: 'field.file_not_yours' }]);
-      await tx.insert(dossierFiles).values({
-        dossierId: d.id,
-        fileId: file.id,
-        componentKey: action.requires?.result ? 'result' : 'attachment',
-        role: action.requires?.result ? 'result' : 'document',
-      });
-      await tx
-        .update(files)
-        .set({ resourceType: 'dossier', resourceId: d.id, agencyId: d.holderAgencyId })
-        .where(eq(files.id, file.id));
-    }
+    if (input.fileId)
+      await attachStepFile(
+        tx,
+        ctx,
+        d,
+        input.fileId,
+        action.requires?.result ? 'result' : 'attachment',
+        d.holderAgencyId,
+      );
     const data = { step: d.stepKey, action: action.key, ...(input.fileId ? { fileId: input.fileId } : {}) };
+    if (action.parallel)
+      return openParallel(tx, ctx, d, def, action, { now, comment: input.comment ?? null, data });
     if (action.to === 'done') {
       // The result is ready: back to the one-stop desk that received it, for hand-over (status 9).
       const desk = await getAgency(tx, d.receivingAgencyId);
