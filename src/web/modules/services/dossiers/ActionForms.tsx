@@ -333,8 +333,8 @@ function StepForm({ action, runner }: { action: Action; runner: DossierActions }
   const needsComment = action.requires.includes('comment');
   const needsResult = action.requires.includes('result');
   const needsFile = needsResult || action.requires.includes('attachment');
-  const slot = `step-${action.key}`;
-  const prefix = `step-${action.key}`;
+  const slot = `step-${action.key.replace(':', '-')}`;
+  const prefix = slot;
   const file = uploads.done[slot];
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -343,10 +343,13 @@ function StepForm({ action, runner }: { action: Action; runner: DossierActions }
     if (uploads.busy) local.fileId = t('upload.wait');
     else if (needsFile && !file)
       local.fileId = t(needsResult ? 'actions.result_required' : 'upload.required');
-    const body: Record<string, unknown> = { action: action.key };
+    // A consultation answer names its branch: "<branch step>:<action>".
+    const [branch, key] = action.kind === 'consult' ? action.key.split(':') : [null, action.key];
+    const body: Record<string, unknown> = { action: key };
     if (comment.trim()) body.comment = comment.trim();
     if (file) body.fileId = file.id;
-    if (await f.send('step', body, () => t('actions.step_done', { name: action.name }), local)) {
+    const path = branch ? `consultations/${branch}` : 'step';
+    if (await f.send(path, body, () => t('actions.step_done', { name: action.name }), local)) {
       setComment('');
       uploads.reset();
     }
@@ -549,7 +552,7 @@ export function ActionForms({
   if (has('accept')) forms.push(<AcceptForm key="accept" runner={runner} />);
   if (has('supplement'))
     forms.push(<SupplementAnswerForm key="supplement" dossier={dossier} runner={runner} />);
-  for (const a of dossier.actions.filter((x) => x.kind === 'step'))
+  for (const a of dossier.actions.filter((x) => x.kind === 'step' || x.kind === 'consult'))
     forms.push(<StepForm key={`step-${a.key}`} action={a} runner={runner} />);
   if (has('hand_over')) forms.push(<HandOverForm key="hand_over" runner={runner} />);
   if (has('request_supplement'))

@@ -15,6 +15,7 @@ import { useProcedure } from '../procedures/queries.ts';
 import { asSchema, displayAnswer, type FormUi, fieldOrder } from '../submit/schema.ts';
 import type { Dossier } from '../types.ts';
 import { ActionForms, RequestedItems } from './ActionForms.tsx';
+import { Consultations } from './Consultations.tsx';
 import { useDossier, useDossierActions } from './queries.ts';
 import { RatingForm } from './RatingForm.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -224,6 +225,12 @@ function DossierView({
           {!official && (dossier.status === 9 || dossier.status === 10) ? (
             <Section title={t('rating.title')}>
               <RatingForm dossierId={dossier.id} />
+            </Section>
+          ) : null}
+
+          {dossier.consultations.length ? (
+            <Section title={t('consultation.title')}>
+              <Consultations items={dossier.consultations} />
             </Section>
           ) : null}
 

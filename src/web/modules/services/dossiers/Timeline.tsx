@@ -11,6 +11,7 @@ function stepActionName(def: Definition | undefined, data: Record<string, unknow
 }
 
 const KNOWN = new Set([
+  'consult.joined',
   'submit',
   'accept',
   'route',
@@ -46,13 +47,14 @@ export function Timeline({
     <ol className="timeline">
       {[...entries].reverse().map((e, i) => {
         const data = e.data;
-        const label = e.action.startsWith('step.')
-          ? (stepActionName(definition, data, en) ?? t('timeline.action.step'))
-          : KNOWN.has(e.action)
-            ? t(`timeline.action.${e.action}`, {
-                n: typeof data.request === 'number' ? data.request : 1,
-              })
-            : e.action;
+        const label =
+          e.action.startsWith('step.') || (e.action.startsWith('consult.') && e.action !== 'consult.joined')
+            ? (stepActionName(definition, data, en) ?? t('timeline.action.step'))
+            : KNOWN.has(e.action)
+              ? t(`timeline.action.${e.action}`, {
+                  n: typeof data.request === 'number' ? data.request : 1,
+                })
+              : e.action;
         const statusChanged = e.fromStatus !== e.toStatus;
         const items = e.action === 'request_supplement' && Array.isArray(data.items) ? data.items : [];
         const reasons = Array.isArray(data.reasons) ? (data.reasons as string[]) : [];
