@@ -79,7 +79,13 @@ async function counterIntake(def: ProcedureDefinition): Promise<string> {
   return res.json().id;
 }
 
-async function perform(def: ProcedureDefinition, id: string, action: Workflow['actions'][number]) {
+/** Takes an action as the step's demo official: a workflow step, or (asBranch) a consultation answer. */
+async function perform(
+  def: ProcedureDefinition,
+  id: string,
+  action: Workflow['actions'][number],
+  asBranch = false,
+) {
   const step = def.workflow.steps.find((s) => s.key === action.from)!;
   const actor = actorFor(def, step)!;
   const agent = agents.get(actor.email)!;
@@ -88,12 +94,18 @@ async function perform(def: ProcedureDefinition, id: string, action: Workflow['a
     const { body, contentType } = fileUpload('ket-qua.pdf', minimalPdf('ket qua'), 'application/pdf');
     fileId = (await agent.post('/api/files', body, { 'content-type': contentType })).json().id;
   }
-  return agent.post(`/api/dossiers/${id}/step`, {
-    action: action.key,
-    comment: 'Ý kiến xử lý',
-    ...(fileId ? { fileId } : {}),
-  });
+  return agent.post(
+    asBranch ? `/api/dossiers/${id}/consultations/${action.from}` : `/api/dossiers/${id}/step`,
+    {
+      action: action.key,
+      comment: 'Ý kiến xử lý',
+      ...(fileId ? { fileId } : {}),
+    },
+  );
 }
+
+/** The fork that opens this step as a parallel branch, when it is one. */
+const forkOf = (wf: Workflow, stepKey: string) => wf.actions.find((a) => a.parallel?.includes(stepKey));
 
 async function state(id: string) {
   const [row] = await queryRows<{ status: number; step_key: string | null; revision: number }>(
@@ -142,6 +154,24 @@ describe.each(DEMO_PROCEDURES.map((d) => [d.code, d] as const))('workflow of %s'
   it('performs every allowed cell and lands where the definition says', async () => {
     const paths = pathsTo(def.workflow);
     for (const action of def.workflow.actions) {
+      const fork = forkOf(def.workflow, action.from);
+      if (fork && !paths.has(action.from)) {
+        // A branch of a parallel consultation: open the round, answer this branch with this action and
+        // the others with their first answer; the dossier then stands at the join step.
+        const id = await counterIntake(def);
+        for (const a of paths.get(fork.from)!) expect((await perform(def, id, a)).statusCode).toBe(200);
+        expect((await perform(def, id, fork)).statusCode).toBe(200);
+        for (const branch of fork.parallel!) {
+          const answer =
+            branch === action.from
+              ? action
+              : def.workflow.actions.find((a) => a.from === branch && a.to === fork.to)!;
+          const res = await perform(def, id, answer, true);
+          expect(res.statusCode, `${def.code} ${branch} → ${answer.key}: ${res.body}`).toBe(200);
+        }
+        expect(await state(id)).toMatchObject({ status: 4, step_key: fork.to });
+        continue;
+      }
       const path = paths.get(action.from);
       expect(path, `${def.code}: step ${action.from} reachable`).toBeDefined();
       const id = await counterIntake(def);

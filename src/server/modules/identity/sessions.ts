@@ -97,6 +97,9 @@ export class SessionService {
       tokenHash: sha256(token),
       userId,
       csrfToken,
+      // Every session time from this server's clock, which also judges the timeouts.
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
       expiresAt: new Date(now + ABSOLUTE_TIMEOUT_MS),
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
