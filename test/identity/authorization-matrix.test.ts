@@ -287,6 +287,12 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/admin/procedures',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/procedures'),
+  },
+  {
+    method: 'GET',
     path: '/api/admin/procedures/:code/versions',
     who: ['admin'],
     send: (a) => a.get('/api/admin/procedures/1.001193/versions'),
@@ -302,6 +308,12 @@ const ROUTES: RouteCase[] = [
     path: '/api/admin/calendar/notices',
     who: ['admin'],
     send: (a) => a.get('/api/admin/calendar/notices'),
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/calendar/year/:year',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/calendar/year/2026'),
   },
   {
     method: 'PUT',
