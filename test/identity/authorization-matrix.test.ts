@@ -271,6 +271,19 @@ const ROUTES: RouteCase[] = [
     ok: 404,
   },
   {
+    method: 'POST',
+    path: '/api/admin/templates/documents/:form/preview',
+    who: ['admin'],
+    send: (a) => a.post('/api/admin/templates/documents/01/preview', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/templates/notification',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/templates/notification?lang=vi'),
+  },
+  {
     method: 'PUT',
     path: '/api/admin/templates/notification',
     who: ['admin'],
