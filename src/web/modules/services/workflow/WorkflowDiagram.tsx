@@ -17,7 +17,7 @@ interface Props {
 }
 
 const NODE_WIDTH = 250;
-const TITLE_CHARS = 32;
+const TITLE_CHARS = 30;
 const TITLE_LINES = 3;
 const LINE = 17;
 const META_LINE = 15;
@@ -51,7 +51,7 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
     const s = steps.get(key);
     if (!s) return 60;
     return (
-      14 + titleLines(s).length * LINE + 2 * META_LINE + (s.consultation || s.final ? META_LINE : 0) + 12
+      14 + titleLines(s).length * LINE + 3 * META_LINE + (s.consultation || s.final ? META_LINE : 0) + 12
     );
   };
 
@@ -113,9 +113,11 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
                 points={e.points.map((p) => `${p.x},${p.y}`).join(' ')}
                 markerEnd={`url(#${markerId})`}
               />
-              <text x={e.label.x} y={e.label.y} textAnchor="middle" dominantBaseline="middle">
-                {wrapText(e.actions.map((k) => actionName(e.from, k)).join(' / '), 30, 1)[0]}
-              </text>
+              <EdgeLabel
+                x={e.label.x}
+                y={e.label.y}
+                text={e.actions.map((k) => actionName(e.from, k)).join(' / ')}
+              />
             </g>
           ))}
           {layout.nodes.map((n) => {
@@ -138,7 +140,8 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
             const top = n.y + 14 + LINE / 2;
             const metaTop = top + lines.length * LINE;
             const meta = [
-              `${roleName(s.role)} · ${agencyText(s)}`,
+              roleName(s.role),
+              agencyText(s),
               `${t('workflow.allowance')}: ${allowance(s)}`,
               ...(s.consultation ? [t('workflow.consultation')] : []),
               ...(s.final ? [t('workflow.final')] : []),
@@ -162,7 +165,7 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
                 ))}
                 {meta.map((m, i) => (
                   <text key={m} x={n.x + 12} y={metaTop + i * META_LINE} className="workflow-meta">
-                    {wrapText(m, 38, 1)[0]}
+                    {wrapText(m, 34, 1)[0]}
                   </text>
                 ))}
               </g>
@@ -206,5 +209,21 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
         ]}
       />
     </figure>
+  );
+}
+
+/** An edge's label: at most two short lines, centred on the point the layout chose. */
+function EdgeLabel({ x, y, text }: { x: number; y: number; text: string }) {
+  const lines = wrapText(text, 24, 2);
+  const top = y - ((lines.length - 1) * 13) / 2;
+  return (
+    <text x={x} y={top} textAnchor="middle" dominantBaseline="middle">
+      {lines.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: wrapped lines of one label, in order
+        <tspan key={i} x={x} y={top + i * 13}>
+          {line}
+        </tspan>
+      ))}
+    </text>
   );
 }

@@ -50,7 +50,7 @@ const DEFAULTS: LayoutOptions = {
   nodeWidth: 240,
   nodeHeight: () => 90,
   hGap: 48,
-  vGap: 72,
+  vGap: 100,
   margin: 24,
   loopGap: 26,
 };
@@ -123,19 +123,21 @@ export function layoutWorkflow(wf: WorkflowDefinition, options: Partial<LayoutOp
   const lastStepLayer = Math.max(0, ...stepKeys.map((k) => layer.get(k) ?? 0));
   layer.set(DONE, lastStepLayer + 1);
 
-  // 2. Long forward edges pass through dummy points, one per layer they cross.
+  // 2. Long edges pass through dummy points, one per layer they cross. A loop back is laid out
+  //    upside down (from its target down to its source) so it takes part in ordering like any edge.
   type Segment = { from: string; to: string };
   const chains = new Map<Edge, string[]>();
   const segments: Segment[] = [];
   let dummies = 0;
-  for (const e of forward) {
-    const chain = [e.from];
-    for (let l = (layer.get(e.from) ?? 0) + 1; l < (layer.get(e.to) ?? 0); l++) {
+  for (const e of edges) {
+    const [top, bottom] = back.has(e) ? [e.to, e.from] : [e.from, e.to];
+    const chain = [top];
+    for (let l = (layer.get(top) ?? 0) + 1; l < (layer.get(bottom) ?? 0); l++) {
       const d = `\u0000d${dummies++}`;
       layer.set(d, l);
       chain.push(d);
     }
-    chain.push(e.to);
+    chain.push(bottom);
     chains.set(e, chain);
     for (let i = 1; i < chain.length; i++) segments.push({ from: chain[i - 1]!, to: chain[i]! });
   }
@@ -181,12 +183,12 @@ export function layoutWorkflow(wf: WorkflowDefinition, options: Partial<LayoutOp
 
   // 4. Coordinates: rows centred; a dummy point takes little room.
   const DUMMY_WIDTH = 16;
-  const widthOf = (k: string) => (k.startsWith('\u0000') ? DUMMY_WIDTH : k === DONE ? 150 : o.nodeWidth);
+  const widthOf = (k: string) => (k.startsWith('\u0000') ? DUMMY_WIDTH : k === DONE ? 200 : o.nodeWidth);
   const heightOf = (k: string) => (k.startsWith('\u0000') ? 0 : k === DONE ? 44 : o.nodeHeight(k));
   const rowWidth = (row: string[]) =>
     row.reduce((w, k) => w + widthOf(k), 0) + Math.max(0, row.length - 1) * o.hGap;
   const inner = Math.max(...rows.map(rowWidth), o.nodeWidth);
-  const loops = back.size + selfLoops.length;
+  const loops = selfLoops.length;
   const width = o.margin * 2 + inner + loops * o.loopGap + (loops ? o.loopGap : 0);
   const centres = new Map<string, { x: number; y: number }>();
   const nodes: LaidNode[] = [];
@@ -215,60 +217,62 @@ export function layoutWorkflow(wf: WorkflowDefinition, options: Partial<LayoutOp
   const height = y - o.vGap + o.margin;
   const box = new Map(nodes.map((n) => [n.key, n]));
 
-  // 5. Edge paths.
+  // 5. Edge paths, from the lower border of the upper box to the upper border of the lower one;
+  //    a loop back runs the same way, shifted aside, with its arrow at the upper box.
+  const BACK_SHIFT = 16;
   const laid: LaidEdge[] = [];
-  for (const e of forward) {
+  for (const e of edges) {
+    const isBack = back.has(e);
     const chain = chains.get(e)!;
-    const a = box.get(e.from)!;
-    const b = box.get(e.to)!;
+    const a = box.get(chain[0]!)!;
+    const b = box.get(chain[chain.length - 1]!)!;
+    const shift = isBack ? BACK_SHIFT : 0;
     const points = [
       { x: a.x + a.width / 2, y: a.y + a.height },
-      ...chain.slice(1, -1).map((k) => centres.get(k)!),
+      ...chain.slice(1, -1).map((k) => ({ x: centres.get(k)!.x + shift, y: centres.get(k)!.y })),
       { x: b.x + b.width / 2, y: b.y },
     ];
     // Several edges leaving or entering one box spread along its border.
+    const spread = (end: { x: number }, toward: { x: number }, width: number) =>
+      end.x + Math.max(-width / 3, Math.min(width / 3, (toward.x - end.x) / 3)) + shift;
     const first = points[0]!;
-    const second = points[1]!;
-    points[0] = {
-      x: first.x + Math.max(-a.width / 3, Math.min(a.width / 3, (second.x - first.x) / 3)),
-      y: first.y,
-    };
     const last = points[points.length - 1]!;
-    const beforeLast = points[points.length - 2]!;
-    points[points.length - 1] = {
-      x: last.x + Math.max(-b.width / 3, Math.min(b.width / 3, (beforeLast.x - last.x) / 3)),
-      y: last.y,
-    };
-    const p0 = points[0]!;
-    const p1 = points[1]!;
+    points[0] = { x: spread(first, points[1]!, a.width), y: first.y };
+    points[points.length - 1] = { x: spread(last, points[points.length - 2]!, b.width), y: last.y };
+    if (isBack) points.reverse();
+    // The label sits in the gap under the upper box: forward edges a third of the way down, loops
+    // back two thirds, so that a pair of opposite edges between two steps keeps both labels apart.
+    const [p0, p1] = isBack
+      ? [points[points.length - 1]!, points[points.length - 2]!]
+      : [points[0]!, points[1]!];
+    const gap = Math.min(o.vGap, p1.y - p0.y);
+    const t = (isBack ? 0.68 : 0.32) * (gap / Math.max(1, p1.y - p0.y));
     laid.push({
       from: e.from,
       to: e.to,
       actions: e.actions,
       points,
-      back: false,
-      label: { x: (p0.x + p1.x) / 2, y: p0.y + Math.min(o.vGap / 2, (p1.y - p0.y) / 2) },
+      back: isBack,
+      label: { x: p0.x + (p1.x - p0.x) * t, y: p0.y + (p1.y - p0.y) * t },
     });
   }
-  // Loops back: out of the source's right side, up a lane at the right, into the target's right side.
+  // A step that loops onto itself: a small lane at the right.
   let lane = 0;
-  for (const e of [...back, ...selfLoops]) {
+  for (const e of selfLoops) {
     const a = box.get(e.from)!;
-    const b = box.get(e.to)!;
     const laneX = o.margin + inner + o.loopGap * (1 + lane++);
     const ay = a.y + a.height * 0.65;
-    const by = b.y + b.height * 0.35;
-    const points = [
-      { x: a.x + a.width, y: ay },
-      { x: laneX, y: ay },
-      { x: laneX, y: by },
-      { x: b.x + b.width, y: by },
-    ];
+    const by = a.y + a.height * 0.35;
     laid.push({
       from: e.from,
       to: e.to,
       actions: e.actions,
-      points,
+      points: [
+        { x: a.x + a.width, y: ay },
+        { x: laneX, y: ay },
+        { x: laneX, y: by },
+        { x: a.x + a.width, y: by },
+      ],
       back: true,
       label: { x: laneX, y: (ay + by) / 2 },
     });
