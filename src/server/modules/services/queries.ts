@@ -8,7 +8,7 @@ import { agencies } from '../identity/tables.ts';
 import { loadCalendar } from './clock.ts';
 import { formatExplanation } from './deadline.ts';
 import { LIFECYCLE } from './lifecycle.ts';
-import { mayAct, mayRead } from './policy.ts';
+import { canBeApologisedFor, mayAct, mayApologise, mayRead } from './policy.ts';
 import { foldVietnamese } from './search.ts';
 import {
   dossierEvents,
@@ -17,7 +17,9 @@ import {
   procedureAgencies,
   procedures,
   procedureVersions,
+  ratings,
 } from './tables.ts';
+import { SUPPLEMENT_COMPONENT } from './commands/supplement.ts';
 import type { DossierRow } from './transition.ts';
 import { actionsFrom, stepOf } from './workflow.ts';
 
@@ -189,6 +191,7 @@ function allowedActions(p: Principal, d: DossierRow, def: DossierDefinition, lan
     | 'hand_over'
     | 'withdraw'
     | 'stop'
+    | 'apology'
     | 'step';
   const out: { kind: Kind; key: string; name: string; requires: string[] }[] = [];
   for (const kind of [
@@ -210,6 +213,13 @@ function allowedActions(p: Principal, d: DossierRow, def: DossierDefinition, lan
       });
     }
   }
+  if (canBeApologisedFor(d) && mayApologise(p, d))
+    out.push({
+      kind: 'apology',
+      key: 'apology',
+      name: t(lang, 'services:action.apology'),
+      requires: ['reason'],
+    });
   if (d.status === 4 && d.stepKey && mayAct(p, d, LIFECYCLE.step.actors)) {
     for (const a of actionsFrom(def.workflow, d.stepKey)) {
       const requires = Object.entries(a.requires ?? {})
@@ -239,6 +249,7 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
     .leftJoin(agencies, eq(agencies.id, dossierEvents.toAgencyId))
     .where(eq(dossierEvents.dossierId, id))
     .orderBy(asc(dossierEvents.id));
+  const [rated] = await db.select().from(ratings).where(eq(ratings.dossierId, id));
   const attached = await db
     .select({ link: dossierFiles, name: files.name })
     .from(dossierFiles)
@@ -252,7 +263,11 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
     formSchema: def.form.schema,
     components: attached.map((a) => ({
       componentKey: a.link.componentKey,
-      name: def.components.find((c) => c.key === a.link.componentKey)?.name ?? a.link.componentKey,
+      name:
+        def.components.find((c) => c.key === a.link.componentKey)?.name ??
+        (a.link.componentKey === SUPPLEMENT_COMPONENT
+          ? t(lang, 'services:component.supplement')
+          : a.link.componentKey),
       fileId: a.link.fileId,
       fileName: a.name,
       role: a.link.role,
@@ -266,22 +281,29 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
       fromStatus: e.event.fromStatus,
       toStatus: e.event.toStatus,
       step: e.event.toStep ? (stepOf(def.workflow, e.event.toStep)?.name ?? e.event.toStep) : null,
+      fromStep: e.event.fromStep ? (stepOf(def.workflow, e.event.fromStep)?.name ?? e.event.fromStep) : null,
       agency: e.agencyName,
       comment: e.event.comment,
       stepTimeliness: e.event.stepTimeliness,
       data: e.event.data,
     })),
     actions: allowedActions(p, d, def, lang),
-    documents: documentsFor(d),
+    documents: documentsFor(
+      d,
+      events.some((e) => e.event.action === 'apology'),
+    ),
+    rating: rated ? { score: rated.score, ratedAt: rated.createdAt.toISOString() } : null,
   };
 }
 
 /** Which generated forms exist for the dossier's history so far. */
-export function documentsFor(d: DossierRow): string[] {
+export function documentsFor(d: DossierRow, apologised = false): string[] {
   const docs: string[] = [];
   if (d.code) docs.push('01', '06');
   if (d.supplementCount > 0) docs.push('02');
   if (d.status === 3) docs.push('03');
+  // Form 04 exists once the processing unit has issued an apology with a new date.
+  if (apologised) docs.push('04');
   if (d.status === 8) docs.push('05');
   return docs;
 }
