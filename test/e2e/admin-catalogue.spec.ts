@@ -53,7 +53,9 @@ test('an administrator edits a procedure into a new version, reads its diagram a
   await page.getByRole('button', { name: 'Công bố phiên bản mới' }).click();
   const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link', { name: /^Quy trình \(JSON\): start: .*khong_co_buoc_nay/ })).toBeVisible();
+  await expect(
+    summary.getByRole('link', { name: /^Quy trình \(JSON\): start: .*khong_co_buoc_nay/ }),
+  ).toBeVisible();
   await expect(page.locator('#proc-workflow-error')).toContainText('khong_co_buoc_nay');
   await expect(workflow).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page, 'procedure editor with errors');
@@ -94,11 +96,17 @@ test('an administrator edits a procedure into a new version, reads its diagram a
   await page.getByRole('button', { name: 'Lưu ngày này' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Đã lưu ngày 31/12/${year}` })).toBeVisible();
   const entered = page.getByRole('table', { name: `Các ngày đã nhập cho năm ${year}` });
-  await expect(entered.getByRole('row', { name: new RegExp(`31/12/${year}`) })).toContainText('Chỉ làm buổi sáng');
+  await expect(entered.getByRole('row', { name: new RegExp(`31/12/${year}`) })).toContainText(
+    'Chỉ làm buổi sáng',
+  );
   const special = page.getByRole('table', { name: `Các ngày nghỉ, làm bù và nửa ngày trong năm ${year}` });
   await expect(special.getByRole('row', { name: new RegExp(`31/12/${year}`) })).toContainText('Làm nửa ngày');
-  await expect(special.getByRole('row', { name: new RegExp(`31/12/${year}`) })).toContainText('Thông báo số 99/TB-UBND');
-  await expect(page.getByRole('table', { name: `Tháng 12/${year}` }).locator('td.day-half_day')).toHaveCount(1);
+  await expect(special.getByRole('row', { name: new RegExp(`31/12/${year}`) })).toContainText(
+    'Thông báo số 99/TB-UBND',
+  );
+  await expect(page.getByRole('table', { name: `Tháng 12/${year}` }).locator('td.day-half_day')).toHaveCount(
+    1,
+  );
   await expectAccessible(page, 'working calendar after a notice');
 
   // ---- a template preview downloads as a PDF ----
