@@ -16,7 +16,7 @@ import type { Definition } from '../../services/types.ts';
 import { WorkflowDiagram } from '../../services/workflow/WorkflowDiagram.tsx';
 import { useActiveAgencies } from '../queries.ts';
 import { type Published, ProcedureEditor } from './ProcedureEditor.tsx';
-import { adminKeys, exportHref, useVersion, useVersions, type Versions } from './queries.ts';
+import { exportHref, useVersion, useVersions, type Versions } from './queries.ts';
 
 /** One procedure for its administrator: versions, the diagram of a version, and the editor. */
 export function ProcedureAdminPage({ importing }: { importing?: boolean }) {

@@ -380,7 +380,7 @@ export function ProcedureEditor({ definition, existing, agencies, onPublished }:
             required
           />
           {problems.definition ? (
-            <p className="field-error" id={id('definition')}>
+            <p className="field-error" id={id('definition')} tabIndex={-1}>
               {problems.definition}
             </p>
           ) : null}
