@@ -12,7 +12,7 @@ interface Props {
   workflow: WorkflowDefinition;
   /** the name of an agency named by code in a step, when the viewer may know it */
   agencyName?: (code: string) => string | undefined;
-  /** heading level of the table alternative's caption context (the diagram sits under an h2 by default) */
+  /** names the drawing and its tables when a page shows more than one diagram */
   caption?: string;
 }
 
@@ -175,7 +175,7 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
       </div>
       <figcaption className="small muted">{t('workflow.legend')}</figcaption>
       <Table
-        caption={t('workflow.steps_caption')}
+        caption={caption ? `${t('workflow.steps_caption')} – ${caption}` : t('workflow.steps_caption')}
         rows={workflow.steps}
         rowKey={(s) => s.key}
         columns={[
@@ -198,7 +198,7 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
         ]}
       />
       <Table
-        caption={t('workflow.actions_caption')}
+        caption={caption ? `${t('workflow.actions_caption')} – ${caption}` : t('workflow.actions_caption')}
         rows={workflow.actions}
         rowKey={(a) => `${a.from}:${a.key}`}
         columns={[
