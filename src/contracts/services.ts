@@ -273,6 +273,8 @@ export const DossierView = DossierSummary.extend({
       role: z.string(),
     }),
   ),
+  /** the components of the dossier's procedure version, for naming files sent later (supplements) */
+  procedureComponents: z.array(z.object({ key: z.string(), name: z.string() })),
   dueExplanation: z.string().nullable(),
   supplementCount: z.number(),
   timeline: z.array(TimelineEntry),

@@ -88,6 +88,11 @@ describe('the dossier page', () => {
     const notMine = await citizen.post(`/api/dossiers/${id}/supplement`, { files: [{ fileId: othersFile }] });
     expect(notMine.statusCode).toBe(400);
     expect(notMine.json().error.fields[0].field).toBe('body.files');
+    // The page offers the components of the dossier's own version to name each file.
+    expect((await view(citizen)).procedureComponents.map((c: { key: string }) => c.key)).toEqual([
+      'don',
+      'ban_ve',
+    ]);
     const drawing = await upload(citizen, 'ban-ve-tang-2.pdf');
     const unknown = await citizen.post(`/api/dossiers/${id}/supplement`, {
       files: [{ fileId: drawing, componentKey: 'khong_co' }],

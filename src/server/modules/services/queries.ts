@@ -272,6 +272,10 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
       fileName: a.name,
       role: a.link.role,
     })),
+    procedureComponents: def.components.map((c) => ({
+      key: c.key,
+      name: lang === 'en' && c.nameEn ? c.nameEn : c.name,
+    })),
     dueExplanation: d.dueExplanation ? formatExplanation(d.dueExplanation, lang) : null,
     supplementCount: d.supplementCount,
     timeline: events.map((e) => ({

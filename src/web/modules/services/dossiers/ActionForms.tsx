@@ -4,7 +4,7 @@ import { ApiError } from '../../../app/api.ts';
 import { Alert } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { RadioGroup } from '../../../ui/ChoiceGroup.tsx';
-import { TextAreaField, TextField } from '../../../ui/Field.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../ui/Field.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { serverFields } from '../../../ui/form.ts';
 import { FilePicker } from '../submit/FilePicker.tsx';
@@ -272,18 +272,25 @@ function SupplementAnswerForm({ dossier, runner }: { dossier: Dossier; runner: D
   const uploads = useUploads();
   const [note, setNote] = useState('');
   const [slots, setSlots] = useState(['supplement-file-1']);
+  // which of the procedure's components each file is ('' = another supplementary document)
+  const [kinds, setKinds] = useState<Record<string, string>>({});
   const request = latestSupplementRequest(dossier.timeline);
   async function submit(e: FormEvent) {
     e.preventDefault();
     const local: Errors = {};
     if (uploads.busy) local.files = t('upload.wait');
-    const files = slots.flatMap((slot) => (uploads.done[slot] ? [{ fileId: uploads.done[slot].id }] : []));
+    const files = slots.flatMap((slot) => {
+      const file = uploads.done[slot];
+      if (!file) return [];
+      return [{ fileId: file.id, ...(kinds[slot] ? { componentKey: kinds[slot] } : {}) }];
+    });
     const body: Record<string, unknown> = { files };
     if (note.trim()) body.note = note.trim();
     if (await f.send('supplement', body, () => t('actions.supplemented'), local)) {
       setNote('');
       uploads.reset();
       setSlots(['supplement-file-1']);
+      setKinds({});
     }
   }
   return (
@@ -306,16 +313,31 @@ function SupplementAnswerForm({ dossier, runner }: { dossier: Dossier; runner: D
           <p className="field-hint">{t('actions.supplement_files_hint')}</p>
           {f.fields.files ? <p className="field-error">{f.fields.files}</p> : null}
           {slots.map((slot, i) => (
-            <FilePicker
-              key={slot}
-              id={slot}
-              label={t('actions.supplement_file_n', { n: i + 1 })}
-              error={f.fields[`files.${i}.fileId`]}
-              state={uploads.states[slot]}
-              onPick={(picked) => void uploads.start(slot, picked)}
-              onRetry={() => void uploads.retry(slot)}
-              onRemove={() => uploads.remove(slot)}
-            />
+            <div key={slot} className="supplement-file">
+              <FilePicker
+                id={slot}
+                label={t('actions.supplement_file_n', { n: i + 1 })}
+                error={f.fields[`files.${i}.fileId`]}
+                state={uploads.states[slot]}
+                onPick={(picked) => void uploads.start(slot, picked)}
+                onRetry={() => void uploads.retry(slot)}
+                onRemove={() => uploads.remove(slot)}
+              />
+              <SelectField
+                id={`${slot}-kind`}
+                label={t('actions.supplement_file_kind', { n: i + 1 })}
+                value={kinds[slot] ?? ''}
+                error={f.fields[`files.${i}.componentKey`]}
+                onChange={(e) => setKinds((all) => ({ ...all, [slot]: e.target.value }))}
+              >
+                <option value="">{t('actions.supplement_file_other')}</option>
+                {dossier.procedureComponents.map((c) => (
+                  <option key={c.key} value={c.key}>
+                    {c.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
           ))}
           {slots.length < MAX_SUPPLEMENT_FILES ? (
             <Button
