@@ -192,6 +192,11 @@ export const SupplementRequestBody = z.strictObject({
 });
 export const SupplementAnswerBody = z.strictObject({
   note: z.string().trim().max(2000).optional(),
+  /** files uploaded for the answer (POST /api/files), each for a component of the procedure or not */
+  files: z
+    .array(z.strictObject({ fileId: z.uuid(), componentKey: z.string().min(1).max(60).optional() }))
+    .max(60)
+    .default([]),
   revision: Revision,
 });
 export const StepBody = z.strictObject({
@@ -235,7 +240,9 @@ export const TimelineEntry = z.object({
   actor: z.string(),
   fromStatus: z.number().nullable(),
   toStatus: z.number(),
+  /** the step entered, and the step left */
   step: z.string().nullable(),
+  fromStep: z.string().nullable(),
   agency: z.string().nullable(),
   comment: z.string().nullable(),
   stepTimeliness: z.string().nullable(),
@@ -253,6 +260,7 @@ export const AllowedAction = z.object({
     'hand_over',
     'withdraw',
     'stop',
+    'apology',
   ]),
   /** for 'consult': "<branch step>:<action>" */
   key: z.string(),
@@ -294,12 +302,16 @@ export const DossierView = DossierSummary.extend({
       role: z.string(),
     }),
   ),
+  /** the components of the dossier's procedure version, for naming files sent later (supplements) */
+  procedureComponents: z.array(z.object({ key: z.string(), name: z.string() })),
   dueExplanation: z.string().nullable(),
   supplementCount: z.number(),
   timeline: z.array(TimelineEntry),
   consultations: z.array(ConsultationView),
   actions: z.array(AllowedAction),
   documents: z.array(z.string()),
+  /** the applicant's rating once given (the score 1–5) */
+  rating: z.object({ score: z.number(), ratedAt: z.string() }).nullable(),
 });
 
 export const TrackingView = z.object({

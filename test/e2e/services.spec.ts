@@ -224,6 +224,11 @@ test('a building permit: online submission, supplement, consultation, result, ha
   await answer
     .getByLabel('Nội dung đã bổ sung')
     .fill('Đã nộp bản vẽ mặt bằng tầng 2 và bản cam kết tại Bộ phận Một cửa');
+  // The missing drawing goes with the answer, uploaded as soon as it is picked.
+  await answer.getByLabel('Tệp 1', { exact: true }).setInputFiles(pdfFile('ban-ve-mat-bang-tang-2.pdf'));
+  await expect(answer.locator('.file-done')).toContainText('ban-ve-mat-bang-tang-2.pdf');
+  // the file is named as one of the procedure's components (the option's value is its key)
+  await answer.getByLabel('Tệp 1 là giấy tờ').selectOption('ban_ve_thiet_ke');
   await answer.getByRole('button', { name: 'Xác nhận đã bổ sung' }).click();
   await expect(home.getByText(/^Đã ghi nhận bổ sung/)).toBeVisible();
   await expect(home.locator('.facts').first()).toContainText('Đang xử lý');
@@ -231,6 +236,10 @@ test('a building permit: online submission, supplement, consultation, result, ha
   // ---- appraisal asks the Department of Construction for an opinion (inter-agency consultation) ----
   await specialist.reload();
   await expect(specialist.locator('.facts').first()).toContainText('Đang xử lý');
+  const submittedFiles = specialist.getByRole('region', { name: 'Thành phần hồ sơ đã nộp' });
+  await expect(
+    submittedFiles.getByRole('listitem').filter({ hasText: 'ban-ve-mat-bang-tang-2.pdf' }),
+  ).toContainText('02 bộ bản vẽ thiết kế xây dựng');
   // A second supplement request would make the dossier count as late: the form says so.
   await actionCard(specialist, 'Yêu cầu bổ sung hồ sơ');
   await expect(specialist.getByText('Đây sẽ là lần yêu cầu bổ sung thứ hai trở lên')).toBeVisible();

@@ -271,6 +271,19 @@ const ROUTES: RouteCase[] = [
     ok: 404,
   },
   {
+    method: 'POST',
+    path: '/api/admin/templates/documents/:form/preview',
+    who: ['admin'],
+    send: (a) => a.post('/api/admin/templates/documents/01/preview', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/templates/notification',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/templates/notification?lang=vi'),
+  },
+  {
     method: 'PUT',
     path: '/api/admin/templates/notification',
     who: ['admin'],
@@ -284,6 +297,12 @@ const ROUTES: RouteCase[] = [
     who: ['admin'],
     send: (a) => a.post('/api/admin/procedures', BAD),
     ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/procedures',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/procedures'),
   },
   {
     method: 'GET',
@@ -302,6 +321,12 @@ const ROUTES: RouteCase[] = [
     path: '/api/admin/calendar/notices',
     who: ['admin'],
     send: (a) => a.get('/api/admin/calendar/notices'),
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/calendar/year/:year',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/calendar/year/2026'),
   },
   {
     method: 'PUT',

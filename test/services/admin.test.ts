@@ -98,6 +98,17 @@ describe('procedure versions', () => {
     expect(again.json().version).toBe(4);
   });
 
+  it('lists every procedure with its latest version, future ones included', async () => {
+    const res = await admin.get('/api/admin/procedures');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { code: string; latestVersion: number; versions: number }[];
+    const mine = items.find((i) => i.code === BUILDING_LIKE.code)!;
+    expect(mine.latestVersion).toBe(4);
+    expect(mine.versions).toBe(4);
+    // the demo catalogue is there too
+    expect(items.length).toBeGreaterThanOrEqual(9);
+  });
+
   it('is for holders of procedures.manage only', async () => {
     const desk = await t.login('motcua.ttpvhcc@cqs.demo');
     expect((await desk.post('/api/admin/procedures', { definition: BUILDING_LIKE })).statusCode).toBe(403);
@@ -105,6 +116,45 @@ describe('procedure versions', () => {
 });
 
 describe('the annual calendar notice', () => {
+  it('shows a year day by day: Tết off, a make-up Saturday worked, with names and sources', async () => {
+    const res = await admin.get('/api/admin/calendar/year/2026', { 'accept-language': 'vi' });
+    expect(res.statusCode, res.body).toBe(200);
+    const { days, holidayNames } = res.json() as {
+      days: {
+        date: string;
+        kind: string;
+        name: string | null;
+        source: string | null;
+        workingMinutes: number;
+      }[];
+      holidayNames: { key: string; name: string }[];
+    };
+    expect(days).toHaveLength(365);
+    const day = (date: string) => days.find((d) => d.date === date)!;
+    expect(day('2026-01-01')).toMatchObject({ kind: 'holiday', name: 'Tết Dương lịch', workingMinutes: 0 });
+    expect(day('2026-01-10')).toMatchObject({ kind: 'makeup', name: 'Tết Dương lịch' });
+    expect(day('2026-01-10').source).toBeTruthy();
+    expect(day('2026-01-05')).toMatchObject({ kind: 'workday', name: null });
+    expect(day('2026-01-04').kind).toBe('weekend');
+    expect(holidayNames.find((h) => h.key === 'holiday.tet')!.name).toBe('Tết Nguyên đán');
+    // a half day entered now shows at once
+    await admin.put('/api/admin/calendar/notices', {
+      date: '2026-12-31',
+      kind: 'half_day_pm',
+      nameKey: 'holiday.other',
+      source: 'Thông báo thử nghiệm số 02/TB-UBND',
+    });
+    const after = (await admin.get('/api/admin/calendar/year/2026')).json().days as typeof days;
+    expect(after.find((d) => d.date === '2026-12-31')).toMatchObject({
+      kind: 'half_day',
+      source: 'Thông báo thử nghiệm số 02/TB-UBND',
+    });
+    expect(after.find((d) => d.date === '2026-12-31')!.workingMinutes).toBeLessThan(
+      day('2026-01-05').workingMinutes,
+    );
+    await admin.delete('/api/admin/calendar/notices/2026-12-31');
+  });
+
   it('an extra day off entered by the administrator moves new due dates, with its source', async () => {
     const db = t.platform.deps.db;
     const { loadCalendar, forgetCalendar } = await import('../../src/server/modules/services/clock.ts');

@@ -66,12 +66,43 @@ describe('document templates per unit', () => {
     expect((await admin.get('/api/admin/templates/documents/01')).json().custom).toBe(false);
   });
 
+  it('previews an edited template as a PDF with the sample data, saving nothing', async () => {
+    const current = (await admin.get(`/api/admin/templates/documents/02?agencyId=${communeId}`)).json();
+    const res = await admin.post(`/api/admin/templates/documents/02/preview?agencyId=${communeId}`, {
+      ...current.template,
+      title: 'PHIẾU XEM TRƯỚC YÊU CẦU BỔ SUNG',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfPages(res.rawPayload)).join(' ');
+    expect(text).toContain('PHIẾU XEM TRƯỚC YÊU CẦU BỔ SUNG');
+    expect((await admin.get(`/api/admin/templates/documents/02?agencyId=${communeId}`)).json().custom).toBe(
+      false,
+    );
+    const bad = await admin.post('/api/admin/templates/documents/02/preview', {
+      ...current.template,
+      title: 'Phiếu {{dossier.khongCo}}',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('body.title');
+  });
+
   it('an officer without procedures.manage cannot edit templates', async () => {
     expect((await desk.put('/api/admin/templates/documents/01', {})).statusCode).toBe(403);
   });
 });
 
 describe('notification texts', () => {
+  it('reads the texts in use: the defaults with their placeholders until edited', async () => {
+    const res = await admin.get('/api/admin/templates/notification?lang=en');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.custom).toBe(false);
+    expect(body.subject).toContain('{{code}}');
+    expect(body.placeholders).toEqual(['code', 'name', 'status']);
+    expect((await desk.get('/api/admin/templates/notification?lang=en')).statusCode).toBe(403);
+  });
+
   it('the edited texts reach the applicant; unknown placeholders are refused', async () => {
     const bad = await admin.put('/api/admin/templates/notification', {
       lang: 'vi',

@@ -116,4 +116,6 @@ export const api = {
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     request<T>('POST', path, body, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown, query?: Query) => request<T>('PUT', withQuery(path, query), body),
+  delete: <T>(path: string, query?: Query) => request<T>('DELETE', withQuery(path, query)),
 };

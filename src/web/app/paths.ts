@@ -26,6 +26,11 @@ export const paths = {
   adminUnits: '/quan-tri/don-vi-hanh-chinh',
   adminAudit: '/quan-tri/nhat-ky',
   adminMessages: '/quan-tri/thu-gui',
+  adminProcedures: '/quan-tri/thu-tuc',
+  adminProcedure: (code: string) => `/quan-tri/thu-tuc/${codeSlug(code)}`,
+  adminProcedureImport: '/quan-tri/thu-tuc/nhap-tep',
+  adminCalendar: '/quan-tri/lich-lam-viec',
+  adminTemplates: '/quan-tri/mau-van-ban',
 } as const;
 
 /**

@@ -42,6 +42,20 @@ const AuditPage = lazy(() =>
 const MessagesPage = lazy(() =>
   import('../modules/admin/messages/MessagesPage.tsx').then((m) => ({ default: m.MessagesPage })),
 );
+const AdminProceduresPage = lazy(() =>
+  import('../modules/admin/procedures/ProceduresPage.tsx').then((m) => ({ default: m.ProceduresPage })),
+);
+const AdminProcedurePage = lazy(() =>
+  import('../modules/admin/procedures/ProcedureAdminPage.tsx').then((m) => ({
+    default: m.ProcedureAdminPage,
+  })),
+);
+const CalendarPage = lazy(() =>
+  import('../modules/admin/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })),
+);
+const TemplatesPage = lazy(() =>
+  import('../modules/admin/templates/TemplatesPage.tsx').then((m) => ({ default: m.TemplatesPage })),
+);
 
 const ProcedureSearchPage = lazy(() =>
   import('../modules/services/procedures/ProcedureSearchPage.tsx').then((m) => ({
@@ -134,6 +148,11 @@ export const routes: RouteObject[] = [
               adminRoute(paths.adminUnits, 'units.manage', <UnitsPage />),
               adminRoute(paths.adminAudit, 'audit.read', <AuditPage />),
               adminRoute(paths.adminMessages, 'messages.read', <MessagesPage />),
+              adminRoute(paths.adminProcedureImport, 'procedures.manage', <AdminProcedurePage importing />),
+              adminRoute(`${paths.adminProcedures}/:code`, 'procedures.manage', <AdminProcedurePage />),
+              adminRoute(paths.adminProcedures, 'procedures.manage', <AdminProceduresPage />),
+              adminRoute(paths.adminCalendar, 'procedures.manage', <CalendarPage />),
+              adminRoute(paths.adminTemplates, 'procedures.manage', <TemplatesPage />),
             ],
           },
         ],

@@ -1,6 +1,6 @@
 // Administration of the catalogue and the calendar: publish procedure versions (from the editor or an
 // imported JSON file), export them, and keep the annual holiday notice.
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +9,9 @@ import { requirePermission } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { roles } from '../identity/tables.ts';
-import { forgetCalendar } from './clock.ts';
+import { dayInfo } from '../../platform/calendar/index.ts';
+import { t } from '../../platform/i18n/index.ts';
+import { forgetCalendar, loadCalendar } from './clock.ts';
 import { publishProcedure } from './commands/publish-procedure.ts';
 import { calendarNotices, procedureAgencies, procedures, procedureVersions } from './tables.ts';
 
@@ -22,6 +24,17 @@ const PublishBody = z.strictObject({
     .max(500)
     .optional(),
 });
+/** The names a notice entry may carry (calendar locale keys). */
+const HOLIDAY_KEYS = [
+  'holiday.new_year',
+  'holiday.tet',
+  'holiday.hung_kings',
+  'holiday.reunification',
+  'holiday.labour_day',
+  'holiday.national_day',
+  'holiday.culture_day',
+  'holiday.other',
+] as const;
 const NoticeBody = z.strictObject({
   date: z.iso.date(),
   kind: z.enum(['day_off', 'working_day', 'half_day_am', 'half_day_pm', 'not_holiday']),
@@ -63,6 +76,52 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
         code: procedure.code,
         version: version.version,
         effectiveFrom: version.effectiveFrom.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/api/admin/procedures',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: 'Mọi thủ tục trong danh mục, với phiên bản mới nhất (kể cả phiên bản chưa có hiệu lực)',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                sectorName: z.string(),
+                latestVersion: z.number(),
+                latestEffectiveFrom: z.string(),
+                versions: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => {
+      const rows = await db
+        .select({
+          code: procedures.code,
+          name: procedures.name,
+          sectorName: procedures.sectorName,
+          latestVersion: sql<number>`max(${procedureVersions.version})::int`,
+          latestEffectiveFrom: sql<Date>`max(${procedureVersions.effectiveFrom})`,
+          versions: sql<number>`count(${procedureVersions.id})::int`,
+        })
+        .from(procedures)
+        .innerJoin(procedureVersions, eq(procedureVersions.procedureId, procedures.id))
+        .groupBy(procedures.id)
+        .orderBy(asc(procedures.sectorName), asc(procedures.name));
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          latestEffectiveFrom: new Date(r.latestEffectiveFrom).toISOString(),
+        })),
       };
     },
   );
@@ -135,6 +194,53 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
       schema: { tags, summary: 'Điều chỉnh lịch theo thông báo hằng năm (ngày nghỉ, ngày làm bù, nửa ngày)' },
     },
     async () => ({ items: await db.select().from(calendarNotices).orderBy(asc(calendarNotices.date)) }),
+  );
+  app.get(
+    '/api/admin/calendar/year/:year',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary:
+          'Lịch làm việc của một năm: từng ngày là ngày làm việc, nghỉ, làm bù hay nửa ngày, và vì sao',
+        params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        response: {
+          200: z.object({
+            year: z.number(),
+            days: z.array(
+              z.object({
+                date: z.string(),
+                kind: z.enum(['workday', 'weekend', 'holiday', 'makeup', 'half_day']),
+                workingMinutes: z.number(),
+                name: z.string().nullable(),
+                source: z.string().nullable(),
+              }),
+            ),
+            holidayNames: z.array(z.object({ key: z.string(), name: z.string() })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const calendar = await loadCalendar(db);
+      const days = [];
+      const first = Date.UTC(req.params.year, 0, 1);
+      for (let at = first; new Date(at).getUTCFullYear() === req.params.year; at += 86_400_000) {
+        const info = dayInfo(calendar, new Date(at).toISOString().slice(0, 10));
+        days.push({
+          date: info.date,
+          kind: info.kind,
+          workingMinutes: info.workingMinutes,
+          name: info.nameKey ? t(req.lang, `calendar:${info.nameKey}`) : null,
+          source: info.source,
+        });
+      }
+      return {
+        year: req.params.year,
+        days,
+        holidayNames: HOLIDAY_KEYS.map((key) => ({ key, name: t(req.lang, `calendar:${key}`) })),
+      };
+    },
   );
   app.put(
     '/api/admin/calendar/notices',

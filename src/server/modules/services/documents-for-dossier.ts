@@ -57,13 +57,19 @@ export async function renderDossierDocument(
 ) {
   const d = await dossierRow(db, id);
   if (!d || !mayRead(p, d, await agencyPaths(db, d))) throw new AppError('not_found');
-  if (!documentsFor(d).includes(form)) throw new AppError('not_found');
-  const def = await definitionOf(db, d.procedureVersionId);
   const events = await db
     .select()
     .from(dossierEvents)
     .where(eq(dossierEvents.dossierId, id))
     .orderBy(asc(dossierEvents.id));
+  if (
+    !documentsFor(
+      d,
+      events.some((e) => e.action === 'apology'),
+    ).includes(form)
+  )
+    throw new AppError('not_found');
+  const def = await definitionOf(db, d.procedureVersionId);
   const receiving = await agencyRef(db, d.receivingAgencyId);
   const competent = await agencyRef(db, d.competentAgencyId);
   const last = (action: string) => [...events].reverse().find((e) => e.action === action);
@@ -75,9 +81,11 @@ export async function renderDossierDocument(
         ? last('request_supplement')?.at
         : form === '03'
           ? last('refuse')?.at
-          : form === '05'
-            ? last('stop')?.at
-            : events.at(-1)?.at) ?? new Date();
+          : form === '04'
+            ? last('apology')?.at
+            : form === '05'
+              ? last('stop')?.at
+              : events.at(-1)?.at) ?? new Date();
   const dossier = {
     code: d.code ?? '',
     procedureName: def.name,
@@ -98,7 +106,7 @@ export async function renderDossierDocument(
     issuedAt: issuedAt.toISOString(),
     officer: { name: (form === '01' ? accepted?.actorLabel : events.at(-1)?.actorLabel) ?? '' },
   };
-  const issuer = form === '06' ? d.competentAgencyId : d.receivingAgencyId;
+  const issuer = form === '06' || form === '04' ? d.competentAgencyId : d.receivingAgencyId;
   const template = await documentTemplate(db, form, issuer);
   const options = template ? { template } : {};
   let buffer: Buffer;
@@ -149,6 +157,24 @@ export async function renderDossierDocument(
         options,
       );
       break;
+    case '04': {
+      // The letter is the processing unit's (the competent agency), passed on by the one-stop desk.
+      const e = last('apology')!;
+      buffer = await renderForm(
+        '04',
+        {
+          ...base,
+          agency: competent,
+          officer: { name: e.actorLabel },
+          dossier: { ...dossier, dueAt: String(e.data.previousDueAt ?? dossier.dueAt) },
+          reason: String(e.data.reason ?? e.comment ?? ''),
+          newDueAt: String(e.data.newDueAt),
+          oneStopDesk: receiving.name,
+        },
+        options,
+      );
+      break;
+    }
     case '05':
       buffer = await renderForm(
         '05',

@@ -22,6 +22,14 @@ export function mayAct(p: Principal | null, d: DossierRow, actors: readonly Acto
 }
 
 /**
+ * Form 04 (apology and new date): the processing unit — the step's officer or a leader who approves
+ * over the holder — while the dossier is being processed against a due date.
+ */
+export const mayApologise = (p: Principal | null, d: DossierRow) =>
+  !!p && (isStepActor(p, d) || can(p, 'dossiers.approve', d.holderAgencyPath));
+export const canBeApologisedFor = (d: DossierRow) => [2, 4].includes(d.status) && d.dueAt !== null;
+
+/**
  * Officials see dossiers held by, received by or decided by an agency they belong to (or above), and
  * the agencies asked in a parallel consultation see the dossiers they were asked about.
  */

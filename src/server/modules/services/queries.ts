@@ -8,7 +8,7 @@ import { agencies } from '../identity/tables.ts';
 import { loadCalendar } from './clock.ts';
 import { formatExplanation } from './deadline.ts';
 import { LIFECYCLE } from './lifecycle.ts';
-import { mayAct, mayRead } from './policy.ts';
+import { canBeApologisedFor, mayAct, mayApologise, mayRead } from './policy.ts';
 import { foldVietnamese } from './search.ts';
 import {
   dossierConsultations,
@@ -18,7 +18,9 @@ import {
   procedureAgencies,
   procedures,
   procedureVersions,
+  ratings,
 } from './tables.ts';
+import { SUPPLEMENT_COMPONENT } from './commands/supplement.ts';
 import type { DossierRow } from './transition.ts';
 import { actionsFrom, branchAnswers, stepOf } from './workflow.ts';
 import type { WorkflowAction } from '../../../contracts/services.ts';
@@ -229,6 +231,7 @@ function allowedActions(
     | 'hand_over'
     | 'withdraw'
     | 'stop'
+    | 'apology'
     | 'step'
     | 'consult';
   const out: { kind: Kind; key: string; name: string; requires: string[] }[] = [];
@@ -251,6 +254,13 @@ function allowedActions(
       });
     }
   }
+  if (canBeApologisedFor(d) && mayApologise(p, d))
+    out.push({
+      kind: 'apology',
+      key: 'apology',
+      name: t(lang, 'services:action.apology'),
+      requires: ['reason'],
+    });
   const requiresOf = (a: WorkflowAction) =>
     Object.entries(a.requires ?? {})
       .filter(([, v]) => v)
@@ -289,6 +299,7 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
     .innerJoin(agencies, eq(agencies.id, dossierConsultations.agencyId))
     .where(eq(dossierConsultations.dossierId, id))
     .orderBy(asc(dossierConsultations.id));
+  const [rated] = await db.select().from(ratings).where(eq(ratings.dossierId, id));
   const attached = await db
     .select({ link: dossierFiles, name: files.name })
     .from(dossierFiles)
@@ -302,10 +313,18 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
     formSchema: def.form.schema,
     components: attached.map((a) => ({
       componentKey: a.link.componentKey,
-      name: def.components.find((c) => c.key === a.link.componentKey)?.name ?? a.link.componentKey,
+      name:
+        def.components.find((c) => c.key === a.link.componentKey)?.name ??
+        (a.link.componentKey === SUPPLEMENT_COMPONENT
+          ? t(lang, 'services:component.supplement')
+          : a.link.componentKey),
       fileId: a.link.fileId,
       fileName: a.name,
       role: a.link.role,
+    })),
+    procedureComponents: def.components.map((c) => ({
+      key: c.key,
+      name: lang === 'en' && c.nameEn ? c.nameEn : c.name,
     })),
     dueExplanation: d.dueExplanation ? formatExplanation(d.dueExplanation, lang) : null,
     supplementCount: d.supplementCount,
@@ -316,6 +335,7 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
       fromStatus: e.event.fromStatus,
       toStatus: e.event.toStatus,
       step: e.event.toStep ? (stepOf(def.workflow, e.event.toStep)?.name ?? e.event.toStep) : null,
+      fromStep: e.event.fromStep ? (stepOf(def.workflow, e.event.fromStep)?.name ?? e.event.fromStep) : null,
       agency: e.agencyName,
       comment: e.event.comment,
       stepTimeliness: e.event.stepTimeliness,
@@ -323,7 +343,9 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
     })),
     consultations: consultations.map(({ c, agencyName }) => {
       const step = stepOf(def.workflow, c.stepKey);
-      const answer = c.answer ? def.workflow.actions.find((a) => a.from === c.stepKey && a.key === c.answer) : undefined;
+      const answer = c.answer
+        ? def.workflow.actions.find((a) => a.from === c.stepKey && a.key === c.answer)
+        : undefined;
       return {
         step: c.stepKey,
         stepName: step ? (lang === 'en' && step.nameEn ? step.nameEn : step.name) : c.stepKey,
@@ -343,16 +365,22 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
       lang,
       consultations.map((x) => x.c),
     ),
-    documents: documentsFor(d),
+    documents: documentsFor(
+      d,
+      events.some((e) => e.event.action === 'apology'),
+    ),
+    rating: rated ? { score: rated.score, ratedAt: rated.createdAt.toISOString() } : null,
   };
 }
 
 /** Which generated forms exist for the dossier's history so far. */
-export function documentsFor(d: DossierRow): string[] {
+export function documentsFor(d: DossierRow, apologised = false): string[] {
   const docs: string[] = [];
   if (d.code) docs.push('01', '06');
   if (d.supplementCount > 0) docs.push('02');
   if (d.status === 3) docs.push('03');
+  // Form 04 exists once the processing unit has issued an apology with a new date.
+  if (apologised) docs.push('04');
   if (d.status === 8) docs.push('05');
   return docs;
 }

@@ -186,9 +186,15 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
   );
   app.post(
     '/api/dossiers/:id/supplement',
-    { schema: { ...act('Bổ sung hồ sơ'), body: C.SupplementAnswerBody } },
+    { schema: { ...act('Bổ sung hồ sơ (kèm các tệp đã tải lên)'), body: C.SupplementAnswerBody } },
     async (req) =>
-      present(await answerSupplement(db, req.ctx(), req.params.id, req.body.note, req.body.revision)),
+      present(
+        await answerSupplement(db, req.ctx(), req.params.id, {
+          note: req.body.note,
+          files: req.body.files,
+          expectedRevision: req.body.revision,
+        }),
+      ),
   );
   app.post(
     '/api/dossiers/:id/step',
@@ -380,8 +386,8 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
       schema: {
         tags: tags.dossiers,
         summary:
-          'Văn bản của hồ sơ (PDF): 01 giấy tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 05 dừng, 06 phiếu kiểm soát',
-        params: z.object({ id: z.uuid(), form: z.enum(['01', '02', '03', '05', '06']) }),
+          'Văn bản của hồ sơ (PDF): 01 giấy tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 dừng, 06 phiếu kiểm soát',
+        params: z.object({ id: z.uuid(), form: z.enum(['01', '02', '03', '04', '05', '06']) }),
       },
     },
     async (req, reply) => {

@@ -205,9 +205,7 @@ export const dossierConsultations = pgTable(
   },
   (t) => [
     index('svc_consultations_dossier').on(t.dossierId),
-    index('svc_consultations_open')
-      .on(t.agencyPath.op('text_pattern_ops'))
-      .where(sql`answered_at is null`),
+    index('svc_consultations_open').on(t.agencyPath.op('text_pattern_ops')).where(sql`answered_at is null`),
   ],
 );
 

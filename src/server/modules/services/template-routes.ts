@@ -9,9 +9,16 @@ import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseTemplate, TemplateError, validateTemplate } from '../../platform/pdf/index.ts';
 import { getAgency } from '../identity/index.ts';
-import { DEFAULT_TEMPLATES, type FormCode, formView, SAMPLE_CONTEXTS } from './documents/index.ts';
+import { t } from '../../platform/i18n/index.ts';
+import {
+  DEFAULT_TEMPLATES,
+  type FormCode,
+  formView,
+  renderForm,
+  SAMPLE_CONTEXTS,
+} from './documents/index.ts';
 import { templates } from './tables.ts';
-import { NOTIFICATION_PLACEHOLDERS } from './templates.ts';
+import { NOTIFICATION_PLACEHOLDERS, notificationTemplate } from './templates.ts';
 
 const tags = ['Quản trị mẫu văn bản (templates)'];
 const Form = z.enum(['01', '02', '03', '04', '05', '06', '07']);
@@ -22,6 +29,38 @@ const NotificationBody = z.strictObject({
   body: z.string().trim().min(3).max(4000),
   sms: z.string().trim().min(3).max(612),
 });
+
+/** A template that parses and whose every placeholder the form's data fills; else a 400 naming each place. */
+function checkTemplate(form: FormCode, body: unknown) {
+  let template: ReturnType<typeof parseTemplate>;
+  try {
+    template = parseTemplate(body);
+  } catch (err) {
+    if (err instanceof TemplateError)
+      throw new AppError(
+        'validation',
+        {},
+        err.issues.map((i) => ({
+          field: `body.${i.at}`,
+          key: 'field.template_invalid',
+          params: { detail: i.expression },
+        })),
+      );
+    throw err;
+  }
+  const issues = validateTemplate(template, formView(form, SAMPLE_CONTEXTS[form] as never));
+  if (issues.length)
+    throw new AppError(
+      'validation',
+      {},
+      issues.map((i) => ({
+        field: `body.${i.at}`,
+        key: 'field.template_unresolved',
+        params: { detail: i.expression },
+      })),
+    );
+  return template;
+}
 
 export async function templateRoutes(root: FastifyInstance, deps: Deps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -83,33 +122,7 @@ export async function templateRoutes(root: FastifyInstance, deps: Deps) {
     async (req) => {
       const form = req.params.form as FormCode;
       await authorize(req, req.query.agencyId);
-      let template: ReturnType<typeof parseTemplate>;
-      try {
-        template = parseTemplate(req.body);
-      } catch (err) {
-        if (err instanceof TemplateError)
-          throw new AppError(
-            'validation',
-            {},
-            err.issues.map((i) => ({
-              field: `body.${i.at}`,
-              key: 'field.template_invalid',
-              params: { detail: i.expression },
-            })),
-          );
-        throw err;
-      }
-      const issues = validateTemplate(template, formView(form, SAMPLE_CONTEXTS[form] as never));
-      if (issues.length)
-        throw new AppError(
-          'validation',
-          {},
-          issues.map((i) => ({
-            field: `body.${i.at}`,
-            key: 'field.template_unresolved',
-            params: { detail: i.expression },
-          })),
-        );
+      checkTemplate(form, req.body);
       await db.transaction(async (tx) => {
         const [before] = await tx.select().from(templates).where(docWhere(form, req.query.agencyId));
         if (before)
@@ -165,6 +178,68 @@ export async function templateRoutes(root: FastifyInstance, deps: Deps) {
         });
       });
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/admin/templates/documents/:form/preview',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: 'Xem trước mẫu văn bản đang sửa (PDF với dữ liệu mẫu); không lưu gì',
+        params: z.object({ form: Form }),
+        querystring: DocQuery,
+        body: z.record(z.string(), z.unknown()),
+      },
+    },
+    async (req, reply) => {
+      const form = req.params.form as FormCode;
+      await authorize(req, req.query.agencyId);
+      const template = checkTemplate(form, req.body);
+      const pdf = await renderForm(form, SAMPLE_CONTEXTS[form] as never, { template });
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="xem-truoc-mau-${form}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/admin/templates/notification',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: 'Nội dung thông báo trạng thái hồ sơ đang dùng (đã sửa, hoặc mặc định)',
+        querystring: z.strictObject({ lang: z.enum(['vi', 'en']) }),
+        response: {
+          200: z.object({
+            lang: z.enum(['vi', 'en']),
+            custom: z.boolean(),
+            subject: z.string(),
+            body: z.string(),
+            sms: z.string(),
+            placeholders: z.array(z.string()),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      await authorize(req, undefined);
+      const { lang } = req.query;
+      const stored = await notificationTemplate(db, lang);
+      // The defaults keep their {{placeholders}}: each is filled with itself.
+      const keep = Object.fromEntries(NOTIFICATION_PLACEHOLDERS.map((p) => [p, `{{${p}}}`]));
+      return {
+        lang,
+        custom: Boolean(stored),
+        subject: stored?.subject ?? t(lang, 'services:notify.subject', keep),
+        body: stored?.body ?? t(lang, 'services:notify.body', keep),
+        sms: stored?.sms ?? t(lang, 'services:notify.sms', keep),
+        placeholders: [...NOTIFICATION_PLACEHOLDERS],
+      };
     },
   );
 

@@ -15,6 +15,9 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: paths.adminUnits, permission: 'units.manage', label: 'nav.admin.units' },
   { path: paths.adminAudit, permission: 'audit.read', label: 'nav.admin.audit' },
   { path: paths.adminMessages, permission: 'messages.read', label: 'nav.admin.messages' },
+  { path: paths.adminProcedures, permission: 'procedures.manage', label: 'nav.admin.procedures' },
+  { path: paths.adminCalendar, permission: 'procedures.manage', label: 'nav.admin.calendar' },
+  { path: paths.adminTemplates, permission: 'procedures.manage', label: 'nav.admin.templates' },
 ];
 
 export const ADMIN_PERMISSIONS = ADMIN_SECTIONS.map((s) => s.permission);

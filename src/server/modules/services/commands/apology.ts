@@ -10,8 +10,7 @@ import { loadCalendar } from '../clock.ts';
 import type { ExplanationStep } from '../deadline.ts';
 import { dossierEvents } from '../tables.ts';
 import { applyTransition, lockDossier } from '../transition.ts';
-import { isStepActor } from '../policy.ts';
-import { can } from '../../../platform/access.ts';
+import { canBeApologisedFor, mayApologise } from '../policy.ts';
 
 /**
  * Finds dossiers in processing whose due date falls within the next working day and drafts an
@@ -76,9 +75,8 @@ export async function issueApology(
   return db.transaction(async (tx) => {
     const d = await lockDossier(tx, id);
     if (!ctx.actor) throw new AppError('unauthenticated');
-    if (!isStepActor(ctx.actor, d) && !can(ctx.actor, 'dossiers.approve', d.holderAgencyPath))
-      throw new AppError('forbidden');
-    if (![2, 4].includes(d.status) || !d.dueAt) throw new AppError('invalid_state', { status: d.status });
+    if (!mayApologise(ctx.actor, d)) throw new AppError('forbidden');
+    if (!canBeApologisedFor(d) || !d.dueAt) throw new AppError('invalid_state', { status: d.status });
     if (input.newDueAt.getTime() <= d.dueAt.getTime())
       throw new AppError('validation', {}, [{ field: 'body.newDueAt', key: 'field.not_later' }]);
     const localIso = `${new Date(input.newDueAt.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;

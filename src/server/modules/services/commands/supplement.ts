@@ -1,9 +1,11 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { AppError, type FieldProblem } from '../../../platform/errors.ts';
+import { files } from '../../../platform/files/tables.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { dueDateOf, loadCalendar, pausesOf } from '../clock.ts';
 import { computeDueDate } from '../deadline.ts';
-import { dossierEvents, dossierPauses } from '../tables.ts';
+import { dossierEvents, dossierFiles, dossierPauses } from '../tables.ts';
 import { applyTransition } from '../transition.ts';
 import { loadForAction } from './load.ts';
 
@@ -58,16 +60,52 @@ export async function requestSupplement(
   });
 }
 
-/** The applicant (or the desk, at the counter) supplies what was asked; the clock runs again. */
-export async function answerSupplement(
-  db: Db,
-  ctx: ActionContext,
-  id: string,
-  note: string | undefined,
-  expectedRevision?: number,
-) {
+export interface SupplementAnswer {
+  note?: string | undefined;
+  /** files the answering user uploaded (POST /api/files), not yet attached to anything */
+  files?: { fileId: string; componentKey?: string | undefined }[];
+  expectedRevision?: number | undefined;
+}
+
+/**
+ * The applicant (or the desk, at the counter) supplies what was asked, with the files uploaded for
+ * it; the clock runs again. A file must be the answerer's own and not already part of a dossier.
+ */
+export async function answerSupplement(db: Db, ctx: ActionContext, id: string, answer: SupplementAnswer) {
   return db.transaction(async (tx) => {
-    const { d, def } = await loadForAction(tx, ctx, id, 'supplement', expectedRevision);
+    const { d, def } = await loadForAction(tx, ctx, id, 'supplement', answer.expectedRevision);
+    const attached = answer.files ?? [];
+    const problems: FieldProblem[] = [];
+    const componentKeys = new Set(def.components.map((c) => c.key));
+    attached.forEach((f, i) => {
+      if (f.componentKey && !componentKeys.has(f.componentKey))
+        problems.push({ field: `body.files.${i}.componentKey`, key: 'field.not_found' });
+    });
+    const fileIds = [...new Set(attached.map((f) => f.fileId))];
+    if (fileIds.length !== attached.length) problems.push({ field: 'body.files', key: 'field.duplicate' });
+    if (problems.length) throw new AppError('validation', {}, problems);
+    if (fileIds.length) {
+      const owned = await tx
+        .select({ id: files.id })
+        .from(files)
+        .where(
+          and(inArray(files.id, fileIds), eq(files.ownerId, ctx.actor!.userId), isNull(files.resourceId)),
+        );
+      if (owned.length !== fileIds.length)
+        throw new AppError('validation', {}, [{ field: 'body.files', key: 'field.file_not_yours' }]);
+      await tx.insert(dossierFiles).values(
+        attached.map((f) => ({
+          dossierId: d.id,
+          fileId: f.fileId,
+          componentKey: f.componentKey ?? SUPPLEMENT_COMPONENT,
+          role: 'component' as const,
+        })),
+      );
+      await tx
+        .update(files)
+        .set({ resourceType: 'dossier', resourceId: d.id, agencyId: d.holderAgencyId })
+        .where(inArray(files.id, fileIds));
+    }
     const now = new Date();
     await tx
       .update(dossierPauses)
@@ -94,9 +132,12 @@ export async function answerSupplement(
       action: 'supplement',
       toStatus: previous,
       now,
-      comment: note ?? null,
+      comment: answer.note ?? null,
       changes: due ? { dueAt: due.dueAt, dueExplanation: due.explanation } : {},
-      data: { answeredRequest: d.supplementCount },
+      data: { answeredRequest: d.supplementCount, ...(fileIds.length ? { fileIds } : {}) },
     });
   });
 }
+
+/** The component key of a supplied file that answers the request without matching a listed component. */
+export const SUPPLEMENT_COMPONENT = 'supplement';

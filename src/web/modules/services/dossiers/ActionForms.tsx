@@ -4,7 +4,7 @@ import { ApiError } from '../../../app/api.ts';
 import { Alert } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { RadioGroup } from '../../../ui/ChoiceGroup.tsx';
-import { TextAreaField, TextField } from '../../../ui/Field.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../ui/Field.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { serverFields } from '../../../ui/form.ts';
 import { FilePicker } from '../submit/FilePicker.tsx';
@@ -263,15 +263,35 @@ function SupplementRequestForm({ dossier, runner }: { dossier: Dossier; runner: 
   );
 }
 
+const MAX_SUPPLEMENT_FILES = 10;
+
+/** The applicant's answer: a note and the files asked for, each uploaded as soon as it is picked. */
 function SupplementAnswerForm({ dossier, runner }: { dossier: Dossier; runner: DossierActions }) {
   const { t } = useTranslation();
   const f = useActionForm(runner);
+  const uploads = useUploads();
   const [note, setNote] = useState('');
+  const [slots, setSlots] = useState(['supplement-file-1']);
+  // which of the procedure's components each file is ('' = another supplementary document)
+  const [kinds, setKinds] = useState<Record<string, string>>({});
   const request = latestSupplementRequest(dossier.timeline);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const body = note.trim() ? { note: note.trim() } : {};
-    if (await f.send('supplement', body, () => t('actions.supplemented'))) setNote('');
+    const local: Errors = {};
+    if (uploads.busy) local.files = t('upload.wait');
+    const files = slots.flatMap((slot) => {
+      const file = uploads.done[slot];
+      if (!file) return [];
+      return [{ fileId: file.id, ...(kinds[slot] ? { componentKey: kinds[slot] } : {}) }];
+    });
+    const body: Record<string, unknown> = { files };
+    if (note.trim()) body.note = note.trim();
+    if (await f.send('supplement', body, () => t('actions.supplemented'), local)) {
+      setNote('');
+      uploads.reset();
+      setSlots(['supplement-file-1']);
+      setKinds({});
+    }
   }
   return (
     <Card title={t('actions.supplement')} open>
@@ -288,6 +308,47 @@ function SupplementAnswerForm({ dossier, runner }: { dossier: Dossier; runner: D
           error={f.fields.note}
           onChange={(e) => setNote(e.target.value)}
         />
+        <fieldset className="fieldset" id="supplement-files" tabIndex={-1}>
+          <legend>{t('actions.supplement_files')}</legend>
+          <p className="field-hint">{t('actions.supplement_files_hint')}</p>
+          {f.fields.files ? <p className="field-error">{f.fields.files}</p> : null}
+          {slots.map((slot, i) => (
+            <div key={slot} className="supplement-file">
+              <FilePicker
+                id={slot}
+                label={t('actions.supplement_file_n', { n: i + 1 })}
+                error={f.fields[`files.${i}.fileId`]}
+                state={uploads.states[slot]}
+                onPick={(picked) => void uploads.start(slot, picked)}
+                onRetry={() => void uploads.retry(slot)}
+                onRemove={() => uploads.remove(slot)}
+              />
+              <SelectField
+                id={`${slot}-kind`}
+                label={t('actions.supplement_file_kind', { n: i + 1 })}
+                value={kinds[slot] ?? ''}
+                error={f.fields[`files.${i}.componentKey`]}
+                onChange={(e) => setKinds((all) => ({ ...all, [slot]: e.target.value }))}
+              >
+                <option value="">{t('actions.supplement_file_other')}</option>
+                {dossier.procedureComponents.map((c) => (
+                  <option key={c.key} value={c.key}>
+                    {c.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+          ))}
+          {slots.length < MAX_SUPPLEMENT_FILES ? (
+            <Button
+              variant="secondary"
+              small
+              onClick={() => setSlots((all) => [...all, `supplement-file-${Date.now()}`])}
+            >
+              {t('actions.supplement_add_file')}
+            </Button>
+          ) : null}
+        </fieldset>
         <div className="button-row">
           <Button type="submit" busy={f.busy}>
             {t('actions.supplement_submit')}
@@ -534,19 +595,8 @@ function ApologyForm({ dossier, runner }: { dossier: Dossier; runner: DossierAct
   );
 }
 
-/**
- * One form per action the server allows this user (`actions`), plus the apology and extension
- * (form 04), which the server accepts from the step's officer or an approver while in processing.
- */
-export function ActionForms({
-  dossier,
-  runner,
-  canApologise,
-}: {
-  dossier: Dossier;
-  runner: DossierActions;
-  canApologise: boolean;
-}) {
+/** One form per action the server allows this user (`actions`), the apology (form 04) included. */
+export function ActionForms({ dossier, runner }: { dossier: Dossier; runner: DossierActions }) {
   const forms: ReactNode[] = [];
   const has = (kind: Action['kind']) => dossier.actions.some((a) => a.kind === kind);
   if (has('accept')) forms.push(<AcceptForm key="accept" runner={runner} />);
@@ -557,7 +607,7 @@ export function ActionForms({
   if (has('hand_over')) forms.push(<HandOverForm key="hand_over" runner={runner} />);
   if (has('request_supplement'))
     forms.push(<SupplementRequestForm key="request_supplement" dossier={dossier} runner={runner} />);
-  if (canApologise) forms.push(<ApologyForm key="apology" dossier={dossier} runner={runner} />);
+  if (has('apology')) forms.push(<ApologyForm key="apology" dossier={dossier} runner={runner} />);
   if (has('refuse')) forms.push(<ReasonsForm key="refuse" kind="refuse" runner={runner} />);
   if (has('stop')) forms.push(<ReasonsForm key="stop" kind="stop" runner={runner} />);
   if (has('withdraw')) forms.push(<WithdrawForm key="withdraw" runner={runner} />);

@@ -83,12 +83,7 @@ function DossierView({
   const submittedFiles = dossier.components.filter((c) => c.role === 'component');
   const workFiles = dossier.components.filter((c) => c.role !== 'component' && c.role !== 'result');
   const supplementRequest = dossier.status === 5 ? latestSupplementRequest(dossier.timeline) : null;
-  const canApologise =
-    official &&
-    [2, 4].includes(dossier.status) &&
-    !!dossier.dueAt &&
-    dossier.actions.some((a) => a.kind === 'step' || a.kind === 'stop');
-  const hasActions = dossier.actions.length > 0 || canApologise;
+  const hasActions = dossier.actions.length > 0;
   const { done, conflict } = runner.outcome;
   // Someone else changed the dossier while it was open (a live update): say so, politely.
   const [updatedByOther, setUpdatedByOther] = useState(false);
@@ -182,6 +177,19 @@ function DossierView({
                   {formatDateTime(dossier.submittedAt)} · {t(`channel.${dossier.channel}`)}
                 </dd>
               </div>
+              {dossier.status === 9 || dossier.status === 10 ? (
+                <div>
+                  <dt>{t('dossier.rating')}</dt>
+                  <dd>
+                    {dossier.rating
+                      ? t('dossier.rated', {
+                          score: dossier.rating.score,
+                          at: formatDateTime(dossier.rating.ratedAt),
+                        })
+                      : t('dossier.not_rated')}
+                  </dd>
+                </div>
+              ) : null}
               {dossier.supplementCount > 0 ? (
                 <div>
                   <dt>{t('dossier.supplements')}</dt>
@@ -218,13 +226,13 @@ function DossierView({
 
           {hasActions ? (
             <Section title={official ? t('dossier.process') : t('dossier.your_actions')}>
-              <ActionForms dossier={dossier} runner={runner} canApologise={canApologise} />
+              <ActionForms dossier={dossier} runner={runner} />
             </Section>
           ) : null}
 
           {!official && (dossier.status === 9 || dossier.status === 10) ? (
             <Section title={t('rating.title')}>
-              <RatingForm dossierId={dossier.id} />
+              <RatingForm dossierId={dossier.id} rating={dossier.rating} />
             </Section>
           ) : null}
 

@@ -5,6 +5,8 @@ import { Alert } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { RadioGroup } from '../../../ui/ChoiceGroup.tsx';
 import { TextAreaField } from '../../../ui/Field.tsx';
+import { formatDateTime } from '../../../ui/format.ts';
+import type { Dossier } from '../types.ts';
 
 /** The nine criteria of the kiosk form (each 2 / 1 / 0), optional beside the 1–5 score. */
 export const CRITERIA = [
@@ -36,7 +38,7 @@ function rememberRating(id: string) {
 }
 
 /** After the result, the applicant rates the service once. */
-export function RatingForm({ dossierId }: { dossierId: string }) {
+export function RatingForm({ dossierId, rating }: { dossierId: string; rating: Dossier['rating'] }) {
   const { t } = useTranslation();
   const [score, setScore] = useState('');
   const [criteria, setCriteria] = useState<Record<string, string>>({});
@@ -87,6 +89,8 @@ export function RatingForm({ dossierId }: { dossierId: string }) {
         <p>{t('rating.thanks_text')}</p>
       </Alert>
     );
+  // The server knows whether (and how) the applicant rated; this device may remember it too.
+  if (rating) return <p>{t('dossier.rated', { score: rating.score, at: formatDateTime(rating.ratedAt) })}</p>;
   if (state === 'already') return <p className="muted">{t('rating.already')}</p>;
 
   return (

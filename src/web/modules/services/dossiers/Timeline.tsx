@@ -86,6 +86,12 @@ export function Timeline({
                     <dd>{e.agency}</dd>
                   </div>
                 ) : null}
+                {e.fromStep ? (
+                  <div>
+                    <dt>{t('timeline.from_step')}</dt>
+                    <dd>{e.fromStep}</dd>
+                  </div>
+                ) : null}
                 {e.step ? (
                   <div>
                     <dt>{t('timeline.next_step')}</dt>

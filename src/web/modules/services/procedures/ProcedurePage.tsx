@@ -12,6 +12,8 @@ import { Table } from '../../../ui/Table.tsx';
 import { formatMoney, localized, ServiceLevelBadge } from '../labels.tsx';
 import type { ProcedureDetail } from '../types.ts';
 import { isOneStopOfficer } from '../roles.ts';
+import { WorkflowDiagram } from '../workflow/WorkflowDiagram.tsx';
+import { useActiveAgencies } from '../../admin/queries.ts';
 import { useProcedure } from './queries.ts';
 
 /** A procedure as published: the seven mandatory parts, fees, result and legal basis. */
@@ -196,6 +198,11 @@ function ProcedureView({ procedure }: { procedure: ProcedureDetail }) {
               ))}
             </ul>
           </Section>
+          {user?.kind === 'official' ? (
+            <Section title={t('procedure.workflow')}>
+              <OfficialWorkflow definition={def} />
+            </Section>
+          ) : null}
         </div>
         <aside className="split-aside stack" aria-label={t('procedure.aside')}>
           <section className="panel action-box" aria-labelledby="procedure-submit">
@@ -252,4 +259,11 @@ function ProcedureView({ procedure }: { procedure: ProcedureDetail }) {
       </div>
     </>
   );
+}
+
+/** Officers read the internal workflow; agencies named by code get their names from the directory. */
+function OfficialWorkflow({ definition }: { definition: ProcedureDetail['definition'] }) {
+  const agencies = useActiveAgencies();
+  const names = new Map((agencies.data?.items ?? []).map((a) => [a.code, a.name]));
+  return <WorkflowDiagram workflow={definition.workflow} agencyName={(code) => names.get(code)} />;
 }

@@ -1,0 +1,119 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './a11y.ts';
+import { download, official } from './journey.ts';
+
+// The administrator keeps the catalogue and the calendar: a procedure edited into a new version
+// (a broken workflow refused at its field first), its diagram, an annual calendar notice, and a
+// template preview. This file runs before foundation.spec.ts, which turns on two-step sign-in for
+// admin@cqs.demo (Playwright runs the files in name order, one worker).
+
+const PERMIT = 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ';
+
+test('an administrator edits a procedure into a new version, reads its diagram and enters a calendar notice', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const page = await official(browser, baseURL, 'admin@cqs.demo');
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Quản trị' })
+    .click();
+  const side = page.getByRole('navigation', { name: 'Quản trị' });
+  await side.getByRole('link', { name: 'Thủ tục hành chính' }).click();
+
+  // ---- the catalogue ----
+  await expect(page.getByRole('heading', { level: 1, name: 'Danh mục thủ tục hành chính' })).toBeVisible();
+  await expect(page.getByRole('link', { name: PERMIT })).toBeVisible();
+  await expectAccessible(page, 'procedure catalogue');
+  await page.getByRole('link', { name: PERMIT }).click();
+
+  // ---- the procedure: versions and the diagram of version 1 ----
+  await expect(page.getByRole('heading', { level: 1, name: PERMIT })).toBeVisible();
+  const diagram = page.getByRole('img', { name: /^Sơ đồ quy trình xử lý: .*phiên bản 1$/ });
+  await expect(diagram).toBeVisible();
+  // The drawing is computed from the definition: one box per step, the consultation step dashed.
+  await expect(diagram.locator('.workflow-node:not(.workflow-done)')).toHaveCount(6);
+  await expect(diagram.locator('.workflow-consultation')).toHaveCount(1);
+  await expect(diagram.locator('.workflow-consultation')).toContainText('Liên thông');
+  // The same content as tables, for screen readers.
+  const steps = page.getByRole('table', { name: 'Các bước của quy trình' }).first();
+  await expect(steps.getByRole('rowheader', { name: /Liên thông lấy ý kiến Sở Xây dựng/ })).toBeVisible();
+  await expect(steps).toContainText('Sở Xây dựng');
+  await expect(steps).toContainText('7 ngày làm việc');
+  await expectAccessible(page, 'procedure administration');
+
+  // ---- a broken workflow is refused, the problem shown at the workflow field ----
+  const workflow = page.getByLabel(/^Quy trình \(JSON\)/);
+  const original = await workflow.inputValue();
+  const broken = JSON.parse(original) as { start: string };
+  broken.start = 'khong_co_buoc_nay';
+  await workflow.fill(JSON.stringify(broken, null, 2));
+  await page.getByLabel(/^Thời hạn giải quyết \(lời văn công khai\)/).fill('14 ngày làm việc');
+  await page.getByRole('button', { name: 'Công bố phiên bản mới' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(
+    summary.getByRole('link', { name: /^Quy trình \(JSON\): start: .*khong_co_buoc_nay/ }),
+  ).toBeVisible();
+  await expect(page.locator('#proc-workflow-error')).toContainText('khong_co_buoc_nay');
+  await expect(workflow).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'procedure editor with errors');
+  await summary.getByRole('link', { name: /^Quy trình \(JSON\)/ }).click();
+  await expect(workflow).toBeFocused();
+
+  // ---- fixed, published as version 2 from today ----
+  await workflow.fill(original);
+  await page.getByRole('button', { name: 'Công bố phiên bản mới' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã công bố phiên bản 2' })).toBeVisible();
+  const versions = page.getByRole('table', { name: 'Các phiên bản' });
+  await expect(versions.getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('img', { name: /phiên bản 2$/ })).toBeVisible();
+  // the older version's diagram is still there to read
+  await page.getByRole('button', { name: 'Xem sơ đồ quy trình của phiên bản 1' }).click();
+  await expect(page.getByRole('img', { name: /phiên bản 1$/ })).toBeVisible();
+  // and the published page shows the new wording
+  await page.goto('/thu-tuc/1_009994');
+  await expect(page.getByRole('heading', { level: 1, name: PERMIT })).toBeVisible();
+  await expect(page.getByText('14 ngày làm việc')).toBeVisible();
+  // officers read the workflow on the procedure page too
+  await expect(page.getByRole('heading', { level: 2, name: 'Quy trình xử lý nội bộ' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Sơ đồ quy trình xử lý' })).toBeVisible();
+  await expectAccessible(page, 'procedure page with its workflow');
+
+  // ---- the annual calendar notice ----
+  await page.goto('/quan-tri/lich-lam-viec');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lịch làm việc' })).toBeVisible();
+  const year = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()),
+  );
+  await expect(page.getByRole('table', { name: `Tháng 1/${year}` })).toBeVisible();
+  await expectAccessible(page, 'working calendar');
+  await page.getByLabel(/^Ngày/).first().fill(`${year}-12-31`);
+  await page.getByLabel('Chỉ làm buổi sáng').check();
+  await page.getByLabel('Tên dịp').selectOption({ label: 'Ngày nghỉ theo thông báo' });
+  await page.getByLabel(/^Căn cứ pháp lý/).fill('Thông báo số 99/TB-UBND ngày 01/12 của UBND Thành phố');
+  await page.getByRole('button', { name: 'Lưu ngày này' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Đã lưu ngày 31/12/${year}` })).toBeVisible();
+  const entered = page.getByRole('table', { name: `Các ngày đã nhập cho năm ${year}` });
+  await expect(entered.getByRole('row', { name: new RegExp(`31/12/${year}`) })).toContainText(
+    'Chỉ làm buổi sáng',
+  );
+  const special = page.getByRole('table', { name: `Các ngày nghỉ, làm bù và nửa ngày trong năm ${year}` });
+  await expect(special.getByRole('row', { name: new RegExp(`31/12/${year}`) })).toContainText('Làm nửa ngày');
+  await expect(special.getByRole('row', { name: new RegExp(`31/12/${year}`) })).toContainText(
+    'Thông báo số 99/TB-UBND',
+  );
+  await expect(page.getByRole('table', { name: `Tháng 12/${year}` }).locator('td.day-half_day')).toHaveCount(
+    1,
+  );
+  await expectAccessible(page, 'working calendar after a notice');
+
+  // ---- a template preview downloads as a PDF ----
+  await side.getByRole('link', { name: 'Mẫu văn bản, thông báo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mẫu văn bản và thông báo' })).toBeVisible();
+  await expect(page.getByLabel(/^Nội dung mẫu \(JSON\)/)).not.toBeEmpty();
+  await expectAccessible(page, 'templates');
+  const { bytes } = await download(page, page.getByRole('button', { name: 'Xem trước (tải PDF)' }));
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+});
