@@ -42,9 +42,12 @@ export const Component = z.strictObject({
   note: z.string().max(1000).optional(),
 });
 
+/** An e-form property name (camelCase in the catalogue's JSON Schemas). */
+const FieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,59}$/, 'field.key');
+
 /** A condition on one e-form answer: equal to a value, or one of several (a missing answer matches neither). */
 export const FeeCondition = z.strictObject({
-  field: Key,
+  field: FieldName,
   equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
   in: z
     .array(z.union([z.string(), z.number()]))
@@ -63,13 +66,13 @@ export type FeeCondition = z.infer<typeof FeeCondition>;
 export const FeeRule = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('per_unit'),
-    field: Key,
+    field: FieldName,
     /** units included without charge (e.g. the first two certificates) */
     free: z.number().int().min(0).max(1000).optional(),
   }),
   z.strictObject({
     kind: z.literal('tiered'),
-    field: Key,
+    field: FieldName,
     tiers: z
       .array(
         z.strictObject({
@@ -81,7 +84,7 @@ export const FeeRule = z.discriminatedUnion('kind', [
       .max(10),
     max: z.number().int().min(0).optional(),
     /** a field whose value multiplies the capped amount (number of copies) */
-    times: Key.optional(),
+    times: FieldName.optional(),
   }),
 ]);
 export type FeeRule = z.infer<typeof FeeRule>;

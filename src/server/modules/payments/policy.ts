@@ -1,5 +1,6 @@
 // Who may do what with a dossier's payments. Reading follows the dossier; paying online is the
-// applicant's; recording money at the counter is the desk's (or the step's) over the dossier's agency.
+// applicant's; recording money at the counter is the collecting desk's, the holder's desk's, or the
+// current step's.
 import { can, type Principal } from '../../platform/access.ts';
 import { isApplicant, isStepActor } from '../services/policy.ts';
 import type { DossierRow } from '../services/transition.ts';

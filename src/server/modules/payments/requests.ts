@@ -9,6 +9,7 @@ import type { ActionContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/events/index.ts';
+import { getAgency } from '../identity/index.ts';
 import { paymentRequests, payments } from './tables.ts';
 
 export type PaymentRequestRow = typeof paymentRequests.$inferSelect;
@@ -17,7 +18,7 @@ export type PaymentRow = typeof payments.$inferSelect;
 interface DossierLike {
   id: string;
   code: string | null;
-  holderAgencyId: string;
+  receivingAgencyId: string;
   holderAgencyPath: string;
   applicantUserId: string | null;
 }
@@ -46,13 +47,17 @@ export async function openPaymentRequest(
     .where(and(eq(paymentRequests.dossierId, d.id), eq(paymentRequests.status, 'pending')));
   // A second obligation while one is unpaid replaces it: the officer corrected the amount.
   if (open) await cancelRequest(tx, ctx, open, 'replaced');
+  // The receiving agency collects (its one-stop desk takes the money and issues the receipt), whoever
+  // asked for it: its desk and finance staff see and reconcile the request.
+  const collector = await getAgency(tx, d.receivingAgencyId);
+  if (!collector) throw new AppError('not_found');
   const [row] = await tx
     .insert(paymentRequests)
     .values({
       reference: newReference(),
       dossierId: d.id,
-      agencyId: d.holderAgencyId,
-      agencyPath: d.holderAgencyPath,
+      agencyId: collector.id,
+      agencyPath: collector.path,
       applicantUserId: d.applicantUserId,
       purpose: input.purpose,
       amount: input.amount,
@@ -74,7 +79,10 @@ export async function openPaymentRequest(
     aggregateType: 'dossier',
     aggregateId: d.id,
     payload: { reference: r.reference, amount: r.amount, purpose: r.purpose },
-    audience: { userIds: d.applicantUserId ? [d.applicantUserId] : [], agencyPaths: [d.holderAgencyPath] },
+    audience: {
+      userIds: d.applicantUserId ? [d.applicantUserId] : [],
+      agencyPaths: [d.holderAgencyPath, collector.path],
+    },
   });
   return r;
 }
