@@ -414,6 +414,7 @@ describe('financial obligation (status 6)', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     const view = await paymentsOf(citizen, id);
+    expect(view.requests[0]!.id).toBe(request.id);
     expect(view.requests[0]!.payment).toMatchObject({ channel: 'counter', method: 'bank_transfer' });
   });
 });

@@ -18,6 +18,7 @@ import { ActionForms, RequestedItems } from './ActionForms.tsx';
 import { useDossier, useDossierActions } from './queries.ts';
 import { RatingForm } from './RatingForm.tsx';
 import { Timeline } from './Timeline.tsx';
+import { PaymentsPanel } from '../../payments/PaymentsPanel.tsx';
 import { latestSupplementRequest } from './timeline-data.ts';
 
 type Audience = 'citizen' | 'official';
@@ -220,6 +221,8 @@ function DossierView({
               <ActionForms dossier={dossier} runner={runner} canApologise={canApologise} />
             </Section>
           ) : null}
+
+          <PaymentsPanel dossier={dossier} official={official} runner={runner} />
 
           {!official && (dossier.status === 9 || dossier.status === 10) ? (
             <Section title={t('rating.title')}>
