@@ -66,7 +66,7 @@ test('a citizen pays the fees online through the sandbox gateway and downloads t
 
   // ---- the dossier page: what is due and why, clearly a test gateway ----
   await page.goto(`/ho-so-cua-toi/${id}`);
-  const fees = page.getByRole('region', { name: 'Phí, lệ phí' });
+  const fees = page.getByRole('region', { name: 'Phí, lệ phí', exact: true });
   await expect(fees).toBeVisible();
   await expect(fees.getByText('Cổng thanh toán thử nghiệm (sandbox / môi trường thử nghiệm)')).toBeVisible();
   await expect(fees.getByRole('table', { name: 'Các khoản phí, lệ phí phải nộp' })).toContainText(
@@ -110,7 +110,7 @@ test('a citizen pays the fees online through the sandbox gateway and downloads t
   // ---- the one-stop desk sees the payment on the dossier ----
   const desk = await official(browser, baseURL, 'motcua.ttpvhcc@cqs.demo');
   await desk.goto(`/lam-viec/ho-so/${id}`);
-  const deskFees = desk.getByRole('region', { name: 'Phí, lệ phí' });
+  const deskFees = desk.getByRole('region', { name: 'Phí, lệ phí', exact: true });
   await expect(deskFees).toContainText('Đã thanh toán');
   await expect(deskFees).toContainText(reference);
 
