@@ -100,6 +100,7 @@ export const ReconciliationOutcome = z.enum([
   'paid_not_recorded',
   'recorded_not_at_gateway',
   'paid_at_counter',
+  'paid_after_cancellation',
 ]);
 export type ReconciliationOutcome = z.infer<typeof ReconciliationOutcome>;
 

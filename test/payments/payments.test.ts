@@ -344,6 +344,27 @@ describe('refused notifications', () => {
   });
 });
 
+describe('a dossier that ends before the money arrives', () => {
+  it('cancels the open request; money arriving later is recorded but flagged for a refund', async () => {
+    const id = await submit(UPFRONT.code, { copies: 1 });
+    const [r] = (await paymentsOf(citizen, id)).requests;
+    expect((await citizen.post(`/api/payments/requests/${r!.id}/pay-online`, {})).statusCode).toBe(200);
+    expect((await citizen.post(`/api/dossiers/${id}/withdraw`, {})).statusCode).toBe(200);
+    expect((await paymentsOf(citizen, id)).requests[0]!.status).toBe('cancelled');
+    const settled = await sandboxControl(r!.reference, 'settle', {});
+    expect(settled.deliveries[0]!.answer.code).toBe('00');
+    const after = (await paymentsOf(citizen, id)).requests[0]!;
+    expect(after.status).toBe('cancelled');
+    expect(after.payment).toMatchObject({ channel: 'online' });
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const admin = await signIn(t, 'admin@cqs.demo');
+    const report = (await admin.get(`/api/payments/reconciliation?from=${today}&to=${today}`)).json();
+    expect(report.rows).toContainEqual(
+      expect.objectContaining({ outcome: 'paid_after_cancellation', reference: r!.reference }),
+    );
+  });
+});
+
 describe('financial obligation (status 6)', () => {
   async function inObligation(): Promise<{ id: string; request: RequestJson }> {
     const id = await submit(BUILDING_LIKE.code, {});

@@ -17,6 +17,7 @@ const OUTCOMES: ReconciliationOutcome[] = [
   'paid_not_recorded',
   'recorded_not_at_gateway',
   'paid_at_counter',
+  'paid_after_cancellation',
 ];
 
 /** [00:00 of `from`, 00:00 after `to`) in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
@@ -30,6 +31,7 @@ type Joined = Awaited<ReturnType<typeof requestsForPeriod>>[number];
 
 function classify(x: Joined, t: GatewayTransaction | undefined): ReconciliationOutcome | null {
   const { r, p } = x;
+  if (r.status === 'cancelled' && (p || t)) return 'paid_after_cancellation';
   if (p?.channel === 'counter') return t ? 'amount_mismatch' : 'paid_at_counter';
   if (t && t.amount !== r.amount) return 'amount_mismatch';
   if (t && p) return 'matched';

@@ -156,9 +156,11 @@ export async function recordPayment(
       note: input.note ?? null,
     })
     .returning();
+  // Money for a cancelled request (the dossier ended meanwhile) is recorded, but the request stays
+  // cancelled: reconciliation shows it for a person to refund.
   await tx
     .update(paymentRequests)
-    .set({ status: 'paid', paidAt: input.paidAt })
+    .set({ status: r.status === 'cancelled' ? 'cancelled' : 'paid', paidAt: input.paidAt })
     .where(eq(paymentRequests.id, r.id));
   await audit(tx, ctx, {
     action: 'payment.record',
@@ -182,4 +184,10 @@ export async function recordPayment(
     audience: { userIds: r.applicantUserId ? [r.applicantUserId] : [], agencyPaths: [r.agencyPath] },
   });
   return p!;
+}
+
+/** A dossier that ends (refused, withdrawn, stopped, expired) owes nothing more: its open request is cancelled. */
+export async function cancelPendingRequests(tx: Tx, ctx: ActionContext, dossierId: string, reason: string) {
+  const open = await pendingRequestOf(tx, dossierId);
+  if (open) await cancelRequest(tx, ctx, open, reason);
 }

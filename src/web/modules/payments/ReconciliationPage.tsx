@@ -21,6 +21,7 @@ const OUTCOMES = [
   'paid_not_recorded',
   'recorded_not_at_gateway',
   'paid_at_counter',
+  'paid_after_cancellation',
 ] as const;
 const TONE: Record<(typeof OUTCOMES)[number], 'success' | 'warning' | 'danger' | 'neutral' | 'info'> = {
   matched: 'success',
@@ -30,6 +31,7 @@ const TONE: Record<(typeof OUTCOMES)[number], 'success' | 'warning' | 'danger' |
   paid_not_recorded: 'warning',
   recorded_not_at_gateway: 'warning',
   paid_at_counter: 'info',
+  paid_after_cancellation: 'danger',
 };
 
 /** Đối soát thanh toán: requests of a period against the gateway's payments, for finance staff. */

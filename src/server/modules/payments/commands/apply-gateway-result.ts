@@ -111,8 +111,9 @@ async function decide(tx: Tx, n: GatewayNotice): Promise<NoticeOutcome> {
     transactionId: n.transactionId,
     paidAt,
   });
-  // Money for a financial obligation lets processing continue (status 6 → 4) in the same transaction.
-  if (r.purpose === 'obligation') {
+  // Money for a financial obligation lets processing continue (status 6 → 4) in the same transaction;
+  // not for a cancelled request (the dossier ended, or a corrected request replaced it).
+  if (r.purpose === 'obligation' && r.status === 'pending') {
     const d = await lockDossier(tx, r.dossierId);
     if (d.status === 6) {
       const [v] = await tx
