@@ -2,6 +2,24 @@ import { z } from 'zod';
 
 // Fees, payment requests, payments and receipts: shared by the server and the web client.
 
+export const FeeBasis = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fixed') }),
+  z.object({
+    kind: z.literal('per_unit'),
+    units: z.number().int(),
+    unitAmount: z.number().int(),
+    free: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('tiered'),
+    units: z.number().int(),
+    perSet: z.number().int(),
+    max: z.number().int().nullable(),
+    sets: z.number().int(),
+  }),
+]);
+export type FeeBasis = z.infer<typeof FeeBasis>;
+
 export const FeeLine = z.object({
   code: z.string(),
   name: z.string(),
@@ -10,8 +28,8 @@ export const FeeLine = z.object({
   amount: z.number().int(),
   /** before the exemption */
   baseAmount: z.number().int(),
-  /** how the amount was worked out, in words (Vietnamese, as the catalogue is) */
-  basis: z.string(),
+  /** how the amount was worked out (the web client puts it in words) */
+  basis: FeeBasis,
   exemption: z.string().nullable(),
   collect: z.enum(['at_submission', 'on_request']),
 });

@@ -303,6 +303,15 @@ describe('online payment through the sandbox gateway', () => {
 });
 
 describe('refused notifications', () => {
+  it('refuses a body that is not a flat notice, changing nothing', async () => {
+    await expectNoChange(db(), async () => {
+      const nested = await agentFrom(t).post('/api/payments/ipn', { reference: { $ne: null } });
+      expect(nested.statusCode).toBe(400);
+      const wide = Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`k${i}`, i]));
+      expect((await agentFrom(t).post('/api/payments/ipn', wide)).statusCode).toBe(400);
+    }, ['payment_requests', 'payments', 'audit']);
+  });
+
   it('refuses a tampered signature; the pending-request job later applies what the gateway says', async () => {
     const id = await submit(UPFRONT.code, { copies: 1 });
     const [r] = (await paymentsOf(citizen, id)).requests;

@@ -55,6 +55,18 @@ describe('fee rules', () => {
     expect(quoteFees(copy(), { pages, copies }).total).toBe(total);
   });
 
+  it('says how each amount was worked out', () => {
+    expect(quoteFees(copy(), { pages: 300, copies: 2 }).lines[0]!.basis).toEqual({
+      kind: 'tiered',
+      units: 300,
+      perSet: 200_000,
+      max: 200_000,
+      sets: 2,
+    });
+    const extra = quoteFees(criminal(), { copies: 5 }).lines.find((l) => l.code === 'phi_phieu_thu_ba')!;
+    expect(extra.basis).toEqual({ kind: 'per_unit', units: 5, unitAmount: 5_000, free: 2 });
+  });
+
   it('food safety: the appraisal fee follows the facility type; building permit: fixed, asked for later', () => {
     const food = byCode('Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm');
     expect(quoteFees(food, { facilityType: 'kinh_doanh' }).total).toBe(1_000_000);

@@ -1,6 +1,6 @@
 // The amount due for a dossier, from its procedure version's fees and the e-form answers.
 // Pure: the same definition and answers always give the same quote (shown before submission and on the dossier).
-import type { FeeLine, FeeQuote } from '../../../contracts/payments.ts';
+import type { FeeBasis, FeeLine, FeeQuote } from '../../../contracts/payments.ts';
 import type { FeeCondition, FeeRule, ProcedureDefinition } from '../../../contracts/services.ts';
 
 type Fee = ProcedureDefinition['fees'][number];
@@ -22,19 +22,23 @@ function units(answers: Answers, field: string): number {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
 }
 
-const dong = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
-
-function applyRule(fee: Fee, rule: FeeRule | undefined, answers: Answers): { amount: number; basis: string } {
-  if (!rule) return { amount: fee.amount, basis: 'Mức thu cố định' };
+function applyRule(
+  fee: Fee,
+  rule: FeeRule | undefined,
+  answers: Answers,
+): { amount: number; basis: FeeBasis } {
+  if (!rule) return { amount: fee.amount, basis: { kind: 'fixed' } };
   if (rule.kind === 'per_unit') {
-    const n = Math.max(0, units(answers, rule.field) - (rule.free ?? 0));
+    const n = units(answers, rule.field);
+    const free = rule.free ?? 0;
     return {
-      amount: n * fee.amount,
-      basis: `${n} × ${dong(fee.amount)}${rule.free ? ` (không tính ${rule.free} đơn vị đầu)` : ''}`,
+      amount: Math.max(0, n - free) * fee.amount,
+      basis: { kind: 'per_unit', units: n, unitAmount: fee.amount, free },
     };
   }
   // tiered: walk the units through the tiers, cap the set, multiply by the number of sets
-  let left = units(answers, rule.field);
+  const total = units(answers, rule.field);
+  let left = total;
   let done = 0;
   let perSet = 0;
   for (const tier of rule.tiers) {
@@ -48,7 +52,7 @@ function applyRule(fee: Fee, rule: FeeRule | undefined, answers: Answers): { amo
   const sets = rule.times ? units(answers, rule.times) : 1;
   return {
     amount: perSet * sets,
-    basis: `${units(answers, rule.field)} đơn vị theo bậc: ${dong(perSet)}${rule.max !== undefined ? ` (tối đa ${dong(rule.max)})` : ''}${rule.times ? ` × ${sets}` : ''}`,
+    basis: { kind: 'tiered', units: total, perSet, max: rule.max ?? null, sets },
   };
 }
 

@@ -147,11 +147,14 @@ export async function paymentRoutes(root: FastifyInstance, deps: Deps, gateway: 
   app.post(
     '/api/payments/ipn',
     {
-      config: { access: 'public' },
+      // A gateway sends from a few addresses; the limit only stops someone filling the notice log.
+      config: { access: 'public', rateLimit: { max: 600, timeWindow: 60_000 } },
       schema: {
         tags,
         summary: 'IPN: thông báo kết quả thanh toán từ cổng (chữ ký HMAC-SHA256)',
-        body: z.record(z.string(), z.unknown()),
+        body: z
+          .record(z.string().max(60), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+          .refine((o) => Object.keys(o).length <= 40, 'field.too_many_keys'),
         response: { 200: z.object({ code: z.string(), message: z.string() }) },
       },
     },

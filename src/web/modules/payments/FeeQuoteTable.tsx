@@ -1,9 +1,29 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../ui/format.ts';
 import { Table } from '../../ui/Table.tsx';
 import { type Quote, useFeeQuote } from './queries.ts';
 
+type FeeLine = Quote['lines'][number];
+
 export const money = (amount: number) => `${formatNumber(amount)} đ`;
+
+/** How a fee line's amount was worked out, in the reader's language. */
+function basisText(t: TFunction, b: FeeLine['basis']): string {
+  if (b.kind === 'fixed') return t('payments.basis.fixed');
+  if (b.kind === 'per_unit')
+    return t(b.free ? 'payments.basis.per_unit_free' : 'payments.basis.per_unit', {
+      units: b.units,
+      amount: money(b.unitAmount),
+      free: b.free,
+    });
+  return t(b.max === null ? 'payments.basis.tiered' : 'payments.basis.tiered_max', {
+    units: b.units,
+    perSet: money(b.perSet),
+    max: b.max === null ? '' : money(b.max),
+    sets: b.sets,
+  });
+}
 
 /** The fee lines that apply to a dossier's answers, how each is worked out, and the totals. */
 export function FeeQuoteTable({ quote, caption }: { quote: Quote; caption: string }) {
@@ -22,7 +42,7 @@ export function FeeQuoteTable({ quote, caption }: { quote: Quote; caption: strin
             header: t('payments.basis'),
             cell: (l) => (
               <>
-                {l.basis}
+                {basisText(t, l.basis)}
                 {l.exemption ? (
                   <span className="cell-sub">{t('payments.exempt', { reason: l.exemption })}</span>
                 ) : null}
