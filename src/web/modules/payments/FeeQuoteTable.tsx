@@ -6,7 +6,7 @@ import { type Quote, useFeeQuote } from './queries.ts';
 
 type FeeLine = Quote['lines'][number];
 
-export const money = (amount: number) => `${formatNumber(amount)} đ`;
+export const money = (amount: number) => `${formatNumber(amount)}\u00a0đ`;
 
 /** How a fee line's amount was worked out, in the reader's language. */
 function basisText(t: TFunction, b: FeeLine['basis']): string {
