@@ -48,7 +48,7 @@ ALTER TABLE "pay_payments" ADD CONSTRAINT "pay_payments_request_id_pay_requests_
 CREATE INDEX "pay_gateway_notices_reference" ON "pay_gateway_notices" USING btree ("reference","received_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "pay_requests_reference" ON "pay_requests" USING btree ("reference");--> statement-breakpoint
 CREATE INDEX "pay_requests_dossier" ON "pay_requests" USING btree ("dossier_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "pay_requests_one_pending" ON "pay_requests" USING btree ("dossier_id") WHERE status = 'pending';--> statement-breakpoint
+CREATE UNIQUE INDEX "pay_requests_one_pending" ON "pay_requests" USING btree ("dossier_id","purpose") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "pay_requests_created" ON "pay_requests" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "pay_payments_request" ON "pay_payments" USING btree ("request_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pay_payments_gateway_txn" ON "pay_payments" USING btree ("gateway_transaction_id");--> statement-breakpoint

@@ -353,6 +353,42 @@ describe('refused notifications', () => {
   });
 });
 
+describe('two debts at once', () => {
+  it('an unpaid submission fee stays open beside a financial obligation; both can be paid', async () => {
+    const id = await submit(UPFRONT.code, { copies: 1 });
+    expect((await desk.post(`/api/dossiers/${id}/accept`, {})).statusCode).toBe(200);
+    const asked = await specialist.post(`/api/dossiers/${id}/request-payment`, {
+      amount: 75_000,
+      description: 'Lệ phí cấp giấy phép',
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const view = await paymentsOf(citizen, id);
+    expect(view.requests.map((r) => [r.amount, r.status]).sort()).toEqual([
+      [150_000, 'pending'],
+      [75_000, 'pending'],
+    ]);
+    // Paying the submission fee does not end the obligation (status 6 stays until its own payment).
+    const submission = view.requests.find((r) => r.amount === 150_000)!;
+    const paid = await desk.post(`/api/payments/requests/${submission.id}/counter`, {
+      method: 'cash',
+      amount: 150_000,
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    const [d] = await queryRows<{ status: number }>(
+      db(),
+      sql`select status from svc_dossiers where id = ${id}`,
+    );
+    expect(d!.status).toBe(6);
+    const obligation = view.requests.find((r) => r.amount === 75_000)!;
+    await payAtSandbox(obligation.id);
+    const [after] = await queryRows<{ status: number }>(
+      db(),
+      sql`select status from svc_dossiers where id = ${id}`,
+    );
+    expect(after!.status).toBe(4);
+  });
+});
+
 describe('a dossier that ends before the money arrives', () => {
   it('cancels the open request; money arriving later is recorded but flagged for a refund', async () => {
     const id = await submit(UPFRONT.code, { copies: 1 });

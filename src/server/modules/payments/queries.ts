@@ -62,14 +62,14 @@ export async function dossierPayments(db: DbOrTx, p: Principal, id: string, gate
     .leftJoin(payments, eq(payments.requestId, paymentRequests.id))
     .where(eq(paymentRequests.dossierId, id))
     .orderBy(desc(paymentRequests.createdAt));
-  const pending = rows.find((x) => x.r.status === 'pending')?.r;
+  const pending = rows.filter((x) => x.r.status === 'pending').map((x) => x.r);
   return {
     quote: quoteFees(v!.definition, d.formData),
     requests: rows.map((x) => presentRequest(x.r, x.p, d.code)),
     onlineAvailable: gateway !== null,
     sandbox: gateway?.sandbox ?? false,
-    mayRecordCounter: !!pending && mayRecordCounter(p, d, pending),
-    mayPayOnline: !!pending && gateway !== null && mayPayOnline(p, pending),
+    mayRecordCounter: pending.some((r) => mayRecordCounter(p, d, r)),
+    mayPayOnline: gateway !== null && pending.some((r) => mayPayOnline(p, r)),
   };
 }
 
@@ -120,12 +120,21 @@ export async function requestsByReference(db: DbOrTx, references: string[]) {
     .where(inArray(paymentRequests.reference, references));
 }
 
-/** Pending online-startable requests to ask the gateway about, least recently checked first. */
+/**
+ * Pending requests whose payment was started at the gateway, least recently checked first. A started
+ * payment expires at the gateway after a day: after three nothing more can arrive, so they are left out.
+ */
 export async function pendingToCheck(db: DbOrTx, limit: number) {
   return db
     .select({ reference: paymentRequests.reference })
     .from(paymentRequests)
-    .where(and(eq(paymentRequests.status, 'pending'), sql`${paymentRequests.gatewayPaymentId} is not null`))
+    .where(
+      and(
+        eq(paymentRequests.status, 'pending'),
+        sql`${paymentRequests.gatewayPaymentId} is not null`,
+        sql`${paymentRequests.createdAt} > now() - interval '3 days'`,
+      ),
+    )
     .orderBy(sql`${paymentRequests.checkedAt} asc nulls first`)
     .limit(limit);
 }

@@ -41,11 +41,9 @@ export async function openPaymentRequest(
   d: DossierLike,
   input: { purpose: 'submission' | 'obligation'; amount: number; description: string; lines: FeeLine[] },
 ): Promise<PaymentRequestRow> {
-  const [open] = await tx
-    .select()
-    .from(paymentRequests)
-    .where(and(eq(paymentRequests.dossierId, d.id), eq(paymentRequests.status, 'pending')));
-  // A second obligation while one is unpaid replaces it: the officer corrected the amount.
+  const open = await pendingRequestOf(tx, d.id, input.purpose);
+  // A second obligation while one is unpaid replaces it: the officer corrected the amount. (An unpaid
+  // submission fee stays open beside an obligation: they are different debts.)
   if (open) await cancelRequest(tx, ctx, open, 'replaced');
   // The receiving agency collects (its one-stop desk takes the money and issues the receipt), whoever
   // asked for it: its desk and finance staff see and reconcile the request.
@@ -101,12 +99,22 @@ export async function cancelRequest(tx: Tx, ctx: ActionContext, r: PaymentReques
   });
 }
 
-/** The pending request of a dossier, locked for the rest of the transaction. */
-export async function pendingRequestOf(tx: Tx, dossierId: string): Promise<PaymentRequestRow | undefined> {
+/** The pending request of a dossier for one purpose, locked for the rest of the transaction. */
+export async function pendingRequestOf(
+  tx: Tx,
+  dossierId: string,
+  purpose: PaymentRequestRow['purpose'],
+): Promise<PaymentRequestRow | undefined> {
   const [r] = await tx
     .select()
     .from(paymentRequests)
-    .where(and(eq(paymentRequests.dossierId, dossierId), eq(paymentRequests.status, 'pending')))
+    .where(
+      and(
+        eq(paymentRequests.dossierId, dossierId),
+        eq(paymentRequests.purpose, purpose),
+        eq(paymentRequests.status, 'pending'),
+      ),
+    )
     .for('update');
   return r;
 }
@@ -188,6 +196,8 @@ export async function recordPayment(
 
 /** A dossier that ends (refused, withdrawn, stopped, expired) owes nothing more: its open request is cancelled. */
 export async function cancelPendingRequests(tx: Tx, ctx: ActionContext, dossierId: string, reason: string) {
-  const open = await pendingRequestOf(tx, dossierId);
-  if (open) await cancelRequest(tx, ctx, open, reason);
+  for (const purpose of ['submission', 'obligation'] as const) {
+    const open = await pendingRequestOf(tx, dossierId, purpose);
+    if (open) await cancelRequest(tx, ctx, open, reason);
+  }
 }

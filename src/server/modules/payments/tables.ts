@@ -35,8 +35,8 @@ export const paymentRequests = pgTable(
   (t) => [
     uniqueIndex('pay_requests_reference').on(t.reference),
     index('pay_requests_dossier').on(t.dossierId),
-    // At most one open request per dossier: a new one cancels the old in the same transaction.
-    uniqueIndex('pay_requests_one_pending').on(t.dossierId).where(sql`status = 'pending'`),
+    // At most one open request per dossier and purpose: a new one cancels the old in the same transaction.
+    uniqueIndex('pay_requests_one_pending').on(t.dossierId, t.purpose).where(sql`status = 'pending'`),
     index('pay_requests_created').on(t.createdAt),
   ],
 );

@@ -41,6 +41,7 @@ export function PaymentsPanel({
   if (!data) return null;
   const mayAskPayment = official && dossier.status === 4 && dossier.actions.some((a) => a.kind === 'step');
   if (data.quote.lines.length === 0 && data.requests.length === 0 && !mayAskPayment) return null;
+  const pending = data.requests.filter((r) => r.status === 'pending');
   return (
     <Section title={t('payments.title')}>
       {data.sandbox ? (
@@ -51,13 +52,15 @@ export function PaymentsPanel({
       <ReturnFromGateway dossierId={dossier.id} requests={data.requests} />
       <FeeQuoteTable quote={data.quote} caption={t('payments.quote_caption')} />
       {data.requests.length ? <Requests data={data} /> : null}
-      {data.mayPayOnline ? <PayOnline request={data.requests.find((r) => r.status === 'pending')!} /> : null}
+      {data.mayPayOnline
+        ? pending.map((r) => <PayOnline key={r.id} request={r} several={pending.length > 1} />)
+        : null}
       {!official && data.requests.some((r) => r.status === 'pending') && !data.onlineAvailable ? (
         <p>{t('payments.pay_at_counter')}</p>
       ) : null}
-      {data.mayRecordCounter ? (
-        <CounterPayment dossierId={dossier.id} request={data.requests.find((r) => r.status === 'pending')!} />
-      ) : null}
+      {data.mayRecordCounter
+        ? pending.map((r) => <CounterPayment key={r.id} dossierId={dossier.id} request={r} />)
+        : null}
       {mayAskPayment ? <AskPayment runner={runner} suggested={data.quote.onRequest} /> : null}
     </Section>
   );
@@ -111,7 +114,7 @@ function Requests({ data }: { data: Payments }) {
   );
 }
 
-function PayOnline({ request }: { request: PaymentRequest }) {
+function PayOnline({ request, several }: { request: PaymentRequest; several: boolean }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -136,6 +139,7 @@ function PayOnline({ request }: { request: PaymentRequest }) {
       <p>{t('payments.pay_online_hint', { amount: money(request.amount) })}</p>
       <Button onClick={start} busy={busy}>
         {t('payments.pay_online')}
+        {several ? <span className="visually-hidden"> {request.reference}</span> : null}
       </Button>
     </div>
   );
@@ -214,11 +218,17 @@ function CounterPayment({ dossierId, request }: { dossierId: string; request: Pa
       </Alert>
     );
   return (
-    <form className="stack" onSubmit={submit} aria-label={t('payments.counter_title')}>
-      <h3>{t('payments.counter_title')}</h3>
+    <form
+      className="stack"
+      onSubmit={submit}
+      aria-label={`${t('payments.counter_title')} ${request.reference}`}
+    >
+      <h3>
+        {t('payments.counter_title')} <code>{request.reference}</code>
+      </h3>
       {error ? <ApiErrorAlert error={error} /> : null}
       <SelectField
-        id="payment-method"
+        id={`payment-method-${request.reference}`}
         label={t('payments.method_label')}
         value={method}
         onChange={(e) => setMethod(e.target.value as 'cash' | 'bank_transfer')}
@@ -227,7 +237,7 @@ function CounterPayment({ dossierId, request }: { dossierId: string; request: Pa
         <option value="bank_transfer">{t('payments.method.bank_transfer')}</option>
       </SelectField>
       <TextField
-        id="payment-amount"
+        id={`payment-amount-${request.reference}`}
         label={t('payments.amount_received')}
         hint={t('payments.amount_received_hint', { amount: money(request.amount) })}
         inputMode="numeric"
@@ -236,7 +246,7 @@ function CounterPayment({ dossierId, request }: { dossierId: string; request: Pa
         onChange={(e) => setAmount(e.target.value.replace(/\D/g, ''))}
       />
       <TextField
-        id="payment-note"
+        id={`payment-note-${request.reference}`}
         label={t('payments.note')}
         value={note}
         onChange={(e) => setNote(e.target.value)}

@@ -60,7 +60,7 @@ export async function confirmPayment(
 ) {
   return db.transaction(async (tx) => {
     const { d, def } = await loadForAction(tx, ctx, id, 'confirm_payment', input.revision);
-    const open = await pendingRequestOf(tx, d.id);
+    const open = await pendingRequestOf(tx, d.id, 'obligation');
     if (open && input.method === 'online') throw new AppError('payment_not_received');
     if (open)
       await recordPayment(tx, ctx, open, {
