@@ -42,6 +42,53 @@ export const Component = z.strictObject({
   note: z.string().max(1000).optional(),
 });
 
+/** An e-form property name (camelCase in the catalogue's JSON Schemas). */
+const FieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,59}$/, 'field.key');
+
+/** A condition on one e-form answer: equal to a value, or one of several (a missing answer matches neither). */
+export const FeeCondition = z.strictObject({
+  field: FieldName,
+  equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  in: z
+    .array(z.union([z.string(), z.number()]))
+    .min(1)
+    .max(50)
+    .optional(),
+  /** true: the condition holds when the answer is NOT equal / NOT in the list (a missing answer holds) */
+  not: z.boolean().optional(),
+});
+export type FeeCondition = z.infer<typeof FeeCondition>;
+
+/**
+ * How the amount follows from the e-form (default: the fixed amount). per_unit: amount × max(0, units −
+ * free). tiered: per unit of `field`, the first tiers at their price, capped per set, times `times`.
+ */
+export const FeeRule = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('per_unit'),
+    field: FieldName,
+    /** units included without charge (e.g. the first two certificates) */
+    free: z.number().int().min(0).max(1000).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('tiered'),
+    field: FieldName,
+    tiers: z
+      .array(
+        z.strictObject({
+          upTo: z.number().int().min(1).optional(),
+          amount: z.number().int().min(0).max(1_000_000_000),
+        }),
+      )
+      .min(1)
+      .max(10),
+    max: z.number().int().min(0).optional(),
+    /** a field whose value multiplies the capped amount (number of copies) */
+    times: FieldName.optional(),
+  }),
+]);
+export type FeeRule = z.infer<typeof FeeRule>;
+
 export const Fee = z.strictObject({
   code: Key,
   name: z.string().min(2).max(300),
@@ -49,6 +96,22 @@ export const Fee = z.strictObject({
   /** integer đồng */
   amount: z.number().int().min(0).max(1_000_000_000_000),
   note: z.string().max(500).optional(),
+  /** the fee applies only when the e-form answers satisfy this */
+  when: FeeCondition.optional(),
+  rule: FeeRule.optional(),
+  /** legal exemptions: the first one matching waives the fee (percent 100) or part of it */
+  exemptions: z
+    .array(
+      z.strictObject({
+        when: FeeCondition,
+        percent: z.number().int().min(1).max(100),
+        reason: z.string().min(3).max(500),
+      }),
+    )
+    .max(10)
+    .optional(),
+  /** paid with the online submission ("at_submission") or when the officer asks for it (default) */
+  collect: z.enum(['at_submission', 'on_request']).optional(),
 });
 
 /** Who a step belongs to: the agency that received the dossier, the competent one, or a named agency. */

@@ -27,6 +27,7 @@ import {
 } from './modules/services/index.ts';
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
+import { paymentGateway, paymentRoutes, registerPaymentJobs } from './modules/payments/index.ts';
 
 const WEB_ROOT = PATHS.web;
 
@@ -78,6 +79,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     config.maxUploadBytes,
   );
   const deps: Deps = { config, log, database, db, bus, jobs, blobs, sessions, secrets };
+  const gateway = paymentGateway(config);
 
   const app = await createHttp({
     log,
@@ -102,12 +104,14 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     await servicesRoutes(scope, deps);
     await servicesAdminRoutes(scope, deps);
     await templateRoutes(scope, deps);
+    await paymentRoutes(scope, deps, gateway);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
     await sseRoutes(scope, bus);
   });
 
   registerServices(deps);
   registerServiceJobs(jobs, db);
+  registerPaymentJobs(jobs, db, gateway, log);
   registerMessageDelivery(jobs, {
     db,
     log,

@@ -17,14 +17,36 @@ const build = spawnSync(process.execPath, [join(root, 'scripts/ensure-web.mjs')]
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cqs-e2e-'));
+const port = process.env.PORT ?? '8123';
+// The sandbox payment gateway, a separate server like a real gateway: CQS talks to it over HTTP.
+const sandboxPort = process.env.E2E_SANDBOX_PORT ?? '8191';
+const merchant = { id: 'CQSE2E', secret: 'e2e-sandbox-secret-0123456789' };
+const sandbox = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'src/sandbox/payment-gateway-main.ts')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      SANDBOX_PORT: sandboxPort,
+      SANDBOX_MERCHANTS: `${merchant.id}:${merchant.secret}`,
+    },
+  },
+);
 const child = spawn(process.execPath, [join(root, 'bin/cqs.mjs'), 'start'], {
   cwd: root,
   stdio: 'inherit',
   env: {
     ...process.env,
     DATA_DIR: dataDir,
-    PORT: process.env.PORT ?? '8123',
+    PORT: port,
     HOST: '127.0.0.1',
+    // The gateway sends the payer back, and its notifications, to this address.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PAYMENT_GATEWAY_URL: `http://127.0.0.1:${sandboxPort}`,
+    PAYMENT_MERCHANT_ID: merchant.id,
+    PAYMENT_SECRET: merchant.secret,
     LOG_LEVEL: 'warn',
     // NODE_ENV=test makes the server leave the web app out; the browser needs it.
     NODE_ENV: 'development',
@@ -37,9 +59,16 @@ function stop(signal) {
   if (stopping) return;
   stopping = true;
   child.kill(signal);
+  sandbox.kill(signal);
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
+sandbox.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`payment sandbox exited (${code})`);
+    stop('SIGTERM');
+  }
+});
 child.on('exit', (code) => {
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(stopping ? 0 : (code ?? 1));

@@ -18,6 +18,8 @@ const TABLES: Record<string, SQL> = {
   messages: sql`select t::text as r from messages t`,
   jobs: sql`select t::text as r from jobs t`,
   files: sql`select t::text as r from files t`,
+  payment_requests: sql`select t::text as r from pay_requests t`,
+  payments: sql`select t::text as r from pay_payments t`,
 };
 export type TableName = keyof typeof TABLES;
 

@@ -449,6 +449,63 @@ const ROUTES: RouteCase[] = [
     send: (a) => a.post(`/api/dossiers/${NO_SUCH_ID}/consultations/consult_tax`, BAD),
     ok: 400,
   },
+  // Payments: the quote and the gateway's notification are public (the IPN is believed only when signed;
+  // this platform has no gateway configured); each handler checks the dossier and request itself.
+  {
+    method: 'POST',
+    path: '/api/payments/quote',
+    who: 'public',
+    send: (a) => a.post('/api/payments/quote', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/payments/ipn',
+    who: 'public',
+    send: (a) => a.post('/api/payments/ipn', { reference: 'LP000000AAAAAAAA' }),
+    ok: 409,
+  },
+  {
+    method: 'GET',
+    path: '/api/dossiers/:id/payments',
+    who: 'signed-in',
+    send: (a) => a.get(`/api/dossiers/${NO_SUCH_ID}/payments`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/payments/requests/:id/pay-online',
+    who: ['citizen'],
+    send: (a) => a.post(`/api/payments/requests/${NO_SUCH_ID}/pay-online`, {}),
+    ok: 409,
+  },
+  {
+    method: 'POST',
+    path: '/api/payments/requests/:id/refresh',
+    who: 'signed-in',
+    send: (a) => a.post(`/api/payments/requests/${NO_SUCH_ID}/refresh`, {}),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/payments/requests/:id/counter',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/payments/requests/${NO_SUCH_ID}/counter`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/payments/:id/receipt',
+    who: 'signed-in',
+    send: (a) => a.get(`/api/payments/${NO_SUCH_ID}/receipt`),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/payments/reconciliation',
+    who: ['admin'],
+    send: (a) => a.get('/api/payments/reconciliation?from=2026-11-01&to=2026-11-30'),
+  },
   ...[
     'accept',
     'refuse',

@@ -41,6 +41,16 @@ const ConfigSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
     .default(false),
+  PAYMENT_GATEWAY_URL: z.url().optional(),
+  PAYMENT_MERCHANT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{3,40}$/, 'must be 3–40 letters or digits')
+    .optional(),
+  PAYMENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PAYMENT_GATEWAY_SANDBOX: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -65,6 +75,11 @@ export interface Config {
   secretKey: string | undefined;
   /** the SMS gateway (docs/contracts/sms-gateway.md); without it SMS are kept in the outbox */
   sms: { url: string; token: string } | undefined;
+  /**
+   * The payment gateway (docs/contracts/payment-gateway.md); without it only counter payments are
+   * recorded. `sandbox` labels it in the UI as a test environment (default: true unless set false).
+   */
+  payments: { url: string; merchantId: string; secret: string; sandbox: boolean } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +122,11 @@ export function loadConfig(env: Source = process.env): Config {
     );
   }
   const c = result.data;
+  const paymentKeys = [c.PAYMENT_GATEWAY_URL, c.PAYMENT_MERCHANT_ID, c.PAYMENT_SECRET];
+  if (paymentKeys.some(Boolean) && !paymentKeys.every(Boolean))
+    throw new ConfigError([
+      'PAYMENT_GATEWAY_URL, PAYMENT_MERCHANT_ID and PAYMENT_SECRET: set all three or none',
+    ]);
   const embedded = !c.DATABASE_URL;
   return {
     port: c.PORT,
@@ -125,5 +145,14 @@ export function loadConfig(env: Source = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     secretKey: c.SECRET_KEY,
     sms: c.SMS_URL && c.SMS_TOKEN ? { url: c.SMS_URL, token: c.SMS_TOKEN } : undefined,
+    payments:
+      c.PAYMENT_GATEWAY_URL && c.PAYMENT_MERCHANT_ID && c.PAYMENT_SECRET
+        ? {
+            url: c.PAYMENT_GATEWAY_URL.replace(/\/$/, ''),
+            merchantId: c.PAYMENT_MERCHANT_ID,
+            secret: c.PAYMENT_SECRET,
+            sandbox: c.PAYMENT_GATEWAY_SANDBOX ?? true,
+          }
+        : undefined,
   };
 }

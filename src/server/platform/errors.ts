@@ -25,6 +25,11 @@ export const ERRORS = {
   invalid_reset_token: 400,
   file_type_not_allowed: 415,
   rate_limited: 429,
+  payment_not_available: 409,
+  payment_already_paid: 409,
+  payment_not_received: 409,
+  payment_amount_mismatch: 422,
+  payment_gateway_unavailable: 502,
   database_unavailable: 503,
   internal: 500,
 } as const;

@@ -17,6 +17,7 @@ export const paths = {
   officialDossier: (id: string) => `/lam-viec/ho-so/${id}`,
   counterIntake: '/lam-viec/tiep-nhan-tai-quay',
   dossierRegister: '/lam-viec/so-theo-doi',
+  paymentReconciliation: '/lam-viec/doi-soat-thanh-toan',
   admin: '/quan-tri',
   adminUsers: '/quan-tri/nguoi-dung',
   adminUserNew: '/quan-tri/nguoi-dung/moi',

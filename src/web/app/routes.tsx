@@ -86,6 +86,10 @@ const DossierRegisterPage = lazy(() =>
   import('../modules/services/officer/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })),
 );
 
+const ReconciliationPage = lazy(() =>
+  import('../modules/payments/ReconciliationPage.tsx').then((m) => ({ default: m.ReconciliationPage })),
+);
+
 const strip = (path: string) => path.replace(/^\//, '');
 
 // Child routes of the administration use absolute paths (they start with the parent's path).
@@ -114,6 +118,14 @@ export const routes: RouteObject[] = [
           { path: strip(paths.inbox), element: <InboxPage /> },
           { path: `${strip(paths.inbox)}/:id`, element: <DossierPage audience="official" /> },
           { path: strip(paths.dossierRegister), element: <DossierRegisterPage /> },
+          {
+            path: strip(paths.paymentReconciliation),
+            element: (
+              <Require anyOf={['payments.reconcile']}>
+                <ReconciliationPage />
+              </Require>
+            ),
+          },
           {
             path: strip(paths.counterIntake),
             element: (

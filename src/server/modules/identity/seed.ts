@@ -23,6 +23,7 @@ export const BUILT_IN_ROLES = [
       'messages.read',
       'procedures.manage',
       'stats.read',
+      'payments.reconcile',
     ],
   },
   {
@@ -45,6 +46,12 @@ export const BUILT_IN_ROLES = [
     permissions: ['dossiers.approve', 'stats.read'],
   },
   { code: 'city_leader', name: 'Lãnh đạo Thành phố', nameEn: 'City leader', permissions: ['stats.read'] },
+  {
+    code: 'finance_officer',
+    name: 'Cán bộ tài chính, kế toán',
+    nameEn: 'Finance officer',
+    permissions: ['payments.reconcile'],
+  },
 ] as const;
 
 const PROVINCE_IDS: Record<string, string> = { '79': 'H29', '01': 'H26' };
@@ -202,6 +209,13 @@ export const DEMO_ACCOUNTS = [
     title: 'Phó Chủ tịch UBND Thành phố',
     role: 'city_leader',
     agency: 'root',
+  },
+  {
+    email: 'ketoan.ttpvhcc@cqs.demo',
+    fullName: 'Phan Thị Thu Trang',
+    title: 'Kế toán',
+    role: 'finance_officer',
+    agency: '000.00.30.H29',
   },
   {
     email: 'congdan@cqs.demo',

@@ -27,6 +27,8 @@ export function MainNav() {
     items.push({ to: paths.inbox, label: t('nav.inbox') });
     if (isOneStopOfficer(user)) items.push({ to: paths.counterIntake, label: t('nav.counter_intake') });
     items.push({ to: paths.dossierRegister, label: t('nav.register_book') });
+    if (can('payments.reconcile'))
+      items.push({ to: paths.paymentReconciliation, label: t('nav.payment_reconciliation') });
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     if (ADMIN_PERMISSIONS.some(can)) items.push({ to: paths.admin, label: t('nav.admin') });
     items.push({ to: paths.account, label: t('nav.account') });

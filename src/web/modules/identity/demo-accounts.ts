@@ -11,5 +11,6 @@ export const DEMO_ACCOUNTS = [
   { identifier: 'chuyenvien.xaydung@cqs.demo', role: 'demo.role.specialist' },
   { identifier: 'lanhdao.xaydung@cqs.demo', role: 'demo.role.department_leader' },
   { identifier: 'lanhdao.ubnd@cqs.demo', role: 'demo.role.city_leader' },
+  { identifier: 'ketoan.ttpvhcc@cqs.demo', role: 'demo.role.finance' },
   { identifier: 'congdan@cqs.demo', role: 'demo.role.citizen' },
 ] as const;

@@ -96,6 +96,7 @@ export const birthRegistration = {
       kind: 'fee',
       amount: 8_000,
       note: '8.000 đồng/bản sao (Thông tư 281/2016/TT-BTC).',
+      rule: { kind: 'per_unit', field: 'copiesRequested' },
     },
   ],
   legalBasis: [

@@ -52,6 +52,14 @@ export const certifiedCopy = {
       kind: 'fee',
       amount: 2_000,
       note: '2.000 đồng/trang đối với trang thứ nhất và thứ hai; từ trang thứ ba trở lên 1.000 đồng/trang; tối đa 200.000 đồng/bản. Trang tính theo bản chính.',
+      rule: {
+        kind: 'tiered',
+        field: 'pages',
+        tiers: [{ upTo: 2, amount: 2_000 }, { amount: 1_000 }],
+        max: 200_000,
+        times: 'copies',
+      },
+      collect: 'at_submission',
     },
   ],
   legalBasis: [

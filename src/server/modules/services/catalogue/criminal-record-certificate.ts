@@ -89,6 +89,15 @@ export const criminalRecordCertificate = {
       // (confirm) amounts against Thông tư 16/2025/TT-BTC, which replaced Thông tư 244/2016/TT-BTC
       amount: 200_000,
       note: '200.000 đồng/lần/người.',
+      when: { field: 'feeCategory', equals: 'giam', not: true },
+      exemptions: [
+        {
+          when: { field: 'feeCategory', equals: 'mien' },
+          percent: 100,
+          reason: 'Miễn phí cho trẻ em, người cao tuổi, người khuyết tật, người thuộc hộ nghèo.',
+        },
+      ],
+      collect: 'at_submission',
     },
     {
       code: 'phi_giam',
@@ -96,6 +105,8 @@ export const criminalRecordCertificate = {
       kind: 'fee',
       amount: 100_000,
       note: '100.000 đồng/lần/người đối với sinh viên, người có công với cách mạng, thân nhân liệt sĩ, người thường trú hoặc tạm trú tại xã, thị trấn có điều kiện kinh tế – xã hội đặc biệt khó khăn. Miễn phí cho trẻ em, người cao tuổi, người khuyết tật, người thuộc hộ nghèo. (confirm)',
+      when: { field: 'feeCategory', equals: 'giam' },
+      collect: 'at_submission',
     },
     {
       code: 'phi_phieu_thu_ba',
@@ -103,6 +114,8 @@ export const criminalRecordCertificate = {
       kind: 'fee',
       amount: 5_000,
       note: '5.000 đồng/Phiếu, trường hợp đề nghị cấp quá 02 Phiếu trong một lần yêu cầu. (confirm)',
+      rule: { kind: 'per_unit', field: 'copies', free: 2 },
+      collect: 'at_submission',
     },
   ],
   legalBasis: [
@@ -164,6 +177,17 @@ export const criminalRecordCertificate = {
         },
         purpose: { type: 'string', title: 'Mục đích sử dụng Phiếu', maxLength: 300 },
         copies: { type: 'integer', title: 'Số lượng Phiếu yêu cầu cấp', minimum: 1, maximum: 10, default: 1 },
+        feeCategory: {
+          type: 'string',
+          title: 'Đối tượng nộp phí',
+          enum: ['thong_thuong', 'giam', 'mien'],
+          enumNames: [
+            'Thông thường',
+            'Được giảm 50% (sinh viên, người có công, thân nhân liệt sĩ, cư trú tại xã đặc biệt khó khăn)',
+            'Được miễn (trẻ em, người cao tuổi, người khuyết tật, người thuộc hộ nghèo)',
+          ],
+          default: 'thong_thuong',
+        },
         deliveryFormat: {
           type: 'string',
           title: 'Hình thức nhận Phiếu',
@@ -193,6 +217,7 @@ export const criminalRecordCertificate = {
         'purpose',
         'copies',
         'deliveryFormat',
+        'feeCategory',
       ],
       pages: [
         ['certificateType'],
@@ -200,7 +225,7 @@ export const criminalRecordCertificate = {
         ['nationality', 'idNumber', 'permanentResidence'],
         ['fatherFullName', 'motherFullName', 'spouseFullName'],
         ['includeBanInfo', 'purpose'],
-        ['copies', 'deliveryFormat'],
+        ['copies', 'deliveryFormat', 'feeCategory'],
       ],
       certificateType: { 'ui:widget': 'radio' },
     },

@@ -72,6 +72,7 @@ export const foodSafetyCertificate = {
       // (confirm) amount and circular
       amount: 2_500_000,
       note: '2.500.000 đồng/lần/cơ sở (cơ sở sản xuất).',
+      when: { field: 'facilityType', in: ['san_xuat', 'san_xuat_kinh_doanh'] },
     },
     {
       code: 'phi_tham_dinh_kinh_doanh',
@@ -80,6 +81,7 @@ export const foodSafetyCertificate = {
       // (confirm) amount and circular
       amount: 1_000_000,
       note: '1.000.000 đồng/lần/cơ sở (cơ sở kinh doanh).',
+      when: { field: 'facilityType', equals: 'kinh_doanh' },
     },
   ],
   legalBasis: [

@@ -10,6 +10,8 @@ import { definitionOf } from '../definitions.ts';
 import { acceptLocked } from './accept-dossier.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import { emit } from '../../../platform/events/index.ts';
+import { quoteFees } from '../../payments/fees.ts';
+import { openPaymentRequest } from '../../payments/requests.ts';
 
 export interface SubmitInput {
   procedureCode: string;
@@ -161,6 +163,15 @@ async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: 
       permission: 'dossiers.receive',
     },
   });
+  // Fees the catalogue collects with the submission: a payment request the applicant can pay at once.
+  const quote = quoteFees(def, input.formData);
+  if (quote.atSubmission > 0)
+    await openPaymentRequest(tx, ctx, d, {
+      purpose: 'submission',
+      amount: quote.atSubmission,
+      description: `Phí, lệ phí: ${def.name}`.slice(0, 255),
+      lines: quote.lines.filter((l) => l.collect === 'at_submission'),
+    });
   if (input.idempotencyKey)
     await tx
       .insert(idempotencyKeys)

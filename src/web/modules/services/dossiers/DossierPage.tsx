@@ -19,6 +19,7 @@ import { Consultations } from './Consultations.tsx';
 import { useDossier, useDossierActions } from './queries.ts';
 import { RatingForm } from './RatingForm.tsx';
 import { Timeline } from './Timeline.tsx';
+import { PaymentsPanel } from '../../payments/PaymentsPanel.tsx';
 import { latestSupplementRequest } from './timeline-data.ts';
 
 type Audience = 'citizen' | 'official';
@@ -229,6 +230,8 @@ function DossierView({
               <ActionForms dossier={dossier} runner={runner} />
             </Section>
           ) : null}
+
+          <PaymentsPanel dossier={dossier} official={official} runner={runner} />
 
           {!official && (dossier.status === 9 || dossier.status === 10) ? (
             <Section title={t('rating.title')}>

@@ -1,3 +1,4 @@
+import { SubmissionFees } from '../../payments/FeeQuoteTable.tsx';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApplicantInput } from '../../../../contracts/services.ts';
@@ -557,6 +558,9 @@ export function DossierWizard({
                 },
               ]}
             />
+          ) : null}
+          {current.kind === 'review' && def.fees.length > 0 ? (
+            <SubmissionFees procedureCode={procedure.code} formData={toFormData(schema, answers)} />
           ) : null}
 
           <div className="button-row wizard-buttons">
