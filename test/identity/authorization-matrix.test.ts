@@ -277,6 +277,28 @@ const ROUTES: RouteCase[] = [
     send: (a) => a.put('/api/admin/templates/notification', BAD),
     ok: 400,
   },
+  // Integration administration (integration.manage): DVCQG sync.
+  { method: 'GET', path: '/api/admin/dvcqg/sync', who: ['admin'], send: (a) => a.get('/api/admin/dvcqg/sync') },
+  {
+    method: 'POST',
+    path: '/api/admin/dvcqg/sync/resend',
+    who: ['admin'],
+    send: (a) => a.post('/api/admin/dvcqg/sync/resend', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/dvcqg/reconcile',
+    who: ['admin'],
+    send: (a) => a.post('/api/admin/dvcqg/reconcile', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/dvcqg/reconciliations',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/dvcqg/reconciliations'),
+  },
   // Procedure catalogue and calendar administration (procedures.manage).
   {
     method: 'POST',

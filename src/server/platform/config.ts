@@ -22,6 +22,10 @@ const ConfigSchema = z.object({
   LOG_LEVEL: LogLevel.default('info'),
   SMS_URL: z.url().optional(),
   SMS_TOKEN: z.string().min(8).optional(),
+  DVCQG_URL: z.url().optional(),
+  DVCQG_CLIENT_ID: z.string().min(1).max(200).optional(),
+  DVCQG_CLIENT_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
+  DVCQG_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   PROVINCE_CODE: z
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code')
@@ -65,6 +69,8 @@ export interface Config {
   secretKey: string | undefined;
   /** the SMS gateway (docs/contracts/sms-gateway.md); without it SMS are kept in the outbox */
   sms: { url: string; token: string } | undefined;
+  /** the national portal's sync endpoint (docs/contracts/dvcqg.md); without it dossiers wait as pending */
+  dvcqg: { url: string; clientId: string; clientSecret: string; timeoutMs: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +113,12 @@ export function loadConfig(env: Source = process.env): Config {
     );
   }
   const c = result.data;
+  // The portal needs all three: a URL alone would send unauthenticated requests that can only fail.
+  const dvcqgParts = [c.DVCQG_URL, c.DVCQG_CLIENT_ID, c.DVCQG_CLIENT_SECRET];
+  if (dvcqgParts.some(Boolean) && !dvcqgParts.every(Boolean))
+    throw new ConfigError([
+      'DVCQG_URL, DVCQG_CLIENT_ID, DVCQG_CLIENT_SECRET: set all three to sync with DVCQG, or none',
+    ]);
   const embedded = !c.DATABASE_URL;
   return {
     port: c.PORT,
@@ -125,5 +137,14 @@ export function loadConfig(env: Source = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     secretKey: c.SECRET_KEY,
     sms: c.SMS_URL && c.SMS_TOKEN ? { url: c.SMS_URL, token: c.SMS_TOKEN } : undefined,
+    dvcqg:
+      c.DVCQG_URL && c.DVCQG_CLIENT_ID && c.DVCQG_CLIENT_SECRET
+        ? {
+            url: c.DVCQG_URL.replace(/\/$/, ''),
+            clientId: c.DVCQG_CLIENT_ID,
+            clientSecret: c.DVCQG_CLIENT_SECRET,
+            timeoutMs: c.DVCQG_TIMEOUT_MS,
+          }
+        : undefined,
   };
 }

@@ -25,6 +25,11 @@ export const ERRORS = {
   invalid_reset_token: 400,
   file_type_not_allowed: 415,
   rate_limited: 429,
+  invalid_client: 401,
+  invalid_token: 401,
+  insufficient_scope: 403,
+  dvcqg_not_configured: 409,
+  dvcqg_unavailable: 502,
   database_unavailable: 503,
   internal: 500,
 } as const;

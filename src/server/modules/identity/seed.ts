@@ -23,6 +23,7 @@ export const BUILT_IN_ROLES = [
       'messages.read',
       'procedures.manage',
       'stats.read',
+      'integration.manage',
     ],
   },
   {

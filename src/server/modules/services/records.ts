@@ -1,0 +1,138 @@
+// A read API for other modules (the DVCQG sync, the integration API): a dossier with everything that
+// describes it (procedure, timeline, pauses, files, the agencies involved), loaded in a few queries
+// for a whole batch of dossiers.
+import { inArray, sql } from 'drizzle-orm';
+import type { ProcedureDefinition } from '../../../contracts/services.ts';
+import { type DbOrTx, pgArray, queryRows } from '../../platform/db/client.ts';
+import { files } from '../../platform/files/tables.ts';
+import { agencies } from '../identity/tables.ts';
+import {
+  dossierEvents,
+  dossierFiles,
+  dossierPauses,
+  dossiers,
+  procedures,
+  procedureVersions,
+} from './tables.ts';
+
+export interface DossierRecord {
+  dossier: typeof dossiers.$inferSelect;
+  procedure: { code: string; name: string; sectorCode: string; sectorName: string };
+  definition: ProcedureDefinition;
+  events: (typeof dossierEvents.$inferSelect)[];
+  pauses: (typeof dossierPauses.$inferSelect)[];
+  files: { fileId: string; componentKey: string; role: string; name: string; addedAt: Date }[];
+  /** agency id → code and name, for every agency the dossier and its timeline mention */
+  agencies: Map<string, { code: string; name: string }>;
+}
+
+/** The records of the given dossiers, in no particular order; unknown ids are left out. */
+export async function loadDossierRecords(db: DbOrTx, ids: readonly string[]): Promise<DossierRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(dossiers)
+    .where(inArray(dossiers.id, [...ids]));
+  if (rows.length === 0) return [];
+  const versionIds = [...new Set(rows.map((r) => r.procedureVersionId))];
+  const versions = await db
+    .select({
+      id: procedureVersions.id,
+      definition: procedureVersions.definition,
+      code: procedures.code,
+      name: procedures.name,
+      sectorCode: procedures.sectorCode,
+      sectorName: procedures.sectorName,
+    })
+    .from(procedureVersions)
+    .innerJoin(procedures, sql`${procedures.id} = ${procedureVersions.procedureId}`)
+    .where(inArray(procedureVersions.id, versionIds));
+  const byVersion = new Map(versions.map((v) => [v.id, v]));
+  const dossierIds = rows.map((r) => r.id);
+  const events = await db
+    .select()
+    .from(dossierEvents)
+    .where(inArray(dossierEvents.dossierId, dossierIds))
+    .orderBy(dossierEvents.dossierId, dossierEvents.id);
+  const pauses = await db
+    .select()
+    .from(dossierPauses)
+    .where(inArray(dossierPauses.dossierId, dossierIds))
+    .orderBy(dossierPauses.id);
+  const attached = await db
+    .select({
+      dossierId: dossierFiles.dossierId,
+      fileId: dossierFiles.fileId,
+      componentKey: dossierFiles.componentKey,
+      role: dossierFiles.role,
+      addedAt: dossierFiles.addedAt,
+      name: files.name,
+    })
+    .from(dossierFiles)
+    .innerJoin(files, sql`${files.id} = ${dossierFiles.fileId}`)
+    .where(inArray(dossierFiles.dossierId, dossierIds));
+  const agencyIds = new Set<string>();
+  for (const r of rows)
+    for (const id of [r.receivingAgencyId, r.competentAgencyId, r.holderAgencyId, r.helpedAgencyId])
+      if (id) agencyIds.add(id);
+  for (const e of events) for (const id of [e.fromAgencyId, e.toAgencyId]) if (id) agencyIds.add(id);
+  const agencyRows = await queryRows<{ id: string; code: string; name: string }>(
+    db,
+    sql`select id, code, name from ${agencies} where id = any(${pgArray([...agencyIds])}::uuid[])`,
+  );
+  const agencyMap = new Map(agencyRows.map((a) => [a.id, { code: a.code, name: a.name }]));
+  const group = <T extends { dossierId: string }>(list: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const item of list) {
+      const l = m.get(item.dossierId);
+      if (l) l.push(item);
+      else m.set(item.dossierId, [item]);
+    }
+    return m;
+  };
+  const eventsBy = group(events);
+  const pausesBy = group(pauses);
+  const filesBy = group(attached);
+  return rows.flatMap((d) => {
+    const v = byVersion.get(d.procedureVersionId);
+    if (!v) return [];
+    return [
+      {
+        dossier: d,
+        procedure: { code: v.code, name: v.name, sectorCode: v.sectorCode, sectorName: v.sectorName },
+        definition: v.definition,
+        events: eventsBy.get(d.id) ?? [],
+        pauses: pausesBy.get(d.id) ?? [],
+        files: (filesBy.get(d.id) ?? []).map(({ dossierId: _d, ...f }) => f),
+        agencies: agencyMap,
+      },
+    ];
+  });
+}
+
+/** Coded dossiers (accepted at some point) received in [from, to), as id, code and revision. */
+export async function codedDossiersReceivedBetween(
+  db: DbOrTx,
+  from: Date,
+  to: Date,
+): Promise<{ id: string; code: string; revision: number; status: number }[]> {
+  return queryRows(
+    db,
+    sql`select id, code, revision, status from ${dossiers}
+        where code is not null and accepted_at >= ${from.toISOString()}::timestamptz
+          and accepted_at < ${to.toISOString()}::timestamptz
+        order by code`,
+  );
+}
+
+/** The code and revision of one dossier (null when it has no code yet). */
+export async function dossierRevision(
+  db: DbOrTx,
+  id: string,
+): Promise<{ code: string | null; revision: number; acceptedAt: Date | null } | undefined> {
+  const [row] = await db
+    .select({ code: dossiers.code, revision: dossiers.revision, acceptedAt: dossiers.acceptedAt })
+    .from(dossiers)
+    .where(sql`${dossiers.id} = ${id}`);
+  return row;
+}
