@@ -25,7 +25,7 @@ import {
   servicesRoutes,
   templateRoutes,
 } from './modules/services/index.ts';
-import { integrationRoutes, registerIntegration } from './modules/integration/index.ts';
+import { integrationRoutes, principalFromToken, registerIntegration } from './modules/integration/index.ts';
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 
@@ -96,6 +96,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
         if (!state) return null;
         return 'expired' in state ? 'expired' : state.principal;
       },
+      fromBearer: (token) => principalFromToken(db, token),
     },
   });
   await app.register(async (scope) => {

@@ -26,6 +26,7 @@ const ConfigSchema = z.object({
   DVCQG_CLIENT_ID: z.string().min(1).max(200).optional(),
   DVCQG_CLIENT_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
   DVCQG_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   PROVINCE_CODE: z
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code')
@@ -71,6 +72,8 @@ export interface Config {
   sms: { url: string; token: string } | undefined;
   /** the national portal's sync endpoint (docs/contracts/dvcqg.md); without it dossiers wait as pending */
   dvcqg: { url: string; clientId: string; clientSecret: string; timeoutMs: number } | undefined;
+  /** how long a webhook receiver has to answer */
+  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +140,7 @@ export function loadConfig(env: Source = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     secretKey: c.SECRET_KEY,
     sms: c.SMS_URL && c.SMS_TOKEN ? { url: c.SMS_URL, token: c.SMS_TOKEN } : undefined,
+    webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
     dvcqg:
       c.DVCQG_URL && c.DVCQG_CLIENT_ID && c.DVCQG_CLIENT_SECRET
         ? {

@@ -5,11 +5,16 @@ import { systemContext } from '../../platform/context.ts';
 import { type DvcqgClient, httpDvcqgClient } from './dvcqg/client.ts';
 import { localDay, reconcilePeriod } from './dvcqg/reconcile.ts';
 import { dvcqgAdminRoutes } from './dvcqg/routes.ts';
+import { integrationAdminRoutes } from './admin-routes.ts';
+import { deleteExpiredTokens, principalFromToken } from './api/clients.ts';
+import { apiRoutes } from './api/routes.ts';
+import { DELIVERY_QUEUE, deliver, fanOut } from './webhooks/deliveries.ts';
 import { onDossierChanged, requeueStalePending, runSyncJob, SYNC_QUEUE } from './dvcqg/sync.ts';
 
 export { reconcilePeriod } from './dvcqg/reconcile.ts';
 export { httpDvcqgClient } from './dvcqg/client.ts';
 export { startContractServer } from './dvcqg/contract-server.ts';
+export { principalFromToken } from './api/clients.ts';
 
 /** The DVCQG client of this deployment, when configured. */
 export function dvcqgClientOf(deps: Pick<Deps, 'config'>): DvcqgClient | undefined {
@@ -18,6 +23,8 @@ export function dvcqgClientOf(deps: Pick<Deps, 'config'>): DvcqgClient | undefin
 
 export async function integrationRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
   await dvcqgAdminRoutes(scope, deps, dvcqgClientOf(deps));
+  await integrationAdminRoutes(scope, deps);
+  await apiRoutes(scope, deps);
 }
 
 /** Subscribers, job handlers and schedules of the module. */
@@ -25,7 +32,15 @@ export function registerIntegration(deps: Deps): void {
   const client = dvcqgClientOf(deps);
   deps.bus.subscribe('services.dossier_changed', async (event, tx) => {
     if (event.aggregateId) await onDossierChanged(tx, event.aggregateId, !!client);
+    await fanOut(tx, event, true);
   });
+  deps.jobs.handle(DELIVERY_QUEUE, (payload) =>
+    deliver(
+      { db: deps.db, secrets: deps.secrets, timeoutMs: deps.config.webhookTimeoutMs },
+      Number(payload.deliveryId),
+    ),
+  );
+  deps.jobs.every('integration.api_tokens_cleanup', 3_600_000, () => deleteExpiredTokens(deps.db));
   if (!client) return;
   const syncDeps = { db: deps.db, client, baseUrl: deps.config.publicUrl, log: deps.log };
   deps.jobs.handle(SYNC_QUEUE, (payload) => runSyncJob(syncDeps, payload.ids as string[]));

@@ -14,7 +14,10 @@ export {
   codedDossiersReceivedBetween,
   type DossierRecord,
   dossierRevision,
+  dossiersForAgencySubtree,
+  dossierTimelineForApi,
   loadDossierRecords,
+  procedureList,
 } from './records.ts';
 export { publishProcedure, versionInForce } from './commands/publish-procedure.ts';
 

@@ -136,3 +136,90 @@ export async function dossierRevision(
     .where(sql`${dossiers.id} = ${id}`);
   return row;
 }
+
+export interface DossierSummaryForApi {
+  id: string;
+  code: string;
+  procedureCode: string;
+  status: number;
+  channel: string;
+  submittedAt: Date;
+  acceptedAt: Date | null;
+  dueAt: Date | null;
+  finishedAt: Date | null;
+  returnedAt: Date | null;
+  receivingAgencyCode: string;
+  competentAgencyCode: string;
+  holderAgencyCode: string;
+  revision: number;
+  updatedAt: Date;
+}
+
+/**
+ * Coded dossiers that concern an agency subtree (held, received or decided there), changed at or after
+ * `changedSince`, in (updatedAt, id) order after the keyset cursor; or the one with `code`.
+ */
+export async function dossiersForAgencySubtree(
+  db: DbOrTx,
+  q: {
+    pathPrefix: string;
+    code?: string;
+    changedSince?: Date;
+    after?: { updatedAt: Date; id: string };
+    limit: number;
+  },
+): Promise<DossierSummaryForApi[]> {
+  const like = `${q.pathPrefix.replace(/[%_\\]/g, '\\$&')}%`;
+  return queryRows<DossierSummaryForApi>(
+    db,
+    sql`select d.id, d.code, p.code as "procedureCode", d.status, d.channel, d.submitted_at as "submittedAt",
+          d.accepted_at as "acceptedAt", d.due_at as "dueAt", d.finished_at as "finishedAt",
+          d.returned_at as "returnedAt", r.code as "receivingAgencyCode", c.code as "competentAgencyCode",
+          h.code as "holderAgencyCode", d.revision, d.updated_at as "updatedAt"
+        from ${dossiers} d
+        join ${procedures} p on p.id = d.procedure_id
+        join ${agencies} r on r.id = d.receiving_agency_id
+        join ${agencies} c on c.id = d.competent_agency_id
+        join ${agencies} h on h.id = d.holder_agency_id
+        where d.code is not null
+          and (d.holder_agency_path like ${like} or r.path like ${like} or c.path like ${like})
+          ${q.code ? sql`and d.code = ${q.code}` : sql``}
+          ${q.changedSince ? sql`and d.updated_at >= ${q.changedSince.toISOString()}::timestamptz` : sql``}
+          ${q.after ? sql`and (d.updated_at, d.id) > (${q.after.updatedAt.toISOString()}::timestamptz, ${q.after.id}::uuid)` : sql``}
+        order by d.updated_at, d.id
+        limit ${q.limit}`,
+  );
+}
+
+/** The timeline of one dossier, without the names of the officials. */
+export async function dossierTimelineForApi(db: DbOrTx, dossierId: string) {
+  return queryRows<{
+    at: Date;
+    action: string;
+    fromStatus: number | null;
+    toStatus: number;
+    step: string | null;
+    agencyCode: string | null;
+    timeliness: string | null;
+  }>(
+    db,
+    sql`select e.at, e.action, e.from_status as "fromStatus", e.to_status as "toStatus", e.to_step as step,
+          a.code as "agencyCode", e.step_timeliness as timeliness
+        from ${dossierEvents} e left join ${agencies} a on a.id = e.to_agency_id
+        where e.dossier_id = ${dossierId} order by e.id`,
+  );
+}
+
+/** Published procedures (code, name, sector), for other systems. */
+export async function procedureList(db: DbOrTx) {
+  return db
+    .select({
+      code: procedures.code,
+      name: procedures.name,
+      sectorCode: procedures.sectorCode,
+      sectorName: procedures.sectorName,
+      active: procedures.active,
+    })
+    .from(procedures)
+    .orderBy(procedures.code);
+}

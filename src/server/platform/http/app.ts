@@ -97,6 +97,8 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: opts.auth.cookieName },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          // API clients (issue 4): a token from POST /api/oauth/token (client credentials).
+          bearer: { type: 'http', scheme: 'bearer' },
         },
       },
     },
@@ -127,7 +129,7 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
     let expired = false;
     if (header?.startsWith('Bearer ') && opts.auth.fromBearer) {
       req.principal = await opts.auth.fromBearer(header.slice(7));
-      if (!req.principal) throw new AppError('unauthenticated');
+      if (!req.principal) throw new AppError('invalid_token');
     } else {
       const token = req.cookies[opts.auth.cookieName];
       if (token) {
