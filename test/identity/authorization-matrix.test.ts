@@ -278,7 +278,12 @@ const ROUTES: RouteCase[] = [
     ok: 400,
   },
   // Integration administration (integration.manage): DVCQG sync.
-  { method: 'GET', path: '/api/admin/dvcqg/sync', who: ['admin'], send: (a) => a.get('/api/admin/dvcqg/sync') },
+  {
+    method: 'GET',
+    path: '/api/admin/dvcqg/sync',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/dvcqg/sync'),
+  },
   {
     method: 'POST',
     path: '/api/admin/dvcqg/sync/resend',
@@ -298,6 +303,81 @@ const ROUTES: RouteCase[] = [
     path: '/api/admin/dvcqg/reconciliations',
     who: ['admin'],
     send: (a) => a.get('/api/admin/dvcqg/reconciliations'),
+  },
+  // API clients and webhooks (integration.manage); the client API takes bearer tokens only.
+  {
+    method: 'GET',
+    path: '/api/admin/api-clients',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/api-clients'),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/api-clients',
+    who: ['admin'],
+    send: (a) => a.post('/api/admin/api-clients', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/api-clients/:id/revoke',
+    who: ['admin'],
+    send: (a) => a.post(`/api/admin/api-clients/${NO_SUCH_ID}/revoke`),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/api-clients/:id/webhooks',
+    who: ['admin'],
+    send: (a) => a.get(`/api/admin/api-clients/${NO_SUCH_ID}/webhooks`),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/api-clients/:id/webhooks',
+    who: ['admin'],
+    send: (a) => a.post(`/api/admin/api-clients/${NO_SUCH_ID}/webhooks`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/admin/webhooks/:id',
+    who: ['admin'],
+    send: (a) => a.delete(`/api/admin/webhooks/${NO_SUCH_ID}`),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/webhooks/deliveries',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/webhooks/deliveries'),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/webhooks/deliveries/:id/replay',
+    who: ['admin'],
+    send: (a) => a.post('/api/admin/webhooks/deliveries/999999999/replay'),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/oauth/token',
+    who: 'public',
+    send: (a) => a.post('/api/oauth/token', BAD),
+    ok: 400,
+  },
+  { method: 'GET', path: '/api/v1/procedures', who: [], send: (a) => a.get('/api/v1/procedures') },
+  { method: 'GET', path: '/api/v1/dossiers', who: [], send: (a) => a.get('/api/v1/dossiers') },
+  {
+    method: 'GET',
+    path: '/api/v1/dossiers/:code',
+    who: [],
+    send: (a) => a.get('/api/v1/dossiers/000.00.00.H29-261126-0001'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/dossiers/:code/timeline',
+    who: [],
+    send: (a) => a.get('/api/v1/dossiers/000.00.00.H29-261126-0001/timeline'),
   },
   // Procedure catalogue and calendar administration (procedures.manage).
   {
