@@ -26,6 +26,8 @@ export const paths = {
   adminUnits: '/quan-tri/don-vi-hanh-chinh',
   adminAudit: '/quan-tri/nhat-ky',
   adminMessages: '/quan-tri/thu-gui',
+  adminDvcqg: '/quan-tri/dong-bo-dvcqg',
+  adminApiClients: '/quan-tri/ung-dung-lien-thong',
 } as const;
 
 /**

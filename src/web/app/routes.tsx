@@ -42,6 +42,12 @@ const AuditPage = lazy(() =>
 const MessagesPage = lazy(() =>
   import('../modules/admin/messages/MessagesPage.tsx').then((m) => ({ default: m.MessagesPage })),
 );
+const DvcqgSyncPage = lazy(() =>
+  import('../modules/integration/DvcqgSyncPage.tsx').then((m) => ({ default: m.DvcqgSyncPage })),
+);
+const ApiClientsPage = lazy(() =>
+  import('../modules/integration/ApiClientsPage.tsx').then((m) => ({ default: m.ApiClientsPage })),
+);
 
 const ProcedureSearchPage = lazy(() =>
   import('../modules/services/procedures/ProcedureSearchPage.tsx').then((m) => ({
@@ -134,6 +140,8 @@ export const routes: RouteObject[] = [
               adminRoute(paths.adminUnits, 'units.manage', <UnitsPage />),
               adminRoute(paths.adminAudit, 'audit.read', <AuditPage />),
               adminRoute(paths.adminMessages, 'messages.read', <MessagesPage />),
+              adminRoute(paths.adminDvcqg, 'integration.manage', <DvcqgSyncPage />),
+              adminRoute(paths.adminApiClients, 'integration.manage', <ApiClientsPage />),
             ],
           },
         ],

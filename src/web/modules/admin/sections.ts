@@ -15,6 +15,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: paths.adminUnits, permission: 'units.manage', label: 'nav.admin.units' },
   { path: paths.adminAudit, permission: 'audit.read', label: 'nav.admin.audit' },
   { path: paths.adminMessages, permission: 'messages.read', label: 'nav.admin.messages' },
+  { path: paths.adminDvcqg, permission: 'integration.manage', label: 'nav.admin.dvcqg' },
+  { path: paths.adminApiClients, permission: 'integration.manage', label: 'nav.admin.api_clients' },
 ];
 
 export const ADMIN_PERMISSIONS = ADMIN_SECTIONS.map((s) => s.permission);
