@@ -17,6 +17,22 @@ const build = spawnSync(process.execPath, [join(root, 'scripts/ensure-web.mjs')]
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cqs-e2e-'));
+// The in-repo DVCQG contract server stands in for the national portal, on the next port.
+const dvcqgPort = String(Number(process.env.PORT ?? '8123') + 1);
+const dvcqg = {
+  DVCQG_URL: `http://127.0.0.1:${dvcqgPort}`,
+  DVCQG_CLIENT_ID: 'cqs-e2e',
+  DVCQG_CLIENT_SECRET: 'cqs-e2e-secret',
+};
+const portal = spawn(
+  process.execPath,
+  [join(root, 'bin/cqs.mjs'), 'dvcqg', 'contract-server', '--port', dvcqgPort],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...dvcqg, DATA_DIR: dataDir },
+  },
+);
 const child = spawn(process.execPath, [join(root, 'bin/cqs.mjs'), 'start'], {
   cwd: root,
   stdio: 'inherit',
@@ -29,6 +45,7 @@ const child = spawn(process.execPath, [join(root, 'bin/cqs.mjs'), 'start'], {
     // NODE_ENV=test makes the server leave the web app out; the browser needs it.
     NODE_ENV: 'development',
     DEMO: 'true',
+    ...dvcqg,
   },
 });
 
@@ -36,11 +53,13 @@ let stopping = false;
 function stop(signal) {
   if (stopping) return;
   stopping = true;
+  portal.kill(signal);
   child.kill(signal);
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
 child.on('exit', (code) => {
+  portal.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(stopping ? 0 : (code ?? 1));
 });

@@ -227,7 +227,7 @@ function CreateClient({ scopes }: { scopes: string[] }) {
             <Checkbox
               key={s}
               id={`scope-${s.replace(':', '-')}`}
-              label={<code>{s}</code>}
+              label={s}
               hint={t(`apiClients.scope.${s.replace(':', '_')}`)}
               checked={chosen.has(s)}
               onChange={(e) =>
@@ -371,7 +371,7 @@ function Webhooks({ client: apiClient, eventTypes }: { client: ApiClient; eventT
                 <Checkbox
                   key={x}
                   id={`event-${x.replace('.', '-')}`}
-                  label={<code>{x}</code>}
+                  label={x}
                   hint={t(`webhooks.event.${x}`)}
                   checked={chosen.has(x)}
                   onChange={(e) =>
