@@ -27,7 +27,7 @@ beforeAll(async () => {
       DVCQG_URL: portal.url,
       DVCQG_CLIENT_ID: portal.clientId,
       DVCQG_CLIENT_SECRET: portal.clientSecret,
-      DVCQG_TIMEOUT_MS: '300',
+      DVCQG_TIMEOUT_MS: '1000',
     },
   });
   admin = await t.login('admin@cqs.demo');

@@ -153,9 +153,9 @@ export async function startContractServer(opts: ContractServerOptions = {}): Pro
       return answer(res, 400, { MaLoi: 'JSON_KHONG_HOP_LE' });
     }
     const fault = nextFault();
-    if (fault) count(`fault:${fault}`);
+    // Counted where a fault takes effect (a repeat is answered as a duplicate before any fault applies).
     if (fault === 'server_error') {
-      count('server_error');
+      count('fault:server_error');
       return answer(res, 503, { MaLoi: 'HE_THONG_BAN' });
     }
     const body = SyncRequest.safeParse(parsed);
@@ -183,12 +183,13 @@ export async function startContractServer(opts: ContractServerOptions = {}): Pro
     }
     if (fault === 'drop') {
       // Acknowledged, then lost on the portal's side: only reconciliation can notice.
-      count('dropped');
+      count('fault:drop');
       return answer(res, 200, { MaLoi: '0', PhienBanHienTai: PhienBan });
     }
     dossiers.set(HoSo.MaHoSo, { revision: PhienBan, record: HoSo, receivedAt: new Date() });
     applied.push({ code: HoSo.MaHoSo, revision: PhienBan });
     count('applied');
+    if (fault) count(`fault:${fault}`);
     if (fault === 'timeout') {
       // Applied, but the answer never comes: the client times out and must retry.
       hanging.add(res);

@@ -42,7 +42,12 @@ export async function reconcilePeriod(
     new Date(localMidnight(period.to).getTime() + DAY_MS),
   );
   // The portal's answer is read before anything is written: an unreachable portal changes nothing.
-  const remote = await client.listReceived(nationalDay(period.from), nationalDay(period.to));
+  let remote: Awaited<ReturnType<DvcqgClient['listReceived']>>;
+  try {
+    remote = await client.listReceived(nationalDay(period.from), nationalDay(period.to));
+  } catch (err) {
+    throw new AppError('dvcqg_unavailable', { reason: (err as Error).message });
+  }
   const remoteBy = new Map(remote.DanhSach.map((r) => [r.MaHoSo, r]));
   const localCodes = new Set(local.map((d) => d.code));
   const missing: typeof local = [];

@@ -145,14 +145,8 @@ export async function dvcqgAdminRoutes(root: FastifyInstance, deps: Deps, client
       },
     },
     async (req) => {
-      const c = needClient();
-      try {
-        return await reconcilePeriod(db, c, req.ctx(), req.body);
-      } catch (err) {
-        if (err instanceof AppError) throw err;
-        deps.log.warn({ err: (err as Error).message }, 'DVCQG reconciliation failed');
-        throw new AppError('dvcqg_unavailable');
-      }
+      // An unreachable portal is a 502 (dvcqg_unavailable) and changes nothing here.
+      return reconcilePeriod(db, needClient(), req.ctx(), req.body);
     },
   );
 
