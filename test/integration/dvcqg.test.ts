@@ -11,6 +11,7 @@ import {
   startContractServer,
 } from '../../src/server/modules/integration/dvcqg/contract-server.ts';
 import { toNationalDossier } from '../../src/server/modules/integration/dvcqg/payload.ts';
+import { requeueStalePending } from '../../src/server/modules/integration/dvcqg/sync.ts';
 import { fileUpload, minimalPdf } from '../helpers/multipart.ts';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
 import { BUILDING_LIKE } from '../services/fixtures.ts';
@@ -117,6 +118,25 @@ describe('DVCQG sync of the dossier history', () => {
     const status = (await admin.get('/api/admin/dvcqg/sync?state=synced&limit=5')).json();
     expect(status.counts).toEqual({ pending: 0, synced: coded, failed: 0 });
   }, 120_000);
+
+  it('a pending dossier left without a job (a change that raced a finishing job) gets one again', async () => {
+    const { db } = t.platform.deps;
+    const [row] = await queryRows<{ dossier_id: string }>(
+      db,
+      sql`select dossier_id from int_dvcqg_sync limit 1`,
+    );
+    await db.execute(
+      sql`update int_dvcqg_sync set state = 'pending', updated_at = now() - interval '5 minutes' where dossier_id = ${row!.dossier_id}`,
+    );
+    expect(await requeueStalePending(db)).toBe(1);
+    expect(await requeueStalePending(db)).toBe(0); // its job is queued now
+    await drain();
+    const [after] = await queryRows<{ state: string }>(
+      db,
+      sql`select state from int_dvcqg_sync where dossier_id = ${row!.dossier_id}`,
+    );
+    expect(after!.state).toBe('synced');
+  });
 
   it('a second reconciliation of the same period finds nothing to re-send', async () => {
     const res = await admin.post('/api/admin/dvcqg/reconcile', { from: '2024-10-01', to: '2026-11-01' });

@@ -13,6 +13,7 @@ export { templateRoutes } from './template-routes.ts';
 export {
   codedDossiersReceivedBetween,
   type DossierRecord,
+  dossierAgencyPaths,
   dossierRevision,
   dossiersForAgencySubtree,
   dossierTimelineForApi,

@@ -223,3 +223,17 @@ export async function procedureList(db: DbOrTx) {
     .from(procedures)
     .orderBy(procedures.code);
 }
+
+/** The agency paths a dossier concerns: where it is held, where it was received, who decides. */
+export async function dossierAgencyPaths(db: DbOrTx, id: string): Promise<string[]> {
+  const rows = await queryRows<{ holder: string; receiving: string | null; competent: string | null }>(
+    db,
+    sql`select d.holder_agency_path as holder, r.path as receiving, c.path as competent
+        from ${dossiers} d
+        left join ${agencies} r on r.id = d.receiving_agency_id
+        left join ${agencies} c on c.id = d.competent_agency_id
+        where d.id = ${id}`,
+  );
+  const row = rows[0];
+  return row ? [row.holder, row.receiving, row.competent].filter((p): p is string => !!p) : [];
+}

@@ -6,6 +6,7 @@ import type { SecretBox } from '../../../platform/auth/secret-box.ts';
 import { type Db, type DbOrTx, pgArray, queryRows } from '../../../platform/db/client.ts';
 import type { StoredEvent } from '../../../platform/events/index.ts';
 import { enqueue } from '../../../platform/jobs/index.ts';
+import { dossierAgencyPaths } from '../../services/index.ts';
 import { apiClients, webhookDeliveries, webhookSubscriptions } from '../tables.ts';
 import { HEADERS, sign } from './signing.ts';
 
@@ -49,7 +50,14 @@ export function webhookEventsOf(e: StoredEvent): {
 export async function fanOut(tx: DbOrTx, e: StoredEvent, queue: boolean): Promise<number> {
   const { types, data } = webhookEventsOf(e);
   if (!data.dossierCode) return 0;
-  const paths = e.audience.agencyPaths ?? [];
+  // The agencies the event names (holder before and after) and those the dossier was received and
+  // decided at, as the client API scopes them.
+  const paths = [
+    ...new Set([
+      ...(e.audience.agencyPaths ?? []),
+      ...(e.aggregateId ? await dossierAgencyPaths(tx, e.aggregateId) : []),
+    ]),
+  ];
   if (paths.length === 0) return 0;
   let created = 0;
   for (const type of types) {
