@@ -13,6 +13,7 @@ import {
 import { toNationalDossier } from '../../src/server/modules/integration/dvcqg/payload.ts';
 import { requeueStalePending } from '../../src/server/modules/integration/dvcqg/sync.ts';
 import { fileUpload, minimalPdf } from '../helpers/multipart.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.ts';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
 import { BUILDING_LIKE } from '../services/fixtures.ts';
 
@@ -46,7 +47,7 @@ async function drain(maxRounds = 60) {
     await jobs.tick();
     const [left] = await queryRows<{ n: number }>(
       db,
-      sql`select count(*)::int as n from jobs where queue = 'integration.dvcqg_sync' and status in ('pending', 'running')`,
+      sql`select count(*)::int as n from jobs where queue like 'integration.%' and status in ('pending', 'running')`,
     );
     const [events] = await queryRows<{ n: number }>(
       db,
@@ -150,6 +151,9 @@ describe('DVCQG sync of live changes', () => {
   let code: string;
   let citizen: Agent;
   let centreId: string;
+  let receiver: WebhookReceiver;
+
+  afterAll(() => receiver.close());
 
   beforeAll(async () => {
     const db = t.platform.deps.db;
@@ -167,6 +171,22 @@ describe('DVCQG sync of live changes', () => {
       ),
     );
     citizen = await t.login('congdan@cqs.demo');
+    // The competent department's own system listens too, through a webhook.
+    receiver = await startWebhookReceiver(5);
+    const [dept] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from id_agencies where code = '000.00.21.H29'`,
+    );
+    const client = await admin.post('/api/admin/api-clients', {
+      name: 'Một cửa Sở Xây dựng',
+      agencyId: dept!.id,
+      scopes: ['dossiers:read'],
+    });
+    const sub = await admin.post(`/api/admin/api-clients/${client.json().id}/webhooks`, {
+      url: receiver.url,
+      eventTypes: ['dossier.status_changed'],
+    });
+    receiver.setSecret(sub.json().signingSecret);
   });
 
   async function act(agent: Agent, path: string, body: Record<string, unknown> = {}) {
@@ -224,6 +244,18 @@ describe('DVCQG sync of live changes', () => {
     expect(remote.record.DanhSachHoSoBoSung[0]!.NoiDungBoSung).toContain('Thiếu bản vẽ tầng 2');
     expect(remote.record.DanhSachHoSoBoSung[0]!.NgayBoSung).toMatch(/^\d{14}$/);
     await expectPortalEqualsLocal();
+    // The department's system heard every status change of the dossier, once each, in its words.
+    // (Retries may reorder deliveries: the revision orders them, as the contract tells receivers.)
+    const heard = [...receiver.bodies.values()]
+      .filter((b) => b.data.dossierCode === code)
+      .sort((a, b) => Number(a.data.revision) - Number(b.data.revision));
+    expect(heard.map((b) => [b.data.previousStatus, b.data.status])).toEqual([
+      [1, 2],
+      [2, 4],
+      [4, 5],
+      [5, 4],
+    ]);
+    expect(receiver.badSignatures).toBe(0);
   });
 
   it('reconciliation finds and re-sends a dossier the portal acknowledged but dropped', async () => {

@@ -75,7 +75,7 @@ export async function syncDossiers(deps: SyncDeps, ids: readonly string[]): Prom
   let todo = [...ids];
   for (let round = 0; round < 5 && todo.length > 0; round++) {
     const records = await loadDossierRecords(deps.db, todo);
-    const again: string[] = [];
+    const outcomes: Outcome[] = [];
     let next = 0;
     const worker = async () => {
       while (next < records.length) {
@@ -91,52 +91,73 @@ export async function syncDossiers(deps: SyncDeps, ids: readonly string[]): Prom
         } catch (err) {
           outcome = { kind: 'rejected', error: `mapping: ${(err as Error).message}` };
         }
-        const state = await record(deps.db, d.id, d.code, d.revision, d.status, outcome);
-        if (state === 'pending' && (outcome.kind === 'acknowledged' || outcome.kind === 'superseded'))
-          again.push(d.id);
-        else if (state === 'pending') retry.push(d.id);
+        outcomes.push({ id: d.id, code: d.code, revision: d.revision, status: d.status, outcome });
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, records.length) }, worker));
+    // One statement records the whole round (a round trip per dossier would cost more than the send).
+    const states = await recordOutcomes(deps.db, outcomes);
+    const again: string[] = [];
+    for (const o of outcomes) {
+      if (states.get(o.id) !== 'pending') continue;
+      const acknowledged = o.outcome.kind === 'acknowledged' || o.outcome.kind === 'superseded';
+      // Acknowledged yet still pending: the dossier changed meanwhile; send it again now.
+      (acknowledged ? again : retry).push(o.id);
+    }
     todo = again;
   }
   return [...retry, ...todo];
 }
 
-/** Records one outcome; returns the dossier's sync state afterwards. */
-async function record(
-  db: DbOrTx,
-  id: string,
-  code: string,
-  revision: number,
-  status: number,
-  o: SendOutcome,
-): Promise<string> {
-  const ok = o.kind === 'acknowledged' || o.kind === 'superseded';
-  const error = ok ? null : o.error.slice(0, 1000);
-  const [row] = await queryRows<{ state: string }>(
+interface Outcome {
+  id: string;
+  code: string;
+  revision: number;
+  status: number;
+  outcome: SendOutcome;
+}
+
+/** Records the outcomes of a round; returns each dossier's sync state afterwards. */
+async function recordOutcomes(db: DbOrTx, outcomes: readonly Outcome[]): Promise<Map<string, string>> {
+  if (outcomes.length === 0) return new Map();
+  const col = <T extends string | number>(f: (o: Outcome) => T) => pgArray(outcomes.map(f));
+  const isOk = (o: Outcome) => (o.outcome.kind === 'acknowledged' || o.outcome.kind === 'superseded' ? 1 : 0);
+  const rows = await queryRows<{ dossier_id: string; state: string }>(
     db,
     sql`
     insert into int_dvcqg_sync as s (dossier_id, code, state, revision, sent_revision, sent_status, attempts,
       last_error, last_attempt_at, synced_at, updated_at)
-    values (${id}, ${code}, 'pending', ${revision}, ${ok ? revision : null}, ${ok ? status : null},
-      ${ok ? 0 : 1}, ${error}, now(), ${ok ? sql`now()` : null}, now())
+    select t.id, t.code,
+      case when t.ok = 1 then 'synced' when t.rejected = 1 then 'failed' else 'pending' end, t.revision,
+      case when t.ok = 1 then t.revision end, case when t.ok = 1 then t.status end,
+      1 - t.ok, nullif(t.error, ''), now(), case when t.ok = 1 then now() end, now()
+    from unnest(${col((o) => o.id)}::uuid[], ${col((o) => o.code)}::text[], ${col((o) => o.revision)}::int[],
+                ${col((o) => o.status)}::smallint[], ${col(isOk)}::int[],
+                ${col((o) => (o.outcome.kind === 'rejected' ? 1 : 0))}::int[],
+                ${col((o) => ('error' in o.outcome ? o.outcome.error.slice(0, 1000) : ''))}::text[])
+      as t(id, code, revision, status, ok, rejected, error)
     on conflict (dossier_id) do update set
       revision = greatest(s.revision, excluded.revision),
-      sent_revision = case when ${ok} then greatest(coalesce(s.sent_revision, -1), ${revision}) else s.sent_revision end,
-      sent_status = case when ${ok} and ${revision} >= coalesce(s.sent_revision, -1) then ${status}::smallint else s.sent_status end,
-      attempts = case when ${ok} then 0 else s.attempts + 1 end,
-      last_error = ${error},
+      sent_revision = case when excluded.sent_revision is not null
+                           then greatest(coalesce(s.sent_revision, -1), excluded.sent_revision) else s.sent_revision end,
+      sent_status = case when excluded.sent_revision is not null and excluded.sent_revision >= coalesce(s.sent_revision, -1)
+                         then excluded.sent_status else s.sent_status end,
+      attempts = case when excluded.sent_revision is not null then 0 else s.attempts + 1 end,
+      last_error = excluded.last_error,
       last_attempt_at = now(),
-      synced_at = case when ${ok} then now() else s.synced_at end,
+      synced_at = coalesce(excluded.synced_at, s.synced_at),
       updated_at = now(),
       state = case
-        when ${ok} and greatest(s.revision, excluded.revision) <= greatest(coalesce(s.sent_revision, -1), ${revision}) then 'synced'
-        when ${o.kind === 'rejected'} or (not ${ok} and s.attempts + 1 >= ${MAX_SYNC_ATTEMPTS}) then 'failed'
+        when excluded.sent_revision is not null
+             and greatest(s.revision, excluded.revision) <= greatest(coalesce(s.sent_revision, -1), excluded.sent_revision)
+          then 'synced'
+        when excluded.sent_revision is not null then 'pending'
+        -- a rule violation (the proposed state says so) or the last allowed try
+        when excluded.state = 'failed' or s.attempts + 1 >= ${MAX_SYNC_ATTEMPTS} then 'failed'
         else 'pending' end
-    returning state`,
+    returning s.dossier_id, s.state`,
   );
-  return row?.state ?? 'pending';
+  return new Map(rows.map((r) => [r.dossier_id, r.state]));
 }
 
 /** The job: send a batch; what must be retried goes back to the queue with backoff. */
