@@ -53,7 +53,7 @@ async function withDatabase<T>(fn: (d: Database) => Promise<T>): Promise<T> {
 /** Several runners on one database, as several worker nodes would be, until a queue is empty. */
 async function drainQueue(database: Database, queue: string, register: (r: JobRunner) => void) {
   const runners = Array.from({ length: RUNNERS }, () => {
-    const r = new JobRunner({ database, log, batch: 5 });
+    const r = new JobRunner({ database, log, batch: 20 });
     register(r);
     return r;
   });

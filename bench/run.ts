@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   platform: async () => platformBench,
   deadline: async () => (await import('./deadline.ts')).deadlineBench,
   services: async () => (await import('./services.ts')).servicesBench,
+  integration: async () => (await import('./integration.ts')).integrationBench,
 };
 
 const only = process.argv.slice(2);

@@ -34,11 +34,15 @@ export function registerIntegration(deps: Deps): void {
     if (event.aggregateId) await onDossierChanged(tx, event.aggregateId, !!client);
     await fanOut(tx, event, true);
   });
-  deps.jobs.handle(DELIVERY_QUEUE, (payload) =>
-    deliver(
-      { db: deps.db, secrets: deps.secrets, timeoutMs: deps.config.webhookTimeoutMs },
-      Number(payload.deliveryId),
-    ),
+  // Deliveries are independent requests to other systems: 16 at a time per worker.
+  deps.jobs.handle(
+    DELIVERY_QUEUE,
+    (payload) =>
+      deliver(
+        { db: deps.db, secrets: deps.secrets, timeoutMs: deps.config.webhookTimeoutMs },
+        Number(payload.deliveryId),
+      ),
+    { concurrency: 16 },
   );
   deps.jobs.every('integration.api_tokens_cleanup', 3_600_000, () => deleteExpiredTokens(deps.db));
   if (!client) return;
