@@ -3,6 +3,8 @@ import { expectAccessible } from './a11y.ts';
 
 // The administrator lets another system in (an API client with a webhook), revokes it, and checks
 // the DVCQG sync (the server runs against the in-repo contract server, see server.mjs).
+// The file name sorts it before foundation.spec.ts, whose last journey turns on the administrator's
+// second factor (files run in name order on one server).
 test.describe.configure({ mode: 'serial' });
 
 async function signInAsAdmin(page: Page) {
