@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   deadline: async () => (await import('./deadline.ts')).deadlineBench,
   services: async () => (await import('./services.ts')).servicesBench,
   payments: async () => (await import('./payments.ts')).paymentsBench,
+  integration: async () => (await import('./integration.ts')).integrationBench,
 };
 
 const only = process.argv.slice(2);

@@ -251,5 +251,6 @@ export const PERMISSIONS = [
   'dossiers.approve',
   'dossiers.handover',
   'stats.read',
+  'integration.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -24,6 +24,7 @@ import { seedDeployment } from './seed.ts';
 import { GeneratorError, generateDossiers } from './modules/services/generator/index.ts';
 import { createAdmin, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
 import { AppError } from './platform/errors.ts';
+import { httpDvcqgClient, reconcilePeriod, startContractServer } from './modules/integration/index.ts';
 import { t } from './platform/i18n/index.ts';
 
 const HELP = `cqs — Chính quyền số
@@ -36,6 +37,8 @@ const HELP = `cqs — Chính quyền số
   cqs backup <file>              write the database and files to a .tar.gz (embedded: stop the server first)
   cqs restore <file>             restore a backup written by "cqs backup" (stop the server first)
   cqs audit verify               check the audit log's hash chain; exit 1 at the first altered or missing row
+  cqs dvcqg reconcile --from YYYY-MM-DD --to YYYY-MM-DD   compare a period with DVCQG; gaps are queued for re-sending
+  cqs dvcqg contract-server [--port P]   run the in-repo DVCQG contract server for development (faults via --faults)
 
 Configuration comes from the environment (PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, SMTP_URL, LOG_LEVEL, …); see README.md.`;
 
@@ -166,6 +169,10 @@ export async function runCli(argv: string[]): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      port: { type: 'string' },
+      faults: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -245,10 +252,65 @@ export async function runCli(argv: string[]): Promise<number> {
       );
       return 1;
     }
+    case 'dvcqg':
+      return dvcqgCommand(config, arg, values);
     default:
       console.error(`Unknown command: ${command}\n\n${HELP}`);
       return 1;
   }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+async function dvcqgCommand(
+  config: Config,
+  sub: string | undefined,
+  values: { from?: string; to?: string; port?: string; faults?: string },
+): Promise<number> {
+  if (sub === 'contract-server') {
+    // Faults as rates, e.g. --faults timeout=0.1,server_error=0.1,reset=0.05,duplicate_ack=0.05,drop=0.01
+    const rates = Object.fromEntries(
+      (values.faults ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => kv.split('='))
+        .map(([k, v]) => [k, Number(v)]),
+    );
+    const server = await startContractServer({
+      port: values.port ? Number(values.port) : 8790,
+      clientId: config.dvcqg?.clientId,
+      clientSecret: config.dvcqg?.clientSecret,
+      hangMs: 60_000,
+    });
+    server.setRates(rates);
+    console.log(
+      `DVCQG contract server: ${server.url} (client ${server.clientId}; faults ${JSON.stringify(rates)})\n` +
+        `Point CQS at it: DVCQG_URL=${server.url} DVCQG_CLIENT_ID=${server.clientId} DVCQG_CLIENT_SECRET=${server.clientSecret}`,
+    );
+    return -1;
+  }
+  if (sub !== 'reconcile' || !values.from || !values.to || !DAY.test(values.from) || !DAY.test(values.to)) {
+    console.error(
+      'usage: cqs dvcqg reconcile --from YYYY-MM-DD --to YYYY-MM-DD | cqs dvcqg contract-server [--port P]',
+    );
+    return 1;
+  }
+  if (!config.dvcqg) {
+    console.error(t('vi', 'errors:dvcqg_not_configured'));
+    return 1;
+  }
+  const client = httpDvcqgClient(config.dvcqg);
+  const period = { from: values.from, to: values.to };
+  const result = await withDatabase(config, (d) =>
+    reconcilePeriod(d.db, client, systemContext('cli'), period),
+  );
+  console.log(
+    `Đối soát / reconciled ${result.from} → ${result.to}: local ${result.localCount}, DVCQG ${result.remoteCount}; ` +
+      `missing ${result.missing.length}, stale ${result.stale.length}, unknown to us ${result.unknown.length}; ` +
+      `queued for re-sending ${result.resent} (sent by the running server's workers).`,
+  );
+  for (const code of result.missing.slice(0, 20)) console.log(`  missing: ${code}`);
+  return 0;
 }
 
 runCli(process.argv.slice(2)).then(

@@ -25,6 +25,7 @@ import {
   servicesRoutes,
   templateRoutes,
 } from './modules/services/index.ts';
+import { integrationRoutes, principalFromToken, registerIntegration } from './modules/integration/index.ts';
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 import { paymentGateway, paymentRoutes, registerPaymentJobs } from './modules/payments/index.ts';
@@ -97,6 +98,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
         sessions
           .resolve(token)
           .then((state) => (!state ? null : 'expired' in state ? 'expired' : state.principal)),
+      fromBearer: (token) => principalFromToken(db, token),
     },
   });
   await app.register(async (scope) => {
@@ -105,6 +107,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     await servicesAdminRoutes(scope, deps);
     await templateRoutes(scope, deps);
     await paymentRoutes(scope, deps, gateway);
+    await integrationRoutes(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
     await sseRoutes(scope, bus);
   });
@@ -112,6 +115,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   registerServices(deps);
   registerServiceJobs(jobs, db);
   registerPaymentJobs(jobs, db, gateway, log);
+  registerIntegration(deps);
   registerMessageDelivery(jobs, {
     db,
     log,

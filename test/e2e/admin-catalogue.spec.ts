@@ -33,8 +33,8 @@ test('an administrator edits a procedure into a new version, reads its diagram a
   const diagram = page.getByRole('img', { name: /^Sơ đồ quy trình xử lý: .*phiên bản 1$/ });
   await expect(diagram).toBeVisible();
   // The drawing is computed from the definition: one box per step, the consultation step dashed.
-  await expect(diagram.locator('.workflow-node:not(.workflow-done)')).toHaveCount(6);
-  await expect(diagram.locator('.workflow-consultation')).toHaveCount(1);
+  await expect(diagram.locator('.workflow-node:not(.workflow-done)')).toHaveCount(7);
+  await expect(diagram.locator('.workflow-consultation')).toHaveCount(2);
   await expect(diagram.locator('.workflow-consultation')).toContainText('Liên thông');
   // The same content as tables, for screen readers.
   const steps = page.getByRole('table', { name: 'Các bước của quy trình' }).first();

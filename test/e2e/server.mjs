@@ -34,6 +34,22 @@ const sandbox = spawn(
     },
   },
 );
+// The in-repo DVCQG contract server stands in for the national portal, on the next port.
+const dvcqgPort = String(Number(port) + 1);
+const dvcqg = {
+  DVCQG_URL: `http://127.0.0.1:${dvcqgPort}`,
+  DVCQG_CLIENT_ID: 'cqs-e2e',
+  DVCQG_CLIENT_SECRET: 'cqs-e2e-secret',
+};
+const portal = spawn(
+  process.execPath,
+  [join(root, 'bin/cqs.mjs'), 'dvcqg', 'contract-server', '--port', dvcqgPort],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...dvcqg, DATA_DIR: dataDir },
+  },
+);
 const child = spawn(process.execPath, [join(root, 'bin/cqs.mjs'), 'start'], {
   cwd: root,
   stdio: 'inherit',
@@ -51,6 +67,7 @@ const child = spawn(process.execPath, [join(root, 'bin/cqs.mjs'), 'start'], {
     // NODE_ENV=test makes the server leave the web app out; the browser needs it.
     NODE_ENV: 'development',
     DEMO: 'true',
+    ...dvcqg,
   },
 });
 
@@ -58,6 +75,7 @@ let stopping = false;
 function stop(signal) {
   if (stopping) return;
   stopping = true;
+  portal.kill(signal);
   child.kill(signal);
   sandbox.kill(signal);
 }
@@ -70,6 +88,8 @@ sandbox.on('exit', (code) => {
   }
 });
 child.on('exit', (code) => {
+  portal.kill('SIGTERM');
+  sandbox.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(stopping ? 0 : (code ?? 1));
 });

@@ -20,6 +20,28 @@ const jobRow = (queue: string) =>
   );
 
 describe('job queue', () => {
+  it('runs jobs of a queue that allows it side by side, and the others one at a time', async () => {
+    const r = runner();
+    const widest: Record<string, number> = {};
+    const busy: Record<string, number> = {};
+    const work = (queue: string) => async () => {
+      busy[queue] = (busy[queue] ?? 0) + 1;
+      widest[queue] = Math.max(widest[queue] ?? 0, busy[queue]!);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      busy[queue]!--;
+    };
+    r.handle('t.wide', work('t.wide'), { concurrency: 4 });
+    r.handle('t.narrow', work('t.narrow'));
+    for (let i = 0; i < 8; i++) {
+      await enqueue(t.platform.deps.db, 't.wide', { i });
+      await enqueue(t.platform.deps.db, 't.narrow', { i });
+    }
+    await r.tick();
+    expect(widest).toEqual({ 't.wide': 4, 't.narrow': 1 });
+    expect((await jobRow('t.wide')).every((j) => j.status === 'done')).toBe(true);
+    expect((await jobRow('t.narrow')).every((j) => j.status === 'done')).toBe(true);
+  });
+
   it('runs a job committed with a transaction, and none from a rolled-back one', async () => {
     const seen: unknown[] = [];
     const r = runner();

@@ -86,7 +86,9 @@ describe('workflow layout', () => {
           if (a !== b) expect(overlaps(a, b), `${def.code} ${a.key}/${b.key}`).toBe(false);
       }
       const actionsDrawn = edges.reduce((n, e) => n + e.actions.length, 0);
-      expect(actionsDrawn).toBe(def.workflow.actions.length);
+      // Every action once, and a parallel consultation once more per branch it opens.
+      const expected = def.workflow.actions.reduce((n, a) => n + 1 + (a.parallel?.length ?? 0), 0);
+      expect(actionsDrawn).toBe(expected);
     }
   });
 

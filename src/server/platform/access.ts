@@ -21,6 +21,8 @@ export interface Principal {
   csrfToken?: string;
   /** a role of theirs requires a second factor they have not set up: only TOTP set-up is open to them */
   mustSetUpTotp?: boolean;
+  /** set when an API client calls with a bearer token: its id and per-minute limit (issue 4) */
+  apiClient?: { id: string; rateLimitPerMinute: number };
 }
 
 export function hasPermission(p: Principal | null, permission: string): boolean {

@@ -22,6 +22,11 @@ const ConfigSchema = z.object({
   LOG_LEVEL: LogLevel.default('info'),
   SMS_URL: z.url().optional(),
   SMS_TOKEN: z.string().min(8).optional(),
+  DVCQG_URL: z.url().optional(),
+  DVCQG_CLIENT_ID: z.string().min(1).max(200).optional(),
+  DVCQG_CLIENT_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
+  DVCQG_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   PROVINCE_CODE: z
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code')
@@ -80,6 +85,10 @@ export interface Config {
    * recorded. `sandbox` labels it in the UI as a test environment (default: true unless set false).
    */
   payments: { url: string; merchantId: string; secret: string; sandbox: boolean } | undefined;
+  /** the national portal's sync endpoint (docs/contracts/dvcqg.md); without it dossiers wait as pending */
+  dvcqg: { url: string; clientId: string; clientSecret: string; timeoutMs: number } | undefined;
+  /** how long a webhook receiver has to answer */
+  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +136,12 @@ export function loadConfig(env: Source = process.env): Config {
     throw new ConfigError([
       'PAYMENT_GATEWAY_URL, PAYMENT_MERCHANT_ID and PAYMENT_SECRET: set all three or none',
     ]);
+  // The portal needs all three: a URL alone would send unauthenticated requests that can only fail.
+  const dvcqgParts = [c.DVCQG_URL, c.DVCQG_CLIENT_ID, c.DVCQG_CLIENT_SECRET];
+  if (dvcqgParts.some(Boolean) && !dvcqgParts.every(Boolean))
+    throw new ConfigError([
+      'DVCQG_URL, DVCQG_CLIENT_ID, DVCQG_CLIENT_SECRET: set all three to sync with DVCQG, or none',
+    ]);
   const embedded = !c.DATABASE_URL;
   return {
     port: c.PORT,
@@ -152,6 +167,16 @@ export function loadConfig(env: Source = process.env): Config {
             merchantId: c.PAYMENT_MERCHANT_ID,
             secret: c.PAYMENT_SECRET,
             sandbox: c.PAYMENT_GATEWAY_SANDBOX ?? true,
+          }
+        : undefined,
+    webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    dvcqg:
+      c.DVCQG_URL && c.DVCQG_CLIENT_ID && c.DVCQG_CLIENT_SECRET
+        ? {
+            url: c.DVCQG_URL.replace(/\/$/, ''),
+            clientId: c.DVCQG_CLIENT_ID,
+            clientSecret: c.DVCQG_CLIENT_SECRET,
+            timeoutMs: c.DVCQG_TIMEOUT_MS,
           }
         : undefined,
   };

@@ -30,6 +30,11 @@ export const ERRORS = {
   payment_not_received: 409,
   payment_amount_mismatch: 422,
   payment_gateway_unavailable: 502,
+  invalid_client: 401,
+  invalid_token: 401,
+  insufficient_scope: 403,
+  dvcqg_not_configured: 409,
+  dvcqg_unavailable: 502,
   database_unavailable: 503,
   internal: 500,
 } as const;

@@ -32,6 +32,8 @@ export const paths = {
   adminProcedureImport: '/quan-tri/thu-tuc/nhap-tep',
   adminCalendar: '/quan-tri/lich-lam-viec',
   adminTemplates: '/quan-tri/mau-van-ban',
+  adminDvcqg: '/quan-tri/dong-bo-dvcqg',
+  adminApiClients: '/quan-tri/ung-dung-lien-thong',
 } as const;
 
 /**

@@ -56,6 +56,12 @@ const CalendarPage = lazy(() =>
 const TemplatesPage = lazy(() =>
   import('../modules/admin/templates/TemplatesPage.tsx').then((m) => ({ default: m.TemplatesPage })),
 );
+const DvcqgSyncPage = lazy(() =>
+  import('../modules/integration/DvcqgSyncPage.tsx').then((m) => ({ default: m.DvcqgSyncPage })),
+);
+const ApiClientsPage = lazy(() =>
+  import('../modules/integration/ApiClientsPage.tsx').then((m) => ({ default: m.ApiClientsPage })),
+);
 
 const ProcedureSearchPage = lazy(() =>
   import('../modules/services/procedures/ProcedureSearchPage.tsx').then((m) => ({
@@ -165,6 +171,8 @@ export const routes: RouteObject[] = [
               adminRoute(paths.adminProcedures, 'procedures.manage', <AdminProceduresPage />),
               adminRoute(paths.adminCalendar, 'procedures.manage', <CalendarPage />),
               adminRoute(paths.adminTemplates, 'procedures.manage', <TemplatesPage />),
+              adminRoute(paths.adminDvcqg, 'integration.manage', <DvcqgSyncPage />),
+              adminRoute(paths.adminApiClients, 'integration.manage', <ApiClientsPage />),
             ],
           },
         ],

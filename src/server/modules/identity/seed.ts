@@ -24,6 +24,7 @@ export const BUILT_IN_ROLES = [
       'procedures.manage',
       'stats.read',
       'payments.reconcile',
+      'integration.manage',
     ],
   },
   {

@@ -10,6 +10,16 @@ import { agencyPaths, dossierRow } from './queries.ts';
 export { servicesRoutes } from './routes.ts';
 export { servicesAdminRoutes } from './admin-routes.ts';
 export { templateRoutes } from './template-routes.ts';
+export {
+  codedDossiersReceivedBetween,
+  type DossierRecord,
+  dossierAgencyPaths,
+  dossierRevision,
+  dossiersForAgencySubtree,
+  dossierTimelineForApi,
+  loadDossierRecords,
+  procedureList,
+} from './records.ts';
 export { publishProcedure, versionInForce } from './commands/publish-procedure.ts';
 
 /** The scheduled work of the module: apology drafts before due dates, closing expired supplement requests. */

@@ -82,7 +82,13 @@ export async function applyTransition(
     type: 'services.dossier_changed',
     aggregateType: 'dossier',
     aggregateId: d.id,
-    payload: { code: updated.code, status: updated.status, action: input.action },
+    payload: {
+      code: updated.code,
+      status: updated.status,
+      fromStatus: d.status,
+      action: input.action,
+      revision: updated.revision,
+    },
     audience: {
       userIds: d.applicantUserId ? [d.applicantUserId] : [],
       agencyPaths: [updated.holderAgencyPath, d.holderAgencyPath],

@@ -7,3 +7,4 @@ export * from '../messages/tables.ts';
 export * from '../../modules/identity/tables.ts';
 export * from '../../modules/services/tables.ts';
 export * from '../../modules/payments/tables.ts';
+export * from '../../modules/integration/tables.ts';

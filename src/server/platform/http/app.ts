@@ -98,6 +98,8 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: opts.auth.cookieName },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          // API clients (issue 4): a token from POST /api/oauth/token (client credentials).
+          bearer: { type: 'http', scheme: 'bearer' },
         },
       },
     },
@@ -195,7 +197,7 @@ function admit(
   identity: Identity,
   viaBearer: boolean,
 ): AppError | undefined {
-  if (viaBearer && !identity) return new AppError('unauthenticated');
+  if (viaBearer && !identity) return new AppError('invalid_token');
   const expired = identity === 'expired';
   const principal = identity === 'expired' ? null : identity;
   req.principal = principal;

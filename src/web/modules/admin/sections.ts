@@ -18,6 +18,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: paths.adminProcedures, permission: 'procedures.manage', label: 'nav.admin.procedures' },
   { path: paths.adminCalendar, permission: 'procedures.manage', label: 'nav.admin.calendar' },
   { path: paths.adminTemplates, permission: 'procedures.manage', label: 'nav.admin.templates' },
+  { path: paths.adminDvcqg, permission: 'integration.manage', label: 'nav.admin.dvcqg' },
+  { path: paths.adminApiClients, permission: 'integration.manage', label: 'nav.admin.api_clients' },
 ];
 
 export const ADMIN_PERMISSIONS = ADMIN_SECTIONS.map((s) => s.permission);

@@ -65,10 +65,13 @@ interface Edge {
 function edgesOf(wf: WorkflowDefinition): Edge[] {
   const byPair = new Map<string, Edge>();
   for (const a of wf.actions) {
-    const id = `${a.from}\u0000${a.to}`;
-    const edge = byPair.get(id) ?? { from: a.from, to: a.to, actions: [] };
-    edge.actions.push(a.key);
-    byPair.set(id, edge);
+    // A parallel consultation also opens an edge to each of its branches.
+    for (const to of [a.to, ...(a.parallel ?? [])]) {
+      const id = `${a.from}\u0000${to}`;
+      const edge = byPair.get(id) ?? { from: a.from, to, actions: [] };
+      edge.actions.push(a.key);
+      byPair.set(id, edge);
+    }
   }
   return [...byPair.values()];
 }

@@ -1,0 +1,141 @@
+// API clients: created by an administrator with scopes and an agency subtree; they exchange their
+// credentials for short-lived bearer tokens (OAuth 2.0 client credentials, RFC 6749 §4.4).
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Principal } from '../../../platform/access.ts';
+import { audit } from '../../../platform/audit/index.ts';
+import { randomToken, safeEqual, sha256 } from '../../../platform/auth/tokens.ts';
+import type { ActionContext } from '../../../platform/context.ts';
+import type { Db, Tx } from '../../../platform/db/client.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { getAgency } from '../../identity/index.ts';
+import { apiClients, apiTokens } from '../tables.ts';
+
+export const SCOPES = ['dossiers:read', 'dossiers:write', 'procedures:read', 'stats:read'] as const;
+export type Scope = (typeof SCOPES)[number];
+/** Lifetime of an access token: short, so a revocation or a leaked token matters for minutes only. */
+export const TOKEN_TTL_S = 900;
+
+export interface NewClient {
+  name: string;
+  agencyId: string;
+  scopes: Scope[];
+  rateLimitPerMinute: number;
+}
+
+/** Creates a client; the secret is returned here only and stored as a hash. */
+export async function createApiClient(tx: Tx, ctx: ActionContext, input: NewClient) {
+  const agency = await getAgency(tx, input.agencyId);
+  if (!agency)
+    throw new AppError('validation', {}, [{ field: 'body.agencyId', key: 'field.unknown_agency' }]);
+  const secret = randomToken(32);
+  const [client] = await tx
+    .insert(apiClients)
+    .values({
+      name: input.name,
+      agencyId: agency.id,
+      agencyPath: agency.path,
+      scopes: [...new Set(input.scopes)],
+      secretHash: sha256(secret),
+      rateLimitPerMinute: input.rateLimitPerMinute,
+      createdBy: ctx.actor?.userId ?? null,
+    })
+    .returning();
+  await audit(tx, ctx, {
+    action: 'api_client.create',
+    targetType: 'api_client',
+    targetId: client!.id,
+    agencyId: agency.id,
+    summary: { name: input.name, scopes: client!.scopes, rateLimitPerMinute: input.rateLimitPerMinute },
+  });
+  return { client: client!, secret };
+}
+
+/** Revokes a client: its tokens stop working at once. Revoking twice is a no-op. */
+export async function revokeApiClient(tx: Tx, ctx: ActionContext, id: string) {
+  const [client] = await tx.select().from(apiClients).where(eq(apiClients.id, id)).for('update');
+  if (!client) throw new AppError('not_found');
+  if (client.revokedAt) return client;
+  const [updated] = await tx
+    .update(apiClients)
+    .set({ revokedAt: new Date() })
+    .where(eq(apiClients.id, id))
+    .returning();
+  await tx.delete(apiTokens).where(eq(apiTokens.clientId, id));
+  await audit(tx, ctx, {
+    action: 'api_client.revoke',
+    targetType: 'api_client',
+    targetId: id,
+    agencyId: client.agencyId,
+    summary: { name: client.name },
+  });
+  return updated!;
+}
+
+/** Client credentials → an access token for the requested scopes (all the client's by default). */
+export async function issueToken(
+  db: Db,
+  ctx: ActionContext,
+  input: { clientId: string; clientSecret: string; scope?: string | undefined },
+) {
+  const uuid = /^[0-9a-f-]{36}$/i.test(input.clientId) ? input.clientId : null;
+  const [client] = uuid ? await db.select().from(apiClients).where(eq(apiClients.id, uuid)) : [];
+  if (!client || client.revokedAt || !safeEqual(sha256(input.clientSecret), client.secretHash))
+    throw new AppError('invalid_client');
+  const requested = input.scope ? input.scope.split(' ').filter(Boolean) : client.scopes;
+  const refused = requested.filter((s) => !client.scopes.includes(s));
+  if (refused.length > 0) throw new AppError('insufficient_scope', { scopes: refused.join(' ') });
+  const token = randomToken(32);
+  const expiresAt = new Date(Date.now() + TOKEN_TTL_S * 1000);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(apiTokens)
+      .values({ tokenHash: sha256(token), clientId: client.id, scopes: requested, expiresAt });
+    await tx.update(apiClients).set({ lastUsedAt: new Date() }).where(eq(apiClients.id, client.id));
+    await audit(
+      tx,
+      { ...ctx, actor: null, actorLabel: `api:${client.name}` },
+      {
+        action: 'api_client.token',
+        targetType: 'api_client',
+        targetId: client.id,
+        agencyId: client.agencyId,
+        summary: { scopes: requested },
+      },
+    );
+  });
+  return { token, expiresIn: TOKEN_TTL_S, scope: requested.join(' ') };
+}
+
+/**
+ * A bearer token → the client as a principal: its scopes are its permissions, over its agency subtree
+ * only (human roles hold no scope, so the client API is closed to sessions and vice versa).
+ */
+export async function principalFromToken(db: Db, token: string): Promise<Principal | null> {
+  const [row] = await db
+    .select({ client: apiClients, scopes: apiTokens.scopes })
+    .from(apiTokens)
+    .innerJoin(apiClients, eq(apiClients.id, apiTokens.clientId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256(token)),
+        gt(apiTokens.expiresAt, sql`now()`),
+        isNull(apiClients.revokedAt),
+      ),
+    );
+  if (!row) return null;
+  const c = row.client;
+  return {
+    userId: c.id,
+    kind: 'official',
+    fullName: `api:${c.name}`,
+    locale: 'vi',
+    memberships: [
+      { agencyId: c.agencyId, agencyPath: c.agencyPath, roleCode: 'api_client', permissions: row.scopes },
+    ],
+    apiClient: { id: c.id, rateLimitPerMinute: c.rateLimitPerMinute },
+  };
+}
+
+/** Expired tokens are of no use to anyone. */
+export const deleteExpiredTokens = (db: Db) =>
+  db.delete(apiTokens).where(sql`${apiTokens.expiresAt} < now()`);

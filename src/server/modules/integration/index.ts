@@ -1,0 +1,60 @@
+// Integration with other systems: the national portal (DVCQG sync), API clients and webhooks.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { systemContext } from '../../platform/context.ts';
+import { type DvcqgClient, httpDvcqgClient } from './dvcqg/client.ts';
+import { localDay, reconcilePeriod } from './dvcqg/reconcile.ts';
+import { dvcqgAdminRoutes } from './dvcqg/routes.ts';
+import { integrationAdminRoutes } from './admin-routes.ts';
+import { deleteExpiredTokens, principalFromToken } from './api/clients.ts';
+import { apiRoutes } from './api/routes.ts';
+import { DELIVERY_QUEUE, deliver, fanOut } from './webhooks/deliveries.ts';
+import { onDossierChanged, requeueStalePending, runSyncJob, SYNC_QUEUE } from './dvcqg/sync.ts';
+
+export { reconcilePeriod } from './dvcqg/reconcile.ts';
+export { httpDvcqgClient } from './dvcqg/client.ts';
+export { startContractServer } from './dvcqg/contract-server.ts';
+export { principalFromToken } from './api/clients.ts';
+
+/** The DVCQG client of this deployment, when configured. */
+export function dvcqgClientOf(deps: Pick<Deps, 'config'>): DvcqgClient | undefined {
+  return deps.config.dvcqg ? httpDvcqgClient(deps.config.dvcqg) : undefined;
+}
+
+export async function integrationRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
+  await dvcqgAdminRoutes(scope, deps, dvcqgClientOf(deps));
+  await integrationAdminRoutes(scope, deps);
+  await apiRoutes(scope, deps);
+}
+
+/** Subscribers, job handlers and schedules of the module. */
+export function registerIntegration(deps: Deps): void {
+  const client = dvcqgClientOf(deps);
+  deps.bus.subscribe('services.dossier_changed', async (event, tx) => {
+    if (event.aggregateId) await onDossierChanged(tx, event.aggregateId, !!client);
+    await fanOut(tx, event, true);
+  });
+  // Deliveries are independent requests to other systems: 16 at a time per worker.
+  deps.jobs.handle(
+    DELIVERY_QUEUE,
+    (payload) =>
+      deliver(
+        { db: deps.db, secrets: deps.secrets, timeoutMs: deps.config.webhookTimeoutMs },
+        Number(payload.deliveryId),
+      ),
+    { concurrency: 16 },
+  );
+  deps.jobs.every('integration.api_tokens_cleanup', 3_600_000, () => deleteExpiredTokens(deps.db));
+  if (!client) return;
+  const syncDeps = { db: deps.db, client, baseUrl: deps.config.publicUrl, log: deps.log };
+  deps.jobs.handle(SYNC_QUEUE, (payload) => runSyncJob(syncDeps, payload.ids as string[]));
+  deps.jobs.every('integration.dvcqg_requeue', 60_000, () => requeueStalePending(deps.db));
+  // Nightly: the last 31 days against the portal, so a record lost there is re-sent within a day.
+  deps.jobs.every('integration.dvcqg_reconcile', 24 * 3_600_000, () => {
+    const today = Date.now();
+    return reconcilePeriod(deps.db, client, systemContext('dvcqg-reconcile'), {
+      from: localDay(new Date(today - 31 * 86_400_000)),
+      to: localDay(new Date(today)),
+    });
+  });
+}
