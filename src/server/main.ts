@@ -25,6 +25,7 @@ import {
   servicesRoutes,
   templateRoutes,
 } from './modules/services/index.ts';
+import { registerStatsJobs, statsRoutes } from './modules/stats/index.ts';
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 
@@ -102,12 +103,14 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     await servicesRoutes(scope, deps);
     await servicesAdminRoutes(scope, deps);
     await templateRoutes(scope, deps);
+    await statsRoutes(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
     await sseRoutes(scope, bus);
   });
 
   registerServices(deps);
   registerServiceJobs(jobs, db);
+  registerStatsJobs(jobs, db);
   registerMessageDelivery(jobs, {
     db,
     log,

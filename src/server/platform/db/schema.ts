@@ -6,3 +6,4 @@ export * from '../jobs/tables.ts';
 export * from '../messages/tables.ts';
 export * from '../../modules/identity/tables.ts';
 export * from '../../modules/services/tables.ts';
+export * from '../../modules/stats/tables.ts';

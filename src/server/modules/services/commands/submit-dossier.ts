@@ -20,6 +20,7 @@ import { versionInForce } from './publish-procedure.ts';
 import { acceptLocked } from './accept-dossier.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import { emit } from '../../../platform/events/index.ts';
+import { recordDossierStats } from '../../stats/maintain.ts';
 
 export interface SubmitInput {
   procedureCode: string;
@@ -190,6 +191,7 @@ async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: 
     toAgencyId: receiving.id,
     data: { channel: input.channel },
   });
+  await recordDossierStats(tx, d.id);
   await audit(tx, ctx, {
     action: 'dossier.submit',
     targetType: 'dossier',
