@@ -275,4 +275,18 @@ describe('March 2025, by hand', () => {
     )) as [{ n: number }];
     expect(n).toBe(2);
   });
+
+  it('exports the register (Mẫu 07) as a real .xlsx that reads back', async () => {
+    const leader = await t.login('lanhdao.ubnd@cqs.demo');
+    const res = await leader.get('/api/register?from=2025-03-01&to=2025-03-31&format=xlsx');
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-disposition']).toContain('.xlsx');
+    const rows = await readSheet(res.rawPayload);
+    expect(rows[0]![0]).toBe('Sổ theo dõi hồ sơ từ ngày 2025-03-01 đến ngày 2025-03-31');
+    expect(rows[1]!.slice(0, 3)).toEqual(['Mã hồ sơ', 'Thủ tục', 'Người nộp']);
+    expect(rows.length - 2).toBe(CASES.length);
+    const late = rows.find((r) => r[0] === '000.00.21.H29-250303-0003')!;
+    expect(late[7]).toBe('Đã xử lý xong');
+    expect(late[10]).toBe('2025-03-20 17:01');
+  });
 });

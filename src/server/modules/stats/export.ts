@@ -1,16 +1,9 @@
-// Periodic statistics as a table (Vietnamese headers), written as CSV or a real .xlsx workbook.
-import writeXlsxFile from 'write-excel-file/node';
+// Periodic statistics as a table with Vietnamese headers (written as CSV or .xlsx by platform/spreadsheet).
 import { type Language, t } from '../../platform/i18n/index.ts';
+import type { Table } from '../../platform/spreadsheet.ts';
 import type { Period } from './period.ts';
 import type { Counts } from './queries.ts';
 import type { BreakdownItem } from './report.ts';
-
-export type Cell = string | number | null;
-export interface Table {
-  title: string;
-  headers: string[];
-  rows: Cell[][];
-}
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 100);
 const days = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
@@ -71,31 +64,4 @@ export function statusTable(lang: Language, p: Period, c: Counts): Table {
     headers: [h('by_status'), h('count')],
     rows: keys.map((k) => [h(k), c[k]]),
   };
-}
-
-const csvCell = (v: Cell) => {
-  const s = v === null ? '' : String(v);
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
-/** CSV with a BOM so spreadsheet programs read UTF-8. */
-export function tableCsv(table: Table): string {
-  const lines = [table.headers, ...table.rows].map((r) => r.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/** A workbook with one sheet: the title, the header row (bold, frozen) and the rows. */
-export async function tableXlsx(table: Table, sheet: string): Promise<Buffer> {
-  const header = table.headers.map((value) => ({ value, fontWeight: 'bold' as const, wrap: true }));
-  const data = [
-    [{ value: table.title, fontWeight: 'bold' as const }],
-    header,
-    ...table.rows.map((r) => r.map((value) => (value === null ? null : { value }))),
-  ];
-  return writeXlsxFile(data, {
-    sheet: sheet.slice(0, 31),
-    stickyRowsCount: 2,
-    columns: table.headers.map((_, i) => ({ width: i === 0 ? 48 : 14 })),
-  }).toBuffer();
 }
