@@ -17,6 +17,8 @@ export const paths = {
   officialDossier: (id: string) => `/lam-viec/ho-so/${id}`,
   counterIntake: '/lam-viec/tiep-nhan-tai-quay',
   dossierRegister: '/lam-viec/so-theo-doi',
+  statistics: '/lam-viec/thong-ke',
+  publicStatistics: '/thong-ke',
   admin: '/quan-tri',
   adminUsers: '/quan-tri/nguoi-dung',
   adminUserNew: '/quan-tri/nguoi-dung/moi',

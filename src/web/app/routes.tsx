@@ -72,6 +72,13 @@ const DossierRegisterPage = lazy(() =>
   import('../modules/services/officer/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })),
 );
 
+const StatsPage = lazy(() =>
+  import('../modules/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })),
+);
+const PublicStatsPage = lazy(() =>
+  import('../modules/stats/PublicStatsPage.tsx').then((m) => ({ default: m.PublicStatsPage })),
+);
+
 const strip = (path: string) => path.replace(/^\//, '');
 
 // Child routes of the administration use absolute paths (they start with the parent's path).
@@ -92,6 +99,7 @@ export const routes: RouteObject[] = [
       { path: strip(paths.procedures), element: <ProcedureSearchPage /> },
       { path: `${strip(paths.procedures)}/:code`, element: <ProcedurePage /> },
       { path: strip(paths.tracking), element: <TrackingPage /> },
+      { path: strip(paths.publicStatistics), element: <PublicStatsPage /> },
       { element: <Require />, children: [{ path: strip(paths.account), element: <AccountPage /> }] },
       {
         element: <Require kind="official" />,
@@ -100,6 +108,14 @@ export const routes: RouteObject[] = [
           { path: strip(paths.inbox), element: <InboxPage /> },
           { path: `${strip(paths.inbox)}/:id`, element: <DossierPage audience="official" /> },
           { path: strip(paths.dossierRegister), element: <DossierRegisterPage /> },
+          {
+            path: strip(paths.statistics),
+            element: (
+              <Require anyOf={['stats.read']}>
+                <StatsPage />
+              </Require>
+            ),
+          },
           {
             path: strip(paths.counterIntake),
             element: (
