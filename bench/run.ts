@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   platform: async () => platformBench,
   deadline: async () => (await import('./deadline.ts')).deadlineBench,
   services: async () => (await import('./services.ts')).servicesBench,
+  stats: async () => (await import('./stats.ts')).statsBench,
 };
 
 const only = process.argv.slice(2);

@@ -1,10 +1,21 @@
 // Reads of the statistics: counts for a period and slice (rollup + pending deltas, plus the open
 // dossiers for "as of now"), the indicators and points computed from them, rankings and drill-downs.
 import { sql, type SQL } from 'drizzle-orm';
-import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
+import { type Db, type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { RECEIVED_GROUPS } from './classify.ts';
 import type { Period } from './period.ts';
 import { COMPONENTS, type ComponentKey, GROUP_OF, type StatsSettings } from './settings.ts';
+
+/**
+ * Runs the reads of one answer in a read-only transaction without JIT: the planner's cost of a year's
+ * rollup passes PostgreSQL's JIT threshold, and compiling would cost more than the query itself.
+ */
+export function statsRead<T>(db: Db, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return fn(tx);
+  });
+}
 
 /** What to count: agency ids (a subtree, a commune) resolved by the caller; null = the whole city. */
 export interface Slice {

@@ -7,7 +7,7 @@ import { type Table, tableCsv, tableXlsx } from '../../platform/spreadsheet.ts';
 import { breakdownTable, statusTable } from './export.ts';
 import { parsePeriod } from './period.ts';
 import { resolveSlice } from './policy.ts';
-import { drillDown } from './queries.ts';
+import { drillDown, statsRead } from './queries.ts';
 import { breakdown, overview, ranking } from './report.ts';
 
 const tags = ['Thống kê (statistics)'];
@@ -35,7 +35,7 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
     async (req) => {
       const p = parsePeriod(req.query.period);
       const { slice, agencies } = await resolveSlice(db, req.principal, req.query);
-      const o = await overview(db, p, slice, new Date());
+      const o = await statsRead(db, (tx) => overview(tx, p, slice, new Date()));
       const agency = req.query.agencyId ? agencies.find((a) => a.id === req.query.agencyId) : undefined;
       return {
         period: periodView(req.query.period, o.current),
@@ -61,7 +61,9 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
     async (req) => {
       const p = parsePeriod(req.query.period);
       const { slice, agencies } = await resolveSlice(db, req.principal, req.query);
-      const items = await breakdown(db, p, slice, req.query.by, agencies, new Date(), req.lang);
+      const items = await statsRead(db, (tx) =>
+        breakdown(tx, p, slice, req.query.by, agencies, new Date(), req.lang),
+      );
       return { by: req.query.by, items };
     },
   );
@@ -81,7 +83,9 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
     async (req) => {
       const p = parsePeriod(req.query.period);
       const { slice, agencies } = await resolveSlice(db, req.principal, req.query);
-      const r = await ranking(db, p, slice, req.query.level, agencies, new Date(), req.lang);
+      const r = await statsRead(db, (tx) =>
+        ranking(tx, p, slice, req.query.level, agencies, new Date(), req.lang),
+      );
       return { level: req.query.level, ...r };
     },
   );
@@ -100,10 +104,12 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
     async (req) => {
       const p = parsePeriod(req.query.period);
       const { slice } = await resolveSlice(db, req.principal, req.query);
-      const r = await drillDown(db, p, slice, req.query.figure, new Date(), {
-        limit: req.query.limit,
-        offset: req.query.offset,
-      });
+      const r = await statsRead(db, (tx) =>
+        drillDown(tx, p, slice, req.query.figure, new Date(), {
+          limit: req.query.limit,
+          offset: req.query.offset,
+        }),
+      );
       return { figure: req.query.figure, ...r };
     },
   );
@@ -124,10 +130,11 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
       const p = parsePeriod(q.period);
       const { slice, agencies } = await resolveSlice(db, req.principal, q);
       const now = new Date();
-      const table: Table =
+      const table: Table = await statsRead(db, async (tx) =>
         q.by === 'status'
-          ? statusTable(req.lang, p, (await overview(db, p, slice, now)).counts)
-          : breakdownTable(req.lang, p, q.by, await breakdown(db, p, slice, q.by, agencies, now, req.lang));
+          ? statusTable(req.lang, p, (await overview(tx, p, slice, now)).counts)
+          : breakdownTable(req.lang, p, q.by, await breakdown(tx, p, slice, q.by, agencies, now, req.lang)),
+      );
       // Exports leave the system: who took which figures is recorded.
       await audit(db, req.ctx(), {
         action: 'stats.export',
@@ -162,11 +169,15 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
       const p = parsePeriod(req.query.period);
       const { slice, agencies } = await resolveSlice(db, null, {});
       const now = new Date();
-      const o = await overview(db, p, slice, now);
-      const [departments, communes] = await Promise.all([
-        ranking(db, p, slice, 'department', agencies, now, req.lang),
-        ranking(db, p, slice, 'commune', agencies, now, req.lang),
-      ]);
+      const [o, departments, communes] = await statsRead(
+        db,
+        async (tx) =>
+          [
+            await overview(tx, p, slice, now),
+            await ranking(tx, p, slice, 'department', agencies, now, req.lang),
+            await ranking(tx, p, slice, 'commune', agencies, now, req.lang),
+          ] as const,
+      );
       return {
         period: periodView(req.query.period, o.current),
         counts: o.counts,
