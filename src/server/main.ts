@@ -25,7 +25,12 @@ import {
   servicesRoutes,
   templateRoutes,
 } from './modules/services/index.ts';
-import { registerStatsJobs, statsRoutes } from './modules/stats/index.ts';
+import {
+  parseStatsSettings,
+  registerStatsJobs,
+  statsRoutes,
+  useStatsSettings,
+} from './modules/stats/index.ts';
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 
@@ -50,6 +55,8 @@ export interface BuildOptions {
 /** config → database → migrations → first-start seed → http → workers. Does not listen. */
 export async function buildPlatform(config: Config, opts: BuildOptions = {}): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
+  // Checked before anything opens: a bad setting stops the start with a readable list.
+  if (config.statsSettings) useStatsSettings(parseStatsSettings(config.statsSettings));
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log }));
   let seeded = false;

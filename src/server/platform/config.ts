@@ -41,6 +41,8 @@ const ConfigSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
     .default(false),
+  /** JSON read by the statistics module (766 weights, ranking minimum, legal maximum); validated there */
+  STATS_SETTINGS: z.string().min(2).optional(),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -65,6 +67,8 @@ export interface Config {
   secretKey: string | undefined;
   /** the SMS gateway (docs/contracts/sms-gateway.md); without it SMS are kept in the outbox */
   sms: { url: string; token: string } | undefined;
+  /** raw JSON for the statistics module, which validates it at start-up */
+  statsSettings: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -84,7 +88,10 @@ function readConfigFile(env: Source): Source {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
-    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v == null ? undefined : String(v)]));
+    // A nested object (STATS_SETTINGS) stays JSON text for the module that reads it.
+    const text = (v: unknown) =>
+      v == null ? undefined : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, text(v)]));
   } catch (err) {
     throw new ConfigError([`${file}: not valid JSON (${(err as Error).message})`]);
   }
@@ -125,5 +132,6 @@ export function loadConfig(env: Source = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     secretKey: c.SECRET_KEY,
     sms: c.SMS_URL && c.SMS_TOKEN ? { url: c.SMS_URL, token: c.SMS_TOKEN } : undefined,
+    statsSettings: c.STATS_SETTINGS,
   };
 }

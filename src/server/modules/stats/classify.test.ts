@@ -211,3 +211,19 @@ describe('indicators and points', () => {
     expect(sumCounts([c, c]).receivedNew).toBe(16);
   });
 });
+
+describe('settings from the configuration', () => {
+  it('a part given replaces the default; a bad value is listed by name', async () => {
+    const { parseStatsSettings } = await import('./settings.ts');
+    const s = parseStatsSettings(
+      '{"minVolumeForRanking": 10, "components": {"sync": {"points": 6, "measured": true}}}',
+    );
+    expect(s.minVolumeForRanking).toBe(10);
+    expect(s.components.sync.measured).toBe(true);
+    expect(s.components.progress.points).toBe(20);
+    expect(() => parseStatsSettings('{"minVolumeForRanking": 0}')).toThrow(
+      /STATS_SETTINGS.minVolumeForRanking/,
+    );
+    expect(() => parseStatsSettings('{')).toThrow(/not valid JSON/);
+  });
+});

@@ -2,6 +2,7 @@
 // DVCQG in 2026, to confirm against the official annex). Components the platform cannot measure yet
 // are listed as such: their points are neither awarded nor hidden.
 import { z } from 'zod';
+import { ConfigError } from '../../platform/config.ts';
 
 export const COMPONENTS = [
   'progress',
@@ -66,6 +67,29 @@ export const DEFAULT_STATS_SETTINGS: StatsSettings = {
   minVolumeForRanking: 30,
   legalMaximum: { value: 30, unit: 'working_days' },
 };
+
+/**
+ * The deployment's settings from the configuration's STATS_SETTINGS (JSON): any part given replaces
+ * the default (components one by one). Problems are listed, as for the rest of the configuration.
+ */
+export function parseStatsSettings(json: string): StatsSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (err) {
+    throw new ConfigError([`STATS_SETTINGS: not valid JSON (${(err as Error).message})`]);
+  }
+  const given = typeof raw === 'object' && raw !== null ? (raw as Partial<StatsSettings>) : {};
+  const merged = {
+    ...DEFAULT_STATS_SETTINGS,
+    ...given,
+    components: { ...DEFAULT_STATS_SETTINGS.components, ...(given.components ?? {}) },
+  };
+  const result = StatsSettings.safeParse(merged);
+  if (!result.success)
+    throw new ConfigError(result.error.issues.map((i) => `STATS_SETTINGS.${i.path.join('.')}: ${i.message}`));
+  return result.data;
+}
 
 let current: StatsSettings = DEFAULT_STATS_SETTINGS;
 
