@@ -56,6 +56,29 @@ CREATE TABLE "stats_rollup" (
 	"synced" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "stats_rollup_city" (
+	"recv_month" integer NOT NULL,
+	"end_month" integer NOT NULL,
+	"due_month" integer NOT NULL,
+	"grp" text NOT NULL,
+	"timeliness" text NOT NULL,
+	"multi_supplement" boolean NOT NULL,
+	"n" integer NOT NULL,
+	"minutes" bigint NOT NULL,
+	"online_eligible" integer NOT NULL,
+	"online_full" integer NOT NULL,
+	"e_result_due" integer NOT NULL,
+	"e_result" integer NOT NULL,
+	"digitised" integer NOT NULL,
+	"fee_bearing" integer NOT NULL,
+	"paid_online" integer NOT NULL,
+	"rated" integer NOT NULL,
+	"rating_sum" integer NOT NULL,
+	"satisfied" integer NOT NULL,
+	"complaints" integer NOT NULL,
+	"synced" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "stats_rollup_deltas" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"recv_month" integer NOT NULL,
@@ -88,4 +111,5 @@ CREATE INDEX "stats_facts_open" ON "stats_dossier_facts" USING btree ("agency_pa
 CREATE INDEX "stats_facts_recv" ON "stats_dossier_facts" USING btree ("agency_path" text_pattern_ops,"recv_month");--> statement-breakpoint
 CREATE INDEX "stats_facts_end" ON "stats_dossier_facts" USING btree ("agency_path" text_pattern_ops,"end_month");--> statement-breakpoint
 CREATE UNIQUE INDEX "stats_rollup_key" ON "stats_rollup" USING btree ("recv_month","end_month","due_month","agency_id","procedure_id","sector_code","channel","grp","timeliness","multi_supplement");--> statement-breakpoint
-CREATE INDEX "stats_rollup_end" ON "stats_rollup" USING btree ("end_month");
+CREATE INDEX "stats_rollup_end" ON "stats_rollup" USING btree ("end_month");--> statement-breakpoint
+CREATE UNIQUE INDEX "stats_rollup_city_key" ON "stats_rollup_city" USING btree ("recv_month","end_month","due_month","grp","timeliness","multi_supplement");

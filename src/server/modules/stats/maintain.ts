@@ -229,7 +229,11 @@ const COUNTERS = [
 const COUNTER_LIST = sql.raw(COUNTERS.join(', '));
 const SUMS = sql.raw(COUNTERS.map((c) => `sum(${c}) as ${c}`).join(', '));
 
-/** Moves the deltas into the rollup (one statement), then drops the keys nothing counts any more. */
+const CITY_KEY = sql.raw('recv_month, end_month, due_month, grp, timeliness, multi_supplement');
+const addCounters = (table: string) =>
+  sql.raw(COUNTERS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+
+/** Moves the deltas into the rollup and the city rollup (one statement), then drops keys nothing counts any more. */
 export async function foldDeltas(db: DbOrTx): Promise<number> {
   const [r] = await queryRows<{ moved: number }>(
     db,
@@ -237,12 +241,18 @@ export async function foldDeltas(db: DbOrTx): Promise<number> {
       folded as (
         insert into stats_rollup (${KEY}, ${COUNTER_LIST})
         select ${KEY}, ${SUMS} from moved group by ${KEY}
-        on conflict (${KEY}) do update set
-        ${sql.raw(COUNTERS.map((c) => `${c} = stats_rollup.${c} + excluded.${c}`).join(', '))}
+        on conflict (${KEY}) do update set ${addCounters('stats_rollup')}
+        returning 1),
+      city as (
+        insert into stats_rollup_city (${CITY_KEY}, ${COUNTER_LIST})
+        select ${CITY_KEY}, ${SUMS} from moved group by ${CITY_KEY}
+        on conflict (${CITY_KEY}) do update set ${addCounters('stats_rollup_city')}
         returning 1)
-      select (select count(*)::int from moved) as moved, (select count(*)::int from folded) as folded`,
+      select (select count(*)::int from moved) as moved, (select count(*)::int from folded) as folded,
+        (select count(*)::int from city) as city`,
   );
   await db.execute(sql`delete from stats_rollup where n = 0`);
+  await db.execute(sql`delete from stats_rollup_city where n = 0`);
   return r?.moved ?? 0;
 }
 
@@ -260,9 +270,10 @@ export async function rebuildStats(
     // Batches of a cheap indexed query look expensive to the planner: JIT compiling each costs ~1 s.
     await tx.execute(sql`set local jit = off`);
     await tx.execute(
-      sql`lock table stats_dossier_facts, stats_rollup, stats_rollup_deltas in access exclusive mode`,
+      sql`lock table stats_dossier_facts, stats_rollup, stats_rollup_city, stats_rollup_deltas in access exclusive mode`,
     );
     await tx.execute(sql`delete from stats_rollup_deltas`);
+    await tx.execute(sql`delete from stats_rollup_city`);
     await tx.execute(sql`delete from stats_rollup`);
     await tx.execute(sql`delete from stats_dossier_facts`);
     const cal = await loadCalendar(tx);
@@ -290,6 +301,8 @@ export async function rebuildStats(
         count(*) filter (where rating >= 4), count(*) filter (where complaint),
         count(*) filter (where synced)
       from stats_dossier_facts group by ${KEY}`);
+    await tx.execute(sql`insert into stats_rollup_city (${CITY_KEY}, ${COUNTER_LIST})
+      select ${CITY_KEY}, ${SUMS} from stats_rollup group by ${CITY_KEY}`);
     const [{ n }] = (await queryRows<{ n: number }>(
       tx,
       sql`select count(*)::int as n from stats_rollup`,
@@ -319,15 +332,24 @@ async function insertFacts(tx: DbOrTx, facts: DossierFact[]): Promise<void> {
     select ${FACT_NAMES} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.raw(FACT_COLUMNS)})`);
 }
 
-/** The rollup as queries see it (folded rows plus pending deltas), for checks: key → counters. */
-export async function rollupSnapshot(db: DbOrTx): Promise<Record<string, unknown>[]> {
-  return queryRows(
-    db,
-    sql`select ${KEY}, ${SUMS} from (
+/** The rollup and the city rollup as queries see them (folded rows plus pending deltas), for checks. */
+export async function rollupSnapshot(db: DbOrTx): Promise<Record<string, unknown>[][]> {
+  return [
+    await queryRows(
+      db,
+      sql`select ${KEY}, ${SUMS} from (
           select ${KEY}, ${COUNTER_LIST} from stats_rollup
           union all select ${KEY}, ${COUNTER_LIST} from stats_rollup_deltas) x
         group by ${KEY} having sum(n) <> 0 order by ${KEY}`,
-  );
+    ),
+    await queryRows(
+      db,
+      sql`select ${CITY_KEY}, ${SUMS} from (
+          select ${CITY_KEY}, ${COUNTER_LIST} from stats_rollup_city
+          union all select ${CITY_KEY}, ${COUNTER_LIST} from stats_rollup_deltas) x
+        group by ${CITY_KEY} having sum(n) <> 0 order by ${CITY_KEY}`,
+    ),
+  ];
 }
 
 export { rollup };

@@ -66,6 +66,9 @@ export const emptyCounts = (): Counts => Object.fromEntries(COUNT_KEYS.map((k) =
 const ROLLUP_COLUMNS = sql.raw(`recv_month, end_month, due_month, agency_id, procedure_id, sector_code,
   channel, grp, timeliness, multi_supplement, n, minutes, online_eligible, online_full, e_result_due, e_result,
   digitised, fee_bearing, paid_online, rated, rating_sum, satisfied, complaints, synced`);
+const CITY_COLUMNS = sql.raw(`recv_month, end_month, due_month, grp, timeliness, multi_supplement, n,
+  minutes, online_eligible, online_full, e_result_due, e_result, digitised, fee_bearing, paid_online, rated,
+  rating_sum, satisfied, complaints, synced`);
 const R = sql.raw(`(${RECEIVED_GROUPS.map((g) => `'${g}'`).join(',')})`);
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
@@ -116,6 +119,10 @@ export async function periodCounts(
   const openAtEnd = sql`grp in ${R} and recv_month <= ${m2} and end_month > ${m2}`;
   const overPast = sql`(multi_supplement or due_month between 1 and ${m2})`;
   const where = [sql`recv_month <= ${m2}`, sql`end_month >= ${m1}`, ...sliceWhere(slice)];
+  // The whole city without a breakdown reads the city rollup (no agency, procedure or channel in its key).
+  const whole = !slice.agencyIds && !slice.procedureId && !slice.sectorCode && !slice.channel && dim === null;
+  const source = sql.raw(whole ? 'stats_rollup_city' : 'stats_rollup');
+  const columns = whole ? CITY_COLUMNS : ROLLUP_COLUMNS;
   const s = (cond: SQL, col = 'n') => sql`coalesce(sum(${sql.raw(col)}) filter (where ${cond}), 0)::bigint`;
   const finishedIn = sql`grp = 'finished' and ${inEnd}`;
   const newlyReceived = sql`grp in ${R} and ${inRecv}`;
@@ -151,9 +158,9 @@ export async function periodCounts(
       ${s(newlyReceived, 'complaints')} as "complaints",
       ${s(newlyReceived, 'synced')} as "synced"
     from (
-      select ${ROLLUP_COLUMNS} from stats_rollup where ${sql.join(where, sql` and `)}
+      select ${columns} from ${source} where ${sql.join(where, sql` and `)}
       union all
-      select ${ROLLUP_COLUMNS} from stats_rollup_deltas where ${sql.join(where, sql` and `)}
+      select ${columns} from stats_rollup_deltas where ${sql.join(where, sql` and `)}
     ) x
     group by 1`,
   );

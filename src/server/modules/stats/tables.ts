@@ -124,6 +124,46 @@ export const rollup = pgTable('stats_rollup', keyAndCounters, (t) => [
   index('stats_rollup_end').on(t.endMonth),
 ]);
 
+/**
+ * The same counters for the whole city (no agency, procedure, sector or channel in the key): a few
+ * thousand rows, so the city-wide figures of any period read almost nothing. Folded and rebuilt with the rollup.
+ */
+export const rollupCity = pgTable(
+  'stats_rollup_city',
+  {
+    recvMonth: keyAndCounters.recvMonth,
+    endMonth: keyAndCounters.endMonth,
+    dueMonth: keyAndCounters.dueMonth,
+    grp: keyAndCounters.grp,
+    timeliness: keyAndCounters.timeliness,
+    multiSupplement: keyAndCounters.multiSupplement,
+    n: integer('n').notNull(),
+    minutes: bigint('minutes', { mode: 'number' }).notNull(),
+    onlineEligible: integer('online_eligible').notNull(),
+    onlineFull: integer('online_full').notNull(),
+    eResultDue: integer('e_result_due').notNull(),
+    eResult: integer('e_result').notNull(),
+    digitised: integer('digitised').notNull(),
+    feeBearing: integer('fee_bearing').notNull(),
+    paidOnline: integer('paid_online').notNull(),
+    rated: integer('rated').notNull(),
+    ratingSum: integer('rating_sum').notNull(),
+    satisfied: integer('satisfied').notNull(),
+    complaints: integer('complaints').notNull(),
+    synced: integer('synced').notNull(),
+  },
+  (t) => [
+    uniqueIndex('stats_rollup_city_key').on(
+      t.recvMonth,
+      t.endMonth,
+      t.dueMonth,
+      t.grp,
+      t.timeliness,
+      t.multiSupplement,
+    ),
+  ],
+);
+
 /** Signed contributions written by dossier transactions (insert only), folded into the rollup by a job. */
 export const rollupDeltas = pgTable('stats_rollup_deltas', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
