@@ -4,7 +4,8 @@
 // Standalone: npx tsx bench/stats.ts
 // Environment: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_STATS_DOSSIERS (default 5000000), BENCH_STATS_DB (an already generated and rebuilt database
-// to measure instead of generating one; it is kept), BENCH_STATS_RUNS (calls per figure, default 50).
+// to measure instead of generating one; it is kept; BENCH_STATS_REBUILD=1 rebuilds it first),
+// BENCH_STATS_RUNS (calls per figure, default 50).
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase, queryRows } from '../src/server/platform/db/client.ts';
@@ -90,6 +91,14 @@ export const statsBench: Bench = async () => {
       });
     } else {
       database = await openDatabase({ databaseUrl: urlOf(name), dataDir: '/tmp', log });
+      if (process.env.BENCH_STATS_REBUILD) {
+        const r = await rebuildStats(database.db, { log: say });
+        figures.push({
+          metric: `cqs stats rebuild of ${r.dossiers.toLocaleString('en-US')} dossiers`,
+          value: round(r.ms / 1000),
+          unit: 's',
+        });
+      }
     }
     const db = database.db;
     const [{ n, rollup }] = (await queryRows<{ n: number; rollup: number }>(

@@ -265,34 +265,41 @@ export async function rebuildStats(
   opts: { batchSize?: number; log?: (line: string) => void } = {},
 ): Promise<{ dossiers: number; rollupRows: number; ms: number }> {
   const started = performance.now();
-  const batchSize = opts.batchSize ?? 5000;
-  return db.transaction(async (tx) => {
-    // Batches of a cheap indexed query look expensive to the planner: JIT compiling each costs ~1 s.
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(
-      sql`lock table stats_dossier_facts, stats_rollup, stats_rollup_city, stats_rollup_deltas in access exclusive mode`,
-    );
-    await tx.execute(sql`delete from stats_rollup_deltas`);
-    await tx.execute(sql`delete from stats_rollup_city`);
-    await tx.execute(sql`delete from stats_rollup`);
-    await tx.execute(sql`delete from stats_dossier_facts`);
-    const cal = await loadCalendar(tx);
-    let after = '00000000-0000-0000-0000-000000000000';
-    let total = 0;
-    for (;;) {
-      const rows = await queryRows<HistoryRow>(
-        tx,
-        sql`${historySql(sql`d.id > ${after}::uuid`)} order by d.id limit ${batchSize}`,
+  const pagesPerBatch = opts.batchSize ?? 1000;
+  // One snapshot for the whole rebuild: the heap is read in physical order (TID ranges, sequential
+  // I/O instead of one random page per dossier), and a row a concurrent change moves is seen once.
+  return db.transaction(
+    async (tx) => {
+      // Batches of a cheap indexed query look expensive to the planner: JIT compiling each costs ~1 s.
+      await tx.execute(sql`set local jit = off`);
+      await tx.execute(
+        sql`lock table stats_dossier_facts, stats_rollup, stats_rollup_city, stats_rollup_deltas in access exclusive mode`,
       );
-      if (rows.length === 0) break;
-      const facts = await classifyRows(tx, cal, rows);
-      await insertFacts(tx, facts);
-      total += rows.length;
-      after = rows[rows.length - 1]!.id;
-      if (total % (batchSize * 50) === 0)
-        opts.log?.(`  ${total.toLocaleString('en-US')} dossiers classified`);
-    }
-    await tx.execute(sql`insert into stats_rollup (${KEY}, ${COUNTER_LIST})
+      await tx.execute(sql`delete from stats_rollup_deltas`);
+      await tx.execute(sql`delete from stats_rollup_city`);
+      await tx.execute(sql`delete from stats_rollup`);
+      await tx.execute(sql`delete from stats_dossier_facts`);
+      const cal = await loadCalendar(tx);
+      const [{ pages }] = (await queryRows<{ pages: number }>(
+        tx,
+        sql`select (pg_relation_size('svc_dossiers') / current_setting('block_size')::int)::int as pages`,
+      )) as [{ pages: number }];
+      let total = 0;
+      let logged = 0;
+      for (let page = 0; page < pages; page += pagesPerBatch) {
+        const rows = await queryRows<HistoryRow>(
+          tx,
+          historySql(sql`d.ctid >= ${`(${page},0)`}::tid and d.ctid < ${`(${page + pagesPerBatch},0)`}::tid`),
+        );
+        const facts = await classifyRows(tx, cal, rows);
+        await insertFacts(tx, facts);
+        total += rows.length;
+        if (total - logged >= 250_000) {
+          logged = total;
+          opts.log?.(`  ${total.toLocaleString('en-US')} dossiers classified`);
+        }
+      }
+      await tx.execute(sql`insert into stats_rollup (${KEY}, ${COUNTER_LIST})
       select ${KEY}, count(*), sum(processing_minutes),
         count(*) filter (where online_eligible), count(*) filter (where online_full),
         count(*) filter (where e_result_due), count(*) filter (where e_result),
@@ -301,14 +308,16 @@ export async function rebuildStats(
         count(*) filter (where rating >= 4), count(*) filter (where complaint),
         count(*) filter (where synced)
       from stats_dossier_facts group by ${KEY}`);
-    await tx.execute(sql`insert into stats_rollup_city (${CITY_KEY}, ${COUNTER_LIST})
+      await tx.execute(sql`insert into stats_rollup_city (${CITY_KEY}, ${COUNTER_LIST})
       select ${CITY_KEY}, ${SUMS} from stats_rollup group by ${CITY_KEY}`);
-    const [{ n }] = (await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from stats_rollup`,
-    )) as [{ n: number }];
-    return { dossiers: total, rollupRows: n, ms: Math.round(performance.now() - started) };
-  });
+      const [{ n }] = (await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from stats_rollup`,
+      )) as [{ n: number }];
+      return { dossiers: total, rollupRows: n, ms: Math.round(performance.now() - started) };
+    },
+    { isolationLevel: 'repeatable read' },
+  );
 }
 
 const FACT_COLUMNS = `dossier_id uuid, code text, agency_id uuid, agency_path text, procedure_id uuid,
