@@ -114,9 +114,6 @@ export const statsBench: Bench = async () => {
       sql`select a.id, a.name from id_agencies a join stats_dossier_facts f on f.agency_id = a.id
           where a.kind = 'department' group by a.id, a.name order by count(*) desc limit 1`,
     );
-    const root = (
-      await queryRows<{ path: string }>(db, sql`select path from id_agencies where parent_id is null`)
-    )[0]!;
     const principal = {
       userId: '00000000-0000-4000-8000-000000000000',
       kind: 'official' as const,

@@ -29,7 +29,7 @@ import {
   parseStatsSettings,
   registerStatsJobs,
   statsRoutes,
-  useStatsSettings,
+  applyStatsSettings,
 } from './modules/stats/index.ts';
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
@@ -56,7 +56,7 @@ export interface BuildOptions {
 export async function buildPlatform(config: Config, opts: BuildOptions = {}): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
   // Checked before anything opens: a bad setting stops the start with a readable list.
-  if (config.statsSettings) useStatsSettings(parseStatsSettings(config.statsSettings));
+  if (config.statsSettings) applyStatsSettings(parseStatsSettings(config.statsSettings));
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log }));
   let seeded = false;

@@ -6,7 +6,7 @@ import { foldDeltas } from './maintain.ts';
 
 export { recordDossierStats, rebuildStats } from './maintain.ts';
 export { statsRoutes } from './routes.ts';
-export { parseStatsSettings, useStatsSettings, StatsSettings } from './settings.ts';
+export { parseStatsSettings, applyStatsSettings, StatsSettings } from './settings.ts';
 
 /** Folds the deltas written by dossier transactions into the rollup, every few seconds. */
 export function registerStatsJobs(jobs: JobRunner, db: Db): void {

@@ -94,7 +94,7 @@ export function parseStatsSettings(json: string): StatsSettings {
 let current: StatsSettings = DEFAULT_STATS_SETTINGS;
 
 /** Replaced at start-up from the configuration file (`stats` key), validated. */
-export function useStatsSettings(s: StatsSettings): void {
+export function applyStatsSettings(s: StatsSettings): void {
   current = StatsSettings.parse(s);
 }
 export const statsSettings = (): StatsSettings => current;
