@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   services: async () => (await import('./services.ts')).servicesBench,
   payments: async () => (await import('./payments.ts')).paymentsBench,
   integration: async () => (await import('./integration.ts')).integrationBench,
+  stats: async () => (await import('./stats.ts')).statsBench,
 };
 
 const only = process.argv.slice(2);

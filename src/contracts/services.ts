@@ -434,5 +434,5 @@ export const RegisterQuery = z.strictObject({
   to: z.iso.date(),
   agencyId: z.uuid().optional(),
   status: z.coerce.number().int().min(1).max(10).optional(),
-  format: z.enum(['json', 'csv', 'pdf']).default('json'),
+  format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'),
 });

@@ -26,6 +26,7 @@ import { createAdmin, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/in
 import { AppError } from './platform/errors.ts';
 import { httpDvcqgClient, reconcilePeriod, startContractServer } from './modules/integration/index.ts';
 import { t } from './platform/i18n/index.ts';
+import { rebuildStats } from './modules/stats/index.ts';
 
 const HELP = `cqs — Chính quyền số
 
@@ -33,6 +34,7 @@ const HELP = `cqs — Chính quyền số
   cqs migrate                    apply database migrations
   cqs seed --demo                load the demo city (idempotent)
   cqs seed --demo --dossiers N [--seed S]   …and N historical dossiers over 24 months (reproducible from S, default 1)
+  cqs stats rebuild              recompute the statistics (766 indicators) from the dossier history
   cqs create-admin --email E --name N [--password P]   create an administrator (password from CQS_ADMIN_PASSWORD or prompt)
   cqs backup <file>              write the database and files to a .tar.gz (embedded: stop the server first)
   cqs restore <file>             restore a backup written by "cqs backup" (stop the server first)
@@ -210,13 +212,31 @@ export async function runCli(argv: string[]): Promise<number> {
         await withDatabase(config, async (d) => {
           await d.db.transaction((tx) => seedDeployment(tx, config.provinceCode, Boolean(values.demo)));
           console.log(values.demo ? 'Demo data loaded.' : 'Baseline data loaded.');
-          if (count > 0) await generateDossiers(d.db, { count, seed, log: (line) => console.log(line) });
+          if (count > 0) {
+            await generateDossiers(d.db, { count, seed, log: (line) => console.log(line) });
+            // Generated history is written in bulk, past the statistics hook: recompute the read model.
+            const r = await rebuildStats(d.db, { log: (line) => console.log(line) });
+            console.log(
+              `Statistics rebuilt: ${r.dossiers} dossiers, ${r.rollupRows} rollup rows in ${r.ms} ms.`,
+            );
+          }
         });
       } catch (err) {
         if (!(err instanceof GeneratorError)) throw err;
         console.error(err.message);
         return 1;
       }
+      return 0;
+    }
+    case 'stats': {
+      if (arg !== 'rebuild') {
+        console.error('usage: cqs stats rebuild');
+        return 1;
+      }
+      await withDatabase(config, async (d) => {
+        const r = await rebuildStats(d.db, { log: (line) => console.log(line) });
+        console.log(`Statistics rebuilt: ${r.dossiers} dossiers, ${r.rollupRows} rollup rows in ${r.ms} ms.`);
+      });
       return 0;
     }
     case 'create-admin': {

@@ -26,6 +26,12 @@ import {
   templateRoutes,
 } from './modules/services/index.ts';
 import { integrationRoutes, principalFromToken, registerIntegration } from './modules/integration/index.ts';
+import {
+  parseStatsSettings,
+  registerStatsJobs,
+  statsRoutes,
+  applyStatsSettings,
+} from './modules/stats/index.ts';
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 import { paymentGateway, paymentRoutes, registerPaymentJobs } from './modules/payments/index.ts';
@@ -51,6 +57,8 @@ export interface BuildOptions {
 /** config → database → migrations → first-start seed → http → workers. Does not listen. */
 export async function buildPlatform(config: Config, opts: BuildOptions = {}): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
+  // Checked before anything opens: a bad setting stops the start with a readable list.
+  if (config.statsSettings) applyStatsSettings(parseStatsSettings(config.statsSettings));
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log }));
   let seeded = false;
@@ -108,6 +116,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     await templateRoutes(scope, deps);
     await paymentRoutes(scope, deps, gateway);
     await integrationRoutes(scope, deps);
+    await statsRoutes(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
     await sseRoutes(scope, bus);
   });
@@ -116,6 +125,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   registerServiceJobs(jobs, db);
   registerPaymentJobs(jobs, db, gateway, log);
   registerIntegration(deps);
+  registerStatsJobs(jobs, db);
   registerMessageDelivery(jobs, {
     db,
     log,

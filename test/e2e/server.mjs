@@ -1,5 +1,5 @@
 // Starts the real CQS server for the end-to-end tests: builds the web app if needed, then runs
-// `node bin/cqs.mjs start` on a fresh data directory (first start seeds the demo data),
+// `node bin/cqs.mjs seed --demo --dossiers N` then `start` on a fresh data directory,
 // and removes the directory when Playwright stops it.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,25 +50,45 @@ const portal = spawn(
     env: { ...process.env, ...dvcqg, DATA_DIR: dataDir },
   },
 );
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: port,
+  HOST: '127.0.0.1',
+  // The gateway sends the payer back, and its notifications, to this address.
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+  PAYMENT_GATEWAY_URL: `http://127.0.0.1:${sandboxPort}`,
+  PAYMENT_MERCHANT_ID: merchant.id,
+  PAYMENT_SECRET: merchant.secret,
+  LOG_LEVEL: 'warn',
+  // NODE_ENV=test makes the server leave the web app out; the browser needs it.
+  NODE_ENV: 'development',
+  DEMO: 'true',
+  ...dvcqg,
+};
+// A dossier history (two years, reproducible) so the statistics have figures to show and drill into.
+const seeded = spawnSync(
+  process.execPath,
+  [
+    join(root, 'bin/cqs.mjs'),
+    'seed',
+    '--demo',
+    '--dossiers',
+    process.env.E2E_DOSSIERS ?? '1500',
+    '--seed',
+    '7',
+  ],
+  { cwd: root, stdio: 'inherit', env },
+);
+if (seeded.status !== 0) {
+  sandbox.kill('SIGTERM');
+  portal.kill('SIGTERM');
+  process.exit(seeded.status ?? 1);
+}
 const child = spawn(process.execPath, [join(root, 'bin/cqs.mjs'), 'start'], {
   cwd: root,
   stdio: 'inherit',
-  env: {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: port,
-    HOST: '127.0.0.1',
-    // The gateway sends the payer back, and its notifications, to this address.
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    PAYMENT_GATEWAY_URL: `http://127.0.0.1:${sandboxPort}`,
-    PAYMENT_MERCHANT_ID: merchant.id,
-    PAYMENT_SECRET: merchant.secret,
-    LOG_LEVEL: 'warn',
-    // NODE_ENV=test makes the server leave the web app out; the browser needs it.
-    NODE_ENV: 'development',
-    DEMO: 'true',
-    ...dvcqg,
-  },
+  env,
 });
 
 let stopping = false;

@@ -13,6 +13,8 @@ type Caller = 'anonymous' | Role;
 const ROLES: Role[] = ['admin', 'one_stop_officer', 'specialist', 'agency_leader', 'city_leader', 'citizen'];
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
 const OFFICIALS: Role[] = ROLES.filter((r) => r !== 'citizen');
+/** the roles holding stats.read */
+const STATS: Role[] = ['admin', 'agency_leader', 'city_leader'];
 
 /** What a reply looks like to the matrix (an inject response, or the head of an event stream). */
 interface Reply {
@@ -524,6 +526,43 @@ const ROUTES: RouteCase[] = [
     path: '/api/register',
     who: OFFICIALS,
     send: (a) => a.get('/api/register?from=2026-11-01&to=2026-11-30'),
+  },
+  // Statistics: stats.read over an agency subtree; the public figures are open to all.
+  {
+    method: 'GET',
+    path: '/api/stats/overview',
+    who: STATS,
+    send: (a) => a.get('/api/stats/overview?period=2026-11'),
+  },
+  {
+    method: 'GET',
+    path: '/api/stats/breakdown',
+    who: STATS,
+    send: (a) => a.get('/api/stats/breakdown?period=2026-11&by=unit'),
+  },
+  {
+    method: 'GET',
+    path: '/api/stats/ranking',
+    who: STATS,
+    send: (a) => a.get('/api/stats/ranking?period=2026-11&level=commune'),
+  },
+  {
+    method: 'GET',
+    path: '/api/stats/dossiers',
+    who: STATS,
+    send: (a) => a.get('/api/stats/dossiers?period=2026-11&figure=late'),
+  },
+  {
+    method: 'GET',
+    path: '/api/stats/export',
+    who: STATS,
+    send: (a) => a.get('/api/stats/export?period=2026-11&by=status&format=csv'),
+  },
+  {
+    method: 'GET',
+    path: '/api/public/stats',
+    who: 'public',
+    send: (a) => a.get('/api/public/stats?period=2026-11'),
   },
   {
     method: 'POST',

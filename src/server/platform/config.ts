@@ -56,6 +56,8 @@ const ConfigSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
     .optional(),
+  /** JSON read by the statistics module (766 weights, ranking minimum, legal maximum); validated there */
+  STATS_SETTINGS: z.string().min(2).optional(),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -89,6 +91,8 @@ export interface Config {
   dvcqg: { url: string; clientId: string; clientSecret: string; timeoutMs: number } | undefined;
   /** how long a webhook receiver has to answer */
   webhookTimeoutMs: number;
+  /** raw JSON for the statistics module, which validates it at start-up */
+  statsSettings: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -108,7 +112,10 @@ function readConfigFile(env: Source): Source {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
-    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v == null ? undefined : String(v)]));
+    // A nested object (STATS_SETTINGS) stays JSON text for the module that reads it.
+    const text = (v: unknown) =>
+      v == null ? undefined : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, text(v)]));
   } catch (err) {
     throw new ConfigError([`${file}: not valid JSON (${(err as Error).message})`]);
   }
@@ -179,5 +186,6 @@ export function loadConfig(env: Source = process.env): Config {
             timeoutMs: c.DVCQG_TIMEOUT_MS,
           }
         : undefined,
+    statsSettings: c.STATS_SETTINGS,
   };
 }

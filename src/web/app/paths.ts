@@ -18,6 +18,8 @@ export const paths = {
   counterIntake: '/lam-viec/tiep-nhan-tai-quay',
   dossierRegister: '/lam-viec/so-theo-doi',
   paymentReconciliation: '/lam-viec/doi-soat-thanh-toan',
+  statistics: '/lam-viec/thong-ke',
+  publicStatistics: '/thong-ke',
   admin: '/quan-tri',
   adminUsers: '/quan-tri/nguoi-dung',
   adminUserNew: '/quan-tri/nguoi-dung/moi',

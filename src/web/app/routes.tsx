@@ -95,6 +95,12 @@ const DossierRegisterPage = lazy(() =>
 const ReconciliationPage = lazy(() =>
   import('../modules/payments/ReconciliationPage.tsx').then((m) => ({ default: m.ReconciliationPage })),
 );
+const StatsPage = lazy(() =>
+  import('../modules/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })),
+);
+const PublicStatsPage = lazy(() =>
+  import('../modules/stats/PublicStatsPage.tsx').then((m) => ({ default: m.PublicStatsPage })),
+);
 
 const strip = (path: string) => path.replace(/^\//, '');
 
@@ -116,6 +122,7 @@ export const routes: RouteObject[] = [
       { path: strip(paths.procedures), element: <ProcedureSearchPage /> },
       { path: `${strip(paths.procedures)}/:code`, element: <ProcedurePage /> },
       { path: strip(paths.tracking), element: <TrackingPage /> },
+      { path: strip(paths.publicStatistics), element: <PublicStatsPage /> },
       { element: <Require />, children: [{ path: strip(paths.account), element: <AccountPage /> }] },
       {
         element: <Require kind="official" />,
@@ -129,6 +136,14 @@ export const routes: RouteObject[] = [
             element: (
               <Require anyOf={['payments.reconcile']}>
                 <ReconciliationPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.statistics),
+            element: (
+              <Require anyOf={['stats.read']}>
+                <StatsPage />
               </Require>
             ),
           },

@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { agencies } from '../identity/tables.ts';
 import { dossiers, procedures } from './tables.ts';
 import { eq, like } from 'drizzle-orm';
+import type { Table } from '../../platform/spreadsheet.ts';
 
 export interface RegisterFilter {
   from: string;
@@ -68,42 +69,37 @@ export async function registerEntries(db: DbOrTx, p: Principal, f: RegisterFilte
   }));
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === undefined || v === null ? '' : String(v);
-  // Cells that a spreadsheet would run as a formula are prefixed, then everything is quoted.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
 const fmt = (iso?: string) =>
   iso ? new Date(Date.parse(iso) + VN).toISOString().slice(0, 16).replace('T', ' ') : '';
 
-/** CSV with Vietnamese headers and a BOM so spreadsheet programs read UTF-8. */
-export function registerCsv(
+/** The register as a table with Vietnamese headers, for CSV and Excel. */
+export function registerTable(
   entries: Awaited<ReturnType<typeof registerEntries>>,
   statusName: (s: number) => string,
-): string {
-  const header = [
-    'Mã hồ sơ',
-    'Thủ tục',
-    'Người nộp',
-    'Địa chỉ',
-    'Điện thoại',
-    'Nơi tiếp nhận',
-    'Cơ quan giải quyết',
-    'Trạng thái',
-    'Ngày tiếp nhận',
-    'Ngày hẹn trả',
-    'Ngày có kết quả',
-    'Ngày trả kết quả',
-  ];
-  const lines = entries.map((e) =>
-    [
+  period: { from: string; to: string },
+): Table {
+  return {
+    title: `Sổ theo dõi hồ sơ từ ngày ${period.from} đến ngày ${period.to}`,
+    headers: [
+      'Mã hồ sơ',
+      'Thủ tục',
+      'Người nộp',
+      'Địa chỉ',
+      'Điện thoại',
+      'Nơi tiếp nhận',
+      'Cơ quan giải quyết',
+      'Trạng thái',
+      'Ngày tiếp nhận',
+      'Ngày hẹn trả',
+      'Ngày có kết quả',
+      'Ngày trả kết quả',
+    ],
+    rows: entries.map((e) => [
       e.code,
       e.procedureName,
       e.applicantName,
-      e.applicantAddress,
-      e.applicantPhone,
+      e.applicantAddress ?? null,
+      e.applicantPhone ?? null,
       e.receivingAgency,
       e.competentAgency,
       statusName(e.status),
@@ -111,9 +107,6 @@ export function registerCsv(
       fmt(e.dueAt),
       fmt(e.resultReceivedAt),
       fmt(e.returnedAt),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `\uFEFF${[header.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
+    ]),
+  };
 }

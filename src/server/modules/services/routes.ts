@@ -16,7 +16,8 @@ import { renderDossierDocument } from './documents-for-dossier.ts';
 import { issueApology } from './commands/apology.ts';
 import { confirmPayment, requestPayment } from './commands/payment.ts';
 import { rateDossier } from './commands/rate-dossier.ts';
-import { registerCsv, registerEntries } from './register.ts';
+import { registerEntries, registerTable } from './register.ts';
+import { tableCsv, tableXlsx } from '../../platform/spreadsheet.ts';
 import { renderForm } from './documents/index.ts';
 import { toAppError } from '../../platform/http/errors.ts';
 import { type Language, t } from '../../platform/i18n/index.ts';
@@ -343,18 +344,25 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
       config: { access: { kind: 'official' } },
       schema: {
         tags: tags.dossiers,
-        summary: 'Sổ theo dõi hồ sơ (Mẫu 07): JSON, CSV hoặc PDF',
+        summary: 'Sổ theo dõi hồ sơ (Mẫu 07): JSON, CSV, Excel (.xlsx) hoặc PDF',
         querystring: C.RegisterQuery,
       },
     },
     async (req, reply) => {
       const entries = await registerEntries(db, req.principal!, req.query);
       const name = `so-theo-doi-ho-so-${req.query.from}-${req.query.to}`;
+      const table = () => registerTable(entries, (s) => t(req.lang, `services:status.${s}`), req.query);
       if (req.query.format === 'csv') {
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(registerCsv(entries, (s) => t(req.lang, `services:status.${s}`)));
+          .send(tableCsv(table()));
+      }
+      if (req.query.format === 'xlsx') {
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(await tableXlsx(table(), 'so-theo-doi'));
       }
       if (req.query.format === 'pdf') {
         const pdf = await renderForm('07', {

@@ -12,6 +12,7 @@ import { fillText, notificationTemplate } from './templates.ts';
 import { queueMessage } from '../../platform/messages/index.ts';
 import { classifyTimeliness } from './deadline.ts';
 import { dossierEvents, dossiers } from './tables.ts';
+import { recordDossierStats } from '../stats/maintain.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
@@ -66,6 +67,7 @@ export async function applyTransition(
     stepTimeliness: d.stepDueAt && d.status === 4 ? classifyTimeliness(now, d.stepDueAt) : null,
     data: input.data ?? {},
   });
+  await recordDossierStats(tx, d.id);
   await audit(tx, ctx, {
     action: `dossier.${input.action}`,
     targetType: 'dossier',

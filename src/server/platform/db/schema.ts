@@ -8,3 +8,4 @@ export * from '../../modules/identity/tables.ts';
 export * from '../../modules/services/tables.ts';
 export * from '../../modules/payments/tables.ts';
 export * from '../../modules/integration/tables.ts';
+export * from '../../modules/stats/tables.ts';

@@ -20,6 +20,7 @@ export function MainNav() {
     items.push({ to: paths.home, label: t('nav.home'), end: true });
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     items.push({ to: paths.tracking, label: t('nav.tracking') });
+    items.push({ to: paths.publicStatistics, label: t('nav.public_stats') });
     items.push({ to: paths.login, label: t('nav.login') });
     items.push({ to: paths.register, label: t('nav.register') });
   } else if (user.kind === 'official') {
@@ -29,6 +30,7 @@ export function MainNav() {
     items.push({ to: paths.dossierRegister, label: t('nav.register_book') });
     if (can('payments.reconcile'))
       items.push({ to: paths.paymentReconciliation, label: t('nav.payment_reconciliation') });
+    if (can('stats.read')) items.push({ to: paths.statistics, label: t('nav.stats') });
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     if (ADMIN_PERMISSIONS.some(can)) items.push({ to: paths.admin, label: t('nav.admin') });
     items.push({ to: paths.account, label: t('nav.account') });

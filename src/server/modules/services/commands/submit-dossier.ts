@@ -12,6 +12,7 @@ import { audit } from '../../../platform/audit/index.ts';
 import { emit } from '../../../platform/events/index.ts';
 import { quoteFees } from '../../payments/fees.ts';
 import { openPaymentRequest } from '../../payments/requests.ts';
+import { recordDossierStats } from '../../stats/maintain.ts';
 
 export interface SubmitInput {
   procedureCode: string;
@@ -145,6 +146,7 @@ async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: 
     toAgencyId: receiving.id,
     data: { channel: input.channel },
   });
+  await recordDossierStats(tx, d.id);
   await audit(tx, ctx, {
     action: 'dossier.submit',
     targetType: 'dossier',

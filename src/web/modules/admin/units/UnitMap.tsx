@@ -29,6 +29,10 @@ interface Props {
   formerOnly: boolean;
   label: string;
   onSelect?: (code: string) => void;
+  /** a choropleth: the fill of each unit by code (units without one are dimmed) */
+  fill?: ReadonlyMap<string, string>;
+  /** a line added to a unit's tooltip (the shaded indicator's value) */
+  detail?: (code: string) => string | null;
 }
 
 /** Communes drawn from the served boundaries with ECharts' map series (SVG, no tiles); Côn Đảo as an inset. */
@@ -66,7 +70,11 @@ export function UnitMap(props: Props) {
   return <div ref={ref} className="unit-map" role="img" aria-label={props.label} />;
 }
 
-function draw(chart: echarts.ECharts, { geo, shown, formerOnly }: Props, t: (key: string) => string) {
+function draw(
+  chart: echarts.ECharts,
+  { geo, shown, formerOnly, fill, detail }: Props,
+  t: (key: string) => string,
+) {
   const { mainland, insets } = splitInsets(geo);
   echarts.registerMap('cqs-mainland', mainland as GeoJsonArg);
   echarts.registerMap('cqs-inset', insets as GeoJsonArg);
@@ -74,13 +82,15 @@ function draw(chart: echarts.ECharts, { geo, shown, formerOnly }: Props, t: (key
   const data = (fc: UnitFeatureCollection) =>
     fc.features.map((f) => {
       const former = f.properties.tags.includes(FORMER_BINH_DUONG);
-      const colour = !shown.has(f.properties.code)
-        ? MAP_COLOURS.dimmed
-        : formerOnly
-          ? MAP_COLOURS.highlight
-          : former
-            ? MAP_COLOURS.former
-            : MAP_COLOURS.base;
+      const colour = fill
+        ? (fill.get(f.properties.code) ?? MAP_COLOURS.dimmed)
+        : !shown.has(f.properties.code)
+          ? MAP_COLOURS.dimmed
+          : formerOnly
+            ? MAP_COLOURS.highlight
+            : former
+              ? MAP_COLOURS.former
+              : MAP_COLOURS.base;
       return { name: f.properties.code, itemStyle: { areaColor: colour } };
     });
   const en = currentLanguage() === 'en';
@@ -107,7 +117,8 @@ function draw(chart: echarts.ECharts, { geo, shown, formerOnly }: Props, t: (key
           const unit = byCode.get(p.name);
           if (!unit) return escapeHtml(p.name);
           const name = en && unit.nameEn ? unit.nameEn : unit.fullName;
-          return `${escapeHtml(name)}<br/>${escapeHtml(t('units.code'))}: ${escapeHtml(unit.code)}`;
+          const extra = detail?.(unit.code);
+          return `${escapeHtml(name)}<br/>${escapeHtml(t('units.code'))}: ${escapeHtml(unit.code)}${extra ? `<br/>${escapeHtml(extra)}` : ''}`;
         },
       },
       series: [

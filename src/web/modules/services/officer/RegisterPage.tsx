@@ -50,7 +50,7 @@ export function RegisterPage() {
     setFilter(draft);
   }
 
-  const download = (format: 'csv' | 'pdf') => withQuery('/api/register', { ...filter, format });
+  const download = (format: 'csv' | 'xlsx' | 'pdf') => withQuery('/api/register', { ...filter, format });
   return (
     <>
       <PageHeader
@@ -60,6 +60,9 @@ export function RegisterPage() {
           <>
             <a className="btn btn-secondary" href={download('csv')} download>
               {t('register_book.csv')}
+            </a>
+            <a className="btn btn-secondary" href={download('xlsx')} download>
+              {t('register_book.xlsx')}
             </a>
             <a className="btn btn-secondary" href={download('pdf')} download>
               {t('register_book.pdf')}

@@ -1,0 +1,115 @@
+CREATE TABLE "stats_dossier_facts" (
+	"dossier_id" uuid PRIMARY KEY NOT NULL,
+	"code" text,
+	"agency_id" uuid NOT NULL,
+	"agency_path" text NOT NULL,
+	"procedure_id" uuid NOT NULL,
+	"sector_code" text NOT NULL,
+	"channel" text NOT NULL,
+	"status" smallint NOT NULL,
+	"grp" text NOT NULL,
+	"timeliness" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone,
+	"due_at" timestamp with time zone,
+	"recv_month" integer NOT NULL,
+	"end_month" integer NOT NULL,
+	"due_month" integer NOT NULL,
+	"multi_supplement" boolean NOT NULL,
+	"processing_minutes" integer NOT NULL,
+	"online_eligible" boolean NOT NULL,
+	"online_full" boolean NOT NULL,
+	"e_result_due" boolean NOT NULL,
+	"e_result" boolean NOT NULL,
+	"digitised" boolean NOT NULL,
+	"fee_bearing" boolean NOT NULL,
+	"paid_online" boolean NOT NULL,
+	"rating" smallint,
+	"complaint" boolean NOT NULL,
+	"synced" boolean NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stats_rollup" (
+	"recv_month" integer NOT NULL,
+	"end_month" integer NOT NULL,
+	"due_month" integer NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"procedure_id" uuid NOT NULL,
+	"sector_code" text NOT NULL,
+	"channel" text NOT NULL,
+	"grp" text NOT NULL,
+	"timeliness" text NOT NULL,
+	"multi_supplement" boolean NOT NULL,
+	"n" integer NOT NULL,
+	"minutes" bigint NOT NULL,
+	"online_eligible" integer NOT NULL,
+	"online_full" integer NOT NULL,
+	"e_result_due" integer NOT NULL,
+	"e_result" integer NOT NULL,
+	"digitised" integer NOT NULL,
+	"fee_bearing" integer NOT NULL,
+	"paid_online" integer NOT NULL,
+	"rated" integer NOT NULL,
+	"rating_sum" integer NOT NULL,
+	"satisfied" integer NOT NULL,
+	"complaints" integer NOT NULL,
+	"synced" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stats_rollup_city" (
+	"recv_month" integer NOT NULL,
+	"end_month" integer NOT NULL,
+	"due_month" integer NOT NULL,
+	"grp" text NOT NULL,
+	"timeliness" text NOT NULL,
+	"multi_supplement" boolean NOT NULL,
+	"n" integer NOT NULL,
+	"minutes" bigint NOT NULL,
+	"online_eligible" integer NOT NULL,
+	"online_full" integer NOT NULL,
+	"e_result_due" integer NOT NULL,
+	"e_result" integer NOT NULL,
+	"digitised" integer NOT NULL,
+	"fee_bearing" integer NOT NULL,
+	"paid_online" integer NOT NULL,
+	"rated" integer NOT NULL,
+	"rating_sum" integer NOT NULL,
+	"satisfied" integer NOT NULL,
+	"complaints" integer NOT NULL,
+	"synced" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stats_rollup_deltas" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"recv_month" integer NOT NULL,
+	"end_month" integer NOT NULL,
+	"due_month" integer NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"procedure_id" uuid NOT NULL,
+	"sector_code" text NOT NULL,
+	"channel" text NOT NULL,
+	"grp" text NOT NULL,
+	"timeliness" text NOT NULL,
+	"multi_supplement" boolean NOT NULL,
+	"n" integer NOT NULL,
+	"minutes" bigint NOT NULL,
+	"online_eligible" integer NOT NULL,
+	"online_full" integer NOT NULL,
+	"e_result_due" integer NOT NULL,
+	"e_result" integer NOT NULL,
+	"digitised" integer NOT NULL,
+	"fee_bearing" integer NOT NULL,
+	"paid_online" integer NOT NULL,
+	"rated" integer NOT NULL,
+	"rating_sum" integer NOT NULL,
+	"satisfied" integer NOT NULL,
+	"complaints" integer NOT NULL,
+	"synced" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "stats_facts_open" ON "stats_dossier_facts" USING btree ("agency_path" text_pattern_ops) WHERE end_month = 999912;--> statement-breakpoint
+CREATE INDEX "stats_facts_recv" ON "stats_dossier_facts" USING btree ("agency_path" text_pattern_ops,"recv_month");--> statement-breakpoint
+CREATE INDEX "stats_facts_end" ON "stats_dossier_facts" USING btree ("agency_path" text_pattern_ops,"end_month");--> statement-breakpoint
+CREATE UNIQUE INDEX "stats_rollup_key" ON "stats_rollup" USING btree ("recv_month","end_month","due_month","agency_id","procedure_id","sector_code","channel","grp","timeliness","multi_supplement");--> statement-breakpoint
+CREATE INDEX "stats_rollup_end" ON "stats_rollup" USING btree ("end_month");--> statement-breakpoint
+CREATE UNIQUE INDEX "stats_rollup_city_key" ON "stats_rollup_city" USING btree ("recv_month","end_month","due_month","grp","timeliness","multi_supplement");

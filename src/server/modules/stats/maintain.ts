@@ -1,0 +1,364 @@
+// Keeping the read model true: `recordDossierStats` runs inside every transaction that changes a
+// dossier (called once from services' transition, submission and rating); `foldDeltas` moves the
+// deltas into the rollup; `rebuildStats` recomputes everything from the raw history (ADR 11).
+import { eq, sql } from 'drizzle-orm';
+import type { WorkingCalendar } from '../../platform/calendar/index.ts';
+import { type DbOrTx, queryRows, type Tx } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
+import type { ProcedureDefinition } from '../../../contracts/services.ts';
+import { loadCalendar } from '../services/clock.ts';
+import type { Pause } from '../services/deadline.ts';
+import { classifyDossier, type DossierFact, type DossierHistory, type ProcedureFacts } from './classify.ts';
+import { statsSettings } from './settings.ts';
+import { dossierFacts, rollup, rollupDeltas } from './tables.ts';
+
+type Delta = typeof rollupDeltas.$inferInsert;
+
+/** The history of dossiers, with what classification needs, read in one statement. */
+function historySql(where: ReturnType<typeof sql>) {
+  return sql`select d.id, d.code, d.status, d.channel, d.procedure_id, d.procedure_version_id,
+      d.competent_agency_id, a.path as agency_path, d.submitted_at, d.accepted_at, d.due_at,
+      d.finished_at, d.returned_at, d.closed_at, d.supplement_count, d.result,
+      (select count(*)::int from svc_dossier_files f where f.dossier_id = d.id and f.role = 'component') as component_files,
+      exists (select 1 from svc_dossier_events e where e.dossier_id = d.id and e.action = 'confirm_payment'
+              and e.data->>'method' = 'online') as paid_online,
+      (select r.score from svc_ratings r where r.dossier_id = d.id) as rating
+    from svc_dossiers d join id_agencies a on a.id = d.competent_agency_id
+    where ${where}`;
+}
+
+interface HistoryRow {
+  id: string;
+  code: string | null;
+  status: number;
+  channel: DossierHistory['channel'];
+  procedure_id: string;
+  procedure_version_id: string;
+  competent_agency_id: string;
+  agency_path: string;
+  submitted_at: Date | string;
+  accepted_at: Date | string | null;
+  due_at: Date | string | null;
+  finished_at: Date | string | null;
+  returned_at: Date | string | null;
+  closed_at: Date | string | null;
+  supplement_count: number;
+  result: Record<string, unknown> | string | null;
+  component_files: number;
+  paid_online: boolean;
+  rating: number | null;
+}
+
+const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+
+function toHistory(r: HistoryRow, pauses: readonly Pause[]): DossierHistory {
+  return {
+    id: r.id,
+    code: r.code,
+    status: Number(r.status),
+    channel: r.channel,
+    procedureId: r.procedure_id,
+    agencyId: r.competent_agency_id,
+    agencyPath: r.agency_path,
+    submittedAt: date(r.submitted_at)!,
+    acceptedAt: date(r.accepted_at),
+    dueAt: date(r.due_at),
+    finishedAt: date(r.finished_at),
+    returnedAt: date(r.returned_at),
+    closedAt: date(r.closed_at),
+    supplementCount: Number(r.supplement_count),
+    result: typeof r.result === 'string' ? JSON.parse(r.result) : r.result,
+    pauses,
+    componentFiles: Number(r.component_files),
+    paidOnline: Boolean(r.paid_online),
+    rating: r.rating === null ? null : Number(r.rating),
+  };
+}
+
+// Procedure versions never change once published: their facts are cached for the process's life.
+const versionCache = new Map<string, ProcedureFacts>();
+async function procedureFacts(db: DbOrTx, versionIds: string[]): Promise<Map<string, ProcedureFacts>> {
+  const missing = [...new Set(versionIds)].filter((id) => !versionCache.has(id));
+  if (missing.length) {
+    const rows = await queryRows<{ id: string; definition: ProcedureDefinition; sector_code: string }>(
+      db,
+      sql`select v.id, v.definition, p.sector_code from svc_procedure_versions v
+          join svc_procedures p on p.id = v.procedure_id
+          where v.id = any(${`{${missing.join(',')}}`}::uuid[])`,
+    );
+    for (const r of rows) {
+      const def = typeof r.definition === 'string' ? JSON.parse(r.definition) : r.definition;
+      versionCache.set(r.id, {
+        timeLimit: def.timeLimit,
+        serviceLevel: def.serviceLevel,
+        result: def.result,
+        fees: def.fees,
+        sectorCode: r.sector_code,
+      });
+    }
+  }
+  return versionCache;
+}
+
+async function pausesFor(db: DbOrTx, ids: string[]): Promise<Map<string, Pause[]>> {
+  const out = new Map<string, Pause[]>();
+  if (ids.length === 0) return out;
+  const rows = await queryRows<{
+    dossier_id: string;
+    reason: Pause['reason'];
+    from: Date | string;
+    to: Date | string | null;
+  }>(
+    db,
+    sql`select dossier_id, reason, "from", "to" from svc_dossier_pauses
+        where dossier_id = any(${`{${ids.join(',')}}`}::uuid[]) order by id`,
+  );
+  for (const r of rows) {
+    const list = out.get(r.dossier_id) ?? [];
+    list.push({ reason: r.reason, from: date(r.from)!, to: date(r.to) });
+    out.set(r.dossier_id, list);
+  }
+  return out;
+}
+
+/** Classifies loaded rows (pauses are read only for those without a recorded due date). */
+async function classifyRows(db: DbOrTx, cal: WorkingCalendar, rows: HistoryRow[]): Promise<DossierFact[]> {
+  const versions = await procedureFacts(
+    db,
+    rows.map((r) => r.procedure_version_id),
+  );
+  const pauses = await pausesFor(
+    db,
+    rows.filter((r) => r.due_at === null && r.accepted_at !== null).map((r) => r.id),
+  );
+  const settings = statsSettings();
+  return rows.map((r) =>
+    classifyDossier(
+      cal,
+      toHistory(r, pauses.get(r.id) ?? []),
+      versions.get(r.procedure_version_id)!,
+      settings,
+    ),
+  );
+}
+
+/** A fact's contribution to the rollup, with a sign. */
+export function contribution(f: DossierFact, sign: 1 | -1): Delta {
+  const b = (v: boolean) => (v ? sign : 0);
+  return {
+    recvMonth: f.recvMonth,
+    endMonth: f.endMonth,
+    dueMonth: f.dueMonth,
+    agencyId: f.agencyId,
+    procedureId: f.procedureId,
+    sectorCode: f.sectorCode,
+    channel: f.channel,
+    grp: f.grp,
+    timeliness: f.timeliness,
+    multiSupplement: f.multiSupplement,
+    n: sign,
+    minutes: sign * f.processingMinutes,
+    onlineEligible: b(f.onlineEligible),
+    onlineFull: b(f.onlineFull),
+    eResultDue: b(f.eResultDue),
+    eResult: b(f.eResult),
+    digitised: b(f.digitised),
+    feeBearing: b(f.feeBearing),
+    paidOnline: b(f.paidOnline),
+    rated: b(f.rating !== null),
+    ratingSum: sign * (f.rating ?? 0),
+    satisfied: b(f.rating !== null && f.rating >= 4),
+    complaints: b(f.complaint),
+    synced: b(f.synced),
+  };
+}
+
+const sameContribution = (a: DossierFact, b: DossierFact) =>
+  JSON.stringify(contribution(a, 1)) === JSON.stringify(contribution(b, 1));
+const sameFact = (a: DossierFact, b: DossierFact) =>
+  JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
+
+function normalise(row: typeof dossierFacts.$inferSelect): DossierFact {
+  return { ...row, grp: row.grp, timeliness: row.timeliness };
+}
+
+/**
+ * The hook: re-classifies one dossier inside the caller's transaction and, when its contribution
+ * changed, appends the delta (old out, new in). Insert-only: concurrent dossiers never wait on each other.
+ */
+export async function recordDossierStats(tx: Tx, dossierId: string): Promise<void> {
+  const rows = await queryRows<HistoryRow>(tx, historySql(sql`d.id = ${dossierId}`));
+  if (!rows[0]) return;
+  const [fact] = await classifyRows(tx, await loadCalendar(tx), rows);
+  const [old] = await tx
+    .select()
+    .from(dossierFacts)
+    .where(eq(dossierFacts.dossierId, dossierId))
+    .for('update');
+  const before = old ? normalise(old) : null;
+  if (before && sameFact(before, fact!)) return;
+  await tx
+    .insert(dossierFacts)
+    .values(fact!)
+    .onConflictDoUpdate({ target: dossierFacts.dossierId, set: fact! });
+  if (before && sameContribution(before, fact!)) return;
+  await tx
+    .insert(rollupDeltas)
+    .values(before ? [contribution(before, -1), contribution(fact!, 1)] : [contribution(fact!, 1)]);
+}
+
+const KEY = sql.raw(
+  'recv_month, end_month, due_month, agency_id, procedure_id, sector_code, channel, grp, timeliness, multi_supplement',
+);
+const COUNTERS = [
+  'n',
+  'minutes',
+  'online_eligible',
+  'online_full',
+  'e_result_due',
+  'e_result',
+  'digitised',
+  'fee_bearing',
+  'paid_online',
+  'rated',
+  'rating_sum',
+  'satisfied',
+  'complaints',
+  'synced',
+] as const;
+const COUNTER_LIST = sql.raw(COUNTERS.join(', '));
+const SUMS = sql.raw(COUNTERS.map((c) => `sum(${c}) as ${c}`).join(', '));
+
+const CITY_KEY = sql.raw('recv_month, end_month, due_month, grp, timeliness, multi_supplement');
+const addCounters = (table: string) =>
+  sql.raw(COUNTERS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+
+/** Moves the deltas into the rollup and the city rollup (one statement), then drops keys nothing counts any more. */
+export async function foldDeltas(db: DbOrTx): Promise<number> {
+  const [r] = await queryRows<{ moved: number }>(
+    db,
+    sql`with moved as (delete from stats_rollup_deltas returning *),
+      folded as (
+        insert into stats_rollup (${KEY}, ${COUNTER_LIST})
+        select ${KEY}, ${SUMS} from moved group by ${KEY}
+        on conflict (${KEY}) do update set ${addCounters('stats_rollup')}
+        returning 1),
+      city as (
+        insert into stats_rollup_city (${CITY_KEY}, ${COUNTER_LIST})
+        select ${CITY_KEY}, ${SUMS} from moved group by ${CITY_KEY}
+        on conflict (${CITY_KEY}) do update set ${addCounters('stats_rollup_city')}
+        returning 1)
+      select (select count(*)::int from moved) as moved, (select count(*)::int from folded) as folded,
+        (select count(*)::int from city) as city`,
+  );
+  await db.execute(sql`delete from stats_rollup where n = 0`);
+  await db.execute(sql`delete from stats_rollup_city where n = 0`);
+  return r?.moved ?? 0;
+}
+
+/**
+ * Recomputes every fact and the rollup from the dossier history, in one transaction that holds the
+ * read model exclusively (dossier transactions wait for it, so nothing is counted twice or lost).
+ */
+export async function rebuildStats(
+  db: Db,
+  opts: { batchSize?: number; log?: (line: string) => void } = {},
+): Promise<{ dossiers: number; rollupRows: number; ms: number }> {
+  const started = performance.now();
+  const pagesPerBatch = opts.batchSize ?? 1000;
+  // One snapshot for the whole rebuild: the heap is read in physical order (TID ranges, sequential
+  // I/O instead of one random page per dossier), and a row a concurrent change moves is seen once.
+  return db.transaction(
+    async (tx) => {
+      // Batches of a cheap indexed query look expensive to the planner: JIT compiling each costs ~1 s.
+      await tx.execute(sql`set local jit = off`);
+      await tx.execute(
+        sql`lock table stats_dossier_facts, stats_rollup, stats_rollup_city, stats_rollup_deltas in access exclusive mode`,
+      );
+      await tx.execute(sql`delete from stats_rollup_deltas`);
+      await tx.execute(sql`delete from stats_rollup_city`);
+      await tx.execute(sql`delete from stats_rollup`);
+      await tx.execute(sql`delete from stats_dossier_facts`);
+      const cal = await loadCalendar(tx);
+      const [{ pages }] = (await queryRows<{ pages: number }>(
+        tx,
+        sql`select (pg_relation_size('svc_dossiers') / current_setting('block_size')::int)::int as pages`,
+      )) as [{ pages: number }];
+      let total = 0;
+      let logged = 0;
+      for (let page = 0; page < pages; page += pagesPerBatch) {
+        const rows = await queryRows<HistoryRow>(
+          tx,
+          historySql(sql`d.ctid >= ${`(${page},0)`}::tid and d.ctid < ${`(${page + pagesPerBatch},0)`}::tid`),
+        );
+        const facts = await classifyRows(tx, cal, rows);
+        await insertFacts(tx, facts);
+        total += rows.length;
+        if (total - logged >= 250_000) {
+          logged = total;
+          opts.log?.(`  ${total.toLocaleString('en-US')} dossiers classified`);
+        }
+      }
+      await tx.execute(sql`insert into stats_rollup (${KEY}, ${COUNTER_LIST})
+      select ${KEY}, count(*), sum(processing_minutes),
+        count(*) filter (where online_eligible), count(*) filter (where online_full),
+        count(*) filter (where e_result_due), count(*) filter (where e_result),
+        count(*) filter (where digitised), count(*) filter (where fee_bearing),
+        count(*) filter (where paid_online), count(rating), coalesce(sum(rating), 0),
+        count(*) filter (where rating >= 4), count(*) filter (where complaint),
+        count(*) filter (where synced)
+      from stats_dossier_facts group by ${KEY}`);
+      await tx.execute(sql`insert into stats_rollup_city (${CITY_KEY}, ${COUNTER_LIST})
+      select ${CITY_KEY}, ${SUMS} from stats_rollup group by ${CITY_KEY}`);
+      const [{ n }] = (await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from stats_rollup`,
+      )) as [{ n: number }];
+      return { dossiers: total, rollupRows: n, ms: Math.round(performance.now() - started) };
+    },
+    { isolationLevel: 'repeatable read' },
+  );
+}
+
+const FACT_COLUMNS = `dossier_id uuid, code text, agency_id uuid, agency_path text, procedure_id uuid,
+  sector_code text, channel text, status smallint, grp text, timeliness text, received_at timestamptz,
+  ended_at timestamptz, due_at timestamptz, recv_month integer, end_month integer, due_month integer,
+  multi_supplement boolean, processing_minutes integer, online_eligible boolean, online_full boolean,
+  e_result_due boolean, e_result boolean, digitised boolean, fee_bearing boolean, paid_online boolean,
+  rating smallint, complaint boolean, synced boolean`;
+const FACT_NAMES = sql.raw(
+  FACT_COLUMNS.split(',')
+    .map((c) => c.trim().split(/\s+/)[0]!)
+    .join(', '),
+);
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A batch of facts in one statement: the rows travel as one JSON parameter (binding 28 000 parameters is slow). */
+async function insertFacts(tx: DbOrTx, facts: DossierFact[]): Promise<void> {
+  if (facts.length === 0) return;
+  const rows = facts.map((f) => Object.fromEntries(Object.entries(f).map(([k, v]) => [snake(k), v])));
+  await tx.execute(sql`insert into stats_dossier_facts (${FACT_NAMES})
+    select ${FACT_NAMES} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.raw(FACT_COLUMNS)})`);
+}
+
+/** The rollup and the city rollup as queries see them (folded rows plus pending deltas), for checks. */
+export async function rollupSnapshot(db: DbOrTx): Promise<Record<string, unknown>[][]> {
+  return [
+    await queryRows(
+      db,
+      sql`select ${KEY}, ${SUMS} from (
+          select ${KEY}, ${COUNTER_LIST} from stats_rollup
+          union all select ${KEY}, ${COUNTER_LIST} from stats_rollup_deltas) x
+        group by ${KEY} having sum(n) <> 0 order by ${KEY}`,
+    ),
+    await queryRows(
+      db,
+      sql`select ${CITY_KEY}, ${SUMS} from (
+          select ${CITY_KEY}, ${COUNTER_LIST} from stats_rollup_city
+          union all select ${CITY_KEY}, ${COUNTER_LIST} from stats_rollup_deltas) x
+        group by ${CITY_KEY} having sum(n) <> 0 order by ${CITY_KEY}`,
+    ),
+  ];
+}
+
+export { rollup };

@@ -1,0 +1,444 @@
+// Reads of the statistics: counts for a period and slice (rollup + pending deltas, plus the open
+// dossiers for "as of now"), the indicators and points computed from them, rankings and drill-downs.
+import { sql, type SQL } from 'drizzle-orm';
+import { type Db, type DbOrTx, queryRows } from '../../platform/db/client.ts';
+import { RECEIVED_GROUPS } from './classify.ts';
+import type { Period } from './period.ts';
+import { COMPONENTS, type ComponentKey, GROUP_OF, type StatsSettings } from './settings.ts';
+
+/**
+ * Runs the reads of one answer in a read-only transaction without JIT: the planner's cost of a year's
+ * rollup passes PostgreSQL's JIT threshold, and compiling would cost more than the query itself.
+ */
+export function statsRead<T>(db: Db, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return fn(tx);
+  });
+}
+
+/** What to count: agency ids (a subtree, a commune) resolved by the caller; null = the whole city. */
+export interface Slice {
+  agencyIds: string[] | null;
+  procedureId?: string | undefined;
+  sectorCode?: string | undefined;
+  channel?: string | undefined;
+}
+
+export type Dimension = 'agency' | 'procedure' | 'sector' | 'channel' | 'month';
+
+export const COUNT_KEYS = [
+  'receivedNew',
+  'carriedOver',
+  'pending',
+  'refused',
+  'cancelled',
+  'early',
+  'onTime',
+  'late',
+  'withdrawn',
+  'stopped',
+  'endedOk',
+  'endedLate',
+  'within',
+  'over',
+  'paused',
+  'finished',
+  'minutes',
+  'onlineEligible',
+  'onlineFull',
+  'eResultDue',
+  'eResult',
+  'digitised',
+  'feeBearing',
+  'paidOnline',
+  'rated',
+  'ratingSum',
+  'satisfied',
+  'complaints',
+  'synced',
+] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+export type Counts = Record<CountKey, number>;
+
+export const emptyCounts = (): Counts => Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;
+
+const ROLLUP_COLUMNS = sql.raw(`recv_month, end_month, due_month, agency_id, procedure_id, sector_code,
+  channel, grp, timeliness, multi_supplement, n, minutes, online_eligible, online_full, e_result_due, e_result,
+  digitised, fee_bearing, paid_online, rated, rating_sum, satisfied, complaints, synced`);
+const CITY_COLUMNS = sql.raw(`recv_month, end_month, due_month, grp, timeliness, multi_supplement, n,
+  minutes, online_eligible, online_full, e_result_due, e_result, digitised, fee_bearing, paid_online, rated,
+  rating_sum, satisfied, complaints, synced`);
+const R = sql.raw(`(${RECEIVED_GROUPS.map((g) => `'${g}'`).join(',')})`);
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+function sliceWhere(s: Slice): SQL[] {
+  const w: SQL[] = [];
+  if (s.agencyIds) w.push(sql`agency_id = any(${uuidArray(s.agencyIds)})`);
+  if (s.procedureId) w.push(sql`procedure_id = ${s.procedureId}::uuid`);
+  if (s.sectorCode) w.push(sql`sector_code = ${s.sectorCode}`);
+  if (s.channel) w.push(sql`channel = ${s.channel}`);
+  return w;
+}
+
+const dimExpr = (d: Dimension | null, table: 'rollup' | 'facts') =>
+  d === 'agency'
+    ? sql`agency_id::text`
+    : d === 'procedure'
+      ? sql`procedure_id::text`
+      : d === 'sector'
+        ? sql`sector_code`
+        : d === 'channel'
+          ? sql`channel`
+          : d === 'month'
+            ? table === 'rollup'
+              ? sql`recv_month::text`
+              : sql`recv_month::text`
+            : sql`''`;
+
+/** Whether the period reaches past `now`: then "open at the end" means open now, read from the open dossiers. */
+export const isCurrent = (p: Period, now: Date) => p.end.getTime() > now.getTime();
+
+/**
+ * The counts of a period for a slice, optionally per dimension value. Finished, ended and received
+ * figures come from the rollup; dossiers open at the period's end from the rollup's due month (a
+ * past period) or from the open dossiers' exact due dates (a period still running).
+ */
+export async function periodCounts(
+  db: DbOrTx,
+  p: Period,
+  slice: Slice,
+  now: Date,
+  dim: Dimension | null = null,
+): Promise<Map<string, Counts>> {
+  const m1 = p.from;
+  const m2 = p.to;
+  const current = isCurrent(p, now);
+  const inRecv = sql`recv_month between ${m1} and ${m2}`;
+  const inEnd = sql`end_month between ${m1} and ${m2}`;
+  const openAtEnd = sql`grp in ${R} and recv_month <= ${m2} and end_month > ${m2}`;
+  const overPast = sql`(multi_supplement or due_month between 1 and ${m2})`;
+  const where = [sql`recv_month <= ${m2}`, sql`end_month >= ${m1}`, ...sliceWhere(slice)];
+  // The whole city without a breakdown reads the city rollup (no agency, procedure or channel in its key).
+  const whole = !slice.agencyIds && !slice.procedureId && !slice.sectorCode && !slice.channel && dim === null;
+  const source = sql.raw(whole ? 'stats_rollup_city' : 'stats_rollup');
+  const columns = whole ? CITY_COLUMNS : ROLLUP_COLUMNS;
+  const s = (cond: SQL, col = 'n') => sql`coalesce(sum(${sql.raw(col)}) filter (where ${cond}), 0)::bigint`;
+  const finishedIn = sql`grp = 'finished' and ${inEnd}`;
+  const newlyReceived = sql`grp in ${R} and ${inRecv}`;
+  const rows = await queryRows<Record<string, string | number>>(
+    db,
+    sql`select ${dimExpr(dim, 'rollup')} as k,
+      ${s(newlyReceived)} as "receivedNew",
+      ${s(sql`grp in ${R} and recv_month < ${m1} and end_month >= ${m1}`)} as "carriedOver",
+      ${s(sql`grp = 'pending' and ${inRecv}`)} as "pending",
+      ${s(sql`grp = 'refused' and ${inEnd}`)} as "refused",
+      ${s(sql`grp = 'cancelled' and ${inEnd}`)} as "cancelled",
+      ${s(sql`${finishedIn} and timeliness = 'early'`)} as "early",
+      ${s(sql`${finishedIn} and timeliness = 'on_time'`)} as "onTime",
+      ${s(sql`${finishedIn} and timeliness = 'late'`)} as "late",
+      ${s(sql`grp = 'withdrawn' and ${inEnd}`)} as "withdrawn",
+      ${s(sql`grp = 'stopped' and ${inEnd}`)} as "stopped",
+      ${s(sql`grp in ('withdrawn', 'stopped') and ${inEnd} and timeliness <> 'late'`)} as "endedOk",
+      ${s(sql`grp in ('withdrawn', 'stopped') and ${inEnd} and timeliness = 'late'`)} as "endedLate",
+      ${current ? sql`0` : s(sql`${openAtEnd} and not ${overPast}`)} as "within",
+      ${current ? sql`0` : s(sql`${openAtEnd} and ${overPast}`)} as "over",
+      ${s(finishedIn)} as "finished",
+      ${s(finishedIn, 'minutes')} as "minutes",
+      ${s(newlyReceived, 'online_eligible')} as "onlineEligible",
+      ${s(newlyReceived, 'online_full')} as "onlineFull",
+      ${s(finishedIn, 'e_result_due')} as "eResultDue",
+      ${s(finishedIn, 'e_result')} as "eResult",
+      ${s(newlyReceived, 'digitised')} as "digitised",
+      ${s(newlyReceived, 'fee_bearing')} as "feeBearing",
+      ${s(newlyReceived, 'paid_online')} as "paidOnline",
+      ${s(finishedIn, 'rated')} as "rated",
+      ${s(finishedIn, 'rating_sum')} as "ratingSum",
+      ${s(finishedIn, 'satisfied')} as "satisfied",
+      ${s(newlyReceived, 'complaints')} as "complaints",
+      ${s(newlyReceived, 'synced')} as "synced"
+    from (
+      select ${columns} from ${source} where ${sql.join(where, sql` and `)}
+      union all
+      select ${columns} from stats_rollup_deltas where ${sql.join(where, sql` and `)}
+    ) x
+    group by 1`,
+  );
+  const out = new Map<string, Counts>();
+  for (const r of rows) {
+    const c = emptyCounts();
+    for (const k of COUNT_KEYS) c[k] = Number(r[k] ?? 0);
+    out.set(String(r.k), c);
+  }
+  if (current) {
+    // Open now: within or over the deadline as of now; paused dossiers' clocks are stopped.
+    const open = await queryRows<{ k: string; within: number; over: number; paused: number }>(
+      db,
+      sql`select ${dimExpr(dim, 'facts')} as k,
+          count(*) filter (where not (multi_supplement or (grp = 'in_progress' and due_at < ${now.toISOString()}::timestamptz)))::int as within,
+          count(*) filter (where multi_supplement or (grp = 'in_progress' and due_at < ${now.toISOString()}::timestamptz))::int as over,
+          count(*) filter (where grp = 'paused')::int as paused
+        from stats_dossier_facts
+        where end_month = 999912 and grp in ('in_progress', 'paused') and recv_month <= ${m2}
+          ${sliceWhere(slice).length ? sql`and ${sql.join(sliceWhere(slice), sql` and `)}` : sql``}
+        group by 1`,
+    );
+    for (const o of open) {
+      const c = out.get(String(o.k)) ?? emptyCounts();
+      c.within = Number(o.within);
+      c.over = Number(o.over);
+      c.paused = Number(o.paused);
+      out.set(String(o.k), c);
+    }
+  }
+  return out;
+}
+
+export function sumCounts(all: Iterable<Counts>): Counts {
+  const total = emptyCounts();
+  for (const c of all) for (const k of COUNT_KEYS) total[k] += c[k];
+  return total;
+}
+
+const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
+
+export interface Indicators {
+  received: number;
+  /** on time or early (finished, withdrawn, stopped) + open within the deadline, over received */
+  progress: number | null;
+  lateRate: number | null;
+  complaintRate: number | null;
+  satisfactionRate: number | null;
+  online: number | null;
+  eResult: number | null;
+  digitised: number | null;
+  paymentOnline: number | null;
+  averageRating: number | null;
+  satisfiedShare: number | null;
+  averageProcessingDays: number | null;
+  syncCoverage: number | null;
+}
+
+export function indicatorsOf(c: Counts): Indicators {
+  const received = c.receivedNew + c.carriedOver;
+  const lateRate = ratio(c.late + c.endedLate + c.over, received);
+  const complaintRate = ratio(c.complaints, c.receivedNew);
+  return {
+    received,
+    progress: ratio(c.early + c.onTime + c.endedOk + c.within, received),
+    lateRate,
+    complaintRate,
+    satisfactionRate: lateRate === null ? null : 1 - lateRate - (complaintRate ?? 0),
+    online: ratio(c.onlineFull, c.onlineEligible),
+    eResult: ratio(c.eResult, c.eResultDue),
+    digitised: ratio(c.digitised, c.receivedNew),
+    paymentOnline: ratio(c.paidOnline, c.feeBearing),
+    averageRating: ratio(c.ratingSum, c.rated),
+    satisfiedShare: ratio(c.satisfied, c.rated),
+    averageProcessingDays: c.finished > 0 ? c.minutes / c.finished / 1440 : null,
+    syncCoverage: ratio(c.synced, c.receivedNew),
+  };
+}
+
+export interface ComponentScore {
+  key: ComponentKey;
+  group: string;
+  maxPoints: number;
+  measured: boolean;
+  /** the share earned (0–1), null when not measured or nothing to measure */
+  share: number | null;
+  points: number | null;
+}
+
+export interface Score {
+  total: number;
+  /** the points the measured components with data could earn */
+  measuredMax: number;
+  components: ComponentScore[];
+  groups: { group: string; points: number; maxPoints: number; measuredMax: number }[];
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+export function scoreOf(ind: Indicators, s: StatsSettings): Score {
+  const shareOf: Partial<Record<ComponentKey, number | null>> = {
+    progress: ind.progress,
+    online: ind.online,
+    payment_share: ind.paymentOnline,
+    e_result: ind.eResult,
+    digitised: ind.digitised,
+    satisfaction_rate:
+      ind.satisfactionRate === null
+        ? null
+        : Math.max(0, Math.min(1, ind.satisfactionRate / s.satisfactionFullAt)),
+    sync: ind.syncCoverage,
+  };
+  const components = COMPONENTS.map((key): ComponentScore => {
+    const cfg = s.components[key];
+    const share = cfg.measured ? (shareOf[key] ?? null) : null;
+    return {
+      key,
+      group: GROUP_OF[key],
+      maxPoints: cfg.points,
+      measured: cfg.measured,
+      share,
+      points: share === null ? null : round2(share * cfg.points),
+    };
+  });
+  const groups = [...new Set(components.map((c) => c.group))].map((group) => {
+    const mine = components.filter((c) => c.group === group);
+    return {
+      group,
+      points: round2(mine.reduce((a, c) => a + (c.points ?? 0), 0)),
+      maxPoints: mine.reduce((a, c) => a + c.maxPoints, 0),
+      measuredMax: mine.reduce((a, c) => a + (c.points === null ? 0 : c.maxPoints), 0),
+    };
+  });
+  return {
+    total: round2(components.reduce((a, c) => a + (c.points ?? 0), 0)),
+    measuredMax: components.reduce((a, c) => a + (c.points === null ? 0 : c.maxPoints), 0),
+    components,
+    groups,
+  };
+}
+
+// ---- drill-down ------------------------------------------------------------------------------
+
+export const FIGURES = [
+  'received',
+  'received_new',
+  'carried_over',
+  'pending',
+  'refused',
+  'cancelled',
+  'early',
+  'on_time',
+  'late',
+  'withdrawn',
+  'stopped',
+  'within',
+  'over',
+  'paused',
+  'finished',
+  'cost_progress',
+  'cost_online',
+  'cost_e_result',
+  'cost_digitised',
+  'cost_payment',
+] as const;
+export type Figure = (typeof FIGURES)[number];
+
+/** The facts predicate of a figure: the same definitions as `periodCounts`, row by row. */
+export function figureWhere(f: Figure, p: Period, now: Date): SQL {
+  const m1 = p.from;
+  const m2 = p.to;
+  const inRecv = sql`recv_month between ${m1} and ${m2}`;
+  const inEnd = sql`end_month between ${m1} and ${m2}`;
+  const current = isCurrent(p, now);
+  const nowIso = now.toISOString();
+  const over = current
+    ? sql`(end_month = 999912 and grp in ('in_progress', 'paused') and (multi_supplement or (grp = 'in_progress' and due_at < ${nowIso}::timestamptz)))`
+    : sql`(grp in ${R} and recv_month <= ${m2} and end_month > ${m2} and (multi_supplement or due_month between 1 and ${m2}))`;
+  const within = current
+    ? sql`(end_month = 999912 and grp in ('in_progress', 'paused') and not (multi_supplement or (grp = 'in_progress' and due_at < ${nowIso}::timestamptz)))`
+    : sql`(grp in ${R} and recv_month <= ${m2} and end_month > ${m2} and not (multi_supplement or due_month between 1 and ${m2}))`;
+  const finishedIn = sql`(grp = 'finished' and ${inEnd})`;
+  const newly = sql`(grp in ${R} and ${inRecv})`;
+  const carried = sql`(grp in ${R} and recv_month < ${m1} and end_month >= ${m1})`;
+  switch (f) {
+    case 'received':
+      return sql`(${newly} or ${carried})`;
+    case 'received_new':
+      return newly;
+    case 'carried_over':
+      return carried;
+    case 'pending':
+      return sql`(grp = 'pending' and ${inRecv})`;
+    case 'refused':
+    case 'cancelled':
+    case 'withdrawn':
+    case 'stopped':
+      return sql`(grp = ${f} and ${inEnd})`;
+    case 'early':
+    case 'on_time':
+    case 'late':
+      return sql`(${finishedIn} and timeliness = ${f})`;
+    case 'finished':
+      return finishedIn;
+    case 'within':
+      return within;
+    case 'over':
+      return over;
+    case 'paused':
+      return current ? sql`(end_month = 999912 and grp = 'paused')` : sql`false`;
+    case 'cost_progress':
+      return sql`((grp in ('finished', 'withdrawn', 'stopped') and ${inEnd} and timeliness = 'late') or ${over})`;
+    case 'cost_online':
+      return sql`(${newly} and online_eligible and not online_full)`;
+    case 'cost_e_result':
+      return sql`(${finishedIn} and e_result_due and not e_result)`;
+    case 'cost_digitised':
+      return sql`(${newly} and not digitised)`;
+    case 'cost_payment':
+      return sql`(${newly} and fee_bearing and not paid_online)`;
+  }
+}
+
+export interface DrillRow {
+  dossierId: string;
+  code: string | null;
+  procedureCode: string;
+  procedureName: string;
+  agencyName: string;
+  channel: string;
+  status: number;
+  receivedAt: string;
+  dueAt: string | null;
+  endedAt: string | null;
+  timeliness: string;
+  multiSupplement: boolean;
+}
+
+export async function drillDown(
+  db: DbOrTx,
+  p: Period,
+  slice: Slice,
+  figure: Figure,
+  now: Date,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: DrillRow[] }> {
+  const where = sql.join([figureWhere(figure, p, now), ...sliceWhere(slice)], sql` and `);
+  const [{ total }] = (await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from stats_dossier_facts where ${where}`,
+  )) as [{ total: number }];
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select f.dossier_id, f.code, p.code as procedure_code, p.name as procedure_name, a.name as agency_name,
+        f.channel, f.status, f.received_at, f.due_at, f.ended_at, f.timeliness,
+        f.multi_supplement
+      from (select * from stats_dossier_facts where ${where}
+            order by received_at, dossier_id limit ${page.limit} offset ${page.offset}) f
+      join svc_procedures p on p.id = f.procedure_id
+      join id_agencies a on a.id = f.agency_id
+      order by f.received_at, f.dossier_id`,
+  );
+  const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+  return {
+    total: Number(total),
+    items: rows.map((r) => ({
+      dossierId: String(r.dossier_id),
+      code: (r.code as string | null) ?? null,
+      procedureCode: String(r.procedure_code),
+      procedureName: String(r.procedure_name),
+      agencyName: String(r.agency_name),
+      channel: String(r.channel),
+      status: Number(r.status),
+      receivedAt: iso(r.received_at)!,
+      dueAt: iso(r.due_at),
+      endedAt: iso(r.ended_at),
+      timeliness: String(r.timeliness),
+      multiSupplement: Boolean(r.multi_supplement),
+    })),
+  };
+}

@@ -1,0 +1,68 @@
+import { BarChart as Bars } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { Table } from '../../ui/Table.tsx';
+
+echarts.use([Bars, GridComponent, TooltipComponent, SVGRenderer]);
+
+interface Props {
+  caption: string;
+  labelHeader: string;
+  valueHeader: string;
+  items: { key: string; label: string; value: number; display?: ReactNode }[];
+}
+
+/**
+ * A horizontal bar chart (ECharts, SVG) hidden from assistive technology, with the same figures as a
+ * table right under it: the table is the accessible alternative and can be read by everyone.
+ */
+export function BarChart({ caption, labelHeader, valueHeader, items }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const chart = echarts.init(el, undefined, { renderer: 'svg' });
+    chart.setOption({
+      animation: false,
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'value' },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: items.map((i) => i.label),
+        axisLabel: { width: 220, overflow: 'truncate' },
+      },
+      series: [{ type: 'bar', data: items.map((i) => i.value), itemStyle: { color: '#1f5fa8' } }],
+    });
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [items]);
+  return (
+    <figure className="stats-chart">
+      <div
+        ref={ref}
+        className="stats-chart-canvas"
+        aria-hidden="true"
+        style={{ height: 28 * items.length + 40 }}
+      />
+      <figcaption className="visually-hidden">{caption}</figcaption>
+      <Table
+        caption={caption}
+        captionHidden
+        rows={items}
+        rowKey={(i) => i.key}
+        columns={[
+          { key: 'label', header: labelHeader, rowHeader: true, cell: (i) => i.label },
+          { key: 'value', header: valueHeader, align: 'end', cell: (i) => i.display ?? String(i.value) },
+        ]}
+      />
+    </figure>
+  );
+}
