@@ -35,7 +35,7 @@ test('an administrator edits a procedure into a new version, reads its diagram a
   // The drawing is computed from the definition: one box per step, the consultation step dashed.
   await expect(diagram.locator('.workflow-node:not(.workflow-done)')).toHaveCount(7);
   await expect(diagram.locator('.workflow-consultation')).toHaveCount(2);
-  await expect(diagram.locator('.workflow-consultation')).toContainText('Liên thông');
+  await expect(diagram.locator('.workflow-consultation').first()).toContainText('Liên thông');
   // The same content as tables, for screen readers.
   const steps = page.getByRole('table', { name: 'Các bước của quy trình' }).first();
   await expect(steps.getByRole('rowheader', { name: /Liên thông lấy ý kiến Sở Xây dựng/ })).toBeVisible();

@@ -73,7 +73,9 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
 
   return (
     <figure className="workflow">
-      <div className="workflow-canvas">
+      {/* A wide diagram scrolls sideways: the region takes focus so the keyboard can scroll it. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1) */}
+      <section className="workflow-canvas" tabIndex={0} aria-labelledby={titleId}>
         <svg
           role="img"
           aria-labelledby={titleId}
@@ -172,7 +174,7 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
             );
           })}
         </svg>
-      </div>
+      </section>
       <figcaption className="small muted">{t('workflow.legend')}</figcaption>
       <Table
         caption={caption ? `${t('workflow.steps_caption')} – ${caption}` : t('workflow.steps_caption')}
