@@ -133,8 +133,11 @@ export function solarToLunar(solar: SolarDate): LunarDate {
   checkYear(solar.year);
   const jdn = jdnFromSolar(solar.year, solar.month, solar.day);
   const k = Math.floor((jdn - JD_1900_NEW_MOON) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > jdn) monthStart = newMoonDay(k);
+  // The mean-month estimate can be one month ahead of the true new moons (2062-04-09 is such a day),
+  // so step back until the month starts on or before the day.
+  let m = k + 1;
+  let monthStart = newMoonDay(m);
+  while (monthStart > jdn) monthStart = newMoonDay(--m);
   let a11 = lunarMonth11(solar.year);
   let b11 = a11;
   let lunarYear: number;
