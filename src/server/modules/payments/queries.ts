@@ -4,13 +4,14 @@ import type { Principal } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { mayRead } from '../services/policy.ts';
 import { agencyPaths, dossierRow } from '../services/queries.ts';
-import { dossiers, procedureVersions } from '../services/tables.ts';
+import { dossiers } from '../services/tables.ts';
 import type { DossierRow } from '../services/transition.ts';
 import { quoteFees } from './fees.ts';
 import type { PaymentGateway } from './gateway/index.ts';
 import { mayPayOnline, mayRecordCounter } from './policy.ts';
 import type { PaymentRequestRow, PaymentRow } from './requests.ts';
 import { paymentRequests, payments } from './tables.ts';
+import { definitionOf } from '../services/definitions.ts';
 
 export function presentRequest(
   r: PaymentRequestRow,
@@ -55,7 +56,7 @@ export async function readableDossier(db: DbOrTx, p: Principal, id: string): Pro
 export async function dossierPayments(db: DbOrTx, p: Principal, id: string, gateway: PaymentGateway | null) {
   const d = await readableDossier(db, p, id);
   if (!d) return undefined;
-  const [v] = await db.select().from(procedureVersions).where(eq(procedureVersions.id, d.procedureVersionId));
+  const def = await definitionOf(db, d.procedureVersionId);
   const rows = await db
     .select({ r: paymentRequests, p: payments })
     .from(paymentRequests)
@@ -64,7 +65,7 @@ export async function dossierPayments(db: DbOrTx, p: Principal, id: string, gate
     .orderBy(desc(paymentRequests.createdAt));
   const pending = rows.filter((x) => x.r.status === 'pending').map((x) => x.r);
   return {
-    quote: quoteFees(v!.definition, d.formData),
+    quote: quoteFees(def, d.formData),
     requests: rows.map((x) => presentRequest(x.r, x.p, d.code)),
     onlineAvailable: gateway !== null,
     sandbox: gateway?.sandbox ?? false,

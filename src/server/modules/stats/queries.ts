@@ -1,6 +1,7 @@
 // Reads of the statistics: counts for a period and slice (rollup + pending deltas, plus the open
 // dossiers for "as of now"), the indicators and points computed from them, rankings and drill-downs.
 import { sql, type SQL } from 'drizzle-orm';
+import type { Figure } from '../../../contracts/stats.ts';
 import { type Db, type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { RECEIVED_GROUPS } from './classify.ts';
 import type { Period } from './period.ts';
@@ -304,29 +305,7 @@ export function scoreOf(ind: Indicators, s: StatsSettings): Score {
 
 // ---- drill-down ------------------------------------------------------------------------------
 
-export const FIGURES = [
-  'received',
-  'received_new',
-  'carried_over',
-  'pending',
-  'refused',
-  'cancelled',
-  'early',
-  'on_time',
-  'late',
-  'withdrawn',
-  'stopped',
-  'within',
-  'over',
-  'paused',
-  'finished',
-  'cost_progress',
-  'cost_online',
-  'cost_e_result',
-  'cost_digitised',
-  'cost_payment',
-] as const;
-export type Figure = (typeof FIGURES)[number];
+export type { Figure };
 
 /** The facts predicate of a figure: the same definitions as `periodCounts`, row by row. */
 export function figureWhere(f: Figure, p: Period, now: Date): SQL {

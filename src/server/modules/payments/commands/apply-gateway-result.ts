@@ -6,11 +6,11 @@ import { systemContext } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { confirmPaymentInTx } from '../../services/commands/payment.ts';
-import { procedureVersions } from '../../services/tables.ts';
 import { lockDossier } from '../../services/transition.ts';
 import type { GatewayNotice, PaymentGateway } from '../gateway/index.ts';
 import { lockRequest, recordPayment } from '../requests.ts';
 import { gatewayNotices, paymentRequests, payments } from '../tables.ts';
+import { definitionOf } from '../../services/definitions.ts';
 
 export type NoticeOutcome =
   | 'applied'
@@ -116,11 +116,7 @@ async function decide(tx: Tx, n: GatewayNotice): Promise<NoticeOutcome> {
   if (r.purpose === 'obligation' && r.status === 'pending') {
     const d = await lockDossier(tx, r.dossierId);
     if (d.status === 6) {
-      const [v] = await tx
-        .select()
-        .from(procedureVersions)
-        .where(eq(procedureVersions.id, d.procedureVersionId));
-      await confirmPaymentInTx(tx, gatewayCtx(), d, v!.definition, {
+      await confirmPaymentInTx(tx, gatewayCtx(), d, await definitionOf(tx, d.procedureVersionId), {
         method: 'online',
         reference: r.reference,
       });

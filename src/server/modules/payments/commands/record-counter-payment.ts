@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { mayRead } from '../../services/policy.ts';
 import { agencyPaths } from '../../services/queries.ts';
 import { confirmPaymentInTx } from '../../services/commands/payment.ts';
-import { procedureVersions } from '../../services/tables.ts';
 import { lockDossier } from '../../services/transition.ts';
 import { mayRecordCounter } from '../policy.ts';
 import { lockRequest, recordPayment } from '../requests.ts';
+import { definitionOf } from '../../services/definitions.ts';
 
 /**
  * The desk records money received at the counter (cash or transfer) for a pending request; for a
@@ -36,11 +35,7 @@ export async function recordCounterPayment(
       note: input.note,
     });
     if (r.purpose === 'obligation' && d.status === 6) {
-      const [v] = await tx
-        .select()
-        .from(procedureVersions)
-        .where(eq(procedureVersions.id, d.procedureVersionId));
-      await confirmPaymentInTx(tx, ctx, d, v!.definition, {
+      await confirmPaymentInTx(tx, ctx, d, await definitionOf(tx, d.procedureVersionId), {
         method: input.method === 'cash' ? 'counter' : 'bank_transfer',
         reference: r.reference,
       });
