@@ -3,8 +3,8 @@
 // calls, against a plain aggregate over svc_dossiers for the same period measured in the same run.
 // Standalone: npx tsx bench/stats.ts
 // Environment: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_STATS_DOSSIERS (default 5000000), BENCH_STATS_DB (an already generated and rebuilt database
-// to measure instead of generating one; it is kept; BENCH_STATS_REBUILD=1 rebuilds it first),
+// BENCH_STATS_DOSSIERS (default 5000000), BENCH_STATS_DB (a database to keep: generated when it does
+// not exist, measured as it is when it does; BENCH_STATS_REBUILD=1 rebuilds it first),
 // BENCH_STATS_RUNS (calls per figure, default 50).
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -50,6 +50,16 @@ function urlOf(name: string): string {
   return url.toString();
 }
 
+async function databaseExists(name: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    return (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  } finally {
+    await c.end();
+  }
+}
+
 async function adminQuery(text: string) {
   const c = new pg.Client({ connectionString: ADMIN_URL });
   await c.connect();
@@ -72,8 +82,10 @@ export const statsBench: Bench = async () => {
   const figures: BenchFigure[] = [];
   const baseline: BenchFigure[] = [];
   const notes: string[] = [];
-  const existing = process.env.BENCH_STATS_DB;
-  const name = existing ?? `cqs_bench_stats_${process.pid}`;
+  const named = process.env.BENCH_STATS_DB;
+  const name = named ?? `cqs_bench_stats_${process.pid}`;
+  // A named database is generated when it does not exist yet, and kept either way.
+  const existing = named && (await databaseExists(named)) ? named : undefined;
   let database: Database | undefined;
   try {
     if (!existing) {
@@ -239,7 +251,7 @@ export const statsBench: Bench = async () => {
     );
   } finally {
     await database?.close();
-    if (!existing) await adminQuery(`drop database if exists ${name} with (force)`);
+    if (!named) await adminQuery(`drop database if exists ${name} with (force)`);
   }
   const result: BenchResult = {
     name: 'Statistics (Decision 766 read model)',

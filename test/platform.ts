@@ -78,7 +78,7 @@ export async function startTestPlatform(
   const platform = await buildPlatform(config, {
     database: testDb.database,
     prepare: false,
-    log: createLogger('silent'),
+    log: createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent'),
   });
   const self: TestPlatform = {
     platform,

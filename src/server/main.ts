@@ -29,6 +29,7 @@ import { integrationRoutes, principalFromToken, registerIntegration } from './mo
 import {
   parseStatsSettings,
   registerStatsJobs,
+  setStatsMaintenance,
   statsRoutes,
   applyStatsSettings,
 } from './modules/stats/index.ts';
@@ -59,6 +60,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   const log = opts.log ?? createLogger(config.logLevel);
   // Checked before anything opens: a bad setting stops the start with a readable list.
   if (config.statsSettings) applyStatsSettings(parseStatsSettings(config.statsSettings));
+  setStatsMaintenance(config.statsMaintenance);
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log }));
   let seeded = false;

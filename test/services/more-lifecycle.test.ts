@@ -195,8 +195,16 @@ describe('submission with files', () => {
       db(),
       sql`select file_id from svc_dossier_files where dossier_id = ${usedId}`,
     );
+    // Nothing of the refused submission stays: not the dossier, nor its statistics, audit or outbox rows.
     const count = async () =>
-      (await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from svc_dossiers`))[0]!.n;
+      (
+        await queryRows<{ n: string }>(
+          db(),
+          sql`select (select count(*) from svc_dossiers) || '/' || (select count(*) from stats_dossier_facts)
+            || '/' || (select count(*) from audit_log)
+            || '/' || (select count(*) from outbox_events) || '/' || (select count(*) from svc_dossier_files) as n`,
+        )
+      )[0]!.n;
     const before = await count();
     for (const fileId of [othersFile, used!.file_id]) {
       const res = await citizen.post('/api/dossiers', {

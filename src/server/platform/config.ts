@@ -58,6 +58,11 @@ const ConfigSchema = z.object({
     .optional(),
   /** JSON read by the statistics module (766 weights, ranking minimum, legal maximum); validated there */
   STATS_SETTINGS: z.string().min(2).optional(),
+  /** off only for a bulk load followed by `cqs stats rebuild`, or to measure what maintenance costs */
+  STATS_MAINTENANCE: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .default(true),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -77,6 +82,8 @@ export interface Config {
   maxUploadBytes: number;
   /** run background workers (jobs, outbox dispatch) in this process */
   workers: boolean;
+  /** keep the statistics read model in step with every dossier change (ADR 11) */
+  statsMaintenance: boolean;
   trustProxy: boolean;
   /** set in production with several nodes; otherwise generated into the data directory */
   secretKey: string | undefined;
@@ -164,6 +171,7 @@ export function loadConfig(env: Source = process.env): Config {
     env: c.NODE_ENV,
     maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
     workers: c.WORKERS,
+    statsMaintenance: c.STATS_MAINTENANCE,
     trustProxy: c.TRUST_PROXY,
     secretKey: c.SECRET_KEY,
     sms: c.SMS_URL && c.SMS_TOKEN ? { url: c.SMS_URL, token: c.SMS_TOKEN } : undefined,

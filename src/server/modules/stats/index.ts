@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { JobRunner } from '../../platform/jobs/index.ts';
 import { foldDeltas } from './maintain.ts';
 
-export { recordDossierStats, rebuildStats } from './maintain.ts';
+export { recordDossierStats, rebuildStats, setStatsMaintenance } from './maintain.ts';
 export { statsRoutes } from './routes.ts';
 export { parseStatsSettings, applyStatsSettings, StatsSettings } from './settings.ts';
 

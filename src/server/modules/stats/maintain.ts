@@ -1,7 +1,8 @@
 // Keeping the read model true: `recordDossierStats` runs inside every transaction that changes a
 // dossier (called once from services' transition, submission and rating); `foldDeltas` moves the
 // deltas into the rollup; `rebuildStats` recomputes everything from the raw history (ADR 11).
-import { eq, sql } from 'drizzle-orm';
+import { type SQLWrapper, sql } from 'drizzle-orm';
+import { oneStatement } from '../../platform/db/statement.ts';
 import type { WorkingCalendar } from '../../platform/calendar/index.ts';
 import { type DbOrTx, queryRows, type Tx } from '../../platform/db/client.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -178,33 +179,74 @@ const sameContribution = (a: DossierFact, b: DossierFact) =>
 const sameFact = (a: DossierFact, b: DossierFact) =>
   JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
 
-function normalise(row: typeof dossierFacts.$inferSelect): DossierFact {
-  return { ...row, grp: row.grp, timeliness: row.timeliness };
+let maintaining = true;
+/** Off (STATS_MAINTENANCE=false) only for a bulk load followed by a rebuild, or to measure the cost. */
+export function setStatsMaintenance(on: boolean): void {
+  maintaining = on;
 }
 
 /**
  * The hook: re-classifies one dossier inside the caller's transaction and, when its contribution
- * changed, appends the delta (old out, new in). Insert-only: concurrent dossiers never wait on each other.
+ * changed, appends the delta (old out, new in). Two round trips: the history with the stored fact
+ * (the dossier row locked, so changes of one dossier take turns), then one write. Insert-only on the
+ * rollup side: concurrent dossiers never wait on each other.
  */
 export async function recordDossierStats(tx: Tx, dossierId: string): Promise<void> {
-  const rows = await queryRows<HistoryRow>(tx, historySql(sql`d.id = ${dossierId}`));
+  if (!maintaining) return;
+  const rows = await queryRows<HistoryRow & { stored: Record<string, unknown> | string | null }>(
+    tx,
+    sql`select h.*, (select to_jsonb(f) from stats_dossier_facts f where f.dossier_id = h.id) as stored
+        from (${historySql(sql`d.id = ${dossierId}`)} for update of d) h`,
+  );
   if (!rows[0]) return;
   const [fact] = await classifyRows(tx, await loadCalendar(tx), rows);
-  const [old] = await tx
-    .select()
-    .from(dossierFacts)
-    .where(eq(dossierFacts.dossierId, dossierId))
-    .for('update');
-  const before = old ? normalise(old) : null;
+  const before = rows[0].stored === null ? null : storedFact(rows[0].stored);
   if (before && sameFact(before, fact!)) return;
-  await tx
+  const upsert = tx
     .insert(dossierFacts)
     .values(fact!)
     .onConflictDoUpdate({ target: dossierFacts.dossierId, set: fact! });
-  if (before && sameContribution(before, fact!)) return;
-  await tx
+  if (before && sameContribution(before, fact!)) {
+    await upsert;
+    return;
+  }
+  const deltas = tx
     .insert(rollupDeltas)
     .values(before ? [contribution(before, -1), contribution(fact!, 1)] : [contribution(fact!, 1)]);
+  await tx.execute(oneStatement({ stats_fact: upsert, stats_delta: deltas }, sql`select 1`));
+}
+
+const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const FACT_DATES = new Set(['receivedAt', 'endedAt', 'dueAt']);
+
+/** A stored fact read as JSON (to_jsonb): camel-case keys and dates, as `classifyDossier` returns it. */
+function storedFact(json: Record<string, unknown> | string): DossierFact {
+  const raw = typeof json === 'string' ? (JSON.parse(json) as Record<string, unknown>) : json;
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => {
+      const key = camel(k);
+      return [key, FACT_DATES.has(key) && v !== null ? new Date(v as string) : v];
+    }),
+  ) as unknown as DossierFact;
+}
+
+/**
+ * The statistics of a dossier being submitted, as inserts for the submission's own statement (ADR 12):
+ * its fact and its delta, from what the submission knows (nothing is read but the procedure's facts,
+ * cached per version). Equal to what `recordDossierStats` would write once the dossier is stored.
+ */
+export async function newDossierStats(
+  db: DbOrTx,
+  d: DossierHistory,
+  versionId: string,
+): Promise<Record<string, SQLWrapper>> {
+  if (!maintaining) return {};
+  const versions = await procedureFacts(db, [versionId]);
+  const fact = classifyDossier(await loadCalendar(db), d, versions.get(versionId)!, statsSettings());
+  return {
+    stats_fact: db.insert(dossierFacts).values(fact),
+    stats_delta: db.insert(rollupDeltas).values(contribution(fact, 1)),
+  };
 }
 
 const KEY = sql.raw(

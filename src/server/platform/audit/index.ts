@@ -17,7 +17,12 @@ export interface AuditEntry {
 
 /** Records a change; call it inside the transaction that makes the change. */
 export async function audit(tx: DbOrTx, ctx: ActionContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await auditInsert(tx, ctx, entry);
+}
+
+/** The insert `audit` runs, for a caller that sends it as part of one statement (ADR 12). */
+export function auditInsert(db: DbOrTx, ctx: ActionContext, entry: AuditEntry) {
+  return db.insert(auditLog).values({
     // Set from JS (millisecond precision) so the chained form reads back exactly.
     at: new Date(),
     actorId: ctx.actor?.userId ?? null,

@@ -1,5 +1,5 @@
 import { pgArray } from '../db/client.ts';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Principal } from '../access.ts';
 import { type Database, type DbOrTx, queryRows, type Tx } from '../db/client.ts';
 import type { Logger } from '../log.ts';
@@ -26,14 +26,19 @@ export interface StoredEvent extends Required<Omit<DomainEvent, 'aggregateId'>> 
 export async function emit(tx: DbOrTx, event: DomainEvent): Promise<void> {
   // One round trip for the row and the wake-up. NOTIFY is delivered on commit only, so dispatchers
   // wake exactly when the event becomes visible.
-  await tx.execute(sql`
-    with stored as (
-      insert into outbox_events (type, aggregate_type, aggregate_id, payload, audience)
-      values (${event.type}, ${event.aggregateType}, ${event.aggregateId ?? null},
-              ${JSON.stringify(event.payload ?? {})}::jsonb, ${JSON.stringify(event.audience ?? {})}::jsonb)
-      returning id)
-    select pg_notify('cqs_outbox', '') from stored`);
+  await tx.execute(sql`with stored as (${outboxInsert(event)}) select ${OUTBOX_WAKE} from stored`);
 }
+
+/** The row `emit` writes, for a caller that sends it as part of one statement with `OUTBOX_WAKE` (ADR 12). */
+export function outboxInsert(event: DomainEvent): SQL {
+  return sql`insert into outbox_events (type, aggregate_type, aggregate_id, payload, audience)
+    values (${event.type}, ${event.aggregateType}, ${event.aggregateId ?? null},
+            ${JSON.stringify(event.payload ?? {})}::jsonb, ${JSON.stringify(event.audience ?? {})}::jsonb)
+    returning id`;
+}
+
+/** Wakes the dispatchers when the statement's transaction commits. */
+export const OUTBOX_WAKE: SQL = sql`pg_notify('cqs_outbox', '')`;
 
 /** Whether a browser of this principal may receive the event. */
 export function canSee(p: Principal | null, audience: Audience): boolean {

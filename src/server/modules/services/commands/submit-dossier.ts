@@ -1,18 +1,21 @@
-import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { can } from '../../../platform/access.ts';
 import type { ActionContext } from '../../../platform/context.ts';
-import { type Db, pgArray, queryRows, type Tx } from '../../../platform/db/client.ts';
+import { type Db, pgArray, queryRows } from '../../../platform/db/client.ts';
+import { assertion, failedAssertion, oneStatement } from '../../../platform/db/statement.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { validateFormData } from '../form-validation.ts';
 import { type Applicant, dossierEvents, dossiers, idempotencyKeys } from '../tables.ts';
 import { definitionOf } from '../definitions.ts';
 import { acceptLocked } from './accept-dossier.ts';
-import { audit } from '../../../platform/audit/index.ts';
-import { emit } from '../../../platform/events/index.ts';
+import { auditInsert } from '../../../platform/audit/index.ts';
+import { OUTBOX_WAKE, outboxInsert } from '../../../platform/events/index.ts';
 import { quoteFees } from '../../payments/fees.ts';
 import { openPaymentRequest } from '../../payments/requests.ts';
-import { recordDossierStats } from '../../stats/maintain.ts';
+import type { DossierHistory } from '../../stats/classify.ts';
+import { newDossierStats } from '../../stats/maintain.ts';
+import type { DossierRow } from '../transition.ts';
 
 export interface SubmitInput {
   procedureCode: string;
@@ -67,28 +70,31 @@ export async function submitDossier(
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    return await db.transaction((tx) => submitInTx(tx, ctx, input, hash));
+    return await submit(db, ctx, input, hash);
   } catch (err) {
     // Two requests with one key at once: the loser finds the winner's answer.
-    const again = await replay().catch((e) => {
-      throw e;
-    });
+    const again = await replay();
     if (again) return again;
     throw err;
   }
 }
 
-async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: string) {
+/**
+ * Checks everything first (one read, and the cached procedure definition), then writes the dossier,
+ * its files, event, statistics, audit row and outbox event as one statement (ADR 12): two round trips
+ * for an online submission. Counter intake and fees due with the submission continue in a transaction.
+ */
+async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: string) {
   const actor = ctx.actor!;
   const now = new Date();
-  const target = await intakeTarget(tx, input.procedureCode, input.agencyId, now);
+  const target = await intakeTarget(db, input.procedureCode, input.agencyId, now);
   if (!target)
     throw new AppError('validation', {}, [{ field: 'body.procedureCode', key: 'field.not_found' }]);
   if (!target.versionId)
     throw new AppError('validation', {}, [{ field: 'body.procedureCode', key: 'field.not_in_force' }]);
   if (!target.receivingPath || !target.offered)
     throw new AppError('validation', {}, [{ field: 'body.agencyId', key: 'field.not_offered_here' }]);
-  const def = await definitionOf(tx, target.versionId);
+  const def = await definitionOf(db, target.versionId);
   const receiving = { id: input.agencyId, path: target.receivingPath };
   if (input.channel === 'online' && !def.methods.includes('online'))
     throw new AppError('validation', {}, [{ field: 'body.channel', key: 'field.not_online' }]);
@@ -112,74 +118,146 @@ async function submitInTx(tx: Tx, ctx: ActionContext, input: SubmitInput, hash: 
     }
   }
   if (problems.length) throw new AppError('validation', {}, problems);
+  const competent =
+    def.competent.kind === 'fixed'
+      ? { id: target.fixedCompetentId, path: target.fixedCompetentPath }
+      : receiving;
+  if (!competent.id || !competent.path)
+    throw new AppError('invalid_state', { reason: 'competent_agency_missing' });
+
+  const d: DossierRow = {
+    id: randomUUID(),
+    code: null,
+    procedureId: target.procedureId,
+    procedureVersionId: target.versionId,
+    status: 1,
+    stepKey: null,
+    stepRole: null,
+    channel: input.channel,
+    applicant: input.applicant,
+    applicantUserId: actor.kind === 'citizen' ? actor.userId : null,
+    formData: input.formData,
+    helpedAgencyId: input.channel === 'counter' ? receiving.id : null,
+    receivingAgencyId: receiving.id,
+    competentAgencyId: competent.id,
+    holderAgencyId: receiving.id,
+    holderAgencyPath: receiving.path,
+    holderUserId: null,
+    submittedAt: now,
+    acceptedAt: null,
+    dueAt: null,
+    dueExplanation: null,
+    stepDueAt: null,
+    finishedAt: null,
+    returnedAt: null,
+    closedAt: null,
+    supplementCount: 0,
+    result: null,
+    trackingPin: trackingPin(input.applicant),
+    revision: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
   const fileIds = [...new Set(input.components.map((c) => c.fileId))];
-  const competentId = def.competent.kind === 'fixed' ? target.fixedCompetentId : receiving.id;
-  if (!competentId) throw new AppError('invalid_state', { reason: 'competent_agency_missing' });
-  const [dossier] = await tx
-    .insert(dossiers)
-    .values({
-      procedureId: target.procedureId,
-      procedureVersionId: target.versionId,
-      status: 1,
-      channel: input.channel,
-      applicant: input.applicant,
-      applicantUserId: actor.kind === 'citizen' ? actor.userId : null,
-      formData: input.formData,
-      helpedAgencyId: input.channel === 'counter' ? receiving.id : null,
-      receivingAgencyId: receiving.id,
-      competentAgencyId: competentId,
-      holderAgencyId: receiving.id,
-      holderAgencyPath: receiving.path,
-      submittedAt: now,
-      trackingPin: trackingPin(input.applicant),
-    })
-    .returning();
-  const d = dossier!;
-  if (fileIds.length) await attachFiles(tx, d.id, receiving.id, actor.userId, input.components, fileIds);
-  await tx.insert(dossierEvents).values({
-    dossierId: d.id,
-    at: now,
-    action: 'submit',
-    actorId: actor.userId,
-    actorLabel: actor.fullName,
-    toStatus: 1,
-    toAgencyId: receiving.id,
-    data: { channel: input.channel },
-  });
-  await recordDossierStats(tx, d.id);
-  await audit(tx, ctx, {
-    action: 'dossier.submit',
-    targetType: 'dossier',
-    targetId: d.id,
-    agencyId: receiving.id,
-    summary: { procedure: def.code, channel: input.channel },
-  });
-  await emit(tx, {
-    type: 'services.dossier_submitted',
-    aggregateType: 'dossier',
-    aggregateId: d.id,
-    payload: { procedure: def.code, channel: input.channel },
-    audience: {
-      userIds: d.applicantUserId ? [d.applicantUserId] : [],
-      agencyPaths: [receiving.path],
-      permission: 'dossiers.receive',
+  const statement = oneStatement(
+    {
+      dossier: db.insert(dossiers).values(d),
+      ...(fileIds.length ? attachFiles(d, actor.userId, input.components, fileIds) : {}),
+      event: db.insert(dossierEvents).values({
+        dossierId: d.id,
+        at: now,
+        action: 'submit',
+        actorId: actor.userId,
+        actorLabel: actor.fullName,
+        toStatus: 1,
+        toAgencyId: receiving.id,
+        data: { channel: input.channel },
+      }),
+      ...(await newDossierStats(
+        db,
+        newDossierHistory(d, competent.path, input.components.length),
+        d.procedureVersionId,
+      )),
+      audit: auditInsert(db, ctx, {
+        action: 'dossier.submit',
+        targetType: 'dossier',
+        targetId: d.id,
+        agencyId: receiving.id,
+        summary: { procedure: def.code, channel: input.channel },
+      }),
+      outbox: outboxInsert({
+        type: 'services.dossier_submitted',
+        aggregateType: 'dossier',
+        aggregateId: d.id,
+        payload: { procedure: def.code, channel: input.channel },
+        audience: {
+          userIds: d.applicantUserId ? [d.applicantUserId] : [],
+          agencyPaths: [receiving.path],
+          permission: 'dossiers.receive',
+        },
+      }),
+      ...(input.idempotencyKey
+        ? {
+            idempotency: db
+              .insert(idempotencyKeys)
+              .values({
+                key: input.idempotencyKey,
+                userId: actor.userId,
+                requestHash: hash,
+                dossierId: d.id,
+              }),
+          }
+        : {}),
     },
-  });
+    sql`select ${fileIds.length ? assertion(sql`(select count(*) from taken) = ${fileIds.length}`, FILE_NOT_YOURS) : sql`true`}, ${OUTBOX_WAKE}`,
+  );
   // Fees the catalogue collects with the submission: a payment request the applicant can pay at once.
   const quote = quoteFees(def, input.formData);
-  if (quote.atSubmission > 0)
-    await openPaymentRequest(tx, ctx, d, {
-      purpose: 'submission',
-      amount: quote.atSubmission,
-      description: `Phí, lệ phí: ${def.name}`.slice(0, 255),
-      lines: quote.lines.filter((l) => l.collect === 'at_submission'),
-    });
-  if (input.idempotencyKey)
-    await tx
-      .insert(idempotencyKeys)
-      .values({ key: input.idempotencyKey, userId: actor.userId, requestHash: hash, dossierId: d.id });
-  if (input.channel === 'counter') await acceptLocked(tx, ctx, d, now);
+  try {
+    if (quote.atSubmission === 0 && input.channel === 'online') await db.execute(statement);
+    else
+      await db.transaction(async (tx) => {
+        await tx.execute(statement);
+        if (quote.atSubmission > 0)
+          await openPaymentRequest(tx, ctx, d, {
+            purpose: 'submission',
+            amount: quote.atSubmission,
+            description: `Phí, lệ phí: ${def.name}`.slice(0, 255),
+            lines: quote.lines.filter((l) => l.collect === 'at_submission'),
+          });
+        if (input.channel === 'counter') await acceptLocked(tx, ctx, d, now);
+      });
+  } catch (err) {
+    if (failedAssertion(err) === FILE_NOT_YOURS)
+      throw new AppError('validation', {}, [{ field: 'body.components', key: 'field.file_not_yours' }]);
+    throw err;
+  }
   return { id: d.id, replayed: false };
+}
+
+/** What the statistics know of a dossier as it is submitted. */
+function newDossierHistory(d: DossierRow, competentPath: string, componentFiles: number): DossierHistory {
+  return {
+    id: d.id,
+    code: null,
+    status: d.status,
+    channel: d.channel,
+    procedureId: d.procedureId,
+    agencyId: d.competentAgencyId,
+    agencyPath: competentPath,
+    submittedAt: d.submittedAt,
+    acceptedAt: null,
+    dueAt: null,
+    finishedAt: null,
+    returnedAt: null,
+    closedAt: null,
+    supplementCount: 0,
+    result: null,
+    pauses: [],
+    componentFiles,
+    paidOnline: false,
+    rating: null,
+  };
 }
 
 interface IntakeTarget {
@@ -192,6 +270,7 @@ interface IntakeTarget {
   offered: boolean;
   /** the agency named by the version's fixed competence (null when it names none, or none by that code) */
   fixedCompetentId: string | null;
+  fixedCompetentPath: string | null;
 }
 
 /**
@@ -200,17 +279,17 @@ interface IntakeTarget {
  * version names a fixed one. Undefined when no active procedure has that code.
  */
 async function intakeTarget(
-  tx: Tx,
+  db: Db,
   procedureCode: string,
   agencyId: string,
   at: Date,
 ): Promise<IntakeTarget | undefined> {
   const [row] = await queryRows<IntakeTarget>(
-    tx,
+    db,
     sql`select p.id as "procedureId", v.id as "versionId", r.path as "receivingPath",
           exists (select 1 from svc_procedure_agencies pa
                   where pa.procedure_id = p.id and pa.agency_id = r.id) as "offered",
-          c.id as "fixedCompetentId"
+          c.id as "fixedCompetentId", c.path as "fixedCompetentPath"
         from svc_procedures p
         left join lateral (
           select id, definition #>> '{competent,code}' as competent_code
@@ -224,31 +303,25 @@ async function intakeTarget(
   return row;
 }
 
+const FILE_NOT_YOURS = 'file_not_yours';
+
 /**
- * Hands the applicant's uploaded files to the dossier, in one statement: only files they own that
- * belong to nothing yet are taken; if any named file is not among them, the whole submission fails.
+ * Hands the applicant's uploaded files to the dossier: only files they own that belong to nothing yet
+ * are taken; the statement's assertion fails the whole submission if any named file is not among them.
  */
-async function attachFiles(
-  tx: Tx,
-  dossierId: string,
-  agencyId: string,
+function attachFiles(
+  d: DossierRow,
   ownerId: string,
   components: SubmitInput['components'],
   fileIds: string[],
-): Promise<void> {
-  const [linked] = await queryRows<{ count: number }>(
-    tx,
-    sql`with taken as (
-          update files set resource_type = 'dossier', resource_id = ${dossierId}, agency_id = ${agencyId}
-          where id = any(${pgArray(fileIds)}::uuid[]) and owner_id = ${ownerId} and resource_id is null
-          returning id),
-        listed as (
-          insert into svc_dossier_files (dossier_id, file_id, component_key)
-          select ${dossierId}::uuid, c."fileId", c."componentKey"
-          from jsonb_to_recordset(${JSON.stringify(components)}::jsonb) as c("componentKey" text, "fileId" uuid)
-          where c."fileId" in (select id from taken))
-        select count(*)::int as count from taken`,
-  );
-  if (linked!.count !== fileIds.length)
-    throw new AppError('validation', {}, [{ field: 'body.components', key: 'field.file_not_yours' }]);
+): Record<string, SQLWrapper> {
+  return {
+    taken: sql`update files set resource_type = 'dossier', resource_id = ${d.id}, agency_id = ${d.receivingAgencyId}
+      where id = any(${pgArray(fileIds)}::uuid[]) and owner_id = ${ownerId} and resource_id is null
+      returning id`,
+    listed: sql`insert into svc_dossier_files (dossier_id, file_id, component_key)
+      select ${d.id}::uuid, c."fileId", c."componentKey"
+      from jsonb_to_recordset(${JSON.stringify(components)}::jsonb) as c("componentKey" text, "fileId" uuid)
+      where c."fileId" in (select id from taken)`,
+  };
 }
