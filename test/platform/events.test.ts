@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/server/platform/access.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
-import { canSee, emit, type StoredEvent } from '../../src/server/platform/events/index.ts';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { canSee, emit, outboxWake, type StoredEvent } from '../../src/server/platform/events/index.ts';
 import { startTestPlatform, type TestPlatform } from '../platform.ts';
 
 let t: TestPlatform;
@@ -86,3 +87,45 @@ describe('outbox dispatch', () => {
     expect(left).toHaveLength(0);
   });
 });
+
+describe('wake-ups', () => {
+  let w: TestPlatform;
+  beforeAll(async () => {
+    w = await startTestPlatform({ workers: true });
+  });
+  afterAll(() => w.close());
+
+  it('keeps polling after a wake-up, so events written without a NOTIFY are dispatched at once', async () => {
+    const { bus, db } = w.platform.deps;
+    const got: number[] = [];
+    bus.subscribe('test.burst', async (e) => {
+      got.push(Number(e.payload.n));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // past the start-up dispatch and any wake window
+    await db.transaction((tx) => emit(tx, { type: 'test.burst', aggregateType: 't', payload: { n: 1 } }));
+    await expect.poll(() => got.length, { timeout: 2_000, interval: 10 }).toBe(1);
+    // As a writer inside the wake window leaves it: the row, no NOTIFY.
+    await db.execute(
+      sql`insert into outbox_events (type, aggregate_type, payload) values ('test.burst', 't', '{"n": 2}')`,
+    );
+    // Well before the 5-second safety-net dispatch.
+    await expect.poll(() => got.length, { timeout: 2_000, interval: 10 }).toBe(2);
+    expect(got).toEqual([1, 2]);
+  });
+
+  it('sends one NOTIFY per wake window', () => {
+    const rendered = () => new PgDialect().sqlToQuery(outboxWake()).sql;
+    sleepPast(WINDOW);
+    expect(rendered()).toContain('pg_notify');
+    expect(rendered()).toBe('null');
+    sleepPast(WINDOW);
+    expect(rendered()).toContain('pg_notify');
+  });
+});
+
+const WINDOW = 100;
+/** Busy-waits (the window is read from Date.now()). */
+function sleepPast(ms: number) {
+  const until = Date.now() + ms + 5;
+  while (Date.now() < until);
+}

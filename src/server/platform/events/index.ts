@@ -26,10 +26,10 @@ export interface StoredEvent extends Required<Omit<DomainEvent, 'aggregateId'>> 
 export async function emit(tx: DbOrTx, event: DomainEvent): Promise<void> {
   // One round trip for the row and the wake-up. NOTIFY is delivered on commit only, so dispatchers
   // wake exactly when the event becomes visible.
-  await tx.execute(sql`with stored as (${outboxInsert(event)}) select ${OUTBOX_WAKE} from stored`);
+  await tx.execute(sql`with stored as (${outboxInsert(event)}) select ${outboxWake()} from stored`);
 }
 
-/** The row `emit` writes, for a caller that sends it as part of one statement with `OUTBOX_WAKE` (ADR 12). */
+/** The row `emit` writes, for a caller that sends it as part of one statement with `outboxWake()` (ADR 12). */
 export function outboxInsert(event: DomainEvent): SQL {
   return sql`insert into outbox_events (type, aggregate_type, aggregate_id, payload, audience)
     values (${event.type}, ${event.aggregateType}, ${event.aggregateId ?? null},
@@ -37,8 +37,25 @@ export function outboxInsert(event: DomainEvent): SQL {
     returning id`;
 }
 
-/** Wakes the dispatchers when the statement's transaction commits. */
-export const OUTBOX_WAKE: SQL = sql`pg_notify('cqs_outbox', '')`;
+/**
+ * NOTIFY takes one lock for the whole cluster at commit and holds it through the WAL flush, so
+ * transactions that notify commit one at a time: under load that capped submissions at the disk's
+ * flush rate (ADR 12). A NOTIFY is only needed to end a sleeping dispatcher's wait, and a woken
+ * dispatcher keeps polling while events keep coming (LINGER_MS), so a process sends at most one per
+ * WAKE_WINDOW_MS; the 5-second dispatch job catches anything else.
+ */
+const WAKE_WINDOW_MS = 100;
+const LINGER_MS = 1_000;
+const LINGER_POLL_MS = 25;
+let lastWake = 0;
+
+/** For the select list of the statement that writes an event: wakes the dispatchers on commit, or is null. */
+export function outboxWake(): SQL {
+  const now = Date.now();
+  if (now - lastWake < WAKE_WINDOW_MS) return sql`null`;
+  lastWake = now;
+  return sql`pg_notify('cqs_outbox', '')`;
+}
 
 /** Whether a browser of this principal may receive the event. */
 export function canSee(p: Principal | null, audience: Audience): boolean {
@@ -86,6 +103,9 @@ export class EventBus {
   private pending: Promise<unknown> | undefined;
   private again = false;
   private listening = false;
+  private stopping = false;
+  private lingerUntil = 0;
+  private lingerTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly database: Database,
@@ -124,16 +144,31 @@ export class EventBus {
       return this.pending;
     }
     this.pending = (async () => {
+      let found = 0;
       do {
         this.again = false;
-        while ((await this.dispatchBatch()) > 0);
+        for (let n = await this.dispatchBatch(); n > 0; n = await this.dispatchBatch()) found += n;
       } while (this.again);
+      if (found > 0) this.lingerUntil = Date.now() + LINGER_MS;
     })()
       .catch((err: Error) => this.log.warn({ err: err.message }, 'outbox dispatch failed'))
       .finally(() => {
         this.pending = undefined;
+        this.linger();
       });
     return this.pending;
+  }
+
+  /**
+   * After finding events, keeps polling for LINGER_MS: writers skip the NOTIFY while one was sent
+   * recently (outboxWake), trusting a dispatcher that is already awake.
+   */
+  private linger(): void {
+    if (this.stopping || this.lingerTimer || Date.now() >= this.lingerUntil) return;
+    this.lingerTimer = setTimeout(() => {
+      this.lingerTimer = undefined;
+      void this.kick();
+    }, LINGER_POLL_MS);
   }
 
   private matches(type: string, eventType: string): boolean {
@@ -233,6 +268,8 @@ export class EventBus {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.lingerTimer);
     for (const fn of this.stopFns.splice(0)) await fn();
     await this.pending;
   }

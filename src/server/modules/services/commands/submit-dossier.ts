@@ -10,7 +10,7 @@ import { type Applicant, dossierEvents, dossiers, idempotencyKeys } from '../tab
 import { definitionOf } from '../definitions.ts';
 import { acceptLocked } from './accept-dossier.ts';
 import { auditInsert } from '../../../platform/audit/index.ts';
-import { OUTBOX_WAKE, outboxInsert } from '../../../platform/events/index.ts';
+import { outboxInsert, outboxWake } from '../../../platform/events/index.ts';
 import { quoteFees } from '../../payments/fees.ts';
 import { openPaymentRequest } from '../../payments/requests.ts';
 import type { DossierHistory } from '../../stats/classify.ts';
@@ -198,18 +198,16 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
       }),
       ...(input.idempotencyKey
         ? {
-            idempotency: db
-              .insert(idempotencyKeys)
-              .values({
-                key: input.idempotencyKey,
-                userId: actor.userId,
-                requestHash: hash,
-                dossierId: d.id,
-              }),
+            idempotency: db.insert(idempotencyKeys).values({
+              key: input.idempotencyKey,
+              userId: actor.userId,
+              requestHash: hash,
+              dossierId: d.id,
+            }),
           }
         : {}),
     },
-    sql`select ${fileIds.length ? assertion(sql`(select count(*) from taken) = ${fileIds.length}`, FILE_NOT_YOURS) : sql`true`}, ${OUTBOX_WAKE}`,
+    sql`select ${fileIds.length ? assertion(sql`(select count(*) from taken) = ${fileIds.length}`, FILE_NOT_YOURS) : sql`true`}, ${outboxWake()}`,
   );
   // Fees the catalogue collects with the submission: a payment request the applicant can pay at once.
   const quote = quoteFees(def, input.formData);
