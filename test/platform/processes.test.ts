@@ -174,6 +174,9 @@ describe.runIf(usingPostgres)('several app processes on one PostgreSQL database'
       await openProxy();
       await expect.poll(async () => (await fetch(`${p.url}/readyz`)).status, { timeout: 15_000 }).toBe(200);
       await httpLogin(p.url, 'admin@cqs.demo', DEMO_PASSWORD);
+    } catch (err) {
+      console.error('CQS OUTPUT', p.output());
+      throw err;
     } finally {
       await p.stop('SIGKILL');
       await cutProxy().catch(() => {});

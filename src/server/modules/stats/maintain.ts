@@ -2,7 +2,7 @@
 // dossier (called once from services' transition, submission and rating); `foldDeltas` moves the
 // deltas into the rollup; `rebuildStats` recomputes everything from the raw history (ADR 11).
 import { type SQLWrapper, sql } from 'drizzle-orm';
-import { oneStatement } from '../../platform/db/statement.ts';
+import { insertRows, oneStatement } from '../../platform/db/statement.ts';
 import type { WorkingCalendar } from '../../platform/calendar/index.ts';
 import { type DbOrTx, queryRows, type Tx } from '../../platform/db/client.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -244,8 +244,8 @@ export async function newDossierStats(
   const versions = await procedureFacts(db, [versionId]);
   const fact = classifyDossier(await loadCalendar(db), d, versions.get(versionId)!, statsSettings());
   return {
-    stats_fact: db.insert(dossierFacts).values(fact),
-    stats_delta: db.insert(rollupDeltas).values(contribution(fact, 1)),
+    stats_fact: insertRows(dossierFacts, [fact]),
+    stats_delta: insertRows(rollupDeltas, [contribution(fact, 1)]),
   };
 }
 

@@ -1,6 +1,7 @@
 import { pgArray } from '../db/client.ts';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { insertRows } from '../db/statement.ts';
 import type { ActionContext } from '../context.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { auditLog } from './tables.ts';
@@ -17,24 +18,26 @@ export interface AuditEntry {
 
 /** Records a change; call it inside the transaction that makes the change. */
 export async function audit(tx: DbOrTx, ctx: ActionContext, entry: AuditEntry): Promise<void> {
-  await auditInsert(tx, ctx, entry);
+  await tx.execute(auditInsert(ctx, entry));
 }
 
 /** The insert `audit` runs, for a caller that sends it as part of one statement (ADR 12). */
-export function auditInsert(db: DbOrTx, ctx: ActionContext, entry: AuditEntry) {
-  return db.insert(auditLog).values({
-    // Set from JS (millisecond precision) so the chained form reads back exactly.
-    at: new Date(),
-    actorId: ctx.actor?.userId ?? null,
-    actorLabel: ctx.actor?.fullName ?? ctx.actorLabel ?? 'system',
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId ?? null,
-    agencyId: entry.agencyId ?? null,
-    ip: ctx.ip,
-    requestId: ctx.requestId,
-    summary: entry.summary ?? {},
-  });
+export function auditInsert(ctx: ActionContext, entry: AuditEntry): SQL {
+  return insertRows(auditLog, [
+    {
+      // Set from JS (millisecond precision) so the chained form reads back exactly.
+      at: new Date(),
+      actorId: ctx.actor?.userId ?? null,
+      actorLabel: ctx.actor?.fullName ?? ctx.actorLabel ?? 'system',
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      agencyId: entry.agencyId ?? null,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      summary: entry.summary ?? {},
+    },
+  ]);
 }
 
 type AuditRow = typeof auditLog.$inferSelect;

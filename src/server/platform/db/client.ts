@@ -151,6 +151,11 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   });
   // Without this listener a server restart kills the process; with it, requests fail and later recover.
   pool.on('error', (err) => opts.log.warn({ err: err.message }, 'idle database connection lost'));
+  // A connection lost while checked out (in a transaction) emits 'error' on the client, which the pool
+  // does not listen to then: unheard, it would end the process. Its queries fail; the pool drops it on release.
+  pool.on('connect', (client) =>
+    client.on('error', (err) => opts.log.warn({ err: err.message }, 'database connection lost')),
+  );
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   const listeners = new Set<pg.Client>();
   return {

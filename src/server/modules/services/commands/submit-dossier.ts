@@ -3,7 +3,7 @@ import { and, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { can } from '../../../platform/access.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import { type Db, pgArray, queryRows } from '../../../platform/db/client.ts';
-import { assertion, failedAssertion, oneStatement } from '../../../platform/db/statement.ts';
+import { assertion, failedAssertion, insertRows, oneStatement } from '../../../platform/db/statement.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { validateFormData } from '../form-validation.ts';
 import { type Applicant, dossierEvents, dossiers, idempotencyKeys } from '../tables.ts';
@@ -161,24 +161,26 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
   const fileIds = [...new Set(input.components.map((c) => c.fileId))];
   const statement = oneStatement(
     {
-      dossier: db.insert(dossiers).values(d),
+      dossier: insertRows(dossiers, [d]),
       ...(fileIds.length ? attachFiles(d, actor.userId, input.components, fileIds) : {}),
-      event: db.insert(dossierEvents).values({
-        dossierId: d.id,
-        at: now,
-        action: 'submit',
-        actorId: actor.userId,
-        actorLabel: actor.fullName,
-        toStatus: 1,
-        toAgencyId: receiving.id,
-        data: { channel: input.channel },
-      }),
+      event: insertRows(dossierEvents, [
+        {
+          dossierId: d.id,
+          at: now,
+          action: 'submit',
+          actorId: actor.userId,
+          actorLabel: actor.fullName,
+          toStatus: 1,
+          toAgencyId: receiving.id,
+          data: { channel: input.channel },
+        },
+      ]),
       ...(await newDossierStats(
         db,
         newDossierHistory(d, competent.path, input.components.length),
         d.procedureVersionId,
       )),
-      audit: auditInsert(db, ctx, {
+      audit: auditInsert(ctx, {
         action: 'dossier.submit',
         targetType: 'dossier',
         targetId: d.id,
@@ -198,12 +200,9 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
       }),
       ...(input.idempotencyKey
         ? {
-            idempotency: db.insert(idempotencyKeys).values({
-              key: input.idempotencyKey,
-              userId: actor.userId,
-              requestHash: hash,
-              dossierId: d.id,
-            }),
+            idempotency: insertRows(idempotencyKeys, [
+              { key: input.idempotencyKey, userId: actor.userId, requestHash: hash, dossierId: d.id },
+            ]),
           }
         : {}),
     },
