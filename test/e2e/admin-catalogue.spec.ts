@@ -4,10 +4,13 @@ import { download, official } from './journey.ts';
 
 // The administrator keeps the catalogue and the calendar: a procedure edited into a new version
 // (a broken workflow refused at its field first), its diagram, an annual calendar notice, and a
-// template preview. This file runs before foundation.spec.ts, which turns on two-step sign-in for
-// admin@cqs.demo (Playwright runs the files in name order, one worker).
+// template preview; another procedure given its own time limit for online dossiers. This file runs
+// before foundation.spec.ts, which turns on two-step sign-in for admin@cqs.demo (Playwright runs the
+// files in name order, one worker).
 
 const PERMIT = 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ';
+// No other journey submits this one, so its new limits change no other test's due dates.
+const HOUSEHOLD_BUSINESS = 'Đăng ký thành lập hộ kinh doanh';
 
 test('an administrator edits a procedure into a new version, reads its diagram and enters a calendar notice', async ({
   browser,
@@ -116,4 +119,79 @@ test('an administrator edits a procedure into a new version, reads its diagram a
   await expectAccessible(page, 'templates');
   const { bytes } = await download(page, page.getByRole('button', { name: 'Xem trước (tải PDF)' }));
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test('an administrator gives a procedure its own time limit for online dossiers', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const page = await official(browser, baseURL, 'admin@cqs.demo');
+  await page.goto('/quan-tri/thu-tuc/2_000720');
+  await expect(page.getByRole('heading', { level: 1, name: HOUSEHOLD_BUSINESS })).toBeVisible();
+  const online = page.getByLabel(/^Thời hạn giải quyết khi nộp trực tuyến/);
+  const onlineUnit = page.getByLabel(/^Đơn vị thời hạn khi nộp trực tuyến/);
+  const add = page.getByRole('button', { name: 'Thêm thời hạn riêng khi nộp trực tuyến' });
+  const publish = page.getByRole('button', { name: 'Công bố phiên bản mới' });
+  const summary = page.locator('.error-summary');
+
+  // ---- added: it starts from the general limit (3 working days), the focus on its value ----
+  await expect(online).toHaveCount(0);
+  await add.click();
+  await expect(online).toBeFocused();
+  await expect(online).toHaveValue('3');
+  await expect(onlineUnit).toHaveValue('working_days');
+
+  // ---- out of range: the form's own check puts the problem at the field ----
+  await online.fill('4000');
+  await publish.click();
+  await expect(summary).toBeFocused();
+  await expect(
+    summary.getByRole('link', { name: /^Thời hạn giải quyết khi nộp trực tuyến: Không quá 3650/ }),
+  ).toBeVisible();
+  await expect(online).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'procedure editor with a time limit problem');
+  // and so does the server's check (here for a request that skipped the form's check)
+  await online.fill('2');
+  await page.route(
+    '**/api/admin/procedures',
+    async (route) => {
+      const body = route.request().postDataJSON() as {
+        definition: { timeLimit: { online: { value: number } } };
+      };
+      body.definition.timeLimit.online.value = 4000;
+      await route.continue({ postData: JSON.stringify(body) });
+    },
+    { times: 1 },
+  );
+  await publish.click();
+  await expect(summary).toBeFocused();
+  await expect(page.locator('#proc-onlineLimitValue-error')).toContainText('không hợp lệ');
+  await expect(online).toHaveAttribute('aria-invalid', 'true');
+
+  // ---- published: the new version has it, after a reload too ----
+  await onlineUnit.selectOption({ label: 'ngày làm việc' });
+  await publish.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã công bố phiên bản 2' })).toBeVisible();
+  await expect(online).toHaveValue('2');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: HOUSEHOLD_BUSINESS })).toBeVisible();
+  await expect(online).toHaveValue('2');
+  await expect(onlineUnit).toHaveValue('working_days');
+  await expect(page.getByRole('button', { name: 'Thêm thời hạn riêng khi nộp tại quầy' })).toBeVisible();
+  await expectAccessible(page, 'procedure editor with an online time limit');
+  // removing it (not published here) hands the focus to the button that adds it back
+  await page.getByRole('button', { name: 'Bỏ thời hạn riêng khi nộp trực tuyến' }).click();
+  await expect(online).toHaveCount(0);
+  await expect(add).toBeFocused();
+
+  // ---- the published page gives both limits ----
+  await page.goto('/thu-tuc/2_000720');
+  await expect(page.getByRole('heading', { level: 1, name: HOUSEHOLD_BUSINESS })).toBeVisible();
+  const limits = page.locator('dl.facts').filter({ hasText: 'Theo quy định' });
+  await expect(limits.locator('div').filter({ hasText: 'Theo quy định' })).toContainText('3 ngày làm việc');
+  await expect(limits.locator('div').filter({ hasText: 'Khi nộp trực tuyến' })).toContainText(
+    '2 ngày làm việc',
+  );
+  await expectAccessible(page, 'procedure page with an online time limit');
 });

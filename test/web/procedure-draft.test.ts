@@ -33,6 +33,43 @@ describe('the procedure editor draft', () => {
     expect(definition.competent).toEqual({ kind: 'fixed', code: '000.00.21.H29' });
   });
 
+  it('edits the per-channel time limits: kept, changed, added and removed', () => {
+    const permit = DEMO_PROCEDURES.find((d) => d.timeLimit.online)!;
+    const draft = toDraft(permit);
+    expect(draft.channelLimits).toEqual({ online: { value: '15', unit: 'working_days' } });
+    const timeLimit = (d: typeof draft) =>
+      ProcedureDefinition.parse(fromDraft(d, permit, jsonError).definition).timeLimit;
+    expect(
+      timeLimit({
+        ...draft,
+        channelLimits: {
+          online: { value: '12', unit: 'working_days' },
+          counter: { value: '2', unit: 'months' },
+        },
+      }),
+    ).toEqual({
+      default: { value: 15, unit: 'working_days' },
+      online: { value: 12, unit: 'working_days' },
+      counter: { value: 2, unit: 'months' },
+    });
+    // removed in the editor: gone from the new version (the default applies), not kept from the base
+    expect(timeLimit({ ...draft, channelLimits: {} })).toEqual({
+      default: { value: 15, unit: 'working_days' },
+    });
+  });
+
+  it('leaves an empty time limit empty, so that the schema asks for it at its field', () => {
+    const def = DEMO_PROCEDURES[0]!;
+    const draft = { ...toDraft(def), channelLimits: { online: { value: ' ', unit: 'hours' } } };
+    const parsed = ProcedureDefinition.safeParse(fromDraft(draft, def, jsonError).definition);
+    expect(parsed.success).toBe(false);
+    const paths = parsed.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(['timeLimit.online.value']);
+    expect(groupProblems(paths.map((path) => ({ path, message: 'bắt buộc' })))).toEqual({
+      onlineLimitValue: 'bắt buộc',
+    });
+  });
+
   it('reports JSON that does not parse on its own field', () => {
     const def = DEMO_PROCEDURES[0]!;
     const { problems } = fromDraft({ ...toDraft(def), workflow: '{ "start": ' }, def, jsonError);
@@ -54,6 +91,8 @@ describe('the procedure editor draft', () => {
     expect(fieldOf('fees.0.amount')).toEqual({ field: 'fees.0.amount' });
     expect(fieldOf('sector.name')).toEqual({ field: 'sectorName' });
     expect(fieldOf('timeLimit.default.value')).toEqual({ field: 'limitValue' });
+    expect(fieldOf('timeLimit.online.value')).toEqual({ field: 'onlineLimitValue' });
+    expect(fieldOf('timeLimit.counter.unit')).toEqual({ field: 'counterLimitValue' });
     expect(fieldOf('competent.code')).toEqual({ field: 'competentCode' });
     expect(fieldOf('')).toEqual({ field: 'definition' });
     expect(

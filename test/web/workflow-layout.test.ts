@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../src/contracts/services.ts';
 import { DEMO_PROCEDURES as CATALOGUE } from '../../src/server/modules/services/catalogue/index.ts';
-import { DONE, layoutWorkflow, wrapText } from '../../src/web/modules/services/workflow/layout.ts';
+import {
+  DONE,
+  type LaidEdge,
+  type Layout,
+  layoutWorkflow,
+  wrapText,
+} from '../../src/web/modules/services/workflow/layout.ts';
 
 const step = (key: string, extra: Partial<WorkflowDefinition['steps'][number]> = {}) => ({
   key,
@@ -15,6 +21,35 @@ const action = (from: string, to: string, key = `${from}_${to}`) => ({ key, name
 
 const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The box a label of this size takes, from the point and side the layout gave it. */
+const labelBox = (e: LaidEdge, size: { width: number; height: number }) => ({
+  edge: `${e.from}->${e.to}`,
+  x:
+    e.label.anchor === 'start'
+      ? e.label.x
+      : e.label.anchor === 'end'
+        ? e.label.x - size.width
+        : e.label.x - size.width / 2,
+  y: e.label.y - size.height / 2,
+  ...size,
+});
+
+/** No label over a box or over another label, and all of them inside the drawing. */
+function expectLabelsClear(
+  layout: Layout,
+  sizeOf: (e: LaidEdge) => { width: number; height: number },
+  what = '',
+) {
+  const labels = layout.edges.map((e) => labelBox(e, sizeOf(e)));
+  for (const [i, l] of labels.entries()) {
+    expect(l.x, `${what} ${l.edge}`).toBeGreaterThanOrEqual(0);
+    expect(l.x + l.width, `${what} ${l.edge}`).toBeLessThanOrEqual(layout.width);
+    for (const n of layout.nodes) expect(overlaps(l, n), `${what} ${l.edge} over ${n.key}`).toBe(false);
+    for (const m of labels.slice(i + 1))
+      expect(overlaps(l, m), `${what} ${l.edge} over ${m.edge}`).toBe(false);
+  }
+}
 
 describe('workflow layout', () => {
   it('puts each step below the steps it follows, and done below everything', () => {
@@ -63,6 +98,18 @@ describe('workflow layout', () => {
     expect(skip.points.length).toBe(3);
   });
 
+  it('draws a definition being edited whose start names no step', () => {
+    const wf: WorkflowDefinition = {
+      start: 'khong_co_buoc_nay',
+      steps: [step('a'), step('b')],
+      actions: [action('a', 'b'), action('b', DONE)],
+    };
+    const { nodes, edges } = layoutWorkflow(wf);
+    expect(nodes.map((n) => n.key)).toEqual(['a', 'b', DONE]);
+    for (const n of nodes) expect(Number.isFinite(n.x) && Number.isFinite(n.y)).toBe(true);
+    expect(edges).toHaveLength(2);
+  });
+
   it('merges actions joining the same two steps into one labelled edge', () => {
     const wf: WorkflowDefinition = {
       start: 'a',
@@ -74,9 +121,17 @@ describe('workflow layout', () => {
     expect(edges[0]!.actions).toEqual(['approve', 'approve_fast']);
   });
 
-  it('lays out every demo workflow with no two boxes overlapping and inside the canvas', () => {
+  it('lays out every demo workflow with no two boxes or labels overlapping and inside the canvas', () => {
     for (const def of CATALOGUE) {
-      const { nodes, edges, width, height } = layoutWorkflow(def.workflow);
+      // labels sized as the diagram draws them: lines of 24 characters, 13 px high
+      const names = new Map(def.workflow.actions.map((a) => [`${a.from}:${a.key}`, a.name]));
+      const labelSize = (e: { from: string; actions: string[] }) => {
+        const lines = wrapText(e.actions.map((k) => names.get(`${e.from}:${k}`)).join(' / '), 24);
+        return { width: Math.max(...lines.map((l) => l.length)) * 6.6, height: lines.length * 13 };
+      };
+      const layout = layoutWorkflow(def.workflow, { labelSize });
+      const { nodes, edges, width, height } = layout;
+      expectLabelsClear(layout, labelSize, def.code);
       expect(nodes).toHaveLength(def.workflow.steps.length + 1);
       for (const a of nodes) {
         expect(a.x).toBeGreaterThanOrEqual(0);
@@ -92,12 +147,41 @@ describe('workflow layout', () => {
     }
   });
 
-  it('wraps text on spaces and cuts what does not fit', () => {
-    expect(wrapText('Lãnh đạo phòng kiểm tra, trình ký', 16, 3)).toEqual([
+  it('parts the rows to fit long labels, clear of every box, and boxes grow with their text', () => {
+    const wf: WorkflowDefinition = {
+      start: 'a',
+      steps: [step('a'), step('b'), step('c', { final: true })],
+      actions: [
+        action('a', 'b'),
+        action('b', 'a', 'return'),
+        action('a', 'c', 'skip'),
+        action('b', 'c'),
+        action('c', DONE),
+        action('c', 'c', 'note'),
+      ],
+    };
+    // a label of ten lines on every edge; step b three times as tall as the others
+    const labelSize = () => ({ width: 160, height: 130 });
+    const layout = layoutWorkflow(wf, { nodeHeight: (k) => (k === 'b' ? 270 : 90), labelSize });
+    const boxes = layout.nodes;
+    expect(boxes.find((n) => n.key === 'b')!.height).toBe(270);
+    expectLabelsClear(layout, labelSize);
+    for (const a of boxes) for (const b of boxes) if (a !== b) expect(overlaps(a, b)).toBe(false);
+  });
+
+  it('wraps text on spaces, leaving nothing out', () => {
+    expect(wrapText('Lãnh đạo phòng kiểm tra, trình ký', 16)).toEqual([
       'Lãnh đạo phòng',
       'kiểm tra, trình',
       'ký',
     ]);
-    expect(wrapText('một hai ba bốn năm sáu', 7, 2)).toEqual(['một hai', 'ba bốn…']);
+    const long =
+      'Phòng Kinh tế, Hạ tầng và Đô thị thẩm định hồ sơ, kiểm tra thực địa công trình và lập tờ trình đề nghị cấp giấy phép mới';
+    const lines = wrapText(long, 30);
+    expect(lines.length).toBe(5);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(30);
+    expect(lines.join(' ')).toBe(long);
+    // a word longer than a line is split, not cut
+    expect(wrapText('mã 000.00.21.H29-250101-0001', 10)).toEqual(['mã', '000.00.21.', 'H29-250101', '-0001']);
   });
 });

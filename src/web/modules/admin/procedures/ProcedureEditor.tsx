@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProcedureDefinition, WorkflowDefinition } from '../../../../contracts/services.ts';
 import { ApiError, api } from '../../../app/api.ts';
@@ -12,7 +12,16 @@ import { todayInVietnam } from '../../../ui/format.ts';
 import type { Definition } from '../../services/types.ts';
 import { WorkflowDiagram } from '../../services/workflow/WorkflowDiagram.tsx';
 import { useActiveAgencies } from '../queries.ts';
-import { type Draft, fromDraft, groupProblems, toDraft } from './draft.ts';
+import {
+  channelLimitField,
+  type Draft,
+  fromDraft,
+  groupProblems,
+  LIMIT_CHANNELS,
+  type LimitChannel,
+  type LimitDraft,
+  toDraft,
+} from './draft.ts';
 
 type Offer = { agencyId: string; serviceLevel: 'full' | 'partial' };
 export interface Published {
@@ -75,6 +84,14 @@ export function ProcedureEditor({ definition, existing, agencies, onPublished }:
     components: t('procedure.part.components'),
     limitValue: t('admin_procedures.field.limit_value'),
     limitUnit: t('admin_procedures.field.limit_unit'),
+    ...Object.fromEntries(
+      LIMIT_CHANNELS.map((c) => [
+        channelLimitField(c),
+        t('admin_procedures.field.channel_limit_value', {
+          channel: t(`admin_procedures.limit_channel.${c}`),
+        }),
+      ]),
+    ),
     timeLimitText: t('admin_procedures.field.time_limit_text'),
     applicantTypes: t('procedure.part.applicants'),
     implementingAgencyText: t('procedure.part.agency'),
@@ -156,11 +173,6 @@ export function ProcedureEditor({ definition, existing, agencies, onPublished }:
     }
   }
 
-  const rowUpdate =
-    <L extends 'components' | 'fees'>(list: L, index: number) =>
-    (patch: Partial<Draft[L][number]>) =>
-      set(list, draft[list].map((row, i) => (i === index ? { ...row, ...patch } : row)) as Draft[L]);
-
   return (
     <>
       <ErrorSummary form={{ ...form, fields: problems }} fieldIds={fieldIds} labels={labels} />
@@ -208,44 +220,24 @@ export function ProcedureEditor({ definition, existing, agencies, onPublished }:
           <TextAreaField id={id('methodsText')} label={labels.methodsText} {...text('methodsText')} />
           <ComponentsEditor
             rows={draft.components}
+            onChange={(rows) => set('components', rows)}
             problems={problems}
-            onAdd={() =>
-              set('components', [
-                ...draft.components,
-                { key: '', name: '', originals: 0, copies: 1, required: true },
-              ])
-            }
-            onRemove={(i) =>
-              set(
-                'components',
-                draft.components.filter((_, j) => j !== i),
-              )
-            }
-            update={(i) => rowUpdate('components', i)}
           />
-          <div className="form-row">
-            <TextField
-              id={id('limitValue')}
-              label={labels.limitValue}
-              type="number"
-              min={0}
-              inputMode="numeric"
-              {...text('limitValue')}
-              required
-            />
-            <SelectField
-              id={id('limitUnit')}
-              label={labels.limitUnit}
-              value={draft.limitUnit}
-              onChange={(e) => set('limitUnit', e.target.value)}
-            >
-              {UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {t(`admin_procedures.unit.${u}`)}
-                </option>
-              ))}
-            </SelectField>
-          </div>
+          <LimitFields
+            field="limit"
+            label={labels.limitValue}
+            unitLabel={labels.limitUnit}
+            limit={{ value: draft.limitValue, unit: draft.limitUnit }}
+            onChange={(l) => setDraft((d) => ({ ...d, limitValue: l.value, limitUnit: l.unit }))}
+            error={problems.limitValue}
+          />
+          <ChannelLimitsEditor
+            limits={draft.channelLimits}
+            onChange={(channelLimits) => set('channelLimits', channelLimits)}
+            fallback={{ value: draft.limitValue, unit: draft.limitUnit }}
+            labels={labels}
+            problems={problems}
+          />
           <TextField
             id={id('timeLimitText')}
             label={labels.timeLimitText}
@@ -306,18 +298,7 @@ export function ProcedureEditor({ definition, existing, agencies, onPublished }:
             </SelectField>
             <TextField id={id('resultName')} label={labels.resultName} {...text('resultName')} required />
           </div>
-          <FeesEditor
-            rows={draft.fees}
-            problems={problems}
-            onAdd={() => set('fees', [...draft.fees, { code: '', name: '', kind: 'fee', amount: 0 }])}
-            onRemove={(i) =>
-              set(
-                'fees',
-                draft.fees.filter((_, j) => j !== i),
-              )
-            }
-            update={(i) => rowUpdate('fees', i)}
-          />
+          <FeesEditor rows={draft.fees} onChange={(rows) => set('fees', rows)} problems={problems} />
           <TextAreaField
             id={id('legalBasis')}
             label={labels.legalBasis}
@@ -424,179 +405,338 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
 type Component = Draft['components'][number];
 type Fee = Draft['fees'][number];
 
-function ComponentsEditor({
-  rows,
-  problems,
-  onAdd,
-  onRemove,
-  update,
+/** A time limit: its value and unit side by side (the default one, or a channel's with its remove button). */
+function LimitFields({
+  field,
+  label,
+  unitLabel,
+  limit,
+  onChange,
+  error,
+  children,
 }: {
-  rows: Component[];
-  problems: Record<string, string>;
-  onAdd: () => void;
-  onRemove: (i: number) => void;
-  update: (i: number) => (patch: Partial<Component>) => void;
+  /** names the controls: `${field}Value`, `${field}Unit` */
+  field: string;
+  label: ReactNode;
+  unitLabel: ReactNode;
+  limit: LimitDraft;
+  onChange: (limit: LimitDraft) => void;
+  error: string | undefined;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const err = (i: number, f: string) => problems[`components.${i}.${f}`];
   return (
-    <fieldset className="fieldset" id={id('components')} tabIndex={-1}>
-      <legend>{t('procedure.part.components')}</legend>
-      {problems.components ? <p className="field-error">{problems.components}</p> : null}
-      {rows.map((c, i) => {
-        const n = i + 1;
-        const legend = t('admin_procedures.component_n', { n });
+    <div className="form-row">
+      <TextField
+        id={id(`${field}Value`)}
+        label={label}
+        type="number"
+        min={0}
+        inputMode="numeric"
+        value={limit.value}
+        onChange={(e) => onChange({ ...limit, value: e.target.value })}
+        error={error}
+        required
+      />
+      <SelectField
+        id={id(`${field}Unit`)}
+        label={unitLabel}
+        value={limit.unit}
+        onChange={(e) => onChange({ ...limit, unit: e.target.value })}
+      >
+        {UNITS.map((u) => (
+          <option key={u} value={u}>
+            {t(`admin_procedures.unit.${u}`)}
+          </option>
+        ))}
+      </SelectField>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The limits of the channels whose time limit differs from the default: each added from the default
+ * and removed with its own button. A button that disappears hands the focus on.
+ */
+function ChannelLimitsEditor({
+  limits,
+  onChange,
+  fallback,
+  labels,
+  problems,
+}: {
+  limits: Draft['channelLimits'];
+  onChange: (limits: Draft['channelLimits']) => void;
+  /** what a new channel limit starts from: the default limit */
+  fallback: LimitDraft;
+  labels: Record<string, string>;
+  problems: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    document.getElementById(focusNext)?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
+  const setLimit = (c: LimitChannel, limit: LimitDraft | undefined, focus: string) => {
+    onChange({ ...limits, [c]: limit });
+    setFocusNext(focus);
+  };
+  const missing = LIMIT_CHANNELS.filter((c) => !limits[c]);
+  return (
+    <fieldset className="fieldset" id={id('channelLimits')}>
+      <legend>{t('admin_procedures.channel_limits')}</legend>
+      <p className="field-hint">{t('admin_procedures.channel_limits_hint')}</p>
+      {LIMIT_CHANNELS.map((c) => {
+        const limit = limits[c];
+        const channel = t(`admin_procedures.limit_channel.${c}`);
+        return limit ? (
+          <LimitFields
+            key={c}
+            field={`${c}Limit`}
+            label={labels[channelLimitField(c)]}
+            unitLabel={t('admin_procedures.field.channel_limit_unit', { channel })}
+            limit={limit}
+            onChange={(l) => onChange({ ...limits, [c]: l })}
+            error={problems[channelLimitField(c)]}
+          >
+            <Button variant="quiet" small onClick={() => setLimit(c, undefined, id(`add-${c}Limit`))}>
+              {t('admin_procedures.remove_channel_limit', { channel })}
+            </Button>
+          </LimitFields>
+        ) : null;
+      })}
+      {missing.length ? (
+        <div className="button-row">
+          {missing.map((c) => (
+            <Button
+              key={c}
+              id={id(`add-${c}Limit`)}
+              variant="secondary"
+              small
+              onClick={() => setLimit(c, { ...fallback }, id(`${c}LimitValue`))}
+            >
+              {t('admin_procedures.add_channel_limit', { channel: t(`admin_procedures.limit_channel.${c}`) })}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+interface RowProps<T> {
+  row: T;
+  update: (patch: Partial<T>) => void;
+  /** the problem of one of the row's fields, and that field's id */
+  error: (prop: string) => string | undefined;
+  fieldId: (prop: string) => string;
+  /** the row's remove button, placed by the row after its last field */
+  remove: ReactNode;
+}
+
+/**
+ * A list of rows edited in place (documents, fees): a fieldset per row, a remove button per row and
+ * an add button at the end. Problems are looked up as `${list}.${index}.${prop}`.
+ */
+function RowList<T>({
+  list,
+  legend,
+  rowLegend,
+  rows,
+  onChange,
+  blank,
+  addLabel,
+  empty,
+  problems,
+  children,
+}: {
+  list: 'components' | 'fees';
+  legend: string;
+  rowLegend: (n: number) => string;
+  rows: T[];
+  onChange: (rows: T[]) => void;
+  blank: T;
+  addLabel: string;
+  /** shown when there is no row */
+  empty?: string;
+  problems: Record<string, string>;
+  children: (props: RowProps<T>) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="fieldset" id={id(list)} tabIndex={-1}>
+      <legend>{legend}</legend>
+      {problems[list] ? <p className="field-error">{problems[list]}</p> : null}
+      {rows.length === 0 && empty ? <p className="muted">{empty}</p> : null}
+      {rows.map((row, i) => {
+        const name = rowLegend(i + 1);
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until their key is typed
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until their key or code is typed
           <fieldset className="fieldset editor-row" key={i}>
-            <legend>{legend}</legend>
-            <div className="form-row">
-              <TextField
-                id={id(`components.${i}.name`)}
-                label={t('admin_procedures.col.name')}
-                value={c.name}
-                onChange={(e) => update(i)({ name: e.target.value })}
-                error={err(i, 'name')}
-                required
-                fieldClassName="grow"
-              />
-              <TextField
-                id={id(`components.${i}.key`)}
-                label={t('admin_procedures.col.key')}
-                value={c.key}
-                onChange={(e) => update(i)({ key: e.target.value })}
-                error={err(i, 'key')}
-                required
-                className="input-mono"
-              />
-            </div>
-            <div className="form-row">
-              <TextField
-                id={id(`components.${i}.originals`)}
-                label={t('admin_procedures.col.originals')}
-                type="number"
-                min={0}
-                value={String(c.originals)}
-                onChange={(e) => update(i)({ originals: Number(e.target.value) })}
-                error={err(i, 'originals')}
-              />
-              <TextField
-                id={id(`components.${i}.copies`)}
-                label={t('admin_procedures.col.copies')}
-                type="number"
-                min={0}
-                value={String(c.copies)}
-                onChange={(e) => update(i)({ copies: Number(e.target.value) })}
-                error={err(i, 'copies')}
-              />
-              <Checkbox
-                id={id(`components.${i}.required`)}
-                label={t('admin_procedures.col.required')}
-                checked={c.required}
-                onChange={(e) => update(i)({ required: e.target.checked })}
-              />
-              <Button
-                variant="quiet"
-                small
-                onClick={() => onRemove(i)}
-                aria-label={t('admin_procedures.remove_named', { name: legend })}
-              >
-                {t('common.remove')}
-              </Button>
-            </div>
+            <legend>{name}</legend>
+            {children({
+              row,
+              update: (patch) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))),
+              error: (prop) => problems[`${list}.${i}.${prop}`],
+              fieldId: (prop) => id(`${list}.${i}.${prop}`),
+              remove: (
+                <Button
+                  variant="quiet"
+                  small
+                  onClick={() => onChange(rows.filter((_, j) => j !== i))}
+                  aria-label={t('admin_procedures.remove_named', { name })}
+                >
+                  {t('common.remove')}
+                </Button>
+              ),
+            })}
           </fieldset>
         );
       })}
-      <Button variant="secondary" small onClick={onAdd}>
-        {t('admin_procedures.add_component')}
+      <Button variant="secondary" small onClick={() => onChange([...rows, blank])}>
+        {addLabel}
       </Button>
     </fieldset>
   );
 }
 
-function FeesEditor({
-  rows,
-  problems,
-  onAdd,
-  onRemove,
-  update,
-}: {
-  rows: Fee[];
+function ComponentsEditor(props: {
+  rows: Component[];
+  onChange: (rows: Component[]) => void;
   problems: Record<string, string>;
-  onAdd: () => void;
-  onRemove: (i: number) => void;
-  update: (i: number) => (patch: Partial<Fee>) => void;
 }) {
   const { t } = useTranslation();
-  const err = (i: number, f: string) => problems[`fees.${i}.${f}`];
   return (
-    <fieldset className="fieldset" id={id('fees')} tabIndex={-1}>
-      <legend>{t('procedure.fees')}</legend>
-      {problems.fees ? <p className="field-error">{problems.fees}</p> : null}
-      {rows.length === 0 ? <p className="muted">{t('procedure.no_fees')}</p> : null}
-      {rows.map((f, i) => {
-        const legend = t('admin_procedures.fee_n', { n: i + 1 });
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until their code is typed
-          <fieldset className="fieldset editor-row" key={i}>
-            <legend>{legend}</legend>
-            <div className="form-row">
-              <TextField
-                id={id(`fees.${i}.name`)}
-                label={t('admin_procedures.col.name')}
-                value={f.name}
-                onChange={(e) => update(i)({ name: e.target.value })}
-                error={err(i, 'name')}
-                required
-                fieldClassName="grow"
-              />
-              <TextField
-                id={id(`fees.${i}.code`)}
-                label={t('admin_procedures.col.code')}
-                value={f.code}
-                onChange={(e) => update(i)({ code: e.target.value })}
-                error={err(i, 'code')}
-                required
-                className="input-mono"
-              />
-            </div>
-            <div className="form-row">
-              <SelectField
-                id={id(`fees.${i}.kind`)}
-                label={t('fee.kind')}
-                value={f.kind}
-                onChange={(e) => update(i)({ kind: e.target.value as Fee['kind'] })}
-              >
-                <option value="fee">{t('fee.kind.fee')}</option>
-                <option value="charge">{t('fee.kind.charge')}</option>
-              </SelectField>
-              <TextField
-                id={id(`fees.${i}.amount`)}
-                label={t('admin_procedures.col.amount')}
-                type="number"
-                min={0}
-                inputMode="numeric"
-                value={String(f.amount)}
-                onChange={(e) => update(i)({ amount: Number(e.target.value) })}
-                error={err(i, 'amount')}
-                required
-              />
-              <Button
-                variant="quiet"
-                small
-                onClick={() => onRemove(i)}
-                aria-label={t('admin_procedures.remove_named', { name: legend })}
-              >
-                {t('common.remove')}
-              </Button>
-            </div>
-          </fieldset>
-        );
-      })}
-      <Button variant="secondary" small onClick={onAdd}>
-        {t('admin_procedures.add_fee')}
-      </Button>
-    </fieldset>
+    <RowList
+      {...props}
+      list="components"
+      legend={t('procedure.part.components')}
+      rowLegend={(n) => t('admin_procedures.component_n', { n })}
+      blank={{ key: '', name: '', originals: 0, copies: 1, required: true }}
+      addLabel={t('admin_procedures.add_component')}
+    >
+      {({ row: c, update, error, fieldId, remove }) => (
+        <>
+          <div className="form-row">
+            <TextField
+              id={fieldId('name')}
+              label={t('admin_procedures.col.name')}
+              value={c.name}
+              onChange={(e) => update({ name: e.target.value })}
+              error={error('name')}
+              required
+              fieldClassName="grow"
+            />
+            <TextField
+              id={fieldId('key')}
+              label={t('admin_procedures.col.key')}
+              value={c.key}
+              onChange={(e) => update({ key: e.target.value })}
+              error={error('key')}
+              required
+              className="input-mono"
+            />
+          </div>
+          <div className="form-row">
+            <TextField
+              id={fieldId('originals')}
+              label={t('admin_procedures.col.originals')}
+              type="number"
+              min={0}
+              value={String(c.originals)}
+              onChange={(e) => update({ originals: Number(e.target.value) })}
+              error={error('originals')}
+            />
+            <TextField
+              id={fieldId('copies')}
+              label={t('admin_procedures.col.copies')}
+              type="number"
+              min={0}
+              value={String(c.copies)}
+              onChange={(e) => update({ copies: Number(e.target.value) })}
+              error={error('copies')}
+            />
+            <Checkbox
+              id={fieldId('required')}
+              label={t('admin_procedures.col.required')}
+              checked={c.required}
+              onChange={(e) => update({ required: e.target.checked })}
+            />
+            {remove}
+          </div>
+        </>
+      )}
+    </RowList>
+  );
+}
+
+function FeesEditor(props: {
+  rows: Fee[];
+  onChange: (rows: Fee[]) => void;
+  problems: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <RowList
+      {...props}
+      list="fees"
+      legend={t('procedure.fees')}
+      rowLegend={(n) => t('admin_procedures.fee_n', { n })}
+      blank={{ code: '', name: '', kind: 'fee', amount: 0 }}
+      addLabel={t('admin_procedures.add_fee')}
+      empty={t('procedure.no_fees')}
+    >
+      {({ row: f, update, error, fieldId, remove }) => (
+        <>
+          <div className="form-row">
+            <TextField
+              id={fieldId('name')}
+              label={t('admin_procedures.col.name')}
+              value={f.name}
+              onChange={(e) => update({ name: e.target.value })}
+              error={error('name')}
+              required
+              fieldClassName="grow"
+            />
+            <TextField
+              id={fieldId('code')}
+              label={t('admin_procedures.col.code')}
+              value={f.code}
+              onChange={(e) => update({ code: e.target.value })}
+              error={error('code')}
+              required
+              className="input-mono"
+            />
+          </div>
+          <div className="form-row">
+            <SelectField
+              id={fieldId('kind')}
+              label={t('fee.kind')}
+              value={f.kind}
+              onChange={(e) => update({ kind: e.target.value as Fee['kind'] })}
+            >
+              <option value="fee">{t('fee.kind.fee')}</option>
+              <option value="charge">{t('fee.kind.charge')}</option>
+            </SelectField>
+            <TextField
+              id={fieldId('amount')}
+              label={t('admin_procedures.col.amount')}
+              type="number"
+              min={0}
+              inputMode="numeric"
+              value={String(f.amount)}
+              onChange={(e) => update({ amount: Number(e.target.value) })}
+              error={error('amount')}
+              required
+            />
+            {remove}
+          </div>
+        </>
+      )}
+    </RowList>
   );
 }
 

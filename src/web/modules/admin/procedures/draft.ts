@@ -5,6 +5,17 @@ import type { Definition } from '../../services/types.ts';
 type Component = Definition['components'][number];
 type Fee = Definition['fees'][number];
 
+/** The channels that may have their own time limit instead of the default one. */
+export const LIMIT_CHANNELS = ['online', 'counter'] as const;
+export type LimitChannel = (typeof LIMIT_CHANNELS)[number];
+/** A time limit as typed: the value stays text until it is published. */
+export interface LimitDraft {
+  value: string;
+  unit: string;
+}
+/** The editor field that shows the problems of a channel's limit. */
+export const channelLimitField = (channel: LimitChannel) => `${channel}LimitValue`;
+
 export interface Draft {
   code: string;
   name: string;
@@ -17,6 +28,8 @@ export interface Draft {
   components: Component[];
   limitValue: string;
   limitUnit: string;
+  /** limits for one channel, when it differs from the default (absent: the default applies) */
+  channelLimits: Partial<Record<LimitChannel, LimitDraft>>;
   timeLimitText: string;
   applicantTypes: string[];
   implementingAgencyText: string;
@@ -55,6 +68,12 @@ export function toDraft(input: Definition): Draft {
     components: (def.components ?? []).map((c) => ({ ...c })),
     limitValue: String(limit?.value ?? ''),
     limitUnit: limit?.unit ?? 'working_days',
+    channelLimits: Object.fromEntries(
+      LIMIT_CHANNELS.flatMap((c) => {
+        const l = def.timeLimit?.[c];
+        return l ? [[c, { value: String(l.value), unit: l.unit }]] : [];
+      }),
+    ),
     timeLimitText: def.timeLimitText ?? '',
     applicantTypes: [...(def.applicantTypes ?? [])],
     implementingAgencyText: def.implementingAgencyText ?? '',
@@ -74,8 +93,9 @@ export function toDraft(input: Definition): Draft {
 export type Built = { definition: Record<string, unknown>; problems: Record<string, string> };
 
 /**
- * The definition to publish. Parts the editor does not show (per-channel limits, English sector name)
- * are kept from the version it started from. JSON that does not parse is a problem of its field.
+ * The definition to publish. Parts the editor does not show (the English sector name, English names and
+ * notes of rows) are kept from the version it started from. JSON that does not parse is a problem of
+ * its field; a time limit left empty stays empty (the schema then asks for it) rather than becoming 0.
  */
 export function fromDraft(d: Draft, base: Definition | null, jsonError: (detail: string) => string): Built {
   const problems: Record<string, string> = {};
@@ -88,6 +108,10 @@ export function fromDraft(d: Draft, base: Definition | null, jsonError: (detail:
     }
   };
   const optional = (text: string) => (text.trim() ? text.trim() : undefined);
+  const limit = (value: string, unit: string) => ({
+    value: value.trim() ? Number(value) : undefined,
+    unit,
+  });
   const definition: Record<string, unknown> = {
     ...(base ?? {}),
     code: d.code.trim(),
@@ -103,8 +127,13 @@ export function fromDraft(d: Draft, base: Definition | null, jsonError: (detail:
       note: c.note?.trim() ? c.note : undefined,
     })),
     timeLimit: {
-      ...(base?.timeLimit ?? {}),
-      default: { value: Number(d.limitValue), unit: d.limitUnit },
+      default: limit(d.limitValue, d.limitUnit),
+      ...Object.fromEntries(
+        LIMIT_CHANNELS.flatMap((c) => {
+          const l = d.channelLimits[c];
+          return l ? [[c, limit(l.value, l.unit)]] : [];
+        }),
+      ),
     },
     timeLimitText: d.timeLimitText.trim(),
     applicantTypes: d.applicantTypes,
@@ -137,6 +166,7 @@ const SIMPLE: Record<string, string> = {
   methods: 'methods',
   methodsText: 'methodsText',
   timeLimit: 'limitValue',
+  ...Object.fromEntries(LIMIT_CHANNELS.map((c) => [`timeLimit.${c}`, channelLimitField(c)])),
   timeLimitText: 'timeLimitText',
   applicantTypes: 'applicantTypes',
   implementingAgencyText: 'implementingAgencyText',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition } from '../../../../contracts/services.ts';
 import { Table } from '../../../ui/Table.tsx';
 import { localized } from '../labels.tsx';
-import { DONE, layoutWorkflow, wrapText } from './layout.ts';
+import { DONE, type LaidEdge, layoutWorkflow, wrapText } from './layout.ts';
 
 type Step = WorkflowDefinition['steps'][number];
 type Action = WorkflowDefinition['actions'][number];
@@ -16,16 +16,21 @@ interface Props {
   caption?: string;
 }
 
+// Text is wrapped by characters (SVG text does not wrap); the widths allow for the fonts' wider letters.
 const NODE_WIDTH = 250;
 const TITLE_CHARS = 30;
-const TITLE_LINES = 3;
+const META_CHARS = 34;
 const LINE = 17;
 const META_LINE = 15;
+const LABEL_CHARS = 24;
+const LABEL_LINE = 13;
+const LABEL_CHAR_WIDTH = 6.6;
 
 /**
  * A procedure version's workflow as an inline SVG (computed from the definition, nothing fetched),
  * followed by the same content as tables: the drawing is one image for assistive technology, the
- * tables are what a screen reader reads.
+ * tables are what a screen reader reads. Every name is drawn in full, on as many lines as it takes:
+ * boxes grow to fit their text, and the rows part to fit the labels between them.
  */
 export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
   const { t } = useTranslation();
@@ -46,25 +51,40 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
     s.allowance.unit === 'same_day' || s.allowance.unit === 'none'
       ? t(`limit.${s.allowance.unit}`)
       : t(`limit.${s.allowance.unit}`, { count: s.allowance.value });
-  const titleLines = (s: Step) => wrapText(localized(s), TITLE_CHARS, TITLE_LINES);
+  const titleLines = (s: Step) => wrapText(localized(s), TITLE_CHARS);
+  const metaLines = (s: Step) =>
+    [
+      roleName(s.role),
+      agencyText(s),
+      `${t('workflow.allowance')}: ${allowance(s)}`,
+      ...(s.consultation ? [t('workflow.consultation')] : []),
+      ...(s.final ? [t('workflow.final')] : []),
+    ].flatMap((m) => wrapText(m, META_CHARS));
   const heightOf = (key: string) => {
     const s = steps.get(key);
     if (!s) return 60;
-    return (
-      14 + titleLines(s).length * LINE + 3 * META_LINE + (s.consultation || s.final ? META_LINE : 0) + 12
-    );
+    return 14 + titleLines(s).length * LINE + metaLines(s).length * META_LINE + 12;
   };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout depends on the text (language) too
-  const layout = useMemo(
-    () => layoutWorkflow(workflow, { nodeWidth: NODE_WIDTH, nodeHeight: heightOf }),
-    [workflow, t],
-  );
   const actions = new Map<string, Action>(workflow.actions.map((a) => [`${a.from}:${a.key}`, a]));
   const actionName = (from: string, key: string) => {
     const a = actions.get(`${from}:${key}`);
     return a ? localized(a) : key;
   };
+  const labelLines = (from: string, keys: string[]) =>
+    wrapText(keys.map((k) => actionName(from, k)).join(' / '), LABEL_CHARS);
+  const labelSize = (e: { from: string; actions: string[] }) => {
+    const lines = labelLines(e.from, e.actions);
+    return {
+      width: Math.max(0, ...lines.map((l) => l.length)) * LABEL_CHAR_WIDTH,
+      height: lines.length * LABEL_LINE,
+    };
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout depends on the text (language) too
+  const layout = useMemo(
+    () => layoutWorkflow(workflow, { nodeWidth: NODE_WIDTH, nodeHeight: heightOf, labelSize }),
+    [workflow, t],
+  );
   const requirements = (a: Action) =>
     (['comment', 'attachment', 'result'] as const)
       .filter((r) => a.requires?.[r])
@@ -115,11 +135,7 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
                 points={e.points.map((p) => `${p.x},${p.y}`).join(' ')}
                 markerEnd={`url(#${markerId})`}
               />
-              <EdgeLabel
-                x={e.label.x}
-                y={e.label.y}
-                text={e.actions.map((k) => actionName(e.from, k)).join(' / ')}
-              />
+              <EdgeLabel {...e.label} lines={labelLines(e.from, e.actions)} />
             </g>
           ))}
           {layout.nodes.map((n) => {
@@ -141,13 +157,7 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
             const lines = titleLines(s);
             const top = n.y + 14 + LINE / 2;
             const metaTop = top + lines.length * LINE;
-            const meta = [
-              roleName(s.role),
-              agencyText(s),
-              `${t('workflow.allowance')}: ${allowance(s)}`,
-              ...(s.consultation ? [t('workflow.consultation')] : []),
-              ...(s.final ? [t('workflow.final')] : []),
-            ];
+            const meta = metaLines(s);
             const classes = [
               'workflow-node',
               s.consultation ? 'workflow-consultation' : '',
@@ -166,8 +176,9 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
                   </text>
                 ))}
                 {meta.map((m, i) => (
-                  <text key={m} x={n.x + 12} y={metaTop + i * META_LINE} className="workflow-meta">
-                    {wrapText(m, 34, 1)[0]}
+                  // biome-ignore lint/suspicious/noArrayIndexKey: wrapped lines of the step's details, in order
+                  <text key={i} x={n.x + 12} y={metaTop + i * META_LINE} className="workflow-meta">
+                    {m}
                   </text>
                 ))}
               </g>
@@ -214,15 +225,24 @@ export function WorkflowDiagram({ workflow, agencyName, caption }: Props) {
   );
 }
 
-/** An edge's label: at most two short lines, centred on the point the layout chose. */
-function EdgeLabel({ x, y, text }: { x: number; y: number; text: string }) {
-  const lines = wrapText(text, 24, 2);
-  const top = y - ((lines.length - 1) * 13) / 2;
+/** An edge's label, in short lines, centred on the point the layout chose (or beside it). */
+function EdgeLabel({
+  x,
+  y,
+  anchor,
+  lines,
+}: {
+  x: number;
+  y: number;
+  anchor: LaidEdge['label']['anchor'];
+  lines: string[];
+}) {
+  const top = y - ((lines.length - 1) * LABEL_LINE) / 2;
   return (
-    <text x={x} y={top} textAnchor="middle" dominantBaseline="middle">
+    <text x={x} y={top} textAnchor={anchor} dominantBaseline="middle">
       {lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: wrapped lines of one label, in order
-        <tspan key={i} x={x} y={top + i * 13}>
+        <tspan key={i} x={x} y={top + i * LABEL_LINE}>
           {line}
         </tspan>
       ))}

@@ -25,7 +25,8 @@ export interface LaidEdge {
   points: { x: number; y: number }[];
   /** an edge going back up (a return for rework) */
   back: boolean;
-  label: { x: number; y: number };
+  /** where the label goes: its centre, or (a step looping onto itself) the middle of its left or right side */
+  label: { x: number; y: number; anchor: 'middle' | 'start' | 'end' };
 }
 
 export interface Layout {
@@ -44,6 +45,8 @@ export interface LayoutOptions {
   margin: number;
   /** horizontal room per loop back, at the right side */
   loopGap: number;
+  /** the size of an edge's label as drawn (labels wrap onto as many lines as they need) */
+  labelSize: (edge: { from: string; to: string; actions: string[] }) => { width: number; height: number };
 }
 
 const DEFAULTS: LayoutOptions = {
@@ -53,7 +56,11 @@ const DEFAULTS: LayoutOptions = {
   vGap: 100,
   margin: 24,
   loopGap: 26,
+  labelSize: () => ({ width: 150, height: 26 }),
 };
+/** Room between a label and the box above or below it (arrowheads included), and between two labels. */
+const LABEL_PAD = 18;
+const LABEL_SPACE = 10;
 
 interface Edge {
   from: string;
@@ -184,88 +191,117 @@ export function layoutWorkflow(wf: WorkflowDefinition, options: Partial<LayoutOp
     );
   }
 
-  // 4. Coordinates: rows centred; a dummy point takes little room.
+  // 4. Across: rows centred; a dummy point takes little room. Edges: their points' x, from the lower
+  //    border of the upper box to the upper border of the lower one; a loop back runs the same way,
+  //    shifted aside, with its arrow at the upper box.
   const DUMMY_WIDTH = 16;
-  const widthOf = (k: string) => (k.startsWith('\u0000') ? DUMMY_WIDTH : k === DONE ? 200 : o.nodeWidth);
-  const heightOf = (k: string) => (k.startsWith('\u0000') ? 0 : k === DONE ? 44 : o.nodeHeight(k));
+  const BACK_SHIFT = 16;
+  const isDummy = (k: string) => k.startsWith('\u0000');
+  const widthOf = (k: string) => (isDummy(k) ? DUMMY_WIDTH : k === DONE ? 200 : o.nodeWidth);
+  const heightOf = (k: string) => (isDummy(k) ? 0 : k === DONE ? 44 : o.nodeHeight(k));
   const rowWidth = (row: string[]) =>
     row.reduce((w, k) => w + widthOf(k), 0) + Math.max(0, row.length - 1) * o.hGap;
   const inner = Math.max(...rows.map(rowWidth), o.nodeWidth);
-  const loops = selfLoops.length;
-  const width = o.margin * 2 + inner + loops * o.loopGap + (loops ? o.loopGap : 0);
-  const centres = new Map<string, { x: number; y: number }>();
-  const nodes: LaidNode[] = [];
-  let y = o.margin;
+  const left = new Map<string, number>();
   for (const row of rows) {
-    const rowHeight = Math.max(0, ...row.map(heightOf));
     let x = o.margin + (inner - rowWidth(row)) / 2;
     for (const k of row) {
-      const w = widthOf(k);
-      const h = heightOf(k);
-      centres.set(k, { x: x + w / 2, y: y + rowHeight / 2 });
-      if (!k.startsWith('\u0000'))
-        nodes.push({
-          key: k,
-          kind: k === DONE ? 'done' : 'step',
-          layer: layer.get(k) ?? 0,
-          x,
-          y: y + (rowHeight - h) / 2,
-          width: w,
-          height: h,
-        });
-      x += w + o.hGap;
+      left.set(k, x);
+      x += widthOf(k) + o.hGap;
     }
-    y += rowHeight + o.vGap;
   }
-  const height = y - o.vGap + o.margin;
-  const box = new Map(nodes.map((n) => [n.key, n]));
-
-  // 5. Edge paths, from the lower border of the upper box to the upper border of the lower one;
-  //    a loop back runs the same way, shifted aside, with its arrow at the upper box.
-  const BACK_SHIFT = 16;
-  const laid: LaidEdge[] = [];
-  for (const e of edges) {
+  const centreX = (k: string) => left.get(k)! + widthOf(k) / 2;
+  const routes: Route[] = edges.map((e) => {
     const isBack = back.has(e);
     const chain = chains.get(e)!;
-    const a = box.get(chain[0]!)!;
-    const b = box.get(chain[chain.length - 1]!)!;
     const shift = isBack ? BACK_SHIFT : 0;
-    const points = [
-      { x: a.x + a.width / 2, y: a.y + a.height },
-      ...chain.slice(1, -1).map((k) => ({ x: centres.get(k)!.x + shift, y: centres.get(k)!.y })),
-      { x: b.x + b.width / 2, y: b.y },
-    ];
+    const xs = chain.map((k, i) => centreX(k) + (i === 0 || i === chain.length - 1 ? 0 : shift));
     // Several edges leaving or entering one box spread along its border.
-    const spread = (end: { x: number }, toward: { x: number }, width: number) =>
-      end.x + Math.max(-width / 3, Math.min(width / 3, (toward.x - end.x) / 3)) + shift;
-    const first = points[0]!;
-    const last = points[points.length - 1]!;
-    points[0] = { x: spread(first, points[1]!, a.width), y: first.y };
-    points[points.length - 1] = { x: spread(last, points[points.length - 2]!, b.width), y: last.y };
-    if (isBack) points.reverse();
-    // The label sits in the gap under the upper box: forward edges a third of the way down, loops
-    // back two thirds, so that a pair of opposite edges between two steps keeps both labels apart.
-    const [p0, p1] = isBack
-      ? [points[points.length - 1]!, points[points.length - 2]!]
-      : [points[0]!, points[1]!];
-    const gap = Math.min(o.vGap, p1.y - p0.y);
-    const t = (isBack ? 0.68 : 0.32) * (gap / Math.max(1, p1.y - p0.y));
-    laid.push({
-      from: e.from,
-      to: e.to,
-      actions: e.actions,
-      points,
-      back: isBack,
-      label: { x: p0.x + (p1.x - p0.x) * t, y: p0.y + (p1.y - p0.y) * t },
-    });
+    const spread = (end: number, toward: number) => {
+      const w = widthOf(chain[end]!);
+      return xs[end]! + Math.max(-w / 3, Math.min(w / 3, (xs[toward]! - xs[end]!) / 3)) + shift;
+    };
+    xs[0] = spread(0, 1);
+    xs[xs.length - 1] = spread(xs.length - 1, xs.length - 2);
+    return { edge: e, back: isBack, chain, xs, size: o.labelSize(e) };
+  });
+
+  // 5. Down, row by row. The gap under a row holds the labels of the edges leaving it downwards
+  //    (forward edges at its top, loops back at its bottom, each near the box it leaves); labels that
+  //    would collide are stacked, and the gap grows until they all fit.
+  const rowHeight = rows.map((row) => Math.max(0, ...row.map(heightOf)));
+  const rowTop: number[] = [];
+  const boxTop = (k: string) =>
+    rowTop[layer.get(k) ?? 0]! + (rowHeight[layer.get(k) ?? 0]! - heightOf(k)) / 2;
+  const labelAt = new Map<Route, { x: number; y: number }>();
+  let y = o.margin;
+  for (let r = 0; r < rows.length; r++) {
+    rowTop[r] = y;
+    const top = y + rowHeight[r]!;
+    const here = routes.filter((route) => (layer.get(route.chain[0]!) ?? 0) === r);
+    let gap = o.vGap;
+    for (let attempt = 0; ; attempt++) {
+      // the next row's top as if this gap were final (the edges' first segments end there)
+      rowTop[r + 1] = top + gap;
+      const placed = placeLabels(here, top, gap, (route) => [
+        { x: route.xs[0]!, y: boxTop(route.chain[0]!) + heightOf(route.chain[0]!) },
+        { x: route.xs[1]!, y: boxTop(route.chain[1]!) },
+      ]);
+      const needed = Math.max(o.vGap, placed.needed);
+      if (needed <= gap || attempt === 5 || r === rows.length - 1) {
+        for (const [route, at] of placed.at) labelAt.set(route, at);
+        break;
+      }
+      gap = needed;
+    }
+    y = top + gap;
   }
-  // A step that loops onto itself: a small lane at the right.
+  rowTop.length = rows.length;
+  const height = rowTop[rows.length - 1]! + rowHeight[rows.length - 1]! + o.margin;
+  const nodes: LaidNode[] = rows
+    .flat()
+    .filter((k) => !isDummy(k))
+    .map((k) => ({
+      key: k,
+      kind: k === DONE ? 'done' : 'step',
+      layer: layer.get(k) ?? 0,
+      x: left.get(k)!,
+      y: boxTop(k),
+      width: widthOf(k),
+      height: heightOf(k),
+    }));
+  const box = new Map(nodes.map((n) => [n.key, n]));
+  const laid: LaidEdge[] = routes.map((route) => {
+    const { chain, xs } = route;
+    // a dummy point is the middle of its row (its box has no height)
+    const points = chain.map((k, i) => ({ x: xs[i]!, y: boxTop(k) + (i === 0 ? heightOf(k) : 0) }));
+    if (route.back) points.reverse();
+    const at = labelAt.get(route)!;
+    return {
+      from: route.edge.from,
+      to: route.edge.to,
+      actions: route.edge.actions,
+      points,
+      back: route.back,
+      label: { ...at, anchor: 'middle' as const },
+    };
+  });
+
+  // 6. A step that loops onto itself: a small lane at the right of every row. Its label goes between
+  //    the row's last box and the lane when it fits there, else right of every lane (the drawing widens).
   let lane = 0;
+  let extra = 0;
+  const loops = selfLoops.length;
   for (const e of selfLoops) {
     const a = box.get(e.from)!;
     const laneX = o.margin + inner + o.loopGap * (1 + lane++);
-    const ay = a.y + a.height * 0.65;
-    const by = a.y + a.height * 0.35;
+    // out low and back high, far enough apart for a label of a few lines between them
+    const ay = a.y + a.height * 0.8;
+    const by = a.y + a.height * 0.2;
+    const rowRight = Math.max(...nodes.filter((n) => n.layer === a.layer).map((n) => n.x + n.width));
+    const { width } = o.labelSize(e);
+    const fits = width <= laneX - rowRight - 2 * LABEL_SPACE;
+    if (!fits) extra = Math.max(extra, LABEL_SPACE + width);
     laid.push({
       from: e.from,
       to: e.to,
@@ -277,28 +313,96 @@ export function layoutWorkflow(wf: WorkflowDefinition, options: Partial<LayoutOp
         { x: a.x + a.width, y: by },
       ],
       back: true,
-      label: { x: laneX, y: (ay + by) / 2 },
+      label: fits
+        ? { x: laneX - LABEL_SPACE, y: (ay + by) / 2, anchor: 'end' }
+        : { x: o.margin + inner + o.loopGap * loops + LABEL_SPACE, y: (ay + by) / 2, anchor: 'start' },
     });
   }
+  const width = o.margin * 2 + inner + (loops ? (loops + 1) * o.loopGap : 0) + extra;
   return { nodes, edges: laid, width, height };
 }
 
-/** Splits text into lines of at most `max` characters, on spaces; at most `lines` lines, the last one cut with "…". */
-export function wrapText(text: string, max: number, lines: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (candidate.length <= max || !current) current = candidate;
-    else {
-      out.push(current);
-      current = word;
+interface Route {
+  edge: Edge;
+  back: boolean;
+  /** the edge's keys from the upper box down to the lower one, dummy points between */
+  chain: string[];
+  /** x of each point of the chain */
+  xs: number[];
+  size: { width: number; height: number };
+}
+
+type Point = { x: number; y: number };
+type Rect = { x: number; y: number; width: number; height: number };
+
+/**
+ * Places the labels of the edges leaving one row downwards in the gap under it (from `top`, `gap`
+ * high): each on its edge's first segment, forward edges from the top of the gap down, loops back from
+ * the bottom up, a label that would collide with one already placed moved past it. Gives the label
+ * centres and the gap they need.
+ */
+function placeLabels(
+  routes: Route[],
+  top: number,
+  gap: number,
+  segment: (route: Route) => [Point, Point],
+): { at: Map<Route, Point>; needed: number } {
+  const at = new Map<Route, Point>();
+  // how far each stack reaches into the gap from its own side (its outer padding included)
+  const reach = { forward: 0, back: 0 };
+  for (const direction of ['forward', 'back'] as const) {
+    const down = direction === 'forward';
+    const placed: Rect[] = [];
+    for (const route of routes
+      .filter((r) => r.back !== down)
+      .sort((a, b) => a.xs[0]! - b.xs[0]! || a.xs[1]! - b.xs[1]!)) {
+      const [p0, p1] = segment(route);
+      const { width: w, height: h } = route.size;
+      const xAt = (y: number) =>
+        p0.x + (p1.x - p0.x) * Math.max(0, Math.min(1, (y - p0.y) / Math.max(1, p1.y - p0.y)));
+      let y = down ? top + LABEL_PAD + h / 2 : top + gap - LABEL_PAD - h / 2;
+      let rect: Rect = { x: xAt(y) - w / 2, y: y - h / 2, width: w, height: h };
+      // Each move passes the label it collided with, so this ends after as many moves as labels placed.
+      for (let hit = placed.find((p) => collide(p, rect)); hit; hit = placed.find((p) => collide(p, rect))) {
+        y = down ? hit.y + hit.height + LABEL_SPACE + h / 2 : hit.y - LABEL_SPACE - h / 2;
+        rect = { x: xAt(y) - w / 2, y: y - h / 2, width: w, height: h };
+      }
+      placed.push(rect);
+      at.set(route, { x: rect.x + w / 2, y });
+      reach[direction] = Math.max(reach[direction], down ? rect.y + h - top : top + gap - rect.y);
     }
   }
-  if (current) out.push(current);
-  if (out.length <= lines) return out.map((l) => (l.length > max ? `${l.slice(0, max - 1)}…` : l));
-  const kept = out.slice(0, lines);
-  const last = kept[lines - 1]!;
-  kept[lines - 1] = `${last.length >= max ? last.slice(0, max - 1) : last}…`;
-  return kept;
+  // the two stacks apart, or the one stack clear of the arrowheads on the other side
+  const needed =
+    reach.forward && reach.back
+      ? reach.forward + LABEL_SPACE + reach.back
+      : reach.forward + reach.back + (reach.forward || reach.back ? LABEL_PAD : 0);
+  return { at, needed };
+}
+
+/** Two labels too close to read apart. */
+const collide = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width + LABEL_SPACE &&
+  b.x < a.x + a.width + LABEL_SPACE &&
+  a.y < b.y + b.height + LABEL_SPACE &&
+  b.y < a.y + a.height + LABEL_SPACE;
+
+/**
+ * Splits text into lines of at most `max` characters, on spaces, with nothing left out: a word longer
+ * than a line (a code, an address) is split across lines.
+ */
+export function wrapText(text: string, max: number): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const chars = [...word];
+    if (current.length && current.length + 1 + chars.length <= max) current.push(' ', ...chars);
+    else {
+      if (current.length) out.push(current.join(''));
+      current = chars;
+      while (current.length > max) out.push(current.splice(0, max).join(''));
+    }
+  }
+  if (current.length) out.push(current.join(''));
+  return out;
 }
