@@ -37,6 +37,7 @@ const history = (over: Partial<DossierHistory>): DossierHistory => ({
   pauses: [],
   componentFiles: 2,
   paidOnline: false,
+  synced: false,
   rating: null,
   ...over,
 });

@@ -29,6 +29,8 @@ export interface DossierHistory {
   /** a payment confirmed with method 'online' */
   paidOnline: boolean;
   rating: number | null;
+  /** the national portal (DVCQG) has acknowledged the dossier at least once */
+  synced: boolean;
 }
 
 export type ProcedureFacts = Pick<ProcedureDefinition, 'timeLimit' | 'serviceLevel' | 'result' | 'fees'> & {
@@ -188,6 +190,7 @@ export function classifyDossier(
     paidOnline: feeBearing && d.paidOnline,
     rating: d.rating,
     complaint: false,
-    synced: false,
+    // Sync coverage counts the dossiers received in the period that the national portal holds.
+    synced: received && d.synced,
   };
 }

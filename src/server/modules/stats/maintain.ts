@@ -1,10 +1,10 @@
 // Keeping the read model true: `recordDossierStats` runs inside every transaction that changes a
 // dossier (called once from services' transition, submission and rating); `foldDeltas` moves the
 // deltas into the rollup; `rebuildStats` recomputes everything from the raw history (ADR 11).
-import { type SQLWrapper, sql } from 'drizzle-orm';
+import { getTableColumns, type SQLWrapper, sql } from 'drizzle-orm';
 import { insertRows, oneStatement } from '../../platform/db/statement.ts';
 import type { WorkingCalendar } from '../../platform/calendar/index.ts';
-import { type DbOrTx, queryRows, type Tx } from '../../platform/db/client.ts';
+import { type DbOrTx, pgArray, queryRows, type Tx } from '../../platform/db/client.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { ProcedureDefinition } from '../../../contracts/services.ts';
 import { loadCalendar } from '../services/clock.ts';
@@ -23,7 +23,8 @@ function historySql(where: ReturnType<typeof sql>) {
       (select count(*)::int from svc_dossier_files f where f.dossier_id = d.id and f.role = 'component') as component_files,
       exists (select 1 from svc_dossier_events e where e.dossier_id = d.id and e.action = 'confirm_payment'
               and e.data->>'method' = 'online') as paid_online,
-      (select r.score from svc_ratings r where r.dossier_id = d.id) as rating
+      (select r.score from svc_ratings r where r.dossier_id = d.id) as rating,
+      exists (select 1 from int_dvcqg_sync s where s.dossier_id = d.id and s.sent_revision is not null) as synced
     from svc_dossiers d join id_agencies a on a.id = d.competent_agency_id
     where ${where}`;
 }
@@ -48,6 +49,7 @@ interface HistoryRow {
   component_files: number;
   paid_online: boolean;
   rating: number | null;
+  synced: boolean;
 }
 
 const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
@@ -73,6 +75,7 @@ function toHistory(r: HistoryRow, pauses: readonly Pause[]): DossierHistory {
     componentFiles: Number(r.component_files),
     paidOnline: Boolean(r.paid_online),
     rating: r.rating === null ? null : Number(r.rating),
+    synced: Boolean(r.synced),
   };
 }
 
@@ -192,29 +195,49 @@ export function setStatsMaintenance(on: boolean): void {
  * rollup side: concurrent dossiers never wait on each other.
  */
 export async function recordDossierStats(tx: Tx, dossierId: string): Promise<void> {
-  if (!maintaining) return;
+  await recordDossiersStats(tx, [dossierId]);
+}
+
+/** The hook for several dossiers at once (e.g. a round of DVCQG acknowledgements): the same two round trips. */
+export async function recordDossiersStats(tx: Tx, dossierIds: readonly string[]): Promise<void> {
+  if (!maintaining || dossierIds.length === 0) return;
+  // Locked in id order, so two batches over the same dossiers cannot deadlock.
   const rows = await queryRows<HistoryRow & { stored: Record<string, unknown> | string | null }>(
     tx,
     sql`select h.*, (select to_jsonb(f) from stats_dossier_facts f where f.dossier_id = h.id) as stored
-        from (${historySql(sql`d.id = ${dossierId}`)} for update of d) h`,
+        from (${historySql(sql`d.id = any(${pgArray(dossierIds)}::uuid[])`)} order by d.id for update of d) h`,
   );
-  if (!rows[0]) return;
-  const [fact] = await classifyRows(tx, await loadCalendar(tx), rows);
-  const before = rows[0].stored === null ? null : storedFact(rows[0].stored);
-  if (before && sameFact(before, fact!)) return;
-  const upsert = tx
-    .insert(dossierFacts)
-    .values(fact!)
-    .onConflictDoUpdate({ target: dossierFacts.dossierId, set: fact! });
-  if (before && sameContribution(before, fact!)) {
-    await upsert;
-    return;
-  }
-  const deltas = tx
-    .insert(rollupDeltas)
-    .values(before ? [contribution(before, -1), contribution(fact!, 1)] : [contribution(fact!, 1)]);
-  await tx.execute(oneStatement({ stats_fact: upsert, stats_delta: deltas }, sql`select 1`));
+  if (rows.length === 0) return;
+  const facts = await classifyRows(tx, await loadCalendar(tx), rows);
+  const changed: DossierFact[] = [];
+  const deltas: Delta[] = [];
+  rows.forEach((row, i) => {
+    const fact = facts[i]!;
+    const before = row.stored === null ? null : storedFact(row.stored);
+    if (before && sameFact(before, fact)) return;
+    changed.push(fact);
+    if (before && sameContribution(before, fact)) return;
+    if (before) deltas.push(contribution(before, -1));
+    deltas.push(contribution(fact, 1));
+  });
+  if (changed.length === 0) return;
+  await tx.execute(
+    oneStatement(
+      {
+        stats_fact: sql`${insertRows(dossierFacts, changed)} on conflict (dossier_id) do update set ${FACT_UPDATE}`,
+        ...(deltas.length ? { stats_delta: insertRows(rollupDeltas, deltas) } : {}),
+      },
+      sql`select 1`,
+    ),
+  );
 }
+
+const FACT_UPDATE = sql.raw(
+  Object.values(getTableColumns(dossierFacts))
+    .filter((c) => c.name !== 'dossier_id')
+    .map((c) => `"${c.name}" = excluded."${c.name}"`)
+    .join(', '),
+);
 
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const FACT_DATES = new Set(['receivedAt', 'endedAt', 'dueAt']);

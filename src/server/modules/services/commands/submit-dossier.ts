@@ -254,6 +254,7 @@ function newDossierHistory(d: DossierRow, competentPath: string, componentFiles:
     componentFiles,
     paidOnline: false,
     rating: null,
+    synced: false,
   };
 }
 
