@@ -2,10 +2,13 @@ import { z } from 'zod';
 
 // Statistics (Decision 766 and the periodic statistics): shared by server and web.
 
-/** 2026-11 (month), 2026-Q4 (quarter), 2026 (year), 2026-03..2026-08 (custom months) */
-export const PeriodParam = z
-  .string()
-  .regex(/^(\d{4})(?:-(\d{2})(?:\.\.(\d{4})-(\d{2}))?|-Q([1-4]))?$/, 'field.period');
+/**
+ * 2026-11 (month), 2026-Q4 (quarter), 2026 (year), 2026-03..2026-08 (custom months), 2026-11-05 (a day),
+ * 2026-11-05..2026-11-20 (custom days, Vietnam time, both days included).
+ */
+export const PERIOD_PATTERN =
+  /^(?<year>\d{4})(?:-(?<month>\d{2})(?:-(?<day>\d{2})(?:\.\.(?<lastDay>\d{4}-\d{2}-\d{2}))?|\.\.(?<toMonth>\d{4}-\d{2}))?|-Q(?<quarter>[1-4]))?$/;
+export const PeriodParam = z.string().max(40).regex(PERIOD_PATTERN, 'field.period');
 
 export const SliceQuery = z.strictObject({
   period: PeriodParam,
@@ -89,8 +92,19 @@ export const Score = z.object({
   ),
 });
 
+/** The period as the server read it: its months (yyyymm), its first and last day, whether it includes today. */
+export const PeriodView = z.object({
+  label: z.string(),
+  unit: z.enum(['month', 'day']),
+  from: z.number(),
+  to: z.number(),
+  firstDay: z.string(),
+  lastDay: z.string(),
+  current: z.boolean(),
+});
+
 export const Overview = z.object({
-  period: z.object({ label: z.string(), from: z.number(), to: z.number(), current: z.boolean() }),
+  period: PeriodView,
   scope: z.object({ agencyId: z.string().nullable(), agencyName: z.string().nullable() }),
   counts: Counts,
   indicators: Indicators,
@@ -185,7 +199,7 @@ export const ExportQuery = SliceQuery.extend({
 
 export const PublicQuery = z.strictObject({ period: PeriodParam });
 export const PublicStats = z.object({
-  period: z.object({ label: z.string(), from: z.number(), to: z.number(), current: z.boolean() }),
+  period: PeriodView,
   counts: Counts,
   indicators: Indicators,
   score: Score,

@@ -8,6 +8,8 @@ import { systemContext } from '../../src/server/platform/context.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 import { publishProcedure } from '../../src/server/modules/services/index.ts';
 import { rebuildStats } from '../../src/server/modules/stats/index.ts';
+import { parsePeriod } from '../../src/server/modules/stats/period.ts';
+import { periodCounts, type Slice } from '../../src/server/modules/stats/queries.ts';
 import { startTestPlatform, type TestPlatform } from '../platform.ts';
 import { BUILDING_LIKE } from '../services/fixtures.ts';
 
@@ -288,5 +290,139 @@ describe('March 2025, by hand', () => {
     const late = rows.find((r) => r[0] === '000.00.21.H29-250303-0003')!;
     expect(late[7]).toBe('Đã xử lý xong');
     expect(late[10]).toBe('2025-03-20 17:01');
+  });
+});
+
+describe('custom days, read from the facts', () => {
+  it('10–20 March 2025 by hand (Vietnam time, both days included)', async () => {
+    const res = await overview('lanhdao.ubnd@cqs.demo', 'period=2025-03-10..2025-03-20');
+    expect(res.statusCode, res.body).toBe(200);
+    const { counts, indicators, period } = res.json();
+    expect(period).toEqual({
+      label: '2025-03-10..2025-03-20',
+      unit: 'day',
+      from: 202503,
+      to: 202503,
+      firstDay: '2025-03-10',
+      lastDay: '2025-03-20',
+      current: false,
+    });
+    expect(counts).toMatchObject({
+      receivedNew: 1, // accepted 20 Mar 08:00
+      // received earlier, still open on 10 Mar: all of the month's but those ended 4–5 Mar
+      carriedOver: 7,
+      pending: 1, // submitted 14 Mar 20:00
+      refused: 0, // closed 4 Mar
+      early: 1, // finished 10 Mar 10:00
+      onTime: 1, // 16:59 on the due date
+      late: 3, // 17:01, two supplements, the commune's (18 Mar)
+      withdrawn: 1,
+      endedOk: 1,
+      endedLate: 0,
+      // open at midnight after 20 Mar: due 25 Mar and 10 Apr, both after the period
+      within: 2,
+      over: 0,
+      finished: 5,
+    });
+    expect(indicators.received).toBe(8);
+    expect(indicators.progress).toBeCloseTo(5 / 8);
+    expect(indicators.lateRate).toBeCloseTo(3 / 8);
+    // One day: 20 March.
+    const day = (await overview('lanhdao.ubnd@cqs.demo', 'period=2025-03-20')).json();
+    expect(day.counts).toMatchObject({
+      receivedNew: 1,
+      carriedOver: 3,
+      onTime: 1,
+      late: 1,
+      within: 2,
+      over: 0,
+    });
+    // The department's subtree only (the commune's late dossier is not its own).
+    const own = (await overview('lanhdao.xaydung@cqs.demo', 'period=2025-03-10..2025-03-20')).json();
+    expect(own.counts).toMatchObject({ receivedNew: 1, carriedOver: 6, late: 2, within: 2 });
+    expect(own.period.unit).toBe('day');
+  });
+
+  it('drills into the same dossiers the counts count', async () => {
+    const leader = await t.login('lanhdao.ubnd@cqs.demo');
+    const period = 'period=2025-03-10..2025-03-20';
+    const drill = async (figure: string) =>
+      (await leader.get(`/api/stats/dossiers?${period}&figure=${figure}`)).json() as {
+        total: number;
+        items: { dossierId: string }[];
+      };
+    expect((await drill('late')).items.map((r) => r.dossierId).sort()).toEqual(
+      [ids.at1701, ids.two_supplements, ids.commune_late].sort(),
+    );
+    expect((await drill('within')).items.map((r) => r.dossierId).sort()).toEqual(
+      [ids.open_over, ids.open_at_end_within].sort(),
+    );
+    expect((await drill('received_new')).items.map((r) => r.dossierId)).toEqual([ids.open_at_end_within]);
+    const city = (await leader.get(`/api/stats/overview?${period}`)).json();
+    for (const [figure, key] of [
+      ['carried_over', 'carriedOver'],
+      ['early', 'early'],
+      ['on_time', 'onTime'],
+      ['pending', 'pending'],
+      ['withdrawn', 'withdrawn'],
+      ['over', 'over'],
+    ] as const)
+      expect((await drill(figure)).total, figure).toBe(city.counts[key]);
+    const units = (await leader.get(`/api/stats/breakdown?${period}&by=unit`)).json();
+    expect(units.items.find((u: { agencyId: string }) => u.agencyId === dept.id).counts.late).toBe(2);
+  });
+
+  it('a month-aligned range of days is the month, answered by the rollup', async () => {
+    const leader = 'lanhdao.ubnd@cqs.demo';
+    for (const [days, months] of [
+      ['2025-03-01..2025-03-31', '2025-03'],
+      ['2025-02-01..2025-04-30', '2025-02..2025-04'],
+      ['2025-01-01..2025-12-31', '2025'],
+    ]) {
+      const a = (await overview(leader, `period=${days}`)).json();
+      const b = (await overview(leader, `period=${months}`)).json();
+      expect(a.period).toEqual({ ...b.period, label: days });
+      expect(a.period.unit).toBe('month');
+      expect({ ...a, period: null }).toEqual({ ...b, period: null });
+    }
+  });
+
+  it('the facts answer a month exactly as the rollup does (the same formulas on instants)', async () => {
+    const now = new Date('2026-01-01T00:00:00+07:00');
+    const slices: Slice[] = [{ agencyIds: null }, { agencyIds: [dept.id] }, { agencyIds: [commune.id] }];
+    for (const label of ['2025-02', '2025-03', '2025-04', '2025-Q1', '2025'])
+      for (const slice of slices)
+        for (const dim of [null, 'agency', 'channel'] as const) {
+          const p = parsePeriod(label);
+          const rollup = await periodCounts(db(), p, slice, now, dim, 'rollup');
+          expect(await periodCounts(db(), p, slice, now, dim, 'facts'), label).toEqual(rollup);
+        }
+    // March still running (its open dossiers as of now): the same again.
+    const march = parsePeriod('2025-03');
+    const now25 = new Date('2025-03-27T12:00:00+07:00');
+    const rollup = await periodCounts(db(), march, { agencyIds: null }, now25, null, 'rollup');
+    expect(await periodCounts(db(), march, { agencyIds: null }, now25, null, 'facts')).toEqual(rollup);
+    expect(rollup.get('')!.over).toBe(1);
+  });
+
+  it('refuses days that do not exist and ranges that end before they start; the public page, days', async () => {
+    const leader = await t.login('lanhdao.ubnd@cqs.demo');
+    for (const bad of [
+      '2025-02-29',
+      '2025-03-20..2025-03-10',
+      '2025-03-10..2025-03',
+      '2025-13-01..2025-13-02',
+    ]) {
+      const res = await leader.get(`/api/stats/overview?period=${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error.fields[0].field).toBe('query.period');
+    }
+    // The public figures read the rollup only: whole months, written as months or as days.
+    const days = await t.client().get('/api/public/stats?period=2025-03-10..2025-03-20');
+    expect(days.statusCode, days.body).toBe(400);
+    expect(days.json().error.fields[0].message).toContain('công khai');
+    const month = await t.client().get('/api/public/stats?period=2025-03-01..2025-03-31');
+    expect(month.statusCode, month.body).toBe(200);
+    expect(month.json().counts.receivedNew).toBe(9);
   });
 });

@@ -6,6 +6,10 @@ import { foldDeltas } from './maintain.ts';
 
 export { recordDossierStats, rebuildStats, setStatsMaintenance } from './maintain.ts';
 export { statsRoutes } from './routes.ts';
+// The figures other modules may serve (the integration API for other systems), through the same scope rules.
+export { periodView, statsRequest } from './policy.ts';
+export { statsRead } from './queries.ts';
+export { breakdown, overview } from './report.ts';
 export { parseStatsSettings, applyStatsSettings, StatsSettings } from './settings.ts';
 
 /** Folds the deltas written by dossier transactions into the rollup, every few seconds. */

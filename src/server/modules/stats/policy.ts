@@ -5,10 +5,13 @@ import { type Principal, scopePaths } from '../../platform/access.ts';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { listAgencies } from '../identity/index.ts';
-import type { Slice } from './queries.ts';
+import { type Period, parsePeriod } from './period.ts';
+import { isCurrent, type Slice } from './queries.ts';
 
 export interface SliceQuery {
   agencyId?: string | undefined;
+  /** the same by its electronic identifier code (the API for other systems speaks codes) */
+  agencyCode?: string | undefined;
   /** a commune by its administrative unit code */
   commune?: string | undefined;
   sector?: string | undefined;
@@ -41,28 +44,34 @@ export async function allAgencies(db: DbOrTx): Promise<AgencyInfo[]> {
 }
 
 const fieldError = (field: string, key = 'field.not_found') =>
-  new AppError('validation', {}, [{ field: `querystring.${field}`, key }]);
+  new AppError('validation', {}, [{ field: `query.${field}`, key }]);
 
 /**
  * The slice a caller asked for, narrowed to what they may see: null paths (the city) only for a
  * holder at the root; an agency outside the caller's subtrees is refused.
- * `principal` null = the public page (the whole city, no drill-down).
+ * `principal` null = the public page (the whole city, no drill-down). `permission` is `stats.read` for
+ * people and the `stats:read` scope for API clients (ADR 10: scopes are permissions over the client's subtree).
  */
 export async function resolveSlice(
   db: DbOrTx,
   principal: Principal | null,
   q: SliceQuery,
-): Promise<{ slice: Slice; agencies: AgencyInfo[] }> {
+  permission = 'stats.read',
+): Promise<{ slice: Slice; agencies: AgencyInfo[]; agency: AgencyInfo | undefined }> {
   const agencies = await allAgencies(db);
   const root = agencies.find((a) => a.parentId === null);
-  const scopes = principal ? scopePaths(principal, 'stats.read') : [root?.path ?? '/'];
+  const scopes = principal ? scopePaths(principal, permission) : [root?.path ?? '/'];
   if (scopes.length === 0) throw new AppError('forbidden');
   let paths = scopes;
-  if (q.agencyId) {
-    const a = agencies.find((x) => x.id === q.agencyId);
-    if (!a) throw fieldError('agencyId');
-    if (!scopes.some((s) => a.path.startsWith(s))) throw new AppError('forbidden');
-    paths = [a.path];
+  let agency: AgencyInfo | undefined;
+  if (q.agencyId || q.agencyCode) {
+    agency = q.agencyId
+      ? agencies.find((x) => x.id === q.agencyId)
+      : agencies.find((x) => x.code === q.agencyCode);
+    if (!agency) throw fieldError(q.agencyId ? 'agencyId' : 'agencyCode');
+    const path = agency.path;
+    if (!scopes.some((s) => path.startsWith(s))) throw new AppError('forbidden');
+    paths = [path];
   }
   let ids: string[] | null = null;
   const whole = root && paths.length === 1 && paths[0] === root.path;
@@ -87,6 +96,43 @@ export async function resolveSlice(
   return {
     slice: { agencyIds: ids, procedureId, sectorCode: q.sector, channel: q.channel },
     agencies,
+    agency,
+  };
+}
+
+/** What one statistics request reads: the period, the slice the caller may see, and one instant for "now". */
+export interface StatsRequest {
+  period: Period;
+  slice: Slice;
+  agencies: AgencyInfo[];
+  /** the agency asked for, if any */
+  agency: AgencyInfo | undefined;
+  now: Date;
+}
+
+/** The prologue of every statistics answer: parse the period, resolve and authorize the slice. */
+export async function statsRequest(
+  db: DbOrTx,
+  principal: Principal | null,
+  q: SliceQuery & { period: string },
+  permission = 'stats.read',
+): Promise<StatsRequest> {
+  const period = parsePeriod(q.period);
+  const { slice, agencies, agency } = await resolveSlice(db, principal, q, permission);
+  return { period, slice, agencies, agency, now: new Date() };
+}
+
+/** The period as answers show it. */
+export function periodView(r: Pick<StatsRequest, 'period' | 'now'>) {
+  const p = r.period;
+  return {
+    label: p.label,
+    unit: p.unit,
+    from: p.from,
+    to: p.to,
+    firstDay: p.firstDay,
+    lastDay: p.lastDay,
+    current: isCurrent(p, r.now),
   };
 }
 

@@ -82,7 +82,7 @@ function sliceWhere(s: Slice): SQL[] {
   return w;
 }
 
-const dimExpr = (d: Dimension | null, table: 'rollup' | 'facts') =>
+const dimExpr = (d: Dimension | null) =>
   d === 'agency'
     ? sql`agency_id::text`
     : d === 'procedure'
@@ -92,18 +92,80 @@ const dimExpr = (d: Dimension | null, table: 'rollup' | 'facts') =>
         : d === 'channel'
           ? sql`channel`
           : d === 'month'
-            ? table === 'rollup'
-              ? sql`recv_month::text`
-              : sql`recv_month::text`
+            ? sql`recv_month::text`
             : sql`''`;
 
 /** Whether the period reaches past `now`: then "open at the end" means open now, read from the open dossiers. */
 export const isCurrent = (p: Period, now: Date) => p.end.getTime() > now.getTime();
 
 /**
+ * Where a row stands against the period, the terms every figure is built from. On months (the rollup's
+ * key, and the facts' month columns) or on instants (the facts' timestamps, for periods of days). For a
+ * period of whole months both say the same: a month column is at most m2 exactly when its instant is
+ * before the period's end.
+ */
+interface Bounds {
+  /** received inside the period */
+  inRecv: SQL;
+  /** ended inside the period */
+  inEnd: SQL;
+  /** received before the period starts */
+  recvBefore: SQL;
+  /** not ended before the period starts (ended in it or later, or open) */
+  notEndedBefore: SQL;
+  /** received before the period ends */
+  recvByEnd: SQL;
+  /** not ended by the period's end (ended later, or open) */
+  openAtEnd: SQL;
+  /** due before the period's end */
+  dueByEnd: SQL;
+}
+
+function monthBounds(p: Period): Bounds {
+  const m1 = p.from;
+  const m2 = p.to;
+  return {
+    inRecv: sql`recv_month between ${m1} and ${m2}`,
+    inEnd: sql`end_month between ${m1} and ${m2}`,
+    recvBefore: sql`recv_month < ${m1}`,
+    notEndedBefore: sql`end_month >= ${m1}`,
+    recvByEnd: sql`recv_month <= ${m2}`,
+    openAtEnd: sql`end_month > ${m2}`,
+    dueByEnd: sql`due_month between 1 and ${m2}`,
+  };
+}
+
+/** On the facts' instants: exact to the minute, for any range of days. Null-safe (open rows have no end). */
+function instantBounds(p: Period): Bounds {
+  const start = sql`${p.start.toISOString()}::timestamptz`;
+  const end = sql`${p.end.toISOString()}::timestamptz`;
+  return {
+    inRecv: sql`(received_at >= ${start} and received_at < ${end})`,
+    inEnd: sql`(ended_at is not null and ended_at >= ${start} and ended_at < ${end})`,
+    recvBefore: sql`received_at < ${start}`,
+    notEndedBefore: sql`(ended_at is null or ended_at >= ${start})`,
+    recvByEnd: sql`received_at < ${end}`,
+    openAtEnd: sql`(ended_at is null or ended_at >= ${end})`,
+    dueByEnd: sql`(due_at is not null and due_at < ${end})`,
+  };
+}
+
+/** The bounds drill-downs use on the facts: month columns for month periods, instants for days. */
+const factBounds = (p: Period) => (p.unit === 'month' ? monthBounds(p) : instantBounds(p));
+
+/** A fact as a rollup row (n = 1) with its instants: the same sums then count rollup rows and facts alike. */
+const FACTS_AS_ROLLUP = sql.raw(`received_at, ended_at, due_at, recv_month, agency_id, procedure_id,
+  sector_code, channel, grp, timeliness, multi_supplement, 1 as n, processing_minutes as minutes,
+  online_eligible::int as online_eligible, online_full::int as online_full, e_result_due::int as e_result_due,
+  e_result::int as e_result, digitised::int as digitised, fee_bearing::int as fee_bearing,
+  paid_online::int as paid_online, (rating is not null)::int as rated, coalesce(rating, 0) as rating_sum,
+  coalesce((rating >= 4)::int, 0) as satisfied, complaint::int as complaints, synced::int as synced`);
+
+/**
  * The counts of a period for a slice, optionally per dimension value. Finished, ended and received
  * figures come from the rollup; dossiers open at the period's end from the rollup's due month (a
- * past period) or from the open dossiers' exact due dates (a period still running).
+ * past period) or from the open dossiers' exact due dates (a period still running). A period of days
+ * reads the facts instead, with the same formulas on instants; `source` forces either (tests compare them).
  */
 export async function periodCounts(
   db: DbOrTx,
@@ -111,37 +173,83 @@ export async function periodCounts(
   slice: Slice,
   now: Date,
   dim: Dimension | null = null,
+  source: 'rollup' | 'facts' = p.unit === 'month' ? 'rollup' : 'facts',
 ): Promise<Map<string, Counts>> {
-  const m1 = p.from;
-  const m2 = p.to;
+  const b = source === 'rollup' ? monthBounds(p) : instantBounds(p);
   const current = isCurrent(p, now);
-  const inRecv = sql`recv_month between ${m1} and ${m2}`;
-  const inEnd = sql`end_month between ${m1} and ${m2}`;
-  const openAtEnd = sql`grp in ${R} and recv_month <= ${m2} and end_month > ${m2}`;
-  const overPast = sql`(multi_supplement or due_month between 1 and ${m2})`;
-  const where = [sql`recv_month <= ${m2}`, sql`end_month >= ${m1}`, ...sliceWhere(slice)];
+  const openAtEnd = sql`grp in ${R} and ${b.recvByEnd} and ${b.openAtEnd}`;
+  const overPast = sql`(multi_supplement or ${b.dueByEnd})`;
+  const where = [b.recvByEnd, b.notEndedBefore, ...sliceWhere(slice)];
+  const rows = await queryRows<Record<string, string | number>>(
+    db,
+    sql`select ${dimExpr(dim)} as k,
+      ${countColumns(b, current, openAtEnd, overPast)}
+    from (${source === 'rollup' ? rollupSource(slice, dim, where) : factsSource(where)}) x
+    group by 1`,
+  );
+  const out = new Map<string, Counts>();
+  for (const r of rows) {
+    const c = emptyCounts();
+    for (const k of COUNT_KEYS) c[k] = Number(r[k] ?? 0);
+    out.set(String(r.k), c);
+  }
+  if (current) {
+    // Open now: within or over the deadline as of now; paused dossiers' clocks are stopped.
+    const open = await queryRows<{ k: string; within: number; over: number; paused: number }>(
+      db,
+      sql`select ${dimExpr(dim)} as k,
+          count(*) filter (where not (multi_supplement or (grp = 'in_progress' and due_at < ${now.toISOString()}::timestamptz)))::int as within,
+          count(*) filter (where multi_supplement or (grp = 'in_progress' and due_at < ${now.toISOString()}::timestamptz))::int as over,
+          count(*) filter (where grp = 'paused')::int as paused
+        from stats_dossier_facts
+        where end_month = 999912 and grp in ('in_progress', 'paused') and ${factBounds(p).recvByEnd}
+          ${sliceWhere(slice).length ? sql`and ${sql.join(sliceWhere(slice), sql` and `)}` : sql``}
+        group by 1`,
+    );
+    for (const o of open) {
+      const c = out.get(String(o.k)) ?? emptyCounts();
+      c.within = Number(o.within);
+      c.over = Number(o.over);
+      c.paused = Number(o.paused);
+      out.set(String(o.k), c);
+    }
+  }
+  return out;
+}
+
+/** The rollup rows of a period (folded rows and pending deltas); the city rollup when nothing narrows it. */
+function rollupSource(slice: Slice, dim: Dimension | null, where: SQL[]): SQL {
   // The whole city without a breakdown reads the city rollup (no agency, procedure or channel in its key).
   const whole = !slice.agencyIds && !slice.procedureId && !slice.sectorCode && !slice.channel && dim === null;
   const source = sql.raw(whole ? 'stats_rollup_city' : 'stats_rollup');
   const columns = whole ? CITY_COLUMNS : ROLLUP_COLUMNS;
+  const w = sql.join(where, sql` and `);
+  return sql`select ${columns} from ${source} where ${w}
+      union all
+      select ${columns} from stats_rollup_deltas where ${w}`;
+}
+
+/** The facts of the dossiers alive during a period, as rollup rows. */
+const factsSource = (where: SQL[]) =>
+  sql`select ${FACTS_AS_ROLLUP} from stats_dossier_facts where ${sql.join(where, sql` and `)}`;
+
+/** The sums of every count, over rollup rows or facts shaped as rollup rows. */
+function countColumns(b: Bounds, current: boolean, openAtEnd: SQL, overPast: SQL): SQL {
   const s = (cond: SQL, col = 'n') => sql`coalesce(sum(${sql.raw(col)}) filter (where ${cond}), 0)::bigint`;
-  const finishedIn = sql`grp = 'finished' and ${inEnd}`;
-  const newlyReceived = sql`grp in ${R} and ${inRecv}`;
-  const rows = await queryRows<Record<string, string | number>>(
-    db,
-    sql`select ${dimExpr(dim, 'rollup')} as k,
-      ${s(newlyReceived)} as "receivedNew",
-      ${s(sql`grp in ${R} and recv_month < ${m1} and end_month >= ${m1}`)} as "carriedOver",
-      ${s(sql`grp = 'pending' and ${inRecv}`)} as "pending",
-      ${s(sql`grp = 'refused' and ${inEnd}`)} as "refused",
-      ${s(sql`grp = 'cancelled' and ${inEnd}`)} as "cancelled",
+  const finishedIn = sql`grp = 'finished' and ${b.inEnd}`;
+  const newlyReceived = sql`grp in ${R} and ${b.inRecv}`;
+  return sql`${s(newlyReceived)} as "receivedNew",
+      ${s(sql`grp in ${R} and ${b.recvBefore} and ${b.notEndedBefore}`)} as "carriedOver",
+      ${s(sql`grp = 'pending' and ${b.inRecv}`)} as "pending",
+      ${s(sql`grp = 'refused' and ${b.inEnd}`)} as "refused",
+      ${s(sql`grp = 'cancelled' and ${b.inEnd}`)} as "cancelled",
       ${s(sql`${finishedIn} and timeliness = 'early'`)} as "early",
       ${s(sql`${finishedIn} and timeliness = 'on_time'`)} as "onTime",
       ${s(sql`${finishedIn} and timeliness = 'late'`)} as "late",
-      ${s(sql`grp = 'withdrawn' and ${inEnd}`)} as "withdrawn",
-      ${s(sql`grp = 'stopped' and ${inEnd}`)} as "stopped",
-      ${s(sql`grp in ('withdrawn', 'stopped') and ${inEnd} and timeliness <> 'late'`)} as "endedOk",
-      ${s(sql`grp in ('withdrawn', 'stopped') and ${inEnd} and timeliness = 'late'`)} as "endedLate",
+      ${s(sql`grp = 'withdrawn' and ${b.inEnd}`)} as "withdrawn",
+      ${s(sql`grp = 'stopped' and ${b.inEnd}`)} as "stopped",
+      ${s(sql`grp in ('withdrawn', 'stopped') and ${b.inEnd} and timeliness <> 'late'`)} as "endedOk",
+      ${s(sql`grp in ('withdrawn', 'stopped') and ${b.inEnd} and timeliness = 'late'`)} as "endedLate",
       ${current ? sql`0` : s(sql`${openAtEnd} and not ${overPast}`)} as "within",
       ${current ? sql`0` : s(sql`${openAtEnd} and ${overPast}`)} as "over",
       ${s(finishedIn)} as "finished",
@@ -157,42 +265,7 @@ export async function periodCounts(
       ${s(finishedIn, 'rating_sum')} as "ratingSum",
       ${s(finishedIn, 'satisfied')} as "satisfied",
       ${s(newlyReceived, 'complaints')} as "complaints",
-      ${s(newlyReceived, 'synced')} as "synced"
-    from (
-      select ${columns} from ${source} where ${sql.join(where, sql` and `)}
-      union all
-      select ${columns} from stats_rollup_deltas where ${sql.join(where, sql` and `)}
-    ) x
-    group by 1`,
-  );
-  const out = new Map<string, Counts>();
-  for (const r of rows) {
-    const c = emptyCounts();
-    for (const k of COUNT_KEYS) c[k] = Number(r[k] ?? 0);
-    out.set(String(r.k), c);
-  }
-  if (current) {
-    // Open now: within or over the deadline as of now; paused dossiers' clocks are stopped.
-    const open = await queryRows<{ k: string; within: number; over: number; paused: number }>(
-      db,
-      sql`select ${dimExpr(dim, 'facts')} as k,
-          count(*) filter (where not (multi_supplement or (grp = 'in_progress' and due_at < ${now.toISOString()}::timestamptz)))::int as within,
-          count(*) filter (where multi_supplement or (grp = 'in_progress' and due_at < ${now.toISOString()}::timestamptz))::int as over,
-          count(*) filter (where grp = 'paused')::int as paused
-        from stats_dossier_facts
-        where end_month = 999912 and grp in ('in_progress', 'paused') and recv_month <= ${m2}
-          ${sliceWhere(slice).length ? sql`and ${sql.join(sliceWhere(slice), sql` and `)}` : sql``}
-        group by 1`,
-    );
-    for (const o of open) {
-      const c = out.get(String(o.k)) ?? emptyCounts();
-      c.within = Number(o.within);
-      c.over = Number(o.over);
-      c.paused = Number(o.paused);
-      out.set(String(o.k), c);
-    }
-  }
-  return out;
+      ${s(newlyReceived, 'synced')} as "synced"`;
 }
 
 export function sumCounts(all: Iterable<Counts>): Counts {
@@ -309,21 +382,19 @@ export type { Figure };
 
 /** The facts predicate of a figure: the same definitions as `periodCounts`, row by row. */
 export function figureWhere(f: Figure, p: Period, now: Date): SQL {
-  const m1 = p.from;
-  const m2 = p.to;
-  const inRecv = sql`recv_month between ${m1} and ${m2}`;
-  const inEnd = sql`end_month between ${m1} and ${m2}`;
+  const b = factBounds(p);
   const current = isCurrent(p, now);
   const nowIso = now.toISOString();
-  const over = current
-    ? sql`(end_month = 999912 and grp in ('in_progress', 'paused') and (multi_supplement or (grp = 'in_progress' and due_at < ${nowIso}::timestamptz)))`
-    : sql`(grp in ${R} and recv_month <= ${m2} and end_month > ${m2} and (multi_supplement or due_month between 1 and ${m2}))`;
-  const within = current
-    ? sql`(end_month = 999912 and grp in ('in_progress', 'paused') and not (multi_supplement or (grp = 'in_progress' and due_at < ${nowIso}::timestamptz)))`
-    : sql`(grp in ${R} and recv_month <= ${m2} and end_month > ${m2} and not (multi_supplement or due_month between 1 and ${m2}))`;
+  const overNow = sql`(multi_supplement or (grp = 'in_progress' and due_at < ${nowIso}::timestamptz))`;
+  const openNow = sql`end_month = 999912 and grp in ('in_progress', 'paused') and ${b.recvByEnd}`;
+  const openAtEnd = sql`grp in ${R} and ${b.recvByEnd} and ${b.openAtEnd}`;
+  const overPast = sql`(multi_supplement or ${b.dueByEnd})`;
+  const over = current ? sql`(${openNow} and ${overNow})` : sql`(${openAtEnd} and ${overPast})`;
+  const within = current ? sql`(${openNow} and not ${overNow})` : sql`(${openAtEnd} and not ${overPast})`;
+  const inEnd = b.inEnd;
   const finishedIn = sql`(grp = 'finished' and ${inEnd})`;
-  const newly = sql`(grp in ${R} and ${inRecv})`;
-  const carried = sql`(grp in ${R} and recv_month < ${m1} and end_month >= ${m1})`;
+  const newly = sql`(grp in ${R} and ${b.inRecv})`;
+  const carried = sql`(grp in ${R} and ${b.recvBefore} and ${b.notEndedBefore})`;
   switch (f) {
     case 'received':
       return sql`(${newly} or ${carried})`;
@@ -332,7 +403,7 @@ export function figureWhere(f: Figure, p: Period, now: Date): SQL {
     case 'carried_over':
       return carried;
     case 'pending':
-      return sql`(grp = 'pending' and ${inRecv})`;
+      return sql`(grp = 'pending' and ${b.inRecv})`;
     case 'refused':
     case 'cancelled':
     case 'withdrawn':
@@ -349,7 +420,7 @@ export function figureWhere(f: Figure, p: Period, now: Date): SQL {
     case 'over':
       return over;
     case 'paused':
-      return current ? sql`(end_month = 999912 and grp = 'paused')` : sql`false`;
+      return current ? sql`(${openNow} and grp = 'paused')` : sql`false`;
     case 'cost_progress':
       return sql`((grp in ('finished', 'withdrawn', 'stopped') and ${inEnd} and timeliness = 'late') or ${over})`;
     case 'cost_online':
@@ -386,7 +457,12 @@ export async function drillDown(
   now: Date,
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: DrillRow[] }> {
-  const where = sql.join([figureWhere(figure, p, now), ...sliceWhere(slice)], sql` and `);
+  // Every figure lies among the dossiers alive during the period (the rows `periodCounts` reads).
+  const b = factBounds(p);
+  const where = sql.join(
+    [figureWhere(figure, p, now), b.recvByEnd, b.notEndedBefore, ...sliceWhere(slice)],
+    sql` and `,
+  );
   const [{ total }] = (await queryRows<{ total: number }>(
     db,
     sql`select count(*)::int as total from stats_dossier_facts where ${where}`,

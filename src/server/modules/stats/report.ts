@@ -35,6 +35,8 @@ export async function overview(db: DbOrTx, p: Period, slice: Slice, now: Date): 
 export interface BreakdownItem {
   key: string;
   label: string;
+  /** the unit's electronic identifier code or the procedure's code; the key itself for sectors and channels */
+  code: string;
   agencyId: string | null;
   counts: Counts;
   indicators: Indicators;
@@ -55,6 +57,7 @@ export async function breakdown(
   const raw = await periodCounts(db, p, slice, now, dim);
   const grouped = new Map<string, Counts[]>();
   const labels = new Map<string, string>();
+  const codes = new Map<string, string>();
   const agencyOf = new Map<string, string>();
   if (by === 'unit') {
     for (const [agencyId, c] of raw) {
@@ -62,18 +65,22 @@ export async function breakdown(
       const key = unit?.id ?? agencyId;
       grouped.set(key, [...(grouped.get(key) ?? []), c]);
       labels.set(key, unit ? (lang === 'en' && unit.nameEn ? unit.nameEn : unit.name) : key);
+      if (unit) codes.set(key, unit.code);
       agencyOf.set(key, key);
     }
   } else {
     for (const [k, c] of raw) grouped.set(k, [c]);
     if (by === 'procedure' || by === 'sector') {
-      const rows = await queryRows<{ k: string; label: string }>(
+      const rows = await queryRows<{ k: string; label: string; code: string }>(
         db,
         by === 'procedure'
-          ? sql`select id::text as k, code || ' — ' || name as label from svc_procedures`
-          : sql`select distinct sector_code as k, sector_name as label from svc_procedures`,
+          ? sql`select id::text as k, code || ' — ' || name as label, code from svc_procedures`
+          : sql`select distinct sector_code as k, sector_name as label, sector_code as code from svc_procedures`,
       );
-      for (const r of rows) labels.set(r.k, r.label);
+      for (const r of rows) {
+        labels.set(r.k, r.label);
+        codes.set(r.k, r.code);
+      }
     }
   }
   const settings = statsSettings();
@@ -84,6 +91,7 @@ export async function breakdown(
       return {
         key,
         label: labels.get(key) ?? key,
+        code: codes.get(key) ?? key,
         agencyId: agencyOf.get(key) ?? null,
         counts,
         indicators,

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as C from '../../../contracts/stats.ts';
 import type { Deps } from '../../deps.ts';
 import { audit } from '../../platform/audit/index.ts';
+import { AppError } from '../../platform/errors.ts';
 import { type Table, tableCsv, tableXlsx } from '../../platform/spreadsheet.ts';
 import { breakdownTable, statusTable } from './export.ts';
-import { parsePeriod } from './period.ts';
-import { resolveSlice } from './policy.ts';
+import { periodView, statsRequest } from './policy.ts';
 import { drillDown, statsRead } from './queries.ts';
 import { breakdown, overview, ranking } from './report.ts';
 
@@ -16,10 +16,6 @@ const read = { config: { access: { permission: 'stats.read' } } } as const;
 export async function statsRoutes(root: FastifyInstance, deps: Deps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const periodView = (label: string, current: boolean) => {
-    const p = parsePeriod(label);
-    return { label: p.label, from: p.from, to: p.to, current };
-  };
 
   app.get(
     '/api/stats/overview',
@@ -33,13 +29,11 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      const p = parsePeriod(req.query.period);
-      const { slice, agencies } = await resolveSlice(db, req.principal, req.query);
-      const o = await statsRead(db, (tx) => overview(tx, p, slice, new Date()));
-      const agency = req.query.agencyId ? agencies.find((a) => a.id === req.query.agencyId) : undefined;
+      const r = await statsRequest(db, req.principal, req.query);
+      const o = await statsRead(db, (tx) => overview(tx, r.period, r.slice, r.now));
       return {
-        period: periodView(req.query.period, o.current),
-        scope: { agencyId: agency?.id ?? null, agencyName: agency?.name ?? null },
+        period: periodView(r),
+        scope: { agencyId: r.agency?.id ?? null, agencyName: r.agency?.name ?? null },
         counts: o.counts,
         indicators: o.indicators,
         score: o.score,
@@ -59,10 +53,9 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      const p = parsePeriod(req.query.period);
-      const { slice, agencies } = await resolveSlice(db, req.principal, req.query);
+      const r = await statsRequest(db, req.principal, req.query);
       const items = await statsRead(db, (tx) =>
-        breakdown(tx, p, slice, req.query.by, agencies, new Date(), req.lang),
+        breakdown(tx, r.period, r.slice, req.query.by, r.agencies, r.now, req.lang),
       );
       return { by: req.query.by, items };
     },
@@ -81,12 +74,11 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      const p = parsePeriod(req.query.period);
-      const { slice, agencies } = await resolveSlice(db, req.principal, req.query);
-      const r = await statsRead(db, (tx) =>
-        ranking(tx, p, slice, req.query.level, agencies, new Date(), req.lang),
+      const r = await statsRequest(db, req.principal, req.query);
+      const ranked = await statsRead(db, (tx) =>
+        ranking(tx, r.period, r.slice, req.query.level, r.agencies, r.now, req.lang),
       );
-      return { level: req.query.level, ...r };
+      return { level: req.query.level, ...ranked };
     },
   );
 
@@ -102,15 +94,14 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      const p = parsePeriod(req.query.period);
-      const { slice } = await resolveSlice(db, req.principal, req.query);
-      const r = await statsRead(db, (tx) =>
-        drillDown(tx, p, slice, req.query.figure, new Date(), {
+      const r = await statsRequest(db, req.principal, req.query);
+      const page = await statsRead(db, (tx) =>
+        drillDown(tx, r.period, r.slice, req.query.figure, r.now, {
           limit: req.query.limit,
           offset: req.query.offset,
         }),
       );
-      return { figure: req.query.figure, ...r };
+      return { figure: req.query.figure, ...page };
     },
   );
 
@@ -127,9 +118,7 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
     },
     async (req, reply) => {
       const q = req.query;
-      const p = parsePeriod(q.period);
-      const { slice, agencies } = await resolveSlice(db, req.principal, q);
-      const now = new Date();
+      const { period: p, slice, agencies, now } = await statsRequest(db, req.principal, q);
       const table: Table = await statsRead(db, async (tx) =>
         q.by === 'status'
           ? statusTable(req.lang, p, (await overview(tx, p, slice, now)).counts)
@@ -161,14 +150,19 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Thống kê công khai của Thành phố (không có dữ liệu cá nhân, không có danh sách hồ sơ)',
+        description:
+          'Whole months only (month, quarter, year, a range of months): they read the city rollup. Ranges ' +
+          'of days read every dossier alive in them, and are for signed-in leaders.',
         querystring: C.PublicQuery,
         response: { 200: C.PublicStats },
       },
     },
     async (req) => {
-      const p = parsePeriod(req.query.period);
-      const { slice, agencies } = await resolveSlice(db, null, {});
-      const now = new Date();
+      const r = await statsRequest(db, null, { period: req.query.period });
+      const { period: p, slice, agencies, now } = r;
+      // Anyone may call this: it reads only the rollup, never a scan of the facts.
+      if (p.unit !== 'month')
+        throw new AppError('validation', {}, [{ field: 'query.period', key: 'field.period_months' }]);
       const [o, departments, communes] = await statsRead(
         db,
         async (tx) =>
@@ -179,7 +173,7 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
           ] as const,
       );
       return {
-        period: periodView(req.query.period, o.current),
+        period: periodView(r),
         counts: o.counts,
         indicators: o.indicators,
         score: o.score,

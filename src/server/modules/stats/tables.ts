@@ -77,6 +77,10 @@ export const dossierFacts = pgTable(
     // Drill-downs: by agency subtree and month received / ended.
     index('stats_facts_recv').on(t.agencyPath.op('text_pattern_ops'), t.recvMonth),
     index('stats_facts_end').on(t.agencyPath.op('text_pattern_ops'), t.endMonth),
+    // Periods of days (read from the facts): the dossiers alive during [start, end) are those received
+    // before the end and not ended before the start; recent periods find them by end, old ones by receipt.
+    index('stats_facts_received_at').on(t.receivedAt),
+    index('stats_facts_ended_at').on(t.endedAt),
   ],
 );
 

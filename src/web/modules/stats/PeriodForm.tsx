@@ -2,45 +2,26 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
+import { draftOf, KINDS, type Kind, periodLabel, withKind } from './period.ts';
 
-type Kind = 'month' | 'quarter' | 'year' | 'custom';
-
-/** The period as the API writes it, from a kind and one or two months (yyyy-mm). */
-export function periodLabel(kind: Kind, month: string, until: string): string | null {
-  if (!/^\d{4}-\d{2}$/.test(month)) return null;
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  if (kind === 'month') return month;
-  if (kind === 'quarter') return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
-  if (kind === 'year') return String(y);
-  if (!/^\d{4}-\d{2}$/.test(until) || until < month) return null;
-  return `${month}..${until}`;
-}
-
-function kindOf(period: string): { kind: Kind; month: string; until: string } {
-  if (/^\d{4}-\d{2}\.\./.test(period))
-    return { kind: 'custom', month: period.slice(0, 7), until: period.slice(9) };
-  if (/-Q\d$/.test(period)) {
-    const q = Number(period.slice(-1));
-    return {
-      kind: 'quarter',
-      month: `${period.slice(0, 4)}-${String((q - 1) * 3 + 1).padStart(2, '0')}`,
-      until: '',
-    };
-  }
-  if (/^\d{4}$/.test(period)) return { kind: 'year', month: `${period}-01`, until: '' };
-  return { kind: 'month', month: period, until: '' };
-}
-
-/** Month, quarter, year or a custom range of months. */
-export function PeriodForm({ period, onChange }: { period: string; onChange: (period: string) => void }) {
+/** Month, quarter, year, a custom range of months or (unless `days` is false) a custom range of days. */
+export function PeriodForm({
+  period,
+  onChange,
+  days = true,
+}: {
+  period: string;
+  onChange: (period: string) => void;
+  days?: boolean;
+}) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(() => kindOf(period));
+  const [draft, setDraft] = useState(() => draftOf(period));
   const [problem, setProblem] = useState<string | null>(null);
   function submit(e: FormEvent) {
     e.preventDefault();
-    const label = periodLabel(draft.kind, draft.month, draft.until);
+    const label = periodLabel(draft);
     if (!label) {
-      setProblem(t('stats.period_invalid'));
+      setProblem(t(draft.kind === 'days' ? 'stats.days_invalid' : 'stats.period_invalid'));
       return;
     }
     setProblem(null);
@@ -53,22 +34,43 @@ export function PeriodForm({ period, onChange }: { period: string; onChange: (pe
           id="stats-kind"
           label={t('stats.period_kind')}
           value={draft.kind}
-          onChange={(e) => setDraft({ ...draft, kind: e.target.value as Kind })}
+          onChange={(e) => setDraft(withKind(draft, e.target.value as Kind))}
         >
-          {(['month', 'quarter', 'year', 'custom'] as const).map((k) => (
+          {KINDS.filter((k) => days || k !== 'days').map((k) => (
             <option key={k} value={k}>
               {t(`stats.kind.${k}`)}
             </option>
           ))}
         </SelectField>
-        <TextField
-          id="stats-month"
-          type="month"
-          label={draft.kind === 'custom' ? t('stats.from_month') : t('stats.month')}
-          value={draft.month}
-          error={problem ?? undefined}
-          onChange={(e) => setDraft({ ...draft, month: e.target.value })}
-        />
+        {draft.kind === 'days' ? (
+          <>
+            <TextField
+              id="stats-from-day"
+              type="date"
+              label={t('stats.from_day')}
+              value={draft.fromDay}
+              error={problem ?? undefined}
+              onChange={(e) => setDraft({ ...draft, fromDay: e.target.value })}
+            />
+            <TextField
+              id="stats-to-day"
+              type="date"
+              label={t('stats.to_day')}
+              value={draft.toDay}
+              min={draft.fromDay || undefined}
+              onChange={(e) => setDraft({ ...draft, toDay: e.target.value })}
+            />
+          </>
+        ) : (
+          <TextField
+            id="stats-month"
+            type="month"
+            label={draft.kind === 'custom' ? t('stats.from_month') : t('stats.month')}
+            value={draft.month}
+            error={problem ?? undefined}
+            onChange={(e) => setDraft({ ...draft, month: e.target.value })}
+          />
+        )}
         {draft.kind === 'custom' ? (
           <TextField
             id="stats-until"

@@ -25,7 +25,8 @@ export function PublicStatsPage() {
   return (
     <>
       <PageHeader title={t('stats.public_title')} lead={t('stats.public_lead', { period })} />
-      <PeriodForm key={period} period={period} onChange={(p) => setParams({ ky: p })} />
+      {/* The public figures are by whole months (they read the rollup only). */}
+      <PeriodForm key={period} period={period} onChange={(p) => setParams({ ky: p })} days={false} />
       <QueryState query={query}>
         {(d) => {
           const ranking = { level: 'commune' as const, minVolume: d.minVolume, items: d.units };

@@ -1,0 +1,2 @@
+CREATE INDEX "stats_facts_received_at" ON "stats_dossier_facts" USING btree ("received_at");--> statement-breakpoint
+CREATE INDEX "stats_facts_ended_at" ON "stats_dossier_facts" USING btree ("ended_at");
