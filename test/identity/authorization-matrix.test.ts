@@ -38,6 +38,8 @@ interface RouteCase {
   send(a: Agent, f: Fixtures): Promise<Reply>;
   /** the status for callers who get through (default 200): 400 where the test sends a body that fails validation */
   ok?: number | Partial<Record<Caller, number>>;
+  /** the error code of that 400 (default the platform's `validation`; the OAuth token endpoint answers RFC 6749's) */
+  badRequest?: string;
   /** the call ends the caller's session(s): make it on a throwaway sign-in */
   endsSession?: 'this' | 'all';
 }
@@ -379,6 +381,7 @@ const ROUTES: RouteCase[] = [
     who: 'public',
     send: (a) => a.post('/api/oauth/token', BAD),
     ok: 400,
+    badRequest: 'invalid_request',
   },
   { method: 'GET', path: '/api/v1/procedures', who: [], send: (a) => a.get('/api/v1/procedures') },
   { method: 'GET', path: '/api/v1/dossiers', who: [], send: (a) => a.get('/api/v1/dossiers') },
@@ -393,6 +396,18 @@ const ROUTES: RouteCase[] = [
     path: '/api/v1/dossiers/:code/timeline',
     who: [],
     send: (a) => a.get('/api/v1/dossiers/000.00.00.H29-261126-0001/timeline'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/stats/overview',
+    who: [],
+    send: (a) => a.get('/api/v1/stats/overview?period=2026-11'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/stats/breakdown',
+    who: [],
+    send: (a) => a.get('/api/v1/stats/breakdown?period=2026-11&by=unit'),
   },
   // Procedure catalogue and calendar administration (procedures.manage).
   {
@@ -749,8 +764,11 @@ describe('route × caller', () => {
         expect((res.json() as { error: { code: string } }).error.code).toBe(want.code);
       } else {
         expect(res.statusCode, res.body.slice(0, 500)).toBe(want.status);
-        if (want.status === 400)
-          expect((res.json() as { error: { code: string } }).error.code).toBe('validation');
+        if (want.status === 400) {
+          const body = res.json() as { error: string | { code: string } };
+          const code = typeof body.error === 'string' ? body.error : body.error.code;
+          expect(code).toBe(c.badRequest ?? 'validation');
+        }
       }
       // logout-all also ended the shared session of this user: sign it in again.
       if (throwaway && c.endsSession === 'all' && !refused) agents.set(caller, await signInAs(caller));

@@ -130,7 +130,8 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
     req.cookies = readCookies(req.headers.cookie);
     const access: RouteAccess = req.routeOptions.config.access ?? (isApi ? 'authenticated' : 'public');
     const header = req.headers.authorization;
-    const bearer = header?.startsWith('Bearer ') && opts.auth.fromBearer ? header.slice(7) : null;
+    // The scheme name is case-insensitive (RFC 9110 §11.1).
+    const bearer = header && opts.auth.fromBearer && /^bearer /i.test(header) ? header.slice(7).trim() : null;
     let found: Identity | Promise<Identity> = null;
     try {
       if (bearer !== null) found = opts.auth.fromBearer!(bearer);
@@ -212,9 +213,15 @@ function admit(
   if (!principal) return new AppError(expired ? 'session_expired' : 'unauthenticated');
   if (principal.mustSetUpTotp && !TOTP_SETUP_ROUTES.has(`${req.method} ${req.routeOptions.url}`))
     return new AppError('totp_setup_required');
+  // A bearer token opens only routes that name what it grants (its scopes): routes open to any
+  // signed-in person, or to any official, are for people.
+  if (viaBearer && (access === 'authenticated' || 'kind' in access)) return new AppError('forbidden');
   if (access === 'authenticated') return undefined;
   if ('kind' in access && principal.kind !== access.kind) return new AppError('forbidden');
   if ('permission' in access && !principal.memberships.some((m) => m.permissions.includes(access.permission)))
-    return new AppError('forbidden');
+    // A bearer token lacks the scope (RFC 6750 §3.1); a person lacks the permission.
+    return viaBearer
+      ? new AppError('insufficient_scope', { scope: access.permission })
+      : new AppError('forbidden');
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { asciiText, type Language, t } from '../i18n/index.ts';
 import { RequestValidationError } from './validation.ts';
 
 export interface ErrorBody {
@@ -80,8 +80,26 @@ export function errorBody(err: AppError, req: FastifyRequest): ErrorBody {
   };
 }
 
+/**
+ * The `WWW-Authenticate` challenge of the bearer scheme (RFC 6750 §3) for an error: the token's own
+ * failures carry their error code; `bare` gives the plain challenge to a caller who sent no token to a
+ * bearer-only route. Null when the error says nothing about the token.
+ */
+export function bearerChallenge(err: AppError, lang: Language, bare = false): string | null {
+  const realm = 'Bearer realm="cqs"';
+  if (err.code === 'invalid_token')
+    return `${realm}, error="invalid_token", error_description="${asciiText(t(lang, 'errors:invalid_token'))}"`;
+  if (err.code === 'insufficient_scope') {
+    const scope = typeof err.params.scope === 'string' ? `, scope="${asciiText(err.params.scope)}"` : '';
+    return `${realm}, error="insufficient_scope"${scope}`;
+  }
+  return bare && (err.code === 'unauthenticated' || err.code === 'forbidden') ? realm : null;
+}
+
 export function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const appErr = toAppError(err);
+  const challenge = bearerChallenge(appErr, req.lang);
+  if (challenge) reply.header('www-authenticate', challenge);
   if (appErr.code === 'internal')
     req.log.error({ err, requestId: req.id, route: req.routeOptions.url }, 'unhandled error');
   else if (appErr.code === 'database_unavailable')

@@ -7,11 +7,19 @@ import { randomToken, safeEqual, sha256 } from '../../../platform/auth/tokens.ts
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { OAuthError } from './oauth.ts';
 import { getAgency } from '../../identity/index.ts';
 import { apiClients, apiTokens } from '../tables.ts';
 
-export const SCOPES = ['dossiers:read', 'dossiers:write', 'procedures:read', 'stats:read'] as const;
+/**
+ * What a client may be granted; each scope opens endpoints of /api/v1. (`dossiers:write` was listed
+ * without any endpoint and is gone: migration 0008 took it out of stored clients and tokens.)
+ */
+export const SCOPES = ['dossiers:read', 'procedures:read', 'stats:read'] as const;
 export type Scope = (typeof SCOPES)[number];
+const isScope = (s: string): s is Scope => (SCOPES as readonly string[]).includes(s);
+/** scope-token (RFC 6749 §3.3) */
+const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 /** Lifetime of an access token: short, so a revocation or a leaked token matters for minutes only. */
 export const TOKEN_TTL_S = 900;
 
@@ -71,19 +79,31 @@ export async function revokeApiClient(tx: Tx, ctx: ActionContext, id: string) {
   return updated!;
 }
 
-/** Client credentials → an access token for the requested scopes (all the client's by default). */
+/**
+ * Client credentials → an access token for the requested scopes (all the client's by default).
+ * Refusals are OAuth errors (RFC 6749 §5.2): a wrong, unknown or revoked client is `invalid_client`;
+ * a scope unknown or not granted, `invalid_scope`; a client left with no scope this server still
+ * offers, `unauthorized_client`.
+ */
 export async function issueToken(
   db: Db,
   ctx: ActionContext,
-  input: { clientId: string; clientSecret: string; scope?: string | undefined },
+  input: { clientId: string; clientSecret: string; scope?: string | undefined; viaBasic?: boolean },
 ) {
   const uuid = /^[0-9a-f-]{36}$/i.test(input.clientId) ? input.clientId : null;
   const [client] = uuid ? await db.select().from(apiClients).where(eq(apiClients.id, uuid)) : [];
   if (!client || client.revokedAt || !safeEqual(sha256(input.clientSecret), client.secretHash))
-    throw new AppError('invalid_client');
-  const requested = input.scope ? input.scope.split(' ').filter(Boolean) : client.scopes;
-  const refused = requested.filter((s) => !client.scopes.includes(s));
-  if (refused.length > 0) throw new AppError('insufficient_scope', { scopes: refused.join(' ') });
+    throw new OAuthError('invalid_client', 'oauth.invalid_client', {}, input.viaBasic);
+  // A scope stored before it was withdrawn is not granted any more.
+  const granted = client.scopes.filter(isScope);
+  if (granted.length === 0) throw new OAuthError('unauthorized_client', 'oauth.unauthorized_client');
+  const asked = input.scope?.split(' ').filter(Boolean) ?? [];
+  const malformed = asked.filter((s) => !SCOPE_TOKEN.test(s));
+  if (malformed.length > 0) throw new OAuthError('invalid_scope', 'oauth.malformed_scope');
+  const refused = asked.filter((s) => !(granted as string[]).includes(s));
+  if (refused.length > 0)
+    throw new OAuthError('invalid_scope', 'oauth.invalid_scope', { scopes: refused.join(' ') });
+  const requested = asked.length > 0 ? [...new Set(asked)] : granted;
   const token = randomToken(32);
   const expiresAt = new Date(Date.now() + TOKEN_TTL_S * 1000);
   await db.transaction(async (tx) => {
