@@ -166,6 +166,7 @@ async function syncBench(): Promise<BenchFigure[]> {
         from: '2024-01-01',
         to: '2026-12-31',
       });
+      const reconciled = Date.now() - start;
       await drainQueue(database, SYNC_QUEUE, (r) =>
         r.handle(
           SYNC_QUEUE,
@@ -184,7 +185,7 @@ async function syncBench(): Promise<BenchFigure[]> {
       );
       const held = await portal.stats();
       say(
-        `reconciled ${found.localCount} and synced ${synced!.n} in ${ms} ms; portal holds ${held.held} (answers ${JSON.stringify(held.counts)})`,
+        `reconciled ${found.localCount} (${reconciled} ms) and synced ${synced!.n} in ${ms} ms in all; portal holds ${held.held} (answers ${JSON.stringify(held.counts)})`,
       );
       if (synced!.n !== coded || held.held !== coded || held.appliedTwice !== 0)
         throw new Error(`sync incomplete or applied twice: ${JSON.stringify({ coded, synced, held })}`);
