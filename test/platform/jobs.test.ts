@@ -42,6 +42,48 @@ describe('job queue', () => {
     expect((await jobRow('t.narrow')).every((j) => j.status === 'done')).toBe(true);
   });
 
+  it('hands a batch queue its jobs together and records each outcome: done, retried with backoff, dead', async () => {
+    const { db } = t.platform.deps;
+    const r = runner();
+    const batches: number[][] = [];
+    r.handleBatch(
+      't.batch',
+      async (jobs) => {
+        batches.push(jobs.map((j) => Number(j.payload.n)));
+        if (jobs.some((j) => j.payload.n === 'boom')) throw new Error('all of them');
+        return new Map(
+          jobs.filter((j) => Number(j.payload.n) % 2 === 1).map((j) => [j.id, `odd ${j.payload.n}`]),
+        );
+      },
+      { size: 5 },
+    );
+    for (let n = 0; n < 8; n++) await enqueue(db, 't.batch', { n }, { maxAttempts: 2 });
+    await r.tick();
+    expect(batches.map((b) => b.length)).toEqual([5, 3]);
+    let rows = await jobRow('t.batch');
+    expect(rows.map((j) => j.status)).toEqual([
+      'done',
+      'pending',
+      'done',
+      'pending',
+      'done',
+      'pending',
+      'done',
+      'pending',
+    ]);
+    expect(rows[1]).toMatchObject({ attempts: 1, last_error: 'odd 1' });
+    expect(new Date(rows[1]!.run_at).getTime()).toBeGreaterThan(Date.now() + backoffMs(1) - 1500);
+    await db.execute(sql`update jobs set run_at = now() where queue = 't.batch' and status = 'pending'`);
+    await r.tick();
+    expect(batches.at(-1)!.sort()).toEqual([1, 3, 5, 7]);
+    rows = await jobRow('t.batch');
+    expect(rows.filter((j) => j.status === 'dead').map((j) => j.attempts)).toEqual([2, 2, 2, 2]);
+    // A handler that throws fails the whole batch.
+    await enqueue(db, 't.batch', { n: 'boom' });
+    await r.tick();
+    expect((await jobRow('t.batch')).at(-1)).toMatchObject({ status: 'pending', last_error: 'all of them' });
+  });
+
   it('runs a job committed with a transaction, and none from a rolled-back one', async () => {
     const seen: unknown[] = [];
     const r = runner();

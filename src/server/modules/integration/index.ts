@@ -8,8 +8,14 @@ import { dvcqgAdminRoutes } from './dvcqg/routes.ts';
 import { integrationAdminRoutes } from './admin-routes.ts';
 import { deleteExpiredTokens, principalFromToken } from './api/clients.ts';
 import { apiRoutes } from './api/routes.ts';
-import { DELIVERY_QUEUE, deliver, fanOut } from './webhooks/deliveries.ts';
-import { onDossierChanged, requeueStalePending, runSyncJob, SYNC_QUEUE } from './dvcqg/sync.ts';
+import { DELIVERY_BATCH, DELIVERY_QUEUE, fanOut, runDeliveryJobs } from './webhooks/deliveries.ts';
+import {
+  onDossierChanged,
+  requeueStalePending,
+  runSyncJob,
+  SYNC_JOBS_AT_ONCE,
+  SYNC_QUEUE,
+} from './dvcqg/sync.ts';
 
 export { reconcilePeriod } from './dvcqg/reconcile.ts';
 export { httpDvcqgClient } from './dvcqg/client.ts';
@@ -34,20 +40,19 @@ export function registerIntegration(deps: Deps): void {
     if (event.aggregateId) await onDossierChanged(tx, event.aggregateId, !!client);
     await fanOut(tx, event, true);
   });
-  // Deliveries are independent requests to other systems: 16 at a time per worker.
-  deps.jobs.handle(
+  // Deliveries are independent requests to other systems: claimed a batch at a time per worker.
+  deps.jobs.handleBatch(
     DELIVERY_QUEUE,
-    (payload) =>
-      deliver(
-        { db: deps.db, secrets: deps.secrets, timeoutMs: deps.config.webhookTimeoutMs },
-        Number(payload.deliveryId),
-      ),
-    { concurrency: 16 },
+    (jobs) =>
+      runDeliveryJobs({ db: deps.db, secrets: deps.secrets, timeoutMs: deps.config.webhookTimeoutMs }, jobs),
+    { size: DELIVERY_BATCH },
   );
   deps.jobs.every('integration.api_tokens_cleanup', 3_600_000, () => deleteExpiredTokens(deps.db));
   if (!client) return;
   const syncDeps = { db: deps.db, client, baseUrl: deps.config.publicUrl, log: deps.log };
-  deps.jobs.handle(SYNC_QUEUE, (payload) => runSyncJob(syncDeps, payload.ids as string[]));
+  deps.jobs.handle(SYNC_QUEUE, (payload) => runSyncJob(syncDeps, payload.ids as string[]), {
+    concurrency: SYNC_JOBS_AT_ONCE,
+  });
   deps.jobs.every('integration.dvcqg_requeue', 60_000, () => requeueStalePending(deps.db));
   // Nightly: the last 31 days against the portal, so a record lost there is re-sent within a day.
   deps.jobs.every('integration.dvcqg_reconcile', 24 * 3_600_000, () => {

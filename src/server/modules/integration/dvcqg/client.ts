@@ -1,4 +1,6 @@
-// The HTTP client of the national portal's sync API (docs/contracts/dvcqg.md).
+// The HTTP client of the national portal's sync API (docs/contracts/dvcqg.md), over keep-alive
+// connections (../outbound.ts).
+import { OutboundError, type OutboundAnswer, request } from '../outbound.ts';
 import { ReconcileAnswer, SyncAnswer, type SyncRequest } from './contract.ts';
 
 export interface DvcqgSettings {
@@ -26,26 +28,21 @@ export interface DvcqgClient {
 
 export function httpDvcqgClient(s: DvcqgSettings): DvcqgClient {
   const auth = `Basic ${Buffer.from(`${s.clientId}:${s.clientSecret}`).toString('base64')}`;
-  const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${s.url}${path}`, {
-      ...init,
-      headers: { authorization: auth, 'content-type': 'application/json', ...init.headers },
-      signal: AbortSignal.timeout(s.timeoutMs),
-    });
+  const headers = { authorization: auth, 'content-type': 'application/json' };
+  const call = (path: string, method: 'GET' | 'POST', body?: string) =>
+    request(`${s.url}${path}`, { method, headers, body, timeoutMs: s.timeoutMs, readBody: true });
   return {
     async send(body) {
-      let res: Response;
-      let text: string;
+      let res: OutboundAnswer;
       try {
-        res = await call('/hoso', { method: 'POST', body: JSON.stringify(body) });
-        text = await res.text();
+        res = await call('/hoso', 'POST', JSON.stringify(body));
       } catch (err) {
-        const e = err as Error & { cause?: { code?: string } };
         return {
           kind: 'transient',
-          error: e.name === 'TimeoutError' ? 'timeout' : (e.cause?.code ?? e.message),
+          error: err instanceof OutboundError ? err.code : (err as Error).message,
         };
       }
+      const text = res.body;
       const parsed = SyncAnswer.safeParse(safeJson(text));
       const answer = parsed.success ? parsed.data : undefined;
       if (res.status === 200 && answer?.MaLoi === '0')
@@ -68,10 +65,10 @@ export function httpDvcqgClient(s: DvcqgSettings): DvcqgClient {
       return { kind: 'transient', error: `${res.status} ${text.slice(0, 200)}` };
     },
     async listReceived(fromDay, toDay) {
-      const res = await call(`/hoso/doisoat?TuNgay=${fromDay}&DenNgay=${toDay}`);
-      const text = await res.text();
-      if (res.status !== 200) throw new Error(`DVCQG reconciliation: ${res.status} ${text.slice(0, 200)}`);
-      return ReconcileAnswer.parse(safeJson(text));
+      const res = await call(`/hoso/doisoat?TuNgay=${fromDay}&DenNgay=${toDay}`, 'GET');
+      if (res.status !== 200)
+        throw new Error(`DVCQG reconciliation: ${res.status} ${res.body.slice(0, 200)}`);
+      return ReconcileAnswer.parse(safeJson(res.body));
     },
   };
 }

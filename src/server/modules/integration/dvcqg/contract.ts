@@ -136,8 +136,11 @@ export const FINAL_STATUSES = new Set([3, 7, 8, 10]);
 const OFFSET_MS = 7 * 3_600_000;
 /** A moment as yyyyMMddHHmmss in Vietnam time. */
 export function nationalDate(d: Date): string {
-  return new Date(d.getTime() + OFFSET_MS).toISOString().replace(/\D/g, '').slice(0, 14);
+  // Called for every date of every record sent: built from the fields, not by editing toISOString().
+  const v = new Date(d.getTime() + OFFSET_MS);
+  return `${v.getUTCFullYear()}${two(v.getUTCMonth() + 1)}${two(v.getUTCDate())}${two(v.getUTCHours())}${two(v.getUTCMinutes())}${two(v.getUTCSeconds())}`;
 }
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** A local calendar day (yyyy-mm-dd) as yyyyMMdd. */
 export const nationalDay = (isoDay: string) => isoDay.replaceAll('-', '');
 /** yyyyMMddHHmmss (Vietnam time) back to a moment. */

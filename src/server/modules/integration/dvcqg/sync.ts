@@ -17,6 +17,8 @@ export const MAX_SYNC_ATTEMPTS = 10;
 const CONCURRENCY = 8;
 /** dossiers per job when many are sent at once (reconciliation, re-send of failures) */
 export const BATCH = 200;
+/** sync jobs a worker runs side by side (the portal orders by revision, so overlapping jobs are safe) */
+export const SYNC_JOBS_AT_ONCE = 4;
 
 /** Marks a dossier pending at `revision` (never lowering what is known) — inside the caller's transaction. */
 export async function markPending(

@@ -1,13 +1,16 @@
 // Webhook deliveries: an outbox event fans out into one delivery per matching subscription (in the
 // dispatch transaction, so none is lost), each sent by a job that retries with exponential backoff.
+// Workers claim delivery jobs a hundred at a time, send them side by side over keep-alive connections
+// and record the outcomes in one statement.
 // The event id is stable across retries and replays: receivers apply an event id once.
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SecretBox } from '../../../platform/auth/secret-box.ts';
 import { type Db, type DbOrTx, pgArray, queryRows } from '../../../platform/db/client.ts';
 import type { StoredEvent } from '../../../platform/events/index.ts';
-import { enqueue } from '../../../platform/jobs/index.ts';
+import { type ClaimedJob, enqueue, enqueueMany } from '../../../platform/jobs/index.ts';
 import { dossierAgencyPaths } from '../../services/index.ts';
-import { apiClients, webhookDeliveries, webhookSubscriptions } from '../tables.ts';
+import { OutboundError, request } from '../outbound.ts';
+import { webhookDeliveries } from '../tables.ts';
 import { HEADERS, sign } from './signing.ts';
 
 export const DELIVERY_QUEUE = 'integration.webhook_delivery';
@@ -46,6 +49,7 @@ export function webhookEventsOf(e: StoredEvent): {
 /**
  * Outbox subscriber: a delivery per active subscription of a live client holding dossiers:read whose
  * agency subtree covers one of the event's agencies. Dossiers without a code are not yet public.
+ * One statement writes the deliveries of every event type, one more queues their jobs.
  */
 export async function fanOut(tx: DbOrTx, e: StoredEvent, queue: boolean): Promise<number> {
   const { types, data } = webhookEventsOf(e);
@@ -59,102 +63,168 @@ export async function fanOut(tx: DbOrTx, e: StoredEvent, queue: boolean): Promis
     ]),
   ];
   if (paths.length === 0) return 0;
-  let created = 0;
-  for (const type of types) {
-    const eventId = `evt_${e.id}_${type === 'dossier.changed' ? 'c' : 's'}`;
-    const body = { id: eventId, type, createdAt: e.createdAt.toISOString(), data };
-    const ids = await queryRows<{ id: number }>(
+  const events = types.map((type) => {
+    const id = `evt_${e.id}_${type === 'dossier.changed' ? 'c' : 's'}`;
+    return { id, type, body: JSON.stringify({ id, type, createdAt: e.createdAt.toISOString(), data }) };
+  });
+  const ids = await queryRows<{ id: number | string }>(
+    tx,
+    sql`
+    insert into int_webhook_deliveries (subscription_id, event_id, event_type, payload)
+    select s.id, t.event_id, t.type, t.body::jsonb
+    from unnest(${pgArray(events.map((v) => v.id))}::text[], ${pgArray(events.map((v) => v.type))}::text[],
+                ${pgArray(events.map((v) => v.body))}::text[]) as t(event_id, type, body)
+    join int_webhook_subscriptions s on s.active and t.type = any(s.event_types)
+    join int_api_clients c on c.id = s.client_id
+    where c.revoked_at is null and 'dossiers:read' = any(c.scopes)
+      and exists (select 1 from unnest(${pgArray(paths)}::text[]) as p(path)
+                  where p.path like c.agency_path || '%')
+    on conflict (subscription_id, event_id) do nothing
+    returning id`,
+  );
+  if (queue)
+    await enqueueMany(
       tx,
-      sql`
-      insert into int_webhook_deliveries (subscription_id, event_id, event_type, payload)
-      select s.id, ${eventId}, ${type}, ${JSON.stringify(body)}::jsonb
-      from int_webhook_subscriptions s join int_api_clients c on c.id = s.client_id
-      where s.active and c.revoked_at is null and ${type} = any(s.event_types)
-        and 'dossiers:read' = any(c.scopes)
-        and exists (select 1 from unnest(${pgArray(paths)}::text[]) as p(path)
-                    where p.path like c.agency_path || '%')
-      on conflict (subscription_id, event_id) do nothing
-      returning id`,
+      DELIVERY_QUEUE,
+      ids.map((r) => ({ payload: { deliveryId: Number(r.id) }, singletonKey: `wh:${r.id}` })),
+      { maxAttempts: MAX_DELIVERY_ATTEMPTS },
     );
-    for (const r of ids) {
-      created++;
-      if (queue)
-        await enqueue(
-          tx,
-          DELIVERY_QUEUE,
-          { deliveryId: Number(r.id) },
-          { maxAttempts: MAX_DELIVERY_ATTEMPTS, singletonKey: `wh:${r.id}` },
-        );
-    }
-  }
-  return created;
+  return ids.length;
 }
 
 export interface DeliveryDeps {
   db: Db;
   secrets: SecretBox;
   timeoutMs: number;
+  /** requests in flight at once within one batch (default 32) */
+  inFlight?: number;
 }
 
-/** Sends one delivery. Throws (so the job retries with backoff) while attempts remain. */
-export async function deliver(deps: DeliveryDeps, deliveryId: number): Promise<void> {
-  const [row] = await deps.db
-    .select({ d: webhookDeliveries, s: webhookSubscriptions, revoked: apiClients.revokedAt })
-    .from(webhookDeliveries)
-    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-    .innerJoin(apiClients, eq(apiClients.id, webhookSubscriptions.clientId))
-    .where(eq(webhookDeliveries.id, deliveryId));
-  if (!row || row.d.status === 'delivered') return;
-  if (!row.s.active || row.revoked) {
-    await deps.db
-      .update(webhookDeliveries)
-      .set({ status: 'failed', lastError: 'subscription inactive or client revoked' })
-      .where(eq(webhookDeliveries.id, deliveryId));
-    return;
+/** deliveries claimed at once by a worker (one claim, one load, one statement for the outcomes) */
+export const DELIVERY_BATCH = 100;
+
+interface Loaded {
+  id: number | string;
+  event_id: string;
+  event_type: string;
+  payload: Record<string, unknown>;
+  url: string;
+  secret_sealed: string;
+  live: boolean;
+}
+
+interface Attempt {
+  id: number;
+  /** the receiver's HTTP status, 0 without an answer */
+  code: number;
+  /** '' when delivered */
+  error: string;
+  /** not sent: the subscription was stopped or the client revoked */
+  inactive: boolean;
+}
+
+/**
+ * Sends these deliveries, several at a time, each signed over its own timestamp, and records every
+ * outcome in one statement. Returns the deliveries to retry with backoff (attempts remain), with why;
+ * the rest were delivered, were already delivered, or failed for good.
+ */
+export async function deliverMany(
+  deps: DeliveryDeps,
+  deliveryIds: readonly number[],
+): Promise<Map<number, string>> {
+  if (deliveryIds.length === 0) return new Map();
+  const rows = await queryRows<Loaded>(
+    deps.db,
+    sql`select d.id, d.event_id, d.event_type, d.payload, s.url, s.secret_sealed,
+          s.active and c.revoked_at is null as live
+        from int_webhook_deliveries d
+        join int_webhook_subscriptions s on s.id = d.subscription_id
+        join int_api_clients c on c.id = s.client_id
+        where d.id = any(${pgArray(deliveryIds)}::bigint[]) and d.status <> 'delivered'`,
+  );
+  const secrets = new Map<string, string>();
+  const secretOf = (sealed: string) => {
+    let secret = secrets.get(sealed);
+    if (secret === undefined) {
+      secret = deps.secrets.open(sealed);
+      secrets.set(sealed, secret);
+    }
+    return secret;
+  };
+  const attempts: Attempt[] = [];
+  const send = async (row: Loaded): Promise<Attempt> => {
+    const id = Number(row.id);
+    if (!row.live) return { id, code: 0, error: '', inactive: true };
+    const body = JSON.stringify(row.payload);
+    const timestamp = Math.floor(Date.now() / 1000);
+    try {
+      const res = await request(row.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'CQS-Webhooks/1',
+          [HEADERS.id]: row.event_id,
+          [HEADERS.type]: row.event_type,
+          [HEADERS.timestamp]: String(timestamp),
+          [HEADERS.signature]: sign(secretOf(row.secret_sealed), timestamp, body),
+        },
+        body,
+        timeoutMs: deps.timeoutMs,
+      });
+      const ok = res.status >= 200 && res.status < 300;
+      return { id, code: res.status, error: ok ? '' : `HTTP ${res.status}`, inactive: false };
+    } catch (err) {
+      const error = err instanceof OutboundError ? err.code : (err as Error).message || 'error';
+      return { id, code: 0, error, inactive: false };
+    }
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(deps.inFlight ?? 32, rows.length) }, async () => {
+      while (next < rows.length) attempts.push(await send(rows[next++]!));
+    }),
+  );
+  if (attempts.length === 0) return new Map();
+  const col = <T extends string | number>(f: (a: Attempt) => T) => pgArray(attempts.map(f));
+  // The log of every attempt in one statement; a delivery that ran out of attempts is failed for good.
+  const states = await queryRows<{ id: number | string; status: string }>(
+    deps.db,
+    sql`
+    update int_webhook_deliveries d set
+      status = case when t.inactive = 1 then 'failed' when t.error = '' then 'delivered'
+                    when d.attempts + 1 >= ${MAX_DELIVERY_ATTEMPTS} then 'failed' else d.status end,
+      attempts = d.attempts + 1 - t.inactive,
+      last_status_code = case when t.inactive = 1 then d.last_status_code else nullif(t.code, 0) end,
+      last_error = case when t.inactive = 1 then 'subscription inactive or client revoked' else nullif(t.error, '') end,
+      last_attempt_at = case when t.inactive = 1 then d.last_attempt_at else now() end,
+      delivered_at = case when t.inactive = 0 and t.error = '' then now() else d.delivered_at end
+    from unnest(${col((a) => a.id)}::bigint[], ${col((a) => a.code)}::int[], ${col((a) => a.error)}::text[],
+                ${col((a) => (a.inactive ? 1 : 0))}::int[]) as t(id, code, error, inactive)
+    where d.id = t.id and d.status <> 'delivered'
+    returning d.id, d.status`,
+  );
+  const pending = new Set(states.filter((r) => r.status === 'pending').map((r) => Number(r.id)));
+  const retry = new Map<number, string>();
+  for (const a of attempts)
+    if (a.error && !a.inactive && pending.has(a.id)) retry.set(a.id, `webhook ${a.id}: ${a.error}`);
+  return retry;
+}
+
+/** The job handler: a batch of delivery jobs; those to retry fail, each with its own backoff. */
+export async function runDeliveryJobs(
+  deps: DeliveryDeps,
+  jobs: readonly ClaimedJob[],
+): Promise<Map<number, string>> {
+  const retry = await deliverMany(
+    deps,
+    jobs.map((j) => Number(j.payload.deliveryId)),
+  );
+  const failed = new Map<number, string>();
+  for (const j of jobs) {
+    const why = retry.get(Number(j.payload.deliveryId));
+    if (why) failed.set(j.id, why);
   }
-  const body = JSON.stringify(row.d.payload);
-  const timestamp = Math.floor(Date.now() / 1000);
-  let status: number | null = null;
-  let error: string | null = null;
-  try {
-    const res = await fetch(row.s.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'CQS-Webhooks/1',
-        [HEADERS.id]: row.d.eventId,
-        [HEADERS.type]: row.d.eventType,
-        [HEADERS.timestamp]: String(timestamp),
-        [HEADERS.signature]: sign(deps.secrets.open(row.s.secretSealed), timestamp, body),
-      },
-      body,
-      signal: AbortSignal.timeout(deps.timeoutMs),
-      redirect: 'manual',
-    });
-    status = res.status;
-    await res.body?.cancel();
-    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
-  } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
-    error = e.name === 'TimeoutError' ? 'timeout' : (e.cause?.code ?? e.message);
-  }
-  const attempts = row.d.attempts + 1;
-  const failedForGood = error !== null && attempts >= MAX_DELIVERY_ATTEMPTS;
-  await deps.db
-    .update(webhookDeliveries)
-    .set({
-      attempts,
-      lastStatusCode: status,
-      lastError: error,
-      lastAttemptAt: new Date(),
-      ...(error === null
-        ? { status: 'delivered' as const, deliveredAt: new Date() }
-        : failedForGood
-          ? { status: 'failed' as const }
-          : {}),
-    })
-    .where(and(eq(webhookDeliveries.id, deliveryId), sql`${webhookDeliveries.status} <> 'delivered'`));
-  if (error !== null && !failedForGood) throw new Error(`webhook ${deliveryId}: ${error}`);
+  return failed;
 }
 
 /** Replay: the same event (same id) again, from a fresh attempt count. */
