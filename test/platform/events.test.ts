@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/server/platform/access.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
+import { WAKE_WINDOW_MS } from '../../src/server/platform/db/wake.ts';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { canSee, emit, outboxWake, type StoredEvent } from '../../src/server/platform/events/index.ts';
 import { startTestPlatform, type TestPlatform } from '../platform.ts';
@@ -123,7 +124,7 @@ describe('wake-ups', () => {
   });
 });
 
-const WINDOW = 100;
+const WINDOW = WAKE_WINDOW_MS;
 /** Busy-waits (the window is read from Date.now()). */
 function sleepPast(ms: number) {
   const until = Date.now() + ms + 5;

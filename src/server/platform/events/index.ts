@@ -4,6 +4,7 @@ import type { Principal } from '../access.ts';
 import { type Database, type DbOrTx, queryRows, type Tx } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import { backoffMs } from '../jobs/index.ts';
+import { wake } from '../db/wake.ts';
 import { type Audience, outboxEvents } from './tables.ts';
 
 export { outboxEvents, type Audience };
@@ -37,25 +38,12 @@ export function outboxInsert(event: DomainEvent): SQL {
     returning id`;
 }
 
-/**
- * NOTIFY takes one lock for the whole cluster at commit and holds it through the WAL flush, so
- * transactions that notify commit one at a time: under load that capped submissions at the disk's
- * flush rate (ADR 12). A NOTIFY is only needed to end a sleeping dispatcher's wait, and a woken
- * dispatcher keeps polling while events keep coming (LINGER_MS), so a process sends at most one per
- * WAKE_WINDOW_MS; the 5-second dispatch job catches anything else.
- */
-const WAKE_WINDOW_MS = 100;
+/** A dispatcher that found events keeps polling this long: writers skip the NOTIFY inside a wake window. */
 const LINGER_MS = 1_000;
 const LINGER_POLL_MS = 25;
-let lastWake = 0;
 
 /** For the select list of the statement that writes an event: wakes the dispatchers on commit, or is null. */
-export function outboxWake(): SQL {
-  const now = Date.now();
-  if (now - lastWake < WAKE_WINDOW_MS) return sql`null`;
-  lastWake = now;
-  return sql`pg_notify('cqs_outbox', '')`;
-}
+export const outboxWake = (): SQL => wake('cqs_outbox');
 
 /** Whether a browser of this principal may receive the event. */
 export function canSee(p: Principal | null, audience: Audience): boolean {

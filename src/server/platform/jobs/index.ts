@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { type Database, type DbOrTx, pgArray, queryRows } from '../db/client.ts';
+import { wake } from '../db/wake.ts';
 import type { Logger } from '../log.ts';
 import { jobSchedules, jobs } from './tables.ts';
 
@@ -25,7 +26,8 @@ export async function enqueue(
 }
 
 /**
- * Adds several jobs of one queue in one statement (with the wake-up notice): an outbox subscriber
+ * Adds several jobs of one queue in one statement (with the wake-up notice, at most one per process
+ * per WAKE_WINDOW_MS: runners poll every second and keep going while they find work): an outbox subscriber
  * that queues a job per row it writes costs one round trip, not two per row.
  */
 export async function enqueueMany(
@@ -45,7 +47,7 @@ export async function enqueueMany(
                   ${pgArray(items.map((i) => i.singletonKey ?? ''))}::text[]) as t(payload, key)
       on conflict do nothing
       returning 1)
-    select pg_notify('cqs_jobs', ${queue})`);
+    select ${wake('cqs_jobs', queue)}`);
 }
 
 export interface JobContext {
