@@ -59,7 +59,7 @@ export interface BuildOptions {
 export async function buildPlatform(config: Config, opts: BuildOptions = {}): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
   // Checked before anything opens: a bad setting stops the start with a readable list.
-  if (config.statsSettings) applyStatsSettings(parseStatsSettings(config.statsSettings));
+  applyStatsSettings(parseStatsSettings(config.statsSettings ?? '{}', { syncConfigured: !!config.dvcqg }));
   setStatsMaintenance(config.statsMaintenance);
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log }));

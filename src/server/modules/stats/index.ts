@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { JobRunner } from '../../platform/jobs/index.ts';
 import { foldDeltas } from './maintain.ts';
 
-export { recordDossierStats, rebuildStats, setStatsMaintenance } from './maintain.ts';
+export { recordDossierStats, recordDossiersStats, rebuildStats, setStatsMaintenance } from './maintain.ts';
 export { statsRoutes } from './routes.ts';
 // The figures other modules may serve (the integration API for other systems), through the same scope rules.
 export { periodView, statsRequest } from './policy.ts';

@@ -72,7 +72,7 @@ export const DEFAULT_STATS_SETTINGS: StatsSettings = {
  * The deployment's settings from the configuration's STATS_SETTINGS (JSON): any part given replaces
  * the default (components one by one). Problems are listed, as for the rest of the configuration.
  */
-export function parseStatsSettings(json: string): StatsSettings {
+export function parseStatsSettings(json: string, opts: { syncConfigured?: boolean } = {}): StatsSettings {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -83,7 +83,12 @@ export function parseStatsSettings(json: string): StatsSettings {
   const merged = {
     ...DEFAULT_STATS_SETTINGS,
     ...given,
-    components: { ...DEFAULT_STATS_SETTINGS.components, ...(given.components ?? {}) },
+    components: {
+      ...DEFAULT_STATS_SETTINGS.components,
+      // Sync coverage is measured where the national sync runs, unless the settings say otherwise.
+      sync: { ...DEFAULT_STATS_SETTINGS.components.sync, measured: opts.syncConfigured ?? false },
+      ...(given.components ?? {}),
+    },
   };
   const result = StatsSettings.safeParse(merged);
   if (!result.success)

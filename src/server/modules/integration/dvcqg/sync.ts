@@ -9,6 +9,7 @@ import type { Logger } from '../../../platform/log.ts';
 import { dossierRevision, loadDossierRecords } from '../../services/index.ts';
 import type { DvcqgClient, SendOutcome } from './client.ts';
 import { toNationalDossier } from './payload.ts';
+import { recordDossiersStats } from '../../stats/index.ts';
 
 export const SYNC_QUEUE = 'integration.dvcqg_sync';
 /** failed tries before a dossier is marked failed (an administrator can re-send it) */
@@ -98,7 +99,9 @@ export async function syncDossiers(deps: SyncDeps, ids: readonly string[]): Prom
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, records.length) }, worker));
     // One statement records the whole round (a round trip per dossier would cost more than the send).
-    const states = await recordOutcomes(deps.db, outcomes);
+    const { states, firstSynced } = await recordOutcomes(deps.db, outcomes);
+    // The national portal holds these now: the 766 sync coverage counts them (statistics read model).
+    if (firstSynced.length) await deps.db.transaction((tx) => recordDossiersStats(tx, firstSynced));
     const again: string[] = [];
     for (const o of outcomes) {
       if (states.get(o.id) !== 'pending') continue;
@@ -119,14 +122,24 @@ interface Outcome {
   outcome: SendOutcome;
 }
 
-/** Records the outcomes of a round; returns each dossier's sync state afterwards. */
-async function recordOutcomes(db: DbOrTx, outcomes: readonly Outcome[]): Promise<Map<string, string>> {
-  if (outcomes.length === 0) return new Map();
+/**
+ * Records the outcomes of a round; returns each dossier's sync state afterwards, and the dossiers the
+ * portal acknowledged for the first time.
+ */
+async function recordOutcomes(
+  db: DbOrTx,
+  outcomes: readonly Outcome[],
+): Promise<{ states: Map<string, string>; firstSynced: string[] }> {
+  if (outcomes.length === 0) return { states: new Map(), firstSynced: [] };
   const col = <T extends string | number>(f: (o: Outcome) => T) => pgArray(outcomes.map(f));
   const isOk = (o: Outcome) => (o.outcome.kind === 'acknowledged' || o.outcome.kind === 'superseded' ? 1 : 0);
-  const rows = await queryRows<{ dossier_id: string; state: string }>(
+  const rows = await queryRows<{ dossier_id: string; state: string; first: boolean }>(
     db,
     sql`
+    with before as (
+      select dossier_id, sent_revision from int_dvcqg_sync
+      where dossier_id = any(${col((o) => o.id)}::uuid[])),
+    recorded as (
     insert into int_dvcqg_sync as s (dossier_id, code, state, revision, sent_revision, sent_status, attempts,
       last_error, last_attempt_at, synced_at, updated_at)
     select t.id, t.code,
@@ -157,9 +170,14 @@ async function recordOutcomes(db: DbOrTx, outcomes: readonly Outcome[]): Promise
         -- a rule violation (the proposed state says so) or the last allowed try
         when excluded.state = 'failed' or s.attempts + 1 >= ${MAX_SYNC_ATTEMPTS} then 'failed'
         else 'pending' end
-    returning s.dossier_id, s.state`,
+    returning s.dossier_id, s.state, s.sent_revision)
+    select r.dossier_id, r.state, (r.sent_revision is not null and b.sent_revision is null) as first
+    from recorded r left join before b on b.dossier_id = r.dossier_id`,
   );
-  return new Map(rows.map((r) => [r.dossier_id, r.state]));
+  return {
+    states: new Map(rows.map((r) => [r.dossier_id, r.state])),
+    firstSynced: rows.filter((r) => r.first).map((r) => r.dossier_id),
+  };
 }
 
 /** The job: send a batch; what must be retried goes back to the queue with backoff. */
