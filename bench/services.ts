@@ -431,6 +431,7 @@ async function submissionStep(
     const warmFiles = await addFiles(setup.db, citizenId, 5_000);
     // The same load with statistics maintenance off: what maintaining the read model costs (issue #4).
     const quietFiles = kind === 'postgres' ? await addFiles(setup.db, citizenId, perRun) : [];
+    const againFiles = kind === 'postgres' ? await addFiles(setup.db, citizenId, perRun) : [];
     await setup.close();
 
     const server = await startServer(
@@ -454,20 +455,23 @@ async function submissionStep(
     } finally {
       await server.child.stop();
     }
+    // Statistics maintenance off, then on again: the two runs with it on bracket the one without, so
+    // a drift of the machine (or the growing tables) does not pass for the cost of maintenance.
     let quiet: LoadResult | null = null;
-    if (quietFiles.length > 0) {
-      const again = await startServer({
-        DATABASE_URL: pgdb!.url,
-        DATA_DIR: dataDir,
-        STATS_MAINTENANCE: 'false',
-      });
+    let after: LoadResult | null = null;
+    const againWith = async (files: string[], env: Record<string, string>) => {
+      const again = await startServer({ DATABASE_URL: pgdb!.url, DATA_DIR: dataDir, ...env });
       try {
         const session = await login(again.base, CITIZEN);
-        await wrkSubmit(`${again.base}/api/dossiers`, session, body, quietFiles.splice(0, 3000), 5);
-        quiet = await wrkSubmit(`${again.base}/api/dossiers`, session, body, quietFiles, SECONDS);
+        await wrkSubmit(`${again.base}/api/dossiers`, session, body, files.splice(0, 3000), 5);
+        return await wrkSubmit(`${again.base}/api/dossiers`, session, body, files, SECONDS);
       } finally {
         await again.child.stop();
       }
+    };
+    if (quietFiles.length > 0) {
+      quiet = await againWith(quietFiles, { STATS_MAINTENANCE: 'false' });
+      after = await againWith(againFiles, {});
     }
     const bytes = Buffer.byteLength(bodyWith(body, randomUUID()));
     if (load.non2xx || load.socketErrors)
@@ -527,7 +531,7 @@ async function submissionStep(
         met: load.p99 <= 300,
       },
       { metric: `p50 latency of those submissions, ${label}`, value: round(load.p50, 1), unit: 'ms' },
-      ...(quiet
+      ...(quiet && after
         ? [
             {
               metric: `the same load with STATS_MAINTENANCE=false (no statistics read model), ${label}`,
@@ -535,11 +539,16 @@ async function submissionStep(
               unit: 'dossiers/s',
             },
             {
-              metric: `what statistics maintenance costs the submission throughput (1 − with ÷ without), ${label}`,
-              value: Math.round((1 - load.rps / quiet.rps) * 100),
+              metric: `the same load with it on again, after that run, ${label}`,
+              value: round(after.rps),
+              unit: 'dossiers/s',
+            },
+            {
+              metric: `what statistics maintenance costs the submission throughput (1 − mean of the runs with it ÷ the run without), ${label}`,
+              value: Math.round((1 - (load.rps + after.rps) / 2 / quiet.rps) * 100),
               unit: '%',
               target: '<= 15',
-              met: 1 - load.rps / quiet.rps <= 0.15,
+              met: 1 - (load.rps + after.rps) / 2 / quiet.rps <= 0.15,
             },
           ]
         : []),
