@@ -1,11 +1,5 @@
+import { withoutDiacritics } from '../../platform/i18n/index.ts';
 /** Lower case without Vietnamese diacritics: "Đăng ký khai sinh" → "dang ky khai sinh". */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return withoutDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
 }

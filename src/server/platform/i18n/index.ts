@@ -46,17 +46,22 @@ export function pickLanguage(acceptLanguage: string | undefined, preferred?: str
   return DEFAULT_LANGUAGE;
 }
 
+/** Vietnamese letters without their marks: "Đăng ký" → "Dang ky". */
+export function withoutDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+}
+
 /**
  * Text folded to printable ASCII without quote or backslash (Vietnamese without its diacritics, đ → d),
  * for protocol fields that allow nothing else: OAuth 2.0 `error_description` (RFC 6749 §5.2) and the
  * parameters of a `WWW-Authenticate` challenge (RFC 6750 §3).
  */
 export function asciiText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  return withoutDiacritics(text)
     .replace(/[\u2018\u2019\u201c\u201d"]/g, "'")
     .replace(/[\u2013\u2014]/g, '-')
     .replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '');
