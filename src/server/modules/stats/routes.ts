@@ -146,7 +146,7 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps) {
   app.get(
     '/api/public/stats',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: 60_000 } },
       schema: {
         tags,
         summary: 'Thống kê công khai của Thành phố (không có dữ liệu cá nhân, không có danh sách hồ sơ)',
