@@ -457,7 +457,10 @@ export async function drillDown(
   now: Date,
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: DrillRow[] }> {
-  // Every figure lies among the dossiers alive during the period (the rows `periodCounts` reads).
+  // Every figure lies among the dossiers alive during the period (the rows `periodCounts` reads). The
+  // matching ids are found first (materialized: walking the received_at index in page order, hoping
+  // to meet matches early, took half a second for a department), then only the page's rows are read.
+  // For an agency's timeliness figures the count and the ids come from the stats_facts_drill index alone.
   const b = factBounds(p);
   const where = sql.join(
     [figureWhere(figure, p, now), b.recvByEnd, b.notEndedBefore, ...sliceWhere(slice)],
@@ -469,11 +472,13 @@ export async function drillDown(
   )) as [{ total: number }];
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select f.dossier_id, f.code, p.code as procedure_code, p.name as procedure_name, a.name as agency_name,
+    sql`with matched as materialized (
+        select dossier_id, received_at from stats_dossier_facts where ${where}),
+      page as (select dossier_id from matched order by received_at, dossier_id limit ${page.limit} offset ${page.offset})
+      select f.dossier_id, f.code, p.code as procedure_code, p.name as procedure_name, a.name as agency_name,
         f.channel, f.status, f.received_at, f.due_at, f.ended_at, f.timeliness,
         f.multi_supplement
-      from (select * from stats_dossier_facts where ${where}
-            order by received_at, dossier_id limit ${page.limit} offset ${page.offset}) f
+      from page join stats_dossier_facts f on f.dossier_id = page.dossier_id
       join svc_procedures p on p.id = f.procedure_id
       join id_agencies a on a.id = f.agency_id
       order by f.received_at, f.dossier_id`,

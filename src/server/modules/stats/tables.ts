@@ -72,11 +72,21 @@ export const dossierFacts = pgTable(
     synced: boolean('synced').notNull(),
   },
   (t) => [
-    // Open dossiers (few): the "as of now" categories of the current period.
-    index('stats_facts_open').on(t.agencyPath.op('text_pattern_ops')).where(sql`end_month = 999912`),
-    // Drill-downs: by agency subtree and month received / ended.
-    index('stats_facts_recv').on(t.agencyPath.op('text_pattern_ops'), t.recvMonth),
-    index('stats_facts_end').on(t.agencyPath.op('text_pattern_ops'), t.endMonth),
+    // Open dossiers (few): the "as of now" categories of the current period, city-wide or by agency.
+    index('stats_facts_open').on(t.agencyId).where(sql`end_month = 999912`),
+    // An agency's drill-downs (slices name agencies by id): its dossiers of a status group and
+    // timeliness ended in a range of months, with the receipt month the period bounds and what the
+    // list sorts by, so the count and the page are read from the index alone (a department at
+    // 5 million dossiers: 4 ms instead of a 300 ms parallel scan of 1.4 GB).
+    index('stats_facts_drill').on(
+      t.agencyId,
+      t.grp,
+      t.timeliness,
+      t.endMonth,
+      t.recvMonth,
+      t.receivedAt,
+      t.dossierId,
+    ),
     // Periods of days (read from the facts): the dossiers alive during [start, end) are those received
     // before the end and not ended before the start; recent periods find them by end, old ones by receipt.
     index('stats_facts_received_at').on(t.receivedAt),
