@@ -4,7 +4,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  bigserial,
   boolean,
   index,
   integer,
@@ -87,10 +86,6 @@ export const dossierFacts = pgTable(
       t.receivedAt,
       t.dossierId,
     ),
-    // Periods of days (read from the facts): the dossiers alive during [start, end) are those received
-    // before the end and not ended before the start; recent periods find them by end, old ones by receipt.
-    index('stats_facts_received_at').on(t.receivedAt),
-    index('stats_facts_ended_at').on(t.endedAt),
   ],
 );
 
@@ -179,7 +174,6 @@ export const rollupCity = pgTable(
 );
 
 /** Signed contributions written by dossier transactions (insert only), folded into the rollup by a job. */
-export const rollupDeltas = pgTable('stats_rollup_deltas', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  ...keyAndCounters,
-});
+// No key and no index: rows are only appended (one per change) and taken all at once by the fold,
+// so an index would only add work to every dossier change.
+export const rollupDeltas = pgTable('stats_rollup_deltas', { ...keyAndCounters });
