@@ -688,7 +688,7 @@ describe('change password', () => {
 });
 
 describe('login rate limit', () => {
-  it('the 11th attempt within a minute from one address → 429 rate_limited, even with the right password', async () => {
+  it('the 11th attempt on one account within a minute from one address → 429 rate_limited, even with the right password', async () => {
     const ip = '203.0.113.7';
     const attacker = agentFrom(t, ip);
     for (let i = 1; i <= 10; i++) {
@@ -707,10 +707,20 @@ describe('login rate limit', () => {
     expect(eleventh.headers['retry-after']).toBeDefined();
     expect(eleventh.cookies).toEqual([]);
     expect(await snapshot(db())).toEqual(before); // not even a login_failed row
-    // Another address is not affected.
+    // Another address is not affected, nor another account from the same address (an office behind one
+    // public address), however the identifier is written.
     expect(
       (await agentFrom(t).post('/api/auth/login', { identifier: DEMO.admin, password: DEMO_PASSWORD }))
         .statusCode,
     ).toBe(200);
+    expect(
+      (await agentFrom(t, ip).post('/api/auth/login', { identifier: DEMO.citizen, password: DEMO_PASSWORD }))
+        .statusCode,
+    ).toBe(200);
+    const shouted = await agentFrom(t, ip).post('/api/auth/login', {
+      identifier: ` ${DEMO.admin.toUpperCase()} `,
+      password: DEMO_PASSWORD,
+    });
+    expectError(shouted, 429, 'rate_limited');
   });
 });

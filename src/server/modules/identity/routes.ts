@@ -87,7 +87,18 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps) {
     {
       config: {
         access: 'public',
-        rateLimit: { max: 10, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.ip },
+        // Ten attempts a minute per account from one address: officials of one office share a public
+        // address, and a limit per address alone locked them out at the start of the day. Counted once
+        // the body is read (preHandler), so the key can name the account.
+        rateLimit: {
+          max: 10,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          keyGenerator: (req: FastifyRequest) =>
+            `${req.ip}|${String((req.body as { identifier?: unknown } | undefined)?.identifier ?? '')
+              .trim()
+              .toLowerCase()}`,
+        },
       },
       schema: { tags: tags.auth, summary: 'Đăng nhập', body: C.LoginBody, response: { 200: C.SessionView } },
     },
