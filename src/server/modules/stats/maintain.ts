@@ -357,7 +357,7 @@ export async function rebuildStats(
           historySql(sql`d.ctid >= ${`(${page},0)`}::tid and d.ctid < ${`(${page + pagesPerBatch},0)`}::tid`),
         );
         const facts = await classifyRows(tx, cal, rows);
-        await insertFacts(tx, facts);
+        if (facts.length) await tx.execute(insertRows(dossierFacts, facts));
         total += rows.length;
         if (total - logged >= 250_000) {
           logged = total;
@@ -383,27 +383,6 @@ export async function rebuildStats(
     },
     { isolationLevel: 'repeatable read' },
   );
-}
-
-const FACT_COLUMNS = `dossier_id uuid, code text, agency_id uuid, agency_path text, procedure_id uuid,
-  sector_code text, channel text, status smallint, grp text, timeliness text, received_at timestamptz,
-  ended_at timestamptz, due_at timestamptz, recv_month integer, end_month integer, due_month integer,
-  multi_supplement boolean, processing_minutes integer, online_eligible boolean, online_full boolean,
-  e_result_due boolean, e_result boolean, digitised boolean, fee_bearing boolean, paid_online boolean,
-  rating smallint, complaint boolean, synced boolean`;
-const FACT_NAMES = sql.raw(
-  FACT_COLUMNS.split(',')
-    .map((c) => c.trim().split(/\s+/)[0]!)
-    .join(', '),
-);
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** A batch of facts in one statement: the rows travel as one JSON parameter (binding 28 000 parameters is slow). */
-async function insertFacts(tx: DbOrTx, facts: DossierFact[]): Promise<void> {
-  if (facts.length === 0) return;
-  const rows = facts.map((f) => Object.fromEntries(Object.entries(f).map(([k, v]) => [snake(k), v])));
-  await tx.execute(sql`insert into stats_dossier_facts (${FACT_NAMES})
-    select ${FACT_NAMES} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.raw(FACT_COLUMNS)})`);
 }
 
 /** The rollup and the city rollup as queries see them (folded rows plus pending deltas), for checks. */
