@@ -6,8 +6,7 @@ import { servicesAdminRoutes } from './admin-routes.ts';
 import { DEMO_PROCEDURES } from './catalogue/index.ts';
 import { draftApologies } from './commands/apology.ts';
 import { expireSupplements } from './commands/expire-supplements.ts';
-import { mayRead } from './policy.ts';
-import { agencyPaths, dossierRow } from './queries.ts';
+import { dossierRow, mayReadDossier } from './queries.ts';
 import { servicesRoutes } from './routes.ts';
 import { seedProcedures } from './seed.ts';
 import * as tables from './tables.ts';
@@ -69,7 +68,7 @@ export const servicesModule: CqsModule = {
     // Files attached to a dossier are readable by whoever may read the dossier.
     registerFileAccess('dossier', async (p, file) => {
       const d = file.resourceId ? await dossierRow(deps.db, file.resourceId) : undefined;
-      return !!d && mayRead(p, d, await agencyPaths(deps.db, d));
+      return !!d && (await mayReadDossier(deps.db, p, d));
     });
     deps.jobs.every('services.apologies', 15 * 60_000, () => draftApologies(deps.db));
     deps.jobs.every('services.supplement_expiry', 60 * 60_000, () => expireSupplements(deps.db));
