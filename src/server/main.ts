@@ -36,6 +36,12 @@ import {
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 import { paymentGateway, paymentRoutes, registerPaymentJobs } from './modules/payments/index.ts';
+import {
+  feedbackRoutes,
+  open311Routes,
+  registerFeedbackJobs,
+  seedFeedbackDemoPhotos,
+} from './modules/feedback/index.ts';
 
 const WEB_ROOT = PATHS.web;
 
@@ -91,6 +97,8 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   );
   const deps: Deps = { config, log, database, db, bus, jobs, blobs, sessions, secrets };
   const gateway = paymentGateway(config);
+  // The demo's report photos need the blob store, which the seed transaction does not have.
+  if (seeded) await seedFeedbackDemoPhotos(db, blobs);
 
   const app = await createHttp({
     log,
@@ -119,6 +127,8 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     await paymentRoutes(scope, deps, gateway);
     await integrationRoutes(scope, deps);
     await statsRoutes(scope, deps);
+    await feedbackRoutes(scope, deps);
+    await open311Routes(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
     await sseRoutes(scope, bus);
   });
@@ -128,6 +138,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   registerPaymentJobs(jobs, db, gateway, log);
   registerIntegration(deps);
   registerStatsJobs(jobs, db);
+  registerFeedbackJobs(deps);
   registerMessageDelivery(jobs, {
     db,
     log,

@@ -3,12 +3,16 @@ import type { Tx } from './platform/db/client.ts';
 import { seedBaseline, seedDemo } from './modules/identity/index.ts';
 import { seedProcedures } from './modules/services/seed.ts';
 import { DEMO_PROCEDURES } from './modules/services/catalogue/index.ts';
+import { seedFeedbackCategories, seedFeedbackDemo } from './modules/feedback/index.ts';
 
 export async function seedDeployment(tx: Tx, provinceCode: string, demo: boolean): Promise<void> {
   if (!demo) {
     await seedBaseline(tx, provinceCode);
+    await seedFeedbackCategories(tx);
     return;
   }
   await seedDemo(tx, provinceCode);
   await seedProcedures(tx, DEMO_PROCEDURES);
+  await seedFeedbackCategories(tx);
+  await seedFeedbackDemo(tx, provinceCode);
 }

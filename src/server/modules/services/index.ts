@@ -21,6 +21,7 @@ export {
   procedureList,
 } from './records.ts';
 export { publishProcedure, versionInForce } from './commands/publish-procedure.ts';
+export { loadCalendar } from './clock.ts';
 
 /** The scheduled work of the module: apology drafts before due dates, closing expired supplement requests. */
 export function registerServiceJobs(jobs: JobRunner, db: Db): void {
