@@ -10,15 +10,32 @@ describe('report deadlines on the working calendar', () => {
   it.each([
     // ordinary, 5 working days
     ['ordinary on a Monday', '2026-03-02T10:00:00', false, '2026-03-09T10:00:00'],
-    ['ordinary across Tết Bính Ngọ (14–22 Feb 2026 off)', '2026-02-13T10:00:00', false, '2026-02-27T10:00:00'],
-    ['ordinary received on a Saturday counts from Monday', '2026-03-07T09:00:00', false, '2026-03-13T17:00:00'],
+    [
+      'ordinary across Tết Bính Ngọ (14–22 Feb 2026 off)',
+      '2026-02-13T10:00:00',
+      false,
+      '2026-02-27T10:00:00',
+    ],
+    [
+      'ordinary received on a Saturday counts from Monday',
+      '2026-03-07T09:00:00',
+      false,
+      '2026-03-13T17:00:00',
+    ],
     // urgent, 1 working day
     ['urgent on a Thursday', '2026-01-08T10:00:00', true, '2026-01-09T10:00:00'],
-    ['urgent on the Friday before the make-up Saturday 10 Jan 2026', '2026-01-09T10:00:00', true, '2026-01-10T10:00:00'],
+    [
+      'urgent on the Friday before the make-up Saturday 10 Jan 2026',
+      '2026-01-09T10:00:00',
+      true,
+      '2026-01-10T10:00:00',
+    ],
     ['urgent over New Year (1–4 Jan 2026 off)', '2025-12-31T10:00:00', true, '2026-01-05T10:00:00'],
     ['urgent over National Day (29 Aug–2 Sep 2026 off)', '2026-08-28T15:00:00', true, '2026-09-03T15:00:00'],
   ])('%s', (_name, from, urgent, due) => {
-    expect(dueDateFor(cal, at(from), DEFAULT_DEADLINES, urgent).dueAt.toISOString()).toBe(at(due).toISOString());
+    expect(dueDateFor(cal, at(from), DEFAULT_DEADLINES, urgent).dueAt.toISOString()).toBe(
+      at(due).toISOString(),
+    );
   });
 
   it('working hours skip the lunch break, the night and the holidays', () => {
@@ -35,7 +52,11 @@ describe('report deadlines on the working calendar', () => {
 
   it('explains the due date with its rule and legal source', () => {
     const d = dueDateFor(cal, at('2026-03-02T10:00:00'), DEFAULT_DEADLINES, false);
-    expect(d.explanation).toMatchObject({ value: 5, unit: 'working_days', source: DEFAULT_DEADLINES.ordinary.source });
+    expect(d.explanation).toMatchObject({
+      value: 5,
+      unit: 'working_days',
+      source: DEFAULT_DEADLINES.ordinary.source,
+    });
   });
 
   it.each([

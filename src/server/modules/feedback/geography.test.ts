@@ -10,7 +10,9 @@ interface Feature {
   geometry: Polygon | MultiPolygon;
 }
 const features = (
-  JSON.parse(readFileSync(join(PATHS.reference, 'geo/79-wards-2025.geojson'), 'utf8')) as { features: Feature[] }
+  JSON.parse(readFileSync(join(PATHS.reference, 'geo/79-wards-2025.geojson'), 'utf8')) as {
+    features: Feature[];
+  }
 ).features;
 const shapes: UnitShape[] = features.map((f) => ({
   code: f.properties.code,
@@ -35,7 +37,8 @@ function sharedEdges(limit: number) {
           const other = seen.get(key);
           if (other && other !== f.properties.code) {
             // Long enough to step off it sideways without meeting another edge.
-            if (distanceM(p[1]!, p[0]!, q[1]!, q[0]!) > 300) out.push({ a: other, b: f.properties.code, p, q });
+            if (distanceM(p[1]!, p[0]!, q[1]!, q[0]!) > 300)
+              out.push({ a: other, b: f.properties.code, p, q });
           } else seen.set(key, f.properties.code);
           if (out.length >= limit) return out;
         }
@@ -53,20 +56,23 @@ describe('the commune of a point', () => {
   const edges = sharedEdges(12);
   it('has shared edges to test on', () => expect(edges.length).toBeGreaterThanOrEqual(5));
 
-  it.each(edges.map((e) => [`${e.a}|${e.b}`, e] as const))('points 5 m either side of the edge %s', (_n, e) => {
-    const mid = [(e.p[0]! + e.q[0]!) / 2, (e.p[1]! + e.q[1]!) / 2];
-    const [dx, dy] = [e.q[0]! - e.p[0]!, e.q[1]! - e.p[1]!];
-    const len = Math.hypot(dx, dy);
-    const step = 5 / 111_320; // about 5 m in degrees
-    const left = unitAt(shapes, mid[0]! - (dy / len) * step, mid[1]! + (dx / len) * step)?.code;
-    const right = unitAt(shapes, mid[0]! + (dy / len) * step, mid[1]! - (dx / len) * step)?.code;
-    expect(new Set([left, right])).toEqual(new Set([e.a, e.b]));
-    // Exactly on a shared vertex both contain it: the smallest code wins, whatever the load order.
-    const onVertex = unitAt(shapes, e.p[0]!, e.p[1]!)?.code;
-    expect(onVertex).toBeDefined();
-    expect(onVertex! <= [e.a, e.b].sort()[0]!).toBe(true);
-    expect(unitAt([...shapes].reverse(), e.p[0]!, e.p[1]!)?.code).toBe(onVertex);
-  });
+  it.each(edges.map((e) => [`${e.a}|${e.b}`, e] as const))(
+    'points 5 m either side of the edge %s',
+    (_n, e) => {
+      const mid = [(e.p[0]! + e.q[0]!) / 2, (e.p[1]! + e.q[1]!) / 2];
+      const [dx, dy] = [e.q[0]! - e.p[0]!, e.q[1]! - e.p[1]!];
+      const len = Math.hypot(dx, dy);
+      const step = 5 / 111_320; // about 5 m in degrees
+      const left = unitAt(shapes, mid[0]! - (dy / len) * step, mid[1]! + (dx / len) * step)?.code;
+      const right = unitAt(shapes, mid[0]! + (dy / len) * step, mid[1]! - (dx / len) * step)?.code;
+      expect(new Set([left, right])).toEqual(new Set([e.a, e.b]));
+      // Exactly on a shared vertex both contain it: the smallest code wins, whatever the load order.
+      const onVertex = unitAt(shapes, e.p[0]!, e.p[1]!)?.code;
+      expect(onVertex).toBeDefined();
+      expect(onVertex! <= [e.a, e.b].sort()[0]!).toBe(true);
+      expect(unitAt([...shapes].reverse(), e.p[0]!, e.p[1]!)?.code).toBe(onVertex);
+    },
+  );
 
   it('boxes contain every point within the radius', () => {
     const b = boxAround(11, 106.7, 150);

@@ -203,7 +203,6 @@ export async function open311Routes(root: FastifyInstance, deps: Deps) {
                 service_request_id: created.code,
                 service_notice: null,
                 account_id: b.account_id ?? null,
-                token: created.token,
               },
             ],
             format,
