@@ -5,6 +5,7 @@ import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { paths } from '../../app/paths.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 import { categoryLabel, type ReportSummary } from './api.ts';
 import { formatTime } from './format.ts';
 
@@ -69,27 +70,21 @@ export function WorkQueuePage() {
       {operator ? (
         <>
           <h2>{t('feedback.work.triage')}</h2>
-          <ReportTable
-            id="fb-triage"
-            caption={t('feedback.work.triageCaption')}
-            items={triage.data?.items ?? []}
-          />
+          <QueryState query={triage}>
+            {(d) => <ReportTable id="fb-triage" caption={t('feedback.work.triageCaption')} items={d.items} />}
+          </QueryState>
           <h2>{t('feedback.work.review')}</h2>
-          <ReportTable
-            id="fb-review"
-            caption={t('feedback.work.reviewCaption')}
-            items={review.data?.items ?? []}
-          />
+          <QueryState query={review}>
+            {(d) => <ReportTable id="fb-review" caption={t('feedback.work.reviewCaption')} items={d.items} />}
+          </QueryState>
         </>
       ) : null}
       {handler ? (
         <>
           <h2>{t('feedback.work.inbox')}</h2>
-          <ReportTable
-            id="fb-inbox"
-            caption={t('feedback.work.inboxCaption')}
-            items={inbox.data?.items ?? []}
-          />
+          <QueryState query={inbox}>
+            {(d) => <ReportTable id="fb-inbox" caption={t('feedback.work.inboxCaption')} items={d.items} />}
+          </QueryState>
         </>
       ) : null}
     </div>
