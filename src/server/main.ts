@@ -59,7 +59,10 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
       await runMigrations(database);
       if (!(await hasAgencies(database.db))) {
         // First start: the embedded demo gets the demo city; a production database gets the baseline only.
-        await database.db.transaction((tx) => seedDeployment(tx, modules, config));
+        const files = new LocalBlobStore(join(config.dataDir, 'files'));
+        await database.db.transaction((tx) =>
+          seedDeployment(tx, modules, { provinceCode: config.provinceCode, demo: config.demo, blobs: files }),
+        );
         seeded = config.demo;
       }
     }

@@ -3,6 +3,7 @@
 import type { Config } from './platform/config.ts';
 import type { Tx } from './platform/db/client.ts';
 import type { CqsModule } from './platform/module.ts';
+import { feedbackModule } from './modules/feedback/index.ts';
 import { identityModule, type SessionService } from './modules/identity/index.ts';
 import { integrationModule } from './modules/integration/index.ts';
 import { paymentGateway, paymentsModule } from './modules/payments/index.ts';
@@ -21,6 +22,7 @@ export function applicationModules(server?: { config: Config; sessions: SessionS
     paymentsModule(server ? paymentGateway(server.config) : null),
     statsModule,
     integrationModule,
+    feedbackModule,
   ];
 }
 

@@ -25,6 +25,8 @@ export interface Deps {
 export interface SeedContext {
   /** the deployment's province or city (two-digit code) */
   provinceCode: string;
+  /** the file store, when the seed runs in the server (demo photos, documents); tools pass none */
+  blobs?: BlobStore;
 }
 
 /** One module, as the application sees it: everything it adds to the platform, in one object. */

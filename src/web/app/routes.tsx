@@ -63,6 +63,22 @@ const ApiClientsPage = lazy(() =>
   import('../modules/integration/ApiClientsPage.tsx').then((m) => ({ default: m.ApiClientsPage })),
 );
 
+const FeedbackReportPage = lazy(() =>
+  import('../modules/feedback/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+);
+const FeedbackViewPage = lazy(() =>
+  import('../modules/feedback/ReportViewPage.tsx').then((m) => ({ default: m.ReportViewPage })),
+);
+const FeedbackPublicPage = lazy(() =>
+  import('../modules/feedback/PublicReportsPage.tsx').then((m) => ({ default: m.PublicReportsPage })),
+);
+const FeedbackWorkPage = lazy(() =>
+  import('../modules/feedback/WorkQueuePage.tsx').then((m) => ({ default: m.WorkQueuePage })),
+);
+const FeedbackManagePage = lazy(() =>
+  import('../modules/feedback/ManageReportPage.tsx').then((m) => ({ default: m.ManageReportPage })),
+);
+
 const ProcedureSearchPage = lazy(() =>
   import('../modules/services/procedures/ProcedureSearchPage.tsx').then((m) => ({
     default: m.ProcedureSearchPage,
@@ -122,6 +138,9 @@ export const routes: RouteObject[] = [
       { path: strip(paths.procedures), element: <ProcedureSearchPage /> },
       { path: `${strip(paths.procedures)}/:code`, element: <ProcedurePage /> },
       { path: strip(paths.tracking), element: <TrackingPage /> },
+      { path: strip(paths.feedback), element: <FeedbackPublicPage /> },
+      { path: strip(paths.feedbackNew), element: <FeedbackReportPage /> },
+      { path: `${strip(paths.feedback)}/:code`, element: <FeedbackViewPage /> },
       { path: strip(paths.publicStatistics), element: <PublicStatsPage /> },
       { element: <Require />, children: [{ path: strip(paths.account), element: <AccountPage /> }] },
       {
@@ -129,6 +148,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: strip(paths.workspace), element: <WorkspacePage /> },
           { path: strip(paths.inbox), element: <InboxPage /> },
+          { path: strip(paths.feedbackWork), element: <FeedbackWorkPage /> },
+          { path: `${strip(paths.feedbackWork)}/:code`, element: <FeedbackManagePage /> },
           { path: `${strip(paths.inbox)}/:id`, element: <DossierPage audience="official" /> },
           { path: strip(paths.dossierRegister), element: <DossierRegisterPage /> },
           {

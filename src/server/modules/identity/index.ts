@@ -14,6 +14,7 @@ export {
   getAgencyByCode,
   getUser,
   listAgencies,
+  listUnits,
   roleCodes,
   unitByCode,
   userLanguage,

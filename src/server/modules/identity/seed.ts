@@ -25,6 +25,7 @@ export const BUILT_IN_ROLES = [
       'stats.read',
       'payments.reconcile',
       'integration.manage',
+      'feedback.manage',
     ],
   },
   {
@@ -33,18 +34,23 @@ export const BUILT_IN_ROLES = [
     nameEn: 'One-stop-desk officer',
     permissions: ['dossiers.receive', 'dossiers.handover'],
   },
-  { code: 'specialist', name: 'Chuyên viên xử lý', nameEn: 'Specialist', permissions: ['dossiers.process'] },
+  {
+    code: 'specialist',
+    name: 'Chuyên viên xử lý',
+    nameEn: 'Specialist',
+    permissions: ['dossiers.process', 'feedback.handle'],
+  },
   {
     code: 'division_head',
     name: 'Lãnh đạo phòng',
     nameEn: 'Head of division',
-    permissions: ['dossiers.process', 'dossiers.approve', 'stats.read'],
+    permissions: ['dossiers.process', 'dossiers.approve', 'stats.read', 'feedback.handle'],
   },
   {
     code: 'agency_leader',
     name: 'Lãnh đạo cơ quan',
     nameEn: 'Agency leader',
-    permissions: ['dossiers.approve', 'stats.read'],
+    permissions: ['dossiers.approve', 'stats.read', 'feedback.handle', 'feedback.lead'],
   },
   { code: 'city_leader', name: 'Lãnh đạo Thành phố', nameEn: 'City leader', permissions: ['stats.read'] },
   {
@@ -52,6 +58,12 @@ export const BUILT_IN_ROLES = [
     name: 'Cán bộ tài chính, kế toán',
     nameEn: 'Finance officer',
     permissions: ['payments.reconcile'],
+  },
+  {
+    code: 'feedback_operator',
+    name: 'Điều hành viên phản ánh hiện trường',
+    nameEn: 'Feedback operator',
+    permissions: ['feedback.triage'],
   },
 ] as const;
 
@@ -217,6 +229,13 @@ export const DEMO_ACCOUNTS = [
     title: 'Kế toán',
     role: 'finance_officer',
     agency: '000.00.30.H29',
+  },
+  {
+    email: 'dieuhanh@cqs.demo',
+    fullName: 'Võ Minh Khang',
+    title: 'Điều hành viên Trung tâm Giám sát, điều hành',
+    role: 'feedback_operator',
+    agency: 'root',
   },
   {
     email: 'congdan@cqs.demo',
