@@ -1,4 +1,4 @@
-// Tables of citizen feedback (phản ánh hiện trường). ADR 13 explains the model.
+// Tables of citizen feedback (phản ánh hiện trường). ADR 14 explains the model.
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
