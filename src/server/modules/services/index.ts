@@ -21,6 +21,8 @@ export {
   procedureList,
 } from './records.ts';
 export { publishProcedure, versionInForce } from './commands/publish-procedure.ts';
+// The portal's public catalogue pages read procedures through these.
+export { procedureInForce, searchProcedures } from './queries.ts';
 
 /** The scheduled work of the module: apology drafts before due dates, closing expired supplement requests. */
 export function registerServiceJobs(jobs: JobRunner, db: Db): void {
