@@ -91,6 +91,7 @@ test.describe('with JavaScript disabled', () => {
 
 // axe runs inside the page, so accessibility is checked with JavaScript on, on the same pages.
 test('the public pages are accessible', async ({ page }) => {
+  test.setTimeout(300_000);
   for (const path of [
     '/vi',
     '/vi/tin-tuc',

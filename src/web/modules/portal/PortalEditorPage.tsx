@@ -121,12 +121,19 @@ export function PortalEditionPage() {
   const { itemId = '', lang = 'vi' } = useParams();
   const { t } = useTranslation();
   const query = useItem(itemId);
+  // Kept outside the form: the form is remounted with the saved edition after every change.
+  const [done, setDone] = useState<string | null>(null);
   return (
     <>
       <PageHeader
         title={t('portal.edit_title')}
         actions={<Link to={paths.portalEditor}>{t('portal.back')}</Link>}
       />
+      {done ? (
+        <Alert kind="success" live>
+          {done}
+        </Alert>
+      ) : null}
       <QueryState query={query}>
         {({ editions }) => {
           const open = editions.find(
@@ -142,6 +149,7 @@ export function PortalEditionPage() {
               lang={lang}
               open={open}
               live={live}
+              onDone={setDone}
             />
           );
         }}
@@ -160,11 +168,13 @@ function EditionForm({
   lang,
   open,
   live,
+  onDone: setDone,
 }: {
   itemId: string;
   lang: string;
   open?: Edition;
   live?: Edition;
+  onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -176,7 +186,6 @@ function EditionForm({
   const [at, setAt] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['portal'] });
 
   const save = async () => {
@@ -218,11 +227,6 @@ function EditionForm({
   const state = open?.state;
   return (
     <>
-      {done ? (
-        <Alert kind="success" live>
-          {done}
-        </Alert>
-      ) : null}
       {error ? <ApiErrorAlert error={error} /> : null}
       {conflict ? (
         <Alert kind="warning" title={t('portal.conflict_title')} live>
