@@ -7,6 +7,7 @@ import { feedbackModule } from './modules/feedback/index.ts';
 import { identityModule, type SessionService } from './modules/identity/index.ts';
 import { integrationModule } from './modules/integration/index.ts';
 import { paymentGateway, paymentsModule } from './modules/payments/index.ts';
+import { portalModule } from './modules/portal/index.ts';
 import { servicesModule } from './modules/services/index.ts';
 import { statsModule } from './modules/stats/index.ts';
 import { seedDeployment } from './seed.ts';
@@ -23,6 +24,7 @@ export function applicationModules(server?: { config: Config; sessions: SessionS
     statsModule,
     integrationModule,
     feedbackModule,
+    portalModule,
   ];
 }
 

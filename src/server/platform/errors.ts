@@ -35,6 +35,11 @@ export const ERRORS = {
   insufficient_scope: 403,
   dvcqg_not_configured: 409,
   dvcqg_unavailable: 502,
+  portal_edit_conflict: 409,
+  portal_slug_taken: 409,
+  portal_schedule_in_past: 400,
+  portal_second_reviewer: 403,
+  portal_not_translated: 404,
   database_unavailable: 503,
   internal: 500,
 } as const;

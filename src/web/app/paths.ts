@@ -25,6 +25,8 @@ export const paths = {
   paymentReconciliation: '/lam-viec/doi-soat-thanh-toan',
   statistics: '/lam-viec/thong-ke',
   publicStatistics: '/thong-ke',
+  portalEditor: '/lam-viec/cong-thong-tin',
+  portalEdition: (itemId: string, lang: string) => `/lam-viec/cong-thong-tin/${itemId}/${lang}`,
   admin: '/quan-tri',
   adminUsers: '/quan-tri/nguoi-dung',
   adminUserNew: '/quan-tri/nguoi-dung/moi',

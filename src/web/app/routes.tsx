@@ -114,6 +114,12 @@ const ReconciliationPage = lazy(() =>
 const StatsPage = lazy(() =>
   import('../modules/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })),
 );
+const PortalEditorPage = lazy(() =>
+  import('../modules/portal/PortalEditorPage.tsx').then((m) => ({ default: m.PortalEditorPage })),
+);
+const PortalEditionPage = lazy(() =>
+  import('../modules/portal/PortalEditorPage.tsx').then((m) => ({ default: m.PortalEditionPage })),
+);
 const PublicStatsPage = lazy(() =>
   import('../modules/stats/PublicStatsPage.tsx').then((m) => ({ default: m.PublicStatsPage })),
 );
@@ -165,6 +171,22 @@ export const routes: RouteObject[] = [
             element: (
               <Require anyOf={['stats.read']}>
                 <StatsPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.portalEditor),
+            element: (
+              <Require anyOf={['portal.edit', 'portal.review']}>
+                <PortalEditorPage />
+              </Require>
+            ),
+          },
+          {
+            path: `${strip(paths.portalEditor)}/:itemId/:lang`,
+            element: (
+              <Require anyOf={['portal.edit', 'portal.review']}>
+                <PortalEditionPage />
               </Require>
             ),
           },

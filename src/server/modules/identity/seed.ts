@@ -65,6 +65,25 @@ export const BUILT_IN_ROLES = [
     nameEn: 'Feedback operator',
     permissions: ['feedback.triage'],
   },
+  // The portal (issue 15): editors write, reviewers (the second pair of eyes) approve and unpublish.
+  {
+    code: 'portal_editor',
+    name: 'Biên tập viên Cổng thông tin',
+    nameEn: 'Portal editor',
+    permissions: ['portal.edit'],
+  },
+  {
+    code: 'portal_reviewer',
+    name: 'Người duyệt tin, bài',
+    nameEn: 'Portal reviewer',
+    permissions: ['portal.edit', 'portal.review'],
+  },
+  {
+    code: 'investment_officer',
+    name: 'Cán bộ xúc tiến đầu tư',
+    nameEn: 'Investment-promotion officer',
+    permissions: ['investment.manage'],
+  },
 ] as const;
 
 const PROVINCE_IDS: Record<string, string> = { '79': 'H29', '01': 'H26' };
@@ -235,6 +254,41 @@ export const DEMO_ACCOUNTS = [
     fullName: 'Võ Minh Khang',
     title: 'Điều hành viên Trung tâm Giám sát, điều hành',
     role: 'feedback_operator',
+    agency: 'root',
+  },
+  {
+    email: 'bientap.ubnd@cqs.demo',
+    fullName: 'Lý Thị Ngọc Trâm',
+    title: 'Biên tập viên Cổng thông tin',
+    role: 'portal_editor',
+    agency: 'root',
+  },
+  {
+    email: 'duyet.ubnd@cqs.demo',
+    fullName: 'Hồ Minh Khoa',
+    title: 'Trưởng ban biên tập',
+    role: 'portal_reviewer',
+    agency: 'root',
+  },
+  {
+    email: 'bientap.thudaumot@cqs.demo',
+    fullName: 'Nguyễn Thanh Vy',
+    title: 'Biên tập viên trang phường',
+    role: 'portal_editor',
+    agency: 'commune:25747',
+  },
+  {
+    email: 'duyet.thudaumot@cqs.demo',
+    fullName: 'Trịnh Văn Hòa',
+    title: 'Phó Chủ tịch UBND phường, duyệt tin bài',
+    role: 'portal_reviewer',
+    agency: 'commune:25747',
+  },
+  {
+    email: 'xuctien.ubnd@cqs.demo',
+    fullName: 'Phùng Gia Huy',
+    title: 'Chuyên viên Trung tâm Xúc tiến đầu tư',
+    role: 'investment_officer',
     agency: 'root',
   },
   {

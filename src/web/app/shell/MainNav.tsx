@@ -34,6 +34,8 @@ export function MainNav() {
     if (can('stats.read')) items.push({ to: paths.statistics, label: t('nav.stats') });
     if (can('feedback.triage') || can('feedback.handle') || can('feedback.lead'))
       items.push({ to: paths.feedbackWork, label: t('feedback.nav') });
+    if (can('portal.edit') || can('portal.review'))
+      items.push({ to: paths.portalEditor, label: t('nav.portal') });
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     if (ADMIN_PERMISSIONS.some(can)) items.push({ to: paths.admin, label: t('nav.admin') });
     items.push({ to: paths.account, label: t('nav.account') });
