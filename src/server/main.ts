@@ -36,6 +36,7 @@ import {
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 import { paymentGateway, paymentRoutes, registerPaymentJobs } from './modules/payments/index.ts';
+import { meetingsRoutes } from './modules/meetings/index.ts';
 
 const WEB_ROOT = PATHS.web;
 
@@ -119,6 +120,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     await paymentRoutes(scope, deps, gateway);
     await integrationRoutes(scope, deps);
     await statsRoutes(scope, deps);
+    await meetingsRoutes(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
     await sseRoutes(scope, bus);
   });

@@ -3,12 +3,15 @@ import type { Tx } from './platform/db/client.ts';
 import { seedBaseline, seedDemo } from './modules/identity/index.ts';
 import { seedProcedures } from './modules/services/seed.ts';
 import { DEMO_PROCEDURES } from './modules/services/catalogue/index.ts';
+import { seedDemoMeetings, seedMeetingKinds } from './modules/meetings/index.ts';
 
 export async function seedDeployment(tx: Tx, provinceCode: string, demo: boolean): Promise<void> {
   if (!demo) {
     await seedBaseline(tx, provinceCode);
+    await seedMeetingKinds(tx);
     return;
   }
   await seedDemo(tx, provinceCode);
   await seedProcedures(tx, DEMO_PROCEDURES);
+  await seedDemoMeetings(tx);
 }

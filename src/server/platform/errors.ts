@@ -35,6 +35,13 @@ export const ERRORS = {
   insufficient_scope: 403,
   dvcqg_not_configured: 409,
   dvcqg_unavailable: 502,
+  meeting_closed: 409,
+  meeting_not_in_session: 409,
+  meeting_item_not_open: 409,
+  meeting_vote_closed: 409,
+  meeting_already_voted: 409,
+  meeting_not_elector: 403,
+  meeting_already_queued: 409,
   database_unavailable: 503,
   internal: 500,
 } as const;

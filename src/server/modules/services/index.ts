@@ -21,6 +21,8 @@ export {
   procedureList,
 } from './records.ts';
 export { publishProcedure, versionInForce } from './commands/publish-procedure.ts';
+/** The deployment's working calendar (shipped rules + notices an administrator stored); used by meetings. */
+export { loadCalendar } from './clock.ts';
 
 /** The scheduled work of the module: apology drafts before due dates, closing expired supplement requests. */
 export function registerServiceJobs(jobs: JobRunner, db: Db): void {
