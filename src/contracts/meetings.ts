@@ -91,7 +91,9 @@ export const CreateMeetingBody = z
     urgent: z.boolean().default(false),
     participants: z.array(ParticipantInput).min(1).max(5000),
     bridgePoints: z
-      .array(z.strictObject({ name: z.string().trim().min(2).max(200), unitCode: z.string().max(10).optional() }))
+      .array(
+        z.strictObject({ name: z.string().trim().min(2).max(200), unitCode: z.string().max(10).optional() }),
+      )
       .max(200)
       .default([]),
     items: z.array(ItemInput).max(100).default([]),

@@ -44,16 +44,51 @@ const CITY_PEOPLE: Person[] = [
 ];
 
 const REGULAR_ITEMS: DemoItem[] = [
-  { title: 'Báo cáo tình hình kinh tế - xã hội tháng và nhiệm vụ trọng tâm tháng tới', unit: 'Sở Tài chính', minutes: 40, outcome: 'opinion' },
-  { title: 'Tờ trình dự thảo Quyết định ban hành quy định phân cấp quản lý quy hoạch xây dựng', unit: 'Sở Xây dựng', minutes: 30, outcome: 'decision' },
-  { title: 'Tờ trình phương án phòng, chống dịch bệnh mùa mưa trên địa bàn khu vực Bình Dương cũ', unit: 'Sở Y tế', minutes: 25, outcome: 'decision' },
-  { title: 'Báo cáo tiến độ giải ngân vốn đầu tư công', unit: 'Sở Tài chính', minutes: 20, outcome: 'information' },
+  {
+    title: 'Báo cáo tình hình kinh tế - xã hội tháng và nhiệm vụ trọng tâm tháng tới',
+    unit: 'Sở Tài chính',
+    minutes: 40,
+    outcome: 'opinion',
+  },
+  {
+    title: 'Tờ trình dự thảo Quyết định ban hành quy định phân cấp quản lý quy hoạch xây dựng',
+    unit: 'Sở Xây dựng',
+    minutes: 30,
+    outcome: 'decision',
+  },
+  {
+    title: 'Tờ trình phương án phòng, chống dịch bệnh mùa mưa trên địa bàn khu vực Bình Dương cũ',
+    unit: 'Sở Y tế',
+    minutes: 25,
+    outcome: 'decision',
+  },
+  {
+    title: 'Báo cáo tiến độ giải ngân vốn đầu tư công',
+    unit: 'Sở Tài chính',
+    minutes: 20,
+    outcome: 'information',
+  },
 ];
 
 const WARD_ITEMS: DemoItem[] = [
-  { title: 'Phương án chỉnh trang đô thị tuyến đường Bạch Đằng ven sông Sài Gòn', unit: 'Phòng Kinh tế, Hạ tầng và Đô thị', minutes: 45, outcome: 'decision' },
-  { title: 'Kế hoạch chuyển đổi số phường năm 2027', unit: 'Văn phòng HĐND và UBND phường', minutes: 30, outcome: 'decision' },
-  { title: 'Tình hình giải quyết thủ tục hành chính tại Bộ phận Một cửa', unit: 'Bộ phận Một cửa phường', minutes: 20, outcome: 'information' },
+  {
+    title: 'Phương án chỉnh trang đô thị tuyến đường Bạch Đằng ven sông Sài Gòn',
+    unit: 'Phòng Kinh tế, Hạ tầng và Đô thị',
+    minutes: 45,
+    outcome: 'decision',
+  },
+  {
+    title: 'Kế hoạch chuyển đổi số phường năm 2027',
+    unit: 'Văn phòng HĐND và UBND phường',
+    minutes: 30,
+    outcome: 'decision',
+  },
+  {
+    title: 'Tình hình giải quyết thủ tục hành chính tại Bộ phận Một cửa',
+    unit: 'Bộ phận Một cửa phường',
+    minutes: 20,
+    outcome: 'information',
+  },
 ];
 
 async function people(tx: Tx, list: Person[]) {
@@ -98,7 +133,9 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
   const [existing] = await tx.select({ id: meetings.id }).from(meetings).limit(1);
   if (existing) return;
   const city = (await listAgencies(tx)).find((a) => a.agency.parentId === null)?.agency;
-  const ward = (await listAgencies(tx)).find((a) => a.agency.unitCode === '25747' && a.agency.kind === 'peoples_committee')?.agency;
+  const ward = (await listAgencies(tx)).find(
+    (a) => a.agency.unitCode === '25747' && a.agency.kind === 'peoples_committee',
+  )?.agency;
   if (!city || !ward) return;
   const secretary = await findUserByIdentifier(tx, 'thuky.ubnd@cqs.demo');
   const cityPeople = await people(tx, CITY_PEOPLE);
@@ -130,7 +167,11 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
   ]);
   await tx.insert(ledger).values([
     { meetingId: regular.meeting.id, kind: 'meeting.created', data: { kind: 'pc_regular', demo: true } },
-    { meetingId: regular.meeting.id, kind: 'meeting.invited', data: { leadWorkingDays: 5, tooShort: false, demo: true } },
+    {
+      meetingId: regular.meeting.id,
+      kind: 'meeting.invited',
+      data: { leadWorkingDays: 5, tooShort: false, demo: true },
+    },
   ]);
 
   // 2. The ward's thematic meeting, called at two days' notice: the short lead time is flagged.
@@ -163,7 +204,11 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
   );
   await tx.insert(ledger).values([
     { meetingId: thematic.meeting.id, kind: 'meeting.created', data: { kind: 'pc_thematic', demo: true } },
-    { meetingId: thematic.meeting.id, kind: 'meeting.invited', data: { leadWorkingDays: 1, tooShort: true, demo: true } },
+    {
+      meetingId: thematic.meeting.id,
+      kind: 'meeting.invited',
+      data: { leadWorkingDays: 1, tooShort: true, demo: true },
+    },
   ]);
 
   // 3. Last month's regular session, with its record, a named vote, conclusions and tasks.
@@ -198,8 +243,18 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
     .set({ reply: 'attend', attendMode: 'in_person', checkedInAt: at(0), checkedOutAt: at(155) })
     .where(eq(participants.meetingId, id));
   const rec: (typeof ledger.$inferInsert)[] = [
-    { meetingId: id, at: new Date(start.getTime() - 8 * DAY), kind: 'meeting.created', data: { kind: 'pc_regular' } },
-    { meetingId: id, at: new Date(start.getTime() - 7 * DAY), kind: 'meeting.invited', data: { leadWorkingDays: 4, tooShort: false } },
+    {
+      meetingId: id,
+      at: new Date(start.getTime() - 8 * DAY),
+      kind: 'meeting.created',
+      data: { kind: 'pc_regular' },
+    },
+    {
+      meetingId: id,
+      at: new Date(start.getTime() - 7 * DAY),
+      kind: 'meeting.invited',
+      data: { leadWorkingDays: 4, tooShort: false },
+    },
     ...past.items.map((it) => ({
       meetingId: id,
       at: new Date(start.getTime() - 6 * DAY),
@@ -207,8 +262,19 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
       itemId: it.id,
       data: { pages: 12 + it.position * 7, recipients: 9, electronicRecipients: 9, classified: false },
     })),
-    { meetingId: id, at: new Date(start.getTime() - 6 * DAY), kind: 'paper.exception', data: { reason: 'classified', copies: 9, pages: 6 } },
-    ...attending.map((p) => ({ meetingId: id, at: at(0), kind: 'check_in', participantId: p.id, data: { mode: 'in_person' } })),
+    {
+      meetingId: id,
+      at: new Date(start.getTime() - 6 * DAY),
+      kind: 'paper.exception',
+      data: { reason: 'classified', copies: 9, pages: 6 },
+    },
+    ...attending.map((p) => ({
+      meetingId: id,
+      at: at(0),
+      kind: 'check_in',
+      participantId: p.id,
+      data: { mode: 'in_person' },
+    })),
     { meetingId: id, at: at(5), kind: 'meeting.started', data: {} },
   ];
   // Discussed for 45, 28 and 33 minutes against 40, 30 and 25; a 15-minute break after the first.
@@ -220,18 +286,61 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
   const outcomes: ItemOutcome[] = ['approved', 'approved_with_changes', 'approved'];
   for (const [i, it] of past.items.entries()) {
     const [a, b] = spans[i]!;
-    rec.push({ meetingId: id, at: at(a), kind: 'item.opened', itemId: it.id, data: { plannedMinutes: it.plannedMinutes } });
+    rec.push({
+      meetingId: id,
+      at: at(a),
+      kind: 'item.opened',
+      itemId: it.id,
+      data: { plannedMinutes: it.plannedMinutes },
+    });
     const speaker = attending[(i + 1) % attending.length]!;
     rec.push(
-      { meetingId: id, at: at(a + 12), kind: 'speech.requested', itemId: it.id, participantId: speaker.id, data: { speechId: `${it.id}-1` } },
-      { meetingId: id, at: at(a + 14), kind: 'speech.begun', itemId: it.id, participantId: speaker.id, data: { speechId: `${it.id}-1` } },
-      { meetingId: id, at: at(a + 19), kind: 'speech.ended', itemId: it.id, participantId: speaker.id, data: { speechId: `${it.id}-1` } },
-      { meetingId: id, at: at(b), kind: 'item.closed', itemId: it.id, data: { outcome: outcomes[i], usedSeconds: (b - a) * 60 } },
+      {
+        meetingId: id,
+        at: at(a + 12),
+        kind: 'speech.requested',
+        itemId: it.id,
+        participantId: speaker.id,
+        data: { speechId: `${it.id}-1` },
+      },
+      {
+        meetingId: id,
+        at: at(a + 14),
+        kind: 'speech.begun',
+        itemId: it.id,
+        participantId: speaker.id,
+        data: { speechId: `${it.id}-1` },
+      },
+      {
+        meetingId: id,
+        at: at(a + 19),
+        kind: 'speech.ended',
+        itemId: it.id,
+        participantId: speaker.id,
+        data: { speechId: `${it.id}-1` },
+      },
+      {
+        meetingId: id,
+        at: at(b),
+        kind: 'item.closed',
+        itemId: it.id,
+        data: { outcome: outcomes[i], usedSeconds: (b - a) * 60 },
+      },
     );
-    if (i === 0) rec.push({ meetingId: id, at: at(55), kind: 'meeting.paused' }, { meetingId: id, at: at(70), kind: 'meeting.resumed' });
+    if (i === 0)
+      rec.push(
+        { meetingId: id, at: at(55), kind: 'meeting.paused' },
+        { meetingId: id, at: at(70), kind: 'meeting.resumed' },
+      );
     await tx
       .update(items)
-      .set({ state: 'closed', openedAt: at(a), closedAt: at(b), usedSeconds: (b - a) * 60, outcome: outcomes[i]! })
+      .set({
+        state: 'closed',
+        openedAt: at(a),
+        closedAt: at(b),
+        usedSeconds: (b - a) * 60,
+        outcome: outcomes[i]!,
+      })
       .where(eq(items.id, it.id));
   }
   // A named vote on the second content: 6 agree, 1 abstain of 8 members.
@@ -239,11 +348,15 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
   const voters = attending.filter((p) => p.role === 'chair' || p.role === 'member');
   const rules = kinds.get('pc_regular')!.rules;
   const choices = voters.map((_, i) => (i === voters.length - 1 ? ('abstain' as const) : ('agree' as const)));
-  const result = tally(rules, { members: members.length, present: voters.length, electorate: voters.length }, {
-    agree: choices.filter((c) => c === 'agree').length,
-    disagree: 0,
-    abstain: choices.filter((c) => c === 'abstain').length,
-  });
+  const result = tally(
+    rules,
+    { members: members.length, present: voters.length, electorate: voters.length },
+    {
+      agree: choices.filter((c) => c === 'agree').length,
+      disagree: 0,
+      abstain: choices.filter((c) => c === 'abstain').length,
+    },
+  );
   const [poll] = await tx
     .insert(polls)
     .values({
@@ -261,11 +374,29 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
       result,
     })
     .returning();
-  await tx.insert(pollElectors).values(voters.map((p) => ({ pollId: poll!.id, participantId: p.id, userId: p.userId!, voted: true })));
-  await tx.insert(ballots).values(voters.map((p, i) => ({ pollId: poll!.id, participantId: p.id, choice: choices[i]!, castAt: at(93) })));
+  await tx
+    .insert(pollElectors)
+    .values(voters.map((p) => ({ pollId: poll!.id, participantId: p.id, userId: p.userId!, voted: true })));
+  await tx
+    .insert(ballots)
+    .values(
+      voters.map((p, i) => ({ pollId: poll!.id, participantId: p.id, choice: choices[i]!, castAt: at(93) })),
+    );
   rec.push(
-    { meetingId: id, at: at(92), kind: 'poll.opened', itemId: past.items[1]!.id, data: { pollId: poll!.id, secret: false } },
-    { meetingId: id, at: at(95), kind: 'poll.closed', itemId: past.items[1]!.id, data: { pollId: poll!.id, ...result } },
+    {
+      meetingId: id,
+      at: at(92),
+      kind: 'poll.opened',
+      itemId: past.items[1]!.id,
+      data: { pollId: poll!.id, secret: false },
+    },
+    {
+      meetingId: id,
+      at: at(95),
+      kind: 'poll.closed',
+      itemId: past.items[1]!.id,
+      data: { pollId: poll!.id, ...result },
+    },
     ...attending.map((p) => ({ meetingId: id, at: at(155), kind: 'check_out', participantId: p.id })),
     { meetingId: id, at: at(155), kind: 'meeting.ended' },
   );
@@ -279,14 +410,35 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
     'Thống nhất phương án; Sở Y tế chủ trì triển khai trước mùa mưa.',
   ];
   const taskPlan = [
-    { agency: finance, title: 'Hoàn chỉnh báo cáo kinh tế - xã hội tháng 11 trình Thành ủy', dueDays: -17, done: true },
-    { agency: construction, title: 'Trình ký Quyết định phân cấp quản lý quy hoạch xây dựng', dueDays: -5, done: false },
-    { agency: health, title: 'Triển khai phương án phòng, chống dịch bệnh mùa mưa tại các phường', dueDays: 10, done: false },
+    {
+      agency: finance,
+      title: 'Hoàn chỉnh báo cáo kinh tế - xã hội tháng 11 trình Thành ủy',
+      dueDays: -17,
+      done: true,
+    },
+    {
+      agency: construction,
+      title: 'Trình ký Quyết định phân cấp quản lý quy hoạch xây dựng',
+      dueDays: -5,
+      done: false,
+    },
+    {
+      agency: health,
+      title: 'Triển khai phương án phòng, chống dịch bệnh mùa mưa tại các phường',
+      dueDays: 10,
+      done: false,
+    },
   ];
   for (const [i, it] of past.items.entries()) {
     const [c] = await tx
       .insert(conclusions)
-      .values({ meetingId: id, itemId: it.id, outcome: outcomes[i]!, text: texts[i]!, decidedAt: at(spans[i]![1]) })
+      .values({
+        meetingId: id,
+        itemId: it.id,
+        outcome: outcomes[i]!,
+        text: texts[i]!,
+        decidedAt: at(spans[i]![1]),
+      })
       .returning();
     const plan = taskPlan[i]!;
     if (!plan.agency) continue;
@@ -309,10 +461,21 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
       })
       .returning();
     rec.push(
-      { meetingId: id, at: at(spans[i]![1]), kind: 'conclusion.recorded', itemId: it.id, data: { outcome: outcomes[i] } },
+      {
+        meetingId: id,
+        at: at(spans[i]![1]),
+        kind: 'conclusion.recorded',
+        itemId: it.id,
+        data: { outcome: outcomes[i] },
+      },
       { meetingId: id, at: at(spans[i]![1]), kind: 'task.created', itemId: it.id, data: { taskId: t!.id } },
     );
   }
-  rec.push({ meetingId: id, at: new Date(start.getTime() + 3 * DAY), kind: 'notice.issued', data: { noticeNumber: '412/TB-UBND' } });
+  rec.push({
+    meetingId: id,
+    at: new Date(start.getTime() + 3 * DAY),
+    kind: 'notice.issued',
+    data: { noticeNumber: '412/TB-UBND' },
+  });
   await tx.insert(ledger).values(rec);
 }

@@ -59,7 +59,13 @@ function netLength(a: number, b: number, pauses: [number, number][]): number {
 }
 
 /** Pairs "open" and "close" rows per key; a pair still open at the end closes at `end`. */
-function spans(rows: LedgerRow[], open: string, close: string, key: (r: LedgerRow) => string | null, end: number) {
+function spans(
+  rows: LedgerRow[],
+  open: string,
+  close: string,
+  key: (r: LedgerRow) => string | null,
+  end: number,
+) {
   const started = new Map<string, number>();
   const out: { key: string; from: number; to: number }[] = [];
   for (const r of rows) {
@@ -75,15 +81,26 @@ function spans(rows: LedgerRow[], open: string, close: string, key: (r: LedgerRo
   return out;
 }
 
+/** Paused while more pauses than resumptions are on record (pause records from two sources nest). */
+function pauseIntervals(rows: LedgerRow[], end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let from = 0;
+  for (const r of rows) {
+    if (r.kind === 'meeting.paused' && depth++ === 0) from = r.at.getTime();
+    else if (r.kind === 'meeting.resumed' && depth > 0 && --depth === 0) out.push([from, r.at.getTime()]);
+  }
+  if (depth > 0) out.push([from, end]);
+  return out;
+}
+
 export function meetingFigures(rows: readonly LedgerRow[], budgets: readonly ItemBudget[]): MeetingFigures {
   const ordered = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime());
   const started = ordered.find((r) => r.kind === 'meeting.started')?.at.getTime();
   const endedRow = [...ordered].reverse().find((r) => r.kind === 'meeting.ended');
   const last = ordered[ordered.length - 1]?.at.getTime() ?? 0;
   const end = endedRow?.at.getTime() ?? last;
-  const pauses = merge(
-    spans(ordered, 'meeting.paused', 'meeting.resumed', () => 'm', end).map((s) => [s.from, s.to]),
-  );
+  const pauses = merge(pauseIntervals(ordered, end));
   const pauseMs = pauses.reduce((t, [a, b]) => t + (b - a), 0);
   const netMs = started === undefined ? 0 : netLength(started, end, pauses);
 

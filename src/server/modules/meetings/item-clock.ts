@@ -25,7 +25,12 @@ export async function stopItem(
     .where(and(eq(speeches.itemId, item.id), eq(speeches.state, 'speaking')))
     .returning({ id: speeches.id, participantId: speeches.participantId });
   for (const s of speaking)
-    entries.push({ kind: 'speech.ended', itemId: item.id, participantId: s.participantId, data: { speechId: s.id } });
+    entries.push({
+      kind: 'speech.ended',
+      itemId: item.id,
+      participantId: s.participantId,
+      data: { speechId: s.id },
+    });
   await tx
     .update(speeches)
     .set({ state: 'withdrawn' })

@@ -16,7 +16,11 @@ export interface LoadedMeeting {
 }
 
 /** Locks the meeting row: commands on one meeting run one after another (not ballots: see cast-ballot). */
-export async function lockMeeting(tx: Tx, id: string, lock: 'update' | 'share' = 'update'): Promise<LoadedMeeting> {
+export async function lockMeeting(
+  tx: Tx,
+  id: string,
+  lock: 'update' | 'share' = 'update',
+): Promise<LoadedMeeting> {
   const [row] = await tx
     .select({ meeting: meetings, rules: meetingKinds.rules, kindCode: meetingKinds.code })
     .from(meetings)

@@ -1,6 +1,11 @@
 // The conclusion notice (thông báo kết luận) as an administrative document, Decree 30/2020 layout.
 import type { ItemOutcome } from '../../../contracts/meetings.ts';
-import { type AdministrativeDocument, type Block, formatDate, renderDocument } from '../../platform/pdf/index.ts';
+import {
+  type AdministrativeDocument,
+  type Block,
+  formatDate,
+  renderDocument,
+} from '../../platform/pdf/index.ts';
 import type { noticeContent } from './queries.ts';
 
 type NoticeContent = Awaited<ReturnType<typeof noticeContent>>;
@@ -47,13 +52,19 @@ export function noticeDocument(c: NoticeContent, agency: { name: string }): Admi
       bold: true,
       text: `${n}. ${item.title} (${item.presentingUnit} trình)`,
     });
-    body.push({ type: 'paragraph', indent: true, text: `${OUTCOME[conclusion.outcome]}. ${conclusion.text}` });
+    body.push({
+      type: 'paragraph',
+      indent: true,
+      text: `${OUTCOME[conclusion.outcome]}. ${conclusion.text}`,
+    });
     const itemTasks = c.tasks.filter((t) => t.conclusionId === conclusion.id);
     if (itemTasks.length)
       body.push({
         type: 'list',
         style: 'dash',
-        items: itemTasks.map((t) => `${t.responsibleName}: ${t.title}; hoàn thành trước ngày ${formatDate(t.dueAt)}.`),
+        items: itemTasks.map(
+          (t) => `${t.responsibleName}: ${t.title}; hoàn thành trước ngày ${formatDate(t.dueAt)}.`,
+        ),
       });
   }
   body.push({
@@ -62,7 +73,11 @@ export function noticeDocument(c: NoticeContent, agency: { name: string }): Admi
     text: `${agency.name} thông báo để các cơ quan, đơn vị biết, thực hiện./.`,
   });
   return {
-    meta: { subject: 'Thông báo kết luận', keywords: m.id, creationDate: (m.noticeIssuedAt ?? m.endedAt ?? m.startsAt).toISOString() },
+    meta: {
+      subject: 'Thông báo kết luận',
+      keywords: m.id,
+      creationDate: (m.noticeIssuedAt ?? m.endedAt ?? m.startsAt).toISOString(),
+    },
     header: {
       authority: agency.name,
       number: m.noticeNumber ?? '',

@@ -33,4 +33,5 @@ export const mayCompleteTask = (
 ) =>
   !!p &&
   (isSecretariat(p, m) ||
-    (p.kind === 'official' && p.memberships.some((x) => task.responsibleAgencyPath.startsWith(x.agencyPath))));
+    (p.kind === 'official' &&
+      p.memberships.some((x) => task.responsibleAgencyPath.startsWith(x.agencyPath))));

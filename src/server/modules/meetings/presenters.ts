@@ -5,7 +5,10 @@ import type { conclusions, items, polls, speeches, tasks } from './tables.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export const presentMeetingSummary = (m: MeetingRow, kind: { code: string; name: string; nameEn: string }) => ({
+export const presentMeetingSummary = (
+  m: MeetingRow,
+  kind: { code: string; name: string; nameEn: string },
+) => ({
   id: m.id,
   title: m.title,
   kind: kind.code,

@@ -34,8 +34,14 @@ import {
 /** Meetings the official organises (secretariat scope) or takes part in, newest first. */
 export async function listMeetings(db: DbOrTx, p: Principal) {
   const paths = scopePaths(p, MANAGE);
-  const mine = db.select({ id: participants.meetingId }).from(participants).where(eq(participants.userId, p.userId));
-  const where: SQL[] = [inArray(meetings.id, mine), ...paths.map((path) => like(meetings.agencyPath, `${path}%`))];
+  const mine = db
+    .select({ id: participants.meetingId })
+    .from(participants)
+    .where(eq(participants.userId, p.userId));
+  const where: SQL[] = [
+    inArray(meetings.id, mine),
+    ...paths.map((path) => like(meetings.agencyPath, `${path}%`)),
+  ];
   const rows = await db
     .select({ m: meetings, code: meetingKinds.code, name: meetingKinds.name, nameEn: meetingKinds.nameEn })
     .from(meetings)
@@ -100,7 +106,9 @@ export async function meetingView(db: DbOrTx, p: Principal, id: string) {
       return presentPoll(
         x,
         { elector: !!e, voted: e?.voted ?? false },
-        named.filter((b) => b.pollId === x.id).map((b) => ({ participantId: b.participantId, choice: b.choice })),
+        named
+          .filter((b) => b.pollId === x.id)
+          .map((b) => ({ participantId: b.participantId, choice: b.choice })),
       );
     }),
     conclusions: concl.map(presentConclusion),

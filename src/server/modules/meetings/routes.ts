@@ -76,12 +76,22 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
   );
   app.post(
     '/api/meetings/tasks/:id/complete',
-    { config: official, schema: { tags, summary: 'Báo cáo hoàn thành nhiệm vụ', params: Id, body: C.CompleteTaskBody } },
+    {
+      config: official,
+      schema: { tags, summary: 'Báo cáo hoàn thành nhiệm vụ', params: Id, body: C.CompleteTaskBody },
+    },
     async (req) => completeTask(db, req.ctx(), req.params.id, req.body.evidence),
   );
   app.get(
     '/api/meetings/:id',
-    { config: official, schema: { tags, summary: 'Cuộc họp: chương trình, thành phần, điểm danh, phát biểu, biểu quyết', params: Id } },
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Cuộc họp: chương trình, thành phần, điểm danh, phát biểu, biểu quyết',
+        params: Id,
+      },
+    },
     async (req) => meetingView(db, req.principal!, req.params.id),
   );
   app.get(
@@ -91,12 +101,18 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
   );
   app.post(
     '/api/meetings/:id/items',
-    { config: official, schema: { tags, summary: 'Thêm nội dung vào chương trình', params: Id, body: C.ItemInput } },
+    {
+      config: official,
+      schema: { tags, summary: 'Thêm nội dung vào chương trình', params: Id, body: C.ItemInput },
+    },
     async (req) => addItem(db, req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/api/meetings/:id/items/order',
-    { config: official, schema: { tags, summary: 'Sắp xếp lại chương trình', params: Id, body: C.ReorderBody } },
+    {
+      config: official,
+      schema: { tags, summary: 'Sắp xếp lại chương trình', params: Id, body: C.ReorderBody },
+    },
     async (req) => {
       await reorderItems(db, req.ctx(), req.params.id, req.body.itemIds);
       return ok;
@@ -121,17 +137,36 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
     );
   app.post(
     '/api/meetings/:id/invitations',
-    { config: official, schema: { tags, summary: 'Gửi giấy mời (thời gian gửi trước tính theo ngày làm việc)', params: Id } },
+    {
+      config: official,
+      schema: { tags, summary: 'Gửi giấy mời (thời gian gửi trước tính theo ngày làm việc)', params: Id },
+    },
     async (req) => sendInvitations(db, req.ctx(), req.params.id),
   );
   app.post(
     '/api/meetings/:id/reply',
-    { config: official, schema: { tags, summary: 'Trả lời giấy mời: dự họp, vắng, cử người dự thay', params: Id, body: C.ReplyBody } },
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Trả lời giấy mời: dự họp, vắng, cử người dự thay',
+        params: Id,
+        body: C.ReplyBody,
+      },
+    },
     async (req) => replyInvitation(db, req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/api/meetings/:id/check-in',
-    { config: official, schema: { tags, summary: 'Điểm danh (tự điểm danh hoặc thư ký điểm danh)', params: Id, body: C.CheckInBody } },
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Điểm danh (tự điểm danh hoặc thư ký điểm danh)',
+        params: Id,
+        body: C.CheckInBody,
+      },
+    },
     async (req) => checkIn(db, req.ctx(), req.params.id, req.body),
   );
   app.post(
@@ -150,7 +185,15 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
   for (const action of ['pause', 'resume'] as const)
     app.post(
       `/api/meetings/:id/${action}`,
-      { config: official, schema: { tags, summary: action === 'pause' ? 'Tạm dừng' : 'Tiếp tục', params: Id, response: { 200: Ok } } },
+      {
+        config: official,
+        schema: {
+          tags,
+          summary: action === 'pause' ? 'Tạm dừng' : 'Tiếp tục',
+          params: Id,
+          response: { 200: Ok },
+        },
+      },
       async (req) => {
         await pauseMeeting(db, req.ctx(), req.params.id, action);
         return ok;
@@ -166,30 +209,57 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
   );
   app.post(
     '/api/meetings/:id/items/:itemId/open',
-    { config: official, schema: { tags, summary: 'Mở nội dung (bấm giờ theo thời lượng dự kiến)', params: IdItem } },
+    {
+      config: official,
+      schema: { tags, summary: 'Mở nội dung (bấm giờ theo thời lượng dự kiến)', params: IdItem },
+    },
     async (req) => openItem(db, req.ctx(), req.params.id, req.params.itemId),
   );
   app.post(
     '/api/meetings/:id/items/:itemId/close',
-    { config: official, schema: { tags, summary: 'Kết thúc nội dung', params: IdItem, body: C.CloseItemBody } },
+    {
+      config: official,
+      schema: { tags, summary: 'Kết thúc nội dung', params: IdItem, body: C.CloseItemBody },
+    },
     async (req) => closeItem(db, req.ctx(), req.params.id, req.params.itemId, req.body.outcome),
   );
   app.post(
     '/api/meetings/:id/speeches',
-    { config: official, schema: { tags, summary: 'Đăng ký phát biểu về nội dung đang thảo luận', params: Id, body: C.SpeakBody } },
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Đăng ký phát biểu về nội dung đang thảo luận',
+        params: Id,
+        body: C.SpeakBody,
+      },
+    },
     async (req) => requestSpeech(db, req.ctx(), req.params.id, req.body.kind),
   );
   app.post(
     '/api/meetings/:id/speeches/next',
     {
       config: official,
-      schema: { tags, summary: 'Mời người phát biểu tiếp theo', params: Id, body: z.strictObject({ speechId: z.uuid().optional() }) },
+      schema: {
+        tags,
+        summary: 'Mời người phát biểu tiếp theo',
+        params: Id,
+        body: z.strictObject({ speechId: z.uuid().optional() }),
+      },
     },
     async (req) => callSpeaker(db, req.ctx(), req.params.id, req.body.speechId),
   );
   app.post(
     '/api/meetings/:id/speeches/:speechId/end',
-    { config: official, schema: { tags, summary: 'Kết thúc hoặc rút đăng ký phát biểu', params: IdSpeech, response: { 200: Ok } } },
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Kết thúc hoặc rút đăng ký phát biểu',
+        params: IdSpeech,
+        response: { 200: Ok },
+      },
+    },
     async (req) => {
       await endSpeech(db, req.ctx(), req.params.id, req.params.speechId);
       return ok;
@@ -197,12 +267,28 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
   );
   app.post(
     '/api/meetings/:id/polls',
-    { config: official, schema: { tags, summary: 'Mở biểu quyết (chốt danh sách người biểu quyết)', params: Id, body: C.OpenPollBody } },
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Mở biểu quyết (chốt danh sách người biểu quyết)',
+        params: Id,
+        body: C.OpenPollBody,
+      },
+    },
     async (req) => openPoll(db, req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/api/meetings/:id/polls/:pollId/ballot',
-    { config: official, schema: { tags, summary: 'Biểu quyết: đồng ý / không đồng ý / không biểu quyết', params: IdPoll, body: C.BallotBody } },
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Biểu quyết: đồng ý / không đồng ý / không biểu quyết',
+        params: IdPoll,
+        body: C.BallotBody,
+      },
+    },
     async (req) => {
       await castBallot(db, req.ctx(), req.params.pollId, req.body.choice);
       return ok;
@@ -215,20 +301,31 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
   );
   app.post(
     '/api/meetings/:id/items/:itemId/conclusion',
-    { config: official, schema: { tags, summary: 'Kết luận nội dung và giao nhiệm vụ', params: IdItem, body: C.ConclusionBody } },
+    {
+      config: official,
+      schema: { tags, summary: 'Kết luận nội dung và giao nhiệm vụ', params: IdItem, body: C.ConclusionBody },
+    },
     async (req) => recordConclusion(db, req.ctx(), req.params.id, req.params.itemId, req.body),
   );
   app.post(
     '/api/meetings/:id/notice',
     {
       config: official,
-      schema: { tags, summary: 'Ban hành thông báo kết luận', params: Id, body: z.strictObject({ number: z.string().max(60).optional() }) },
+      schema: {
+        tags,
+        summary: 'Ban hành thông báo kết luận',
+        params: Id,
+        body: z.strictObject({ number: z.string().max(60).optional() }),
+      },
     },
     async (req) => issueNotice(db, req.ctx(), req.params.id, req.body.number),
   );
   app.get(
     '/api/meetings/:id/notice.pdf',
-    { config: official, schema: { tags, summary: 'Thông báo kết luận (PDF, thể thức Nghị định 30/2020)', params: Id } },
+    {
+      config: official,
+      schema: { tags, summary: 'Thông báo kết luận (PDF, thể thức Nghị định 30/2020)', params: Id },
+    },
     async (req, reply) => {
       const content = await noticeContent(db, req.principal!, req.params.id);
       const agency = await getAgency(db, content.meeting.agencyId);
@@ -236,7 +333,10 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
       const pdf = await renderNotice(content, agency);
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="thong-bao-ket-luan-${req.params.id.slice(0, 8)}.pdf"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="thong-bao-ket-luan-${req.params.id.slice(0, 8)}.pdf"`,
+        )
         .header('cache-control', 'private, no-store')
         .send(pdf);
     },

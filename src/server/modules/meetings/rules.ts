@@ -1,5 +1,11 @@
 // Quorum and majority, computed from the kind's rules (data) with integer arithmetic only.
-import type { BallotChoice, Fraction, KindRules, ParticipantRole, PollResult } from '../../../contracts/meetings.ts';
+import type {
+  BallotChoice,
+  Fraction,
+  KindRules,
+  ParticipantRole,
+  PollResult,
+} from '../../../contracts/meetings.ts';
 
 /** `count` reaches `num/den` of `base`: count·den ≥ num·base (or > when strict). No division, no float. */
 export function reaches(count: number, base: number, f: Fraction): boolean {

@@ -108,12 +108,8 @@ export const participants = pgTable(
     checkedOutAt: ts('checked_out_at'),
   },
   (t) => [
-    uniqueIndex('mtg_participants_user')
-      .on(t.meetingId, t.userId)
-      .where(sql`${t.userId} is not null`),
-    uniqueIndex('mtg_participants_one_chair')
-      .on(t.meetingId)
-      .where(sql`${t.role} = 'chair'`),
+    uniqueIndex('mtg_participants_user').on(t.meetingId, t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex('mtg_participants_one_chair').on(t.meetingId).where(sql`${t.role} = 'chair'`),
     index('mtg_participants_by_user').on(t.userId),
   ],
 );
@@ -141,9 +137,7 @@ export const items = pgTable(
   },
   (t) => [
     index('mtg_items_meeting').on(t.meetingId, t.position),
-    uniqueIndex('mtg_items_one_open')
-      .on(t.meetingId)
-      .where(sql`${t.state} = 'open'`),
+    uniqueIndex('mtg_items_one_open').on(t.meetingId).where(sql`${t.state} = 'open'`),
   ],
 );
 
@@ -212,12 +206,8 @@ export const speeches = pgTable(
   },
   (t) => [
     index('mtg_speeches_item').on(t.itemId, t.requestedAt),
-    uniqueIndex('mtg_speeches_one_speaking')
-      .on(t.meetingId)
-      .where(sql`${t.state} = 'speaking'`),
-    uniqueIndex('mtg_speeches_one_waiting')
-      .on(t.itemId, t.participantId)
-      .where(sql`${t.state} = 'waiting'`),
+    uniqueIndex('mtg_speeches_one_speaking').on(t.meetingId).where(sql`${t.state} = 'speaking'`),
+    uniqueIndex('mtg_speeches_one_waiting').on(t.itemId, t.participantId).where(sql`${t.state} = 'waiting'`),
   ],
 );
 
@@ -243,9 +233,7 @@ export const polls = pgTable(
   },
   (t) => [
     index('mtg_polls_meeting').on(t.meetingId),
-    uniqueIndex('mtg_polls_one_open')
-      .on(t.meetingId)
-      .where(sql`${t.state} = 'open'`),
+    uniqueIndex('mtg_polls_one_open').on(t.meetingId).where(sql`${t.state} = 'open'`),
   ],
 );
 

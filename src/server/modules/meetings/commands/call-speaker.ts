@@ -42,7 +42,12 @@ export async function callSpeaker(db: Db, ctx: ActionContext, meetingId: string,
       .where(and(eq(speeches.meetingId, meetingId), eq(speeches.state, 'speaking')))
       .returning();
     for (const s of stopped)
-      entries.push({ kind: 'speech.ended', itemId: s.itemId, participantId: s.participantId, data: { speechId: s.id } });
+      entries.push({
+        kind: 'speech.ended',
+        itemId: s.itemId,
+        participantId: s.participantId,
+        data: { speechId: s.id },
+      });
     await tx
       .update(speeches)
       .set({ state: 'speaking', begunAt: now, capSeconds: SPEECH_CAP_SECONDS })

@@ -31,7 +31,13 @@ export async function castBallot(db: Db, ctx: ActionContext, pollId: string, cho
     const flipped = await tx
       .update(pollElectors)
       .set({ voted: true })
-      .where(and(eq(pollElectors.pollId, pollId), eq(pollElectors.userId, actor.userId), eq(pollElectors.voted, false)))
+      .where(
+        and(
+          eq(pollElectors.pollId, pollId),
+          eq(pollElectors.userId, actor.userId),
+          eq(pollElectors.voted, false),
+        ),
+      )
       .returning({ participantId: pollElectors.participantId });
     if (flipped.length === 0) {
       const [elector] = await tx

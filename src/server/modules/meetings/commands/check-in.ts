@@ -27,7 +27,9 @@ export async function checkIn(
     const target = input.participantId ? l.participants.find((p) => p.id === input.participantId) : me;
     if (!target) {
       if (input.participantId && isSecretariat(ctx.actor, l.meeting))
-        throw new AppError('validation', {}, [{ field: 'body.participantId', key: 'field.meeting_not_participant' }]);
+        throw new AppError('validation', {}, [
+          { field: 'body.participantId', key: 'field.meeting_not_participant' },
+        ]);
       throw new AppError('forbidden');
     }
     if (target.id !== me?.id && !isSecretariat(ctx.actor, l.meeting)) throw new AppError('forbidden');

@@ -38,7 +38,11 @@ export async function closeItem(
       summary: { itemId, outcome: outcome ?? null },
     });
     const closed = entries[entries.length - 1]!.data!;
-    await emitMeeting(tx, l, 'item_closed', { itemId, usedSeconds: closed.usedSeconds, outcome: outcome ?? null });
+    await emitMeeting(tx, l, 'item_closed', {
+      itemId,
+      usedSeconds: closed.usedSeconds,
+      outcome: outcome ?? null,
+    });
     return { usedSeconds: closed.usedSeconds as number };
   });
 }

@@ -39,7 +39,11 @@ export async function closePoll(
     const result = tally(poll.rules, poll, counts);
     if (poll.secret) await tx.delete(secretBallots).where(eq(secretBallots.pollId, pollId));
     await tx.update(polls).set({ state: 'closed', closedAt: new Date(), result }).where(eq(polls.id, pollId));
-    await appendLedger(tx, meetingId, { kind: 'poll.closed', itemId: poll.itemId, data: { pollId, ...result } });
+    await appendLedger(tx, meetingId, {
+      kind: 'poll.closed',
+      itemId: poll.itemId,
+      data: { pollId, ...result },
+    });
     await audit(tx, ctx, {
       action: 'meeting.poll_close',
       targetType: 'meeting_poll',

@@ -50,12 +50,16 @@ export async function createMeeting(db: Db, ctx: ActionContext, input: CreateMee
       .returning();
     const rows = await tx
       .insert(participants)
-      .values(people.map((p) => ({ meetingId: id, userId: p.userId, name: p.name, title: p.title, role: p.role })))
+      .values(
+        people.map((p) => ({ meetingId: id, userId: p.userId, name: p.name, title: p.title, role: p.role })),
+      )
       .returning();
     if (input.bridgePoints.length)
       await tx
         .insert(bridgePoints)
-        .values(input.bridgePoints.map((b) => ({ meetingId: id, name: b.name, unitCode: b.unitCode ?? null })));
+        .values(
+          input.bridgePoints.map((b) => ({ meetingId: id, name: b.name, unitCode: b.unitCode ?? null })),
+        );
     if (input.items.length)
       await tx.insert(items).values(
         input.items.map((it, i) => ({

@@ -30,10 +30,24 @@ export async function endMeeting(db: Db, ctx: ActionContext, meetingId: string) 
     await tx
       .update(participants)
       .set({ checkedOutAt: now })
-      .where(and(eq(participants.meetingId, meetingId), isNotNull(participants.checkedInAt), isNull(participants.checkedOutAt)));
-    await tx.update(meetings).set({ state: 'ended', endedAt: now, currentItemId: null }).where(eq(meetings.id, meetingId));
+      .where(
+        and(
+          eq(participants.meetingId, meetingId),
+          isNotNull(participants.checkedInAt),
+          isNull(participants.checkedOutAt),
+        ),
+      );
+    await tx
+      .update(meetings)
+      .set({ state: 'ended', endedAt: now, currentItemId: null })
+      .where(eq(meetings.id, meetingId));
     await appendLedger(tx, meetingId, ...entries, { kind: 'meeting.ended' });
-    await audit(tx, ctx, { action: 'meeting.end', targetType: 'meeting', targetId: meetingId, agencyId: l.meeting.agencyId });
+    await audit(tx, ctx, {
+      action: 'meeting.end',
+      targetType: 'meeting',
+      targetId: meetingId,
+      agencyId: l.meeting.agencyId,
+    });
     await emitMeeting(tx, l, 'ended', { endedAt: now.toISOString() });
   });
 }

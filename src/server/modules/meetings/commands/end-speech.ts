@@ -20,7 +20,8 @@ export async function endSpeech(db: Db, ctx: ActionContext, meetingId: string, s
     if (!s) throw new AppError('not_found');
     const own = participantOf(ctx.actor, l.participants)?.id === s.participantId;
     if (!own && !mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');
-    if (s.state !== 'speaking' && s.state !== 'waiting') throw new AppError('invalid_state', { state: s.state });
+    if (s.state !== 'speaking' && s.state !== 'waiting')
+      throw new AppError('invalid_state', { state: s.state });
     const now = new Date();
     const speaking = s.state === 'speaking';
     await tx

@@ -19,7 +19,8 @@ export async function issueNotice(db: Db, ctx: ActionContext, meetingId: string,
   const calendar = await loadCalendar(db);
   return db.transaction(async (tx) => {
     const l = await lockMeeting(tx, meetingId);
-    if (!isChair(ctx.actor, l.participants) && !isSecretariat(ctx.actor, l.meeting)) throw new AppError('forbidden');
+    if (!isChair(ctx.actor, l.participants) && !isSecretariat(ctx.actor, l.meeting))
+      throw new AppError('forbidden');
     if (l.meeting.state !== 'ended') throw new AppError('invalid_state', { state: l.meeting.state });
     if (l.meeting.noticeIssuedAt) throw new AppError('invalid_state', { reason: 'notice_issued' });
     const [{ n } = { n: 0 }] = await tx
@@ -32,7 +33,10 @@ export async function issueNotice(db: Db, ctx: ActionContext, meetingId: string,
     const compliant = lag <= l.rules.conclusionWorkingDays;
     const noticeNumber = number ?? `${String(now.getUTCFullYear())}-${meetingId.slice(0, 6)}/TB`;
     await tx.update(meetings).set({ noticeNumber, noticeIssuedAt: now }).where(eq(meetings.id, meetingId));
-    await appendLedger(tx, meetingId, { kind: 'notice.issued', data: { lagWorkingDays: lag, compliant, noticeNumber } });
+    await appendLedger(tx, meetingId, {
+      kind: 'notice.issued',
+      data: { lagWorkingDays: lag, compliant, noticeNumber },
+    });
     await audit(tx, ctx, {
       action: 'meeting.notice_issue',
       targetType: 'meeting',

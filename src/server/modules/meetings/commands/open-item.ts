@@ -20,7 +20,8 @@ export async function openItem(db: Db, ctx: ActionContext, meetingId: string, it
     const item = rows.find((i) => i.id === itemId);
     if (!item) throw new AppError('not_found');
     if (item.state === 'open') return { openedAt: item.openedAt!.toISOString() };
-    if (item.state !== 'planned' && item.state !== 'closed') throw new AppError('invalid_state', { state: item.state });
+    if (item.state !== 'planned' && item.state !== 'closed')
+      throw new AppError('invalid_state', { state: item.state });
     const now = new Date();
     const entries = [];
     const current = rows.find((i) => i.state === 'open');

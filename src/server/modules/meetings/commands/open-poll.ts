@@ -55,7 +55,12 @@ export async function openPoll(
       await appendLedger(tx, meetingId, {
         kind: 'poll.opened',
         itemId: input.itemId ?? null,
-        data: { pollId: poll!.id, secret: input.secret, electorate: electors.length, present: quorum.present },
+        data: {
+          pollId: poll!.id,
+          secret: input.secret,
+          electorate: electors.length,
+          present: quorum.present,
+        },
       });
       await audit(tx, ctx, {
         action: 'meeting.poll_open',

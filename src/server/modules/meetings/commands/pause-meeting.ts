@@ -10,7 +10,12 @@ import { mayRunSession } from '../policy.ts';
 import { meetings } from '../tables.ts';
 
 /** A break: the ledger's pauses are deducted from the net duration and from the content's timer. */
-export async function pauseMeeting(db: Db, ctx: ActionContext, meetingId: string, action: 'pause' | 'resume') {
+export async function pauseMeeting(
+  db: Db,
+  ctx: ActionContext,
+  meetingId: string,
+  action: 'pause' | 'resume',
+) {
   return db.transaction(async (tx) => {
     const l = await lockMeeting(tx, meetingId);
     if (!mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');

@@ -44,12 +44,20 @@ export async function recordConclusion(
       for (const [i, t] of input.tasks.entries()) {
         const agency = await getAgency(tx, t.responsibleAgencyId);
         if (!agency)
-          throw new AppError('validation', {}, [{ field: `body.tasks.${i}.responsibleAgencyId`, key: 'field.not_found' }]);
+          throw new AppError('validation', {}, [
+            { field: `body.tasks.${i}.responsibleAgencyId`, key: 'field.not_found' },
+          ]);
         agencies.push(agency);
       }
       const [conclusion] = await tx
         .insert(conclusions)
-        .values({ meetingId, itemId, outcome: input.outcome, text: input.text, decidedBy: ctx.actor?.userId ?? null })
+        .values({
+          meetingId,
+          itemId,
+          outcome: input.outcome,
+          text: input.text,
+          decidedBy: ctx.actor?.userId ?? null,
+        })
         .returning();
       await tx.update(items).set({ outcome: input.outcome }).where(eq(items.id, itemId));
       const created = input.tasks.length

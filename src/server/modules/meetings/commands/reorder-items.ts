@@ -21,7 +21,11 @@ export async function reorderItems(db: Db, ctx: ActionContext, meetingId: string
       .where(eq(items.meetingId, meetingId))
       .orderBy(asc(items.position));
     const known = new Set(current.map((i) => i.id));
-    if (itemIds.length !== known.size || new Set(itemIds).size !== itemIds.length || !itemIds.every((i) => known.has(i)))
+    if (
+      itemIds.length !== known.size ||
+      new Set(itemIds).size !== itemIds.length ||
+      !itemIds.every((i) => known.has(i))
+    )
       throw new AppError('validation', {}, [{ field: 'body.itemIds', key: 'field.meeting_items_mismatch' }]);
     // One statement: positions from the array's order.
     await tx.execute(sql`update mtg_items set position = o.ord::int

@@ -48,7 +48,7 @@ export async function replyInvitation(db: Db, ctx: ActionContext, meetingId: str
       if (me.role !== 'member' && me.role !== 'chair') throw new AppError('forbidden');
       const user = await getUser(tx, input.substituteUserId);
       const taken = l.participants.some((p) => p.userId === input.substituteUserId);
-      if (!user || user.kind !== 'official' || taken)
+      if (user?.kind !== 'official' || taken)
         throw new AppError('validation', {}, [
           { field: 'body.substituteUserId', key: taken ? 'field.taken' : 'field.not_found' },
         ]);

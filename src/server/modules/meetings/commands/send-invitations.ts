@@ -31,9 +31,15 @@ export async function sendInvitations(db: Db, ctx: ActionContext, meetingId: str
     const kind = first ? ('invite' as const) : ('update' as const);
     const invited = l.participants.filter((p) => p.userId !== null && p.role !== 'secretary');
     if (invited.length)
-      await tx
-        .insert(invitations)
-        .values(invited.map((p) => ({ meetingId, participantId: p.id, channel: 'app' as const, kind, sentAt: now })));
+      await tx.insert(invitations).values(
+        invited.map((p) => ({
+          meetingId,
+          participantId: p.id,
+          channel: 'app' as const,
+          kind,
+          sentAt: now,
+        })),
+      );
     if (first)
       await tx
         .update(meetings)

@@ -24,7 +24,9 @@ export async function setItemAside(
   return db.transaction(async (tx) => {
     const l = await lockMeeting(tx, meetingId);
     const allowed =
-      action === 'defer' ? mayRunSession(ctx.actor, l.meeting, l.participants) : isSecretariat(ctx.actor, l.meeting);
+      action === 'defer'
+        ? mayRunSession(ctx.actor, l.meeting, l.participants)
+        : isSecretariat(ctx.actor, l.meeting);
     if (!allowed) throw new AppError('forbidden');
     requireLive(l.meeting);
     const [item] = await tx
@@ -39,7 +41,10 @@ export async function setItemAside(
     else
       await tx
         .update(items)
-        .set({ state: action === 'defer' ? 'deferred' : 'withdrawn', outcome: action === 'defer' ? 'deferred' : null })
+        .set({
+          state: action === 'defer' ? 'deferred' : 'withdrawn',
+          outcome: action === 'defer' ? 'deferred' : null,
+        })
         .where(eq(items.id, itemId));
     await appendLedger(tx, meetingId, ...entries, {
       kind: action === 'defer' ? 'item.deferred' : 'item.withdrawn',
@@ -52,6 +57,9 @@ export async function setItemAside(
       agencyId: l.meeting.agencyId,
       summary: { itemId },
     });
-    await emitMeeting(tx, l, 'agenda_changed', { itemId, state: action === 'defer' ? 'deferred' : 'withdrawn' });
+    await emitMeeting(tx, l, 'agenda_changed', {
+      itemId,
+      state: action === 'defer' ? 'deferred' : 'withdrawn',
+    });
   });
 }

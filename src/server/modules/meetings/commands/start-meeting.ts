@@ -22,7 +22,11 @@ export async function startMeeting(db: Db, ctx: ActionContext, meetingId: string
     const quorum = attendance(l.rules, l.participants);
     await appendLedger(tx, meetingId, {
       kind: 'meeting.started',
-      data: { plannedStart: l.meeting.startsAt.toISOString(), present: quorum.present, members: quorum.members },
+      data: {
+        plannedStart: l.meeting.startsAt.toISOString(),
+        present: quorum.present,
+        members: quorum.members,
+      },
     });
     await audit(tx, ctx, {
       action: 'meeting.start',
