@@ -19,6 +19,7 @@ export const paths = {
   dossierRegister: '/lam-viec/so-theo-doi',
   paymentReconciliation: '/lam-viec/doi-soat-thanh-toan',
   statistics: '/lam-viec/thong-ke',
+  meetings: '/lam-viec/hop',
   publicStatistics: '/thong-ke',
   admin: '/quan-tri',
   adminUsers: '/quan-tri/nguoi-dung',
