@@ -1,3 +1,5 @@
+// Written, not yet run green (the shared machine could not start the e2e server in time): rename to
+// meetings.spec.ts once it passes with `E2E_PORT=8315 npx playwright test test/e2e/meetings.spec.ts`.
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './a11y.ts';
 import { official } from './journey.ts';
@@ -11,7 +13,10 @@ test('a session: members reply and check in, the chair runs a vote, the hall dis
 }) => {
   test.setTimeout(240_000);
   const secretary = await official(browser, baseURL, 'thuky.ubnd@cqs.demo');
-  await secretary.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Họp không giấy' }).click();
+  await secretary
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Họp không giấy' })
+    .click();
   await expect(secretary.getByRole('heading', { level: 1, name: 'Họp không giấy' })).toBeVisible();
   await expectAccessible(secretary, 'meetings list');
   const link = secretary.getByRole('link', { name: /Phiên họp thường kỳ tháng 12/ });
@@ -54,7 +59,9 @@ test('a session: members reply and check in, the chair runs a vote, the hall dis
   }
   await chair.getByRole('button', { name: 'Kết thúc biểu quyết' }).click();
   // 3 agree of 8 members (no quorum: 3 < two thirds): announced, not adopted.
-  await expect(secretary.getByText(/đồng ý 3, không đồng ý 0, không biểu quyết 0/)).toBeVisible({ timeout: 15_000 });
+  await expect(secretary.getByText(/đồng ý 3, không đồng ý 0, không biểu quyết 0/)).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(secretary.getByText('Không thông qua.')).toBeVisible();
   await expectAccessible(secretary, 'hall display');
 });
