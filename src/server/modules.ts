@@ -6,6 +6,7 @@ import type { CqsModule } from './platform/module.ts';
 import { feedbackModule } from './modules/feedback/index.ts';
 import { identityModule, type SessionService } from './modules/identity/index.ts';
 import { integrationModule } from './modules/integration/index.ts';
+import { meetingsModule } from './modules/meetings/index.ts';
 import { paymentGateway, paymentsModule } from './modules/payments/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 import { servicesModule } from './modules/services/index.ts';
@@ -24,6 +25,7 @@ export function applicationModules(server?: { config: Config; sessions: SessionS
     statsModule,
     integrationModule,
     feedbackModule,
+    meetingsModule,
     portalModule,
   ];
 }

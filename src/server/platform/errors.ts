@@ -40,6 +40,13 @@ export const ERRORS = {
   portal_schedule_in_past: 400,
   portal_second_reviewer: 403,
   portal_not_translated: 404,
+  meeting_closed: 409,
+  meeting_not_in_session: 409,
+  meeting_item_not_open: 409,
+  meeting_vote_closed: 409,
+  meeting_already_voted: 409,
+  meeting_not_elector: 403,
+  meeting_already_queued: 409,
   database_unavailable: 503,
   internal: 500,
 } as const;

@@ -24,6 +24,7 @@ export const paths = {
   dossierRegister: '/lam-viec/so-theo-doi',
   paymentReconciliation: '/lam-viec/doi-soat-thanh-toan',
   statistics: '/lam-viec/thong-ke',
+  meetings: '/lam-viec/hop',
   publicStatistics: '/thong-ke',
   portalEditor: '/lam-viec/cong-thong-tin',
   portalEdition: (itemId: string, lang: string) => `/lam-viec/cong-thong-tin/${itemId}/${lang}`,

@@ -15,6 +15,12 @@ import { paths } from './paths.ts';
 import { Shell } from './shell/Shell.tsx';
 
 // Pages only some users open load on demand (the map library is large).
+const MeetingsPage = lazy(() =>
+  import('../modules/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import('../modules/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
+);
 const AccountPage = lazy(() =>
   import('../modules/identity/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
 );
@@ -158,6 +164,8 @@ export const routes: RouteObject[] = [
           { path: `${strip(paths.feedbackWork)}/:code`, element: <FeedbackManagePage /> },
           { path: `${strip(paths.inbox)}/:id`, element: <DossierPage audience="official" /> },
           { path: strip(paths.dossierRegister), element: <DossierRegisterPage /> },
+          { path: strip(paths.meetings), element: <MeetingsPage /> },
+          { path: `${strip(paths.meetings)}/:id`, element: <MeetingPage /> },
           {
             path: strip(paths.paymentReconciliation),
             element: (

@@ -10,6 +10,7 @@ export { hasAgencies, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed.ts';
 export { createAdmin } from './commands/create-admin.ts';
 export {
   activeOfficials,
+  findUserByIdentifier,
   getAgency,
   getAgencyByCode,
   getUser,

@@ -54,6 +54,12 @@ export const BUILT_IN_ROLES = [
   },
   { code: 'city_leader', name: 'Lãnh đạo Thành phố', nameEn: 'City leader', permissions: ['stats.read'] },
   {
+    code: 'meeting_secretary',
+    name: 'Thư ký cuộc họp (Văn phòng)',
+    nameEn: 'Meeting secretariat (Office)',
+    permissions: ['meetings.manage'],
+  },
+  {
     code: 'finance_officer',
     name: 'Cán bộ tài chính, kế toán',
     nameEn: 'Finance officer',
@@ -241,6 +247,20 @@ export const DEMO_ACCOUNTS = [
     title: 'Phó Chủ tịch UBND Thành phố',
     role: 'city_leader',
     agency: 'root',
+  },
+  {
+    email: 'thuky.ubnd@cqs.demo',
+    fullName: 'Vũ Thị Thanh Xuân',
+    title: 'Chuyên viên Văn phòng UBND Thành phố (thư ký họp)',
+    role: 'meeting_secretary',
+    agency: 'root',
+  },
+  {
+    email: 'thuky.thudaumot@cqs.demo',
+    fullName: 'Ngô Minh Khoa',
+    title: 'Công chức Văn phòng HĐND và UBND phường (thư ký họp)',
+    role: 'meeting_secretary',
+    agency: 'commune:25747',
   },
   {
     email: 'ketoan.ttpvhcc@cqs.demo',

@@ -36,6 +36,7 @@ export function MainNav() {
       items.push({ to: paths.feedbackWork, label: t('feedback.nav') });
     if (can('portal.edit') || can('portal.review'))
       items.push({ to: paths.portalEditor, label: t('nav.portal') });
+    items.push({ to: paths.meetings, label: t('nav.meetings') });
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     if (ADMIN_PERMISSIONS.some(can)) items.push({ to: paths.admin, label: t('nav.admin') });
     items.push({ to: paths.account, label: t('nav.account') });
