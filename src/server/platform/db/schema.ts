@@ -9,3 +9,4 @@ export * from '../../modules/services/tables.ts';
 export * from '../../modules/payments/tables.ts';
 export * from '../../modules/integration/tables.ts';
 export * from '../../modules/stats/tables.ts';
+export * from '../../modules/operations/tables.ts';
