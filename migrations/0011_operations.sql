@@ -21,6 +21,7 @@ CREATE TABLE "ops_alert_rules" (
 	"thing_code" text,
 	"params" jsonb NOT NULL,
 	"category" text NOT NULL,
+	"notify" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"enabled" boolean DEFAULT true NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ops_alert_rules_code_unique" UNIQUE("code")

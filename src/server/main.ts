@@ -36,12 +36,15 @@ import {
 import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
 import { sql } from 'drizzle-orm';
 import { paymentGateway, paymentRoutes, registerPaymentJobs } from './modules/payments/index.ts';
+import { type OperationsRuntime, operationsRoutes, registerOperations } from './modules/operations/index.ts';
 
 const WEB_ROOT = PATHS.web;
 
 export interface Platform {
   app: FastifyInstance;
   deps: Deps;
+  /** the operations centre's live part (sensor ingestion, alert engine) */
+  operations: OperationsRuntime;
   /** whether this start loaded the demo data */
   seeded: boolean;
   close(): Promise<void>;
@@ -111,6 +114,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
       fromBearer: (token) => principalFromToken(db, token),
     },
   });
+  const operations = registerOperations(deps);
   await app.register(async (scope) => {
     await identityRoutes(scope, deps);
     await servicesRoutes(scope, deps);
@@ -119,6 +123,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     await paymentRoutes(scope, deps, gateway);
     await integrationRoutes(scope, deps);
     await statsRoutes(scope, deps);
+    await operationsRoutes(scope, deps, operations);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
     await sseRoutes(scope, bus);
   });
@@ -153,6 +158,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
 
   await sessions.start();
   await bus.listen();
+  await operations.start();
   if (config.workers) {
     await bus.startDispatching();
     await jobs.start();
@@ -163,10 +169,12 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     app,
     deps,
     seeded,
+    operations,
     async close() {
       if (closed) return;
       closed = true;
       await app.close();
+      await operations.stop();
       await jobs.stop();
       await bus.stop();
       await sessions.stop();

@@ -3,6 +3,7 @@ import type { Tx } from './platform/db/client.ts';
 import { seedBaseline, seedDemo } from './modules/identity/index.ts';
 import { seedProcedures } from './modules/services/seed.ts';
 import { DEMO_PROCEDURES } from './modules/services/catalogue/index.ts';
+import { seedOperations } from './modules/operations/index.ts';
 
 export async function seedDeployment(tx: Tx, provinceCode: string, demo: boolean): Promise<void> {
   if (!demo) {
@@ -11,4 +12,5 @@ export async function seedDeployment(tx: Tx, provinceCode: string, demo: boolean
   }
   await seedDemo(tx, provinceCode);
   await seedProcedures(tx, DEMO_PROCEDURES);
+  await seedOperations(tx);
 }

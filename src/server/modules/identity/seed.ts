@@ -25,6 +25,9 @@ export const BUILT_IN_ROLES = [
       'stats.read',
       'payments.reconcile',
       'integration.manage',
+      'operations.view',
+      'operations.operate',
+      'operations.manage',
     ],
   },
   {
@@ -46,7 +49,18 @@ export const BUILT_IN_ROLES = [
     nameEn: 'Agency leader',
     permissions: ['dossiers.approve', 'stats.read'],
   },
-  { code: 'city_leader', name: 'Lãnh đạo Thành phố', nameEn: 'City leader', permissions: ['stats.read'] },
+  {
+    code: 'city_leader',
+    name: 'Lãnh đạo Thành phố',
+    nameEn: 'City leader',
+    permissions: ['stats.read', 'operations.view'],
+  },
+  {
+    code: 'ioc_operator',
+    name: 'Điều hành viên IOC',
+    nameEn: 'Operations centre operator',
+    permissions: ['operations.view', 'operations.operate'],
+  },
   {
     code: 'finance_officer',
     name: 'Cán bộ tài chính, kế toán',
@@ -209,6 +223,13 @@ export const DEMO_ACCOUNTS = [
     fullName: 'Đặng Quốc Bảo',
     title: 'Phó Chủ tịch UBND Thành phố',
     role: 'city_leader',
+    agency: 'root',
+  },
+  {
+    email: 'dieuhanh.ioc@cqs.demo',
+    fullName: 'Võ Thanh Tùng',
+    title: 'Điều hành viên Trung tâm IOC',
+    role: 'ioc_operator',
     agency: 'root',
   },
   {

@@ -180,6 +180,8 @@ export const alertRules = pgTable('ops_alert_rules', {
   thingCode: text('thing_code'),
   params: jsonb('params').$type<Record<string, unknown>>().notNull(),
   category: text('category').notNull(),
+  /** who is told when an alert of this rule is raised (through the message outbox) */
+  notify: jsonb('notify').$type<{ channel: 'email' | 'sms'; recipient: string }[]>().notNull().default([]),
   enabled: boolean('enabled').notNull().default(true),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -7,7 +7,8 @@ import { foldDeltas } from './maintain.ts';
 export { recordDossierStats, recordDossiersStats, rebuildStats, setStatsMaintenance } from './maintain.ts';
 export { statsRoutes } from './routes.ts';
 // The figures other modules may serve (the integration API for other systems), through the same scope rules.
-export { periodView, statsRequest } from './policy.ts';
+export { allAgencies, periodView, statsRequest } from './policy.ts';
+export { currentMonthLabel, parsePeriod } from './period.ts';
 export { statsRead } from './queries.ts';
 export { breakdown, overview } from './report.ts';
 export { parseStatsSettings, applyStatsSettings, StatsSettings } from './settings.ts';

@@ -31,7 +31,11 @@ const Stale = z.strictObject({
   severity: SeverityS.default('warning'),
 });
 const FlatLine = z.strictObject({
-  durationSeconds: z.number().int().min(60).max(7 * 86_400),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86_400),
   tolerance: z.number().min(0).default(0),
   severity: SeverityS.default('warning'),
 });
@@ -93,13 +97,14 @@ export interface Reading {
   valid: boolean;
 }
 
-const rank = (s: Severity | null) => (s === null ? -1 : SEVERITIES.indexOf(s));
+const _rank = (s: Severity | null) => (s === null ? -1 : SEVERITIES.indexOf(s));
 
 function moveTo(state: StreamState, next: Severity | null, v: number | null, at: number): Step {
   if (next === state.severity) return { state, transition: null };
   const s = { ...state, severity: next, pending: undefined };
   if (next === null) return { state: s, transition: { type: 'clear', value: v, at } };
-  if (state.severity === null) return { state: s, transition: { type: 'raise', severity: next, value: v, at } };
+  if (state.severity === null)
+    return { state: s, transition: { type: 'raise', severity: next, value: v, at } };
   return { state: s, transition: { type: 'change', severity: next, value: v, at } };
 }
 
@@ -176,6 +181,7 @@ export function onTick(
   stream: { expectedIntervalSeconds: number; calibrating: boolean },
 ): Step {
   if (rule.kind !== 'stale' || state.lastTime === undefined) return { state, transition: null };
-  const stale = !stream.calibrating && now - state.lastTime > rule.params.factor * stream.expectedIntervalSeconds * 1000;
+  const stale =
+    !stream.calibrating && now - state.lastTime > rule.params.factor * stream.expectedIntervalSeconds * 1000;
   return moveTo(state, stale ? rule.params.severity : null, null, now);
 }

@@ -44,7 +44,10 @@ export function subIndex(p: Pollutant | 'o3_8h', c: number): number | null {
 export function nowcast(hours: readonly (number | null)[]): number | null {
   const last3 = hours.slice(0, 3).filter((h) => h !== null && h !== undefined).length;
   if (last3 < 2) return null;
-  const present = hours.slice(0, 12).map((c, i) => ({ c, i })).filter((h): h is { c: number; i: number } => h.c !== null);
+  const present = hours
+    .slice(0, 12)
+    .map((c, i) => ({ c, i }))
+    .filter((h): h is { c: number; i: number } => h.c !== null);
   const values = present.map((h) => h.c);
   const max = Math.max(...values);
   const min = Math.min(...values);
