@@ -73,7 +73,7 @@ export const SERVICES_INDICATORS: readonly IndicatorDefinition[] = [
 interface Figures {
   counts: { receivedNew: number; within: number; over: number };
   indicators: { online: number | null };
-  score: { total: number };
+  score: { total: number } | null;
 }
 
 function valuesOf(
@@ -94,7 +94,7 @@ function valuesOf(
     v('svc.received', month, f.counts.receivedNew),
     v('svc.in_progress', hour, f.counts.within + f.counts.over),
     v('svc.overdue', hour, f.counts.over),
-    v('svc.score_766', month, f.score.total),
+    v('svc.score_766', month, f.score?.total ?? null),
     v(
       'svc.online_share',
       month,
@@ -112,16 +112,20 @@ export const servicesIndicatorProvider: IndicatorProvider = {
     const city = await overview(db, period, { agencyIds: null }, now);
     const out = valuesOf(city, { level: 'city', areaCode: '' }, period.start, hour, now);
     const agencies = await allAgencies(db);
-    const byId = new Map(agencies.map((a) => [a.id, a]));
-    for (const unit of await breakdown(db, period, { agencyIds: null }, 'unit', agencies, now, 'vi')) {
-      const agency = unit.agencyId ? byId.get(unit.agencyId) : undefined;
-      if (!agency) continue;
-      const figures = { ...unit, score: { total: unit.points } };
-      out.push(
-        ...(agency.kind === 'peoples_committee'
-          ? valuesOf(figures, { level: 'commune', areaCode: agency.unitCode }, period.start, hour, now)
-          : valuesOf(figures, { level: 'agency', areaCode: agency.code }, period.start, hour, now)),
-      );
+    const root = agencies.find((a) => a.parentId === null);
+    const units = await breakdown(db, period, { agencyIds: null }, 'unit', agencies, now, 'vi');
+    const byId = new Map(units.map((u) => [u.agencyId, u]));
+    // Every commune and department gets its figures: one without dossiers has counts of zero and no score.
+    for (const agency of agencies.filter((a) => a.parentId === root?.id)) {
+      const unit = byId.get(agency.id);
+      const figures = unit
+        ? { ...unit, score: { total: unit.points } }
+        : { counts: { receivedNew: 0, within: 0, over: 0 }, indicators: { online: null }, score: null };
+      const area =
+        agency.kind === 'peoples_committee'
+          ? { level: 'commune' as const, areaCode: agency.unitCode }
+          : { level: 'agency' as const, areaCode: agency.code };
+      out.push(...valuesOf(figures, area, period.start, hour, now));
     }
     return out;
   },
