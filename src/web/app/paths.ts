@@ -19,6 +19,8 @@ export const paths = {
   dossierRegister: '/lam-viec/so-theo-doi',
   paymentReconciliation: '/lam-viec/doi-soat-thanh-toan',
   statistics: '/lam-viec/thong-ke',
+  operationsWall: '/lam-viec/dieu-hanh',
+  operationsConsole: '/lam-viec/dieu-hanh/canh-bao',
   publicStatistics: '/thong-ke',
   admin: '/quan-tri',
   adminUsers: '/quan-tri/nguoi-dung',

@@ -31,6 +31,10 @@ export function MainNav() {
     if (can('payments.reconcile'))
       items.push({ to: paths.paymentReconciliation, label: t('nav.payment_reconciliation') });
     if (can('stats.read')) items.push({ to: paths.statistics, label: t('nav.stats') });
+    if (can('operations.view')) {
+      items.push({ to: paths.operationsWall, label: t('nav.operations_wall'), end: true });
+      items.push({ to: paths.operationsConsole, label: t('nav.operations_console') });
+    }
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     if (ADMIN_PERMISSIONS.some(can)) items.push({ to: paths.admin, label: t('nav.admin') });
     items.push({ to: paths.account, label: t('nav.account') });
