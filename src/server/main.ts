@@ -15,7 +15,7 @@ import { createLogger, type Logger } from './platform/log.ts';
 import { registerMessageDelivery } from './platform/messages/index.ts';
 import { httpSmsGateway } from './platform/messages/sms-http.ts';
 import { sseRoutes } from './platform/realtime/sse.ts';
-import type { Deps } from './platform/module.ts';
+import type { CqsModule, Deps } from './platform/module.ts';
 import { PATHS } from './platform/paths.ts';
 import { seedDeployment } from './seed.ts';
 import { applicationModules, registerContributions } from './modules.ts';
@@ -29,6 +29,8 @@ const WEB_ROOT = PATHS.web;
 export interface Platform {
   app: FastifyInstance;
   deps: Deps;
+  /** the application's modules, as registered */
+  modules: readonly CqsModule[];
   /** whether this start loaded the demo data */
   seeded: boolean;
   close(): Promise<void>;
@@ -108,7 +110,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     await sseRoutes(scope, bus);
   });
 
-  for (const m of modules) m.start?.(deps);
+  for (const m of modules) await m.start?.(deps);
   registerMessageDelivery(jobs, {
     db,
     log,
@@ -143,11 +145,13 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   return {
     app,
     deps,
+    modules,
     seeded,
     async close() {
       if (closed) return;
       closed = true;
       await app.close();
+      for (const m of [...modules].reverse()) await m.stop?.();
       await jobs.stop();
       await bus.stop();
       await sessions.stop();

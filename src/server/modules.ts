@@ -7,6 +7,7 @@ import { feedbackModule } from './modules/feedback/index.ts';
 import { identityModule, type SessionService } from './modules/identity/index.ts';
 import { integrationModule } from './modules/integration/index.ts';
 import { meetingsModule } from './modules/meetings/index.ts';
+import { operationsModule } from './modules/operations/index.ts';
 import { paymentGateway, paymentsModule } from './modules/payments/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 import { servicesModule } from './modules/services/index.ts';
@@ -26,6 +27,7 @@ export function applicationModules(server?: { config: Config; sessions: SessionS
     integrationModule,
     feedbackModule,
     meetingsModule,
+    operationsModule(),
     portalModule,
   ];
 }

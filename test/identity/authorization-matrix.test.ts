@@ -15,6 +15,9 @@ const CALLERS: Caller[] = ['anonymous', ...ROLES];
 const OFFICIALS: Role[] = ROLES.filter((r) => r !== 'citizen');
 /** the roles holding stats.read */
 const STATS: Role[] = ['admin', 'agency_leader', 'city_leader'];
+/** the roles holding operations.view; operations.operate and .manage are the administrator's here */
+const OPS_VIEW: Role[] = ['admin', 'city_leader'];
+const OPS_OPERATE: Role[] = ['admin'];
 
 /** What a reply looks like to the matrix (an inject response, or the head of an event stream). */
 interface Reply {
@@ -78,6 +81,106 @@ const pdfUpload = (a: Agent) => {
 };
 
 const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/api/operations/wall', who: OPS_VIEW, send: (a) => a.get('/api/operations/wall') },
+  {
+    method: 'GET',
+    path: '/api/operations/leader',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/leader'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/alerts',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/alerts'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/alerts/:id',
+    who: OPS_VIEW,
+    send: (a) => a.get(`/api/operations/alerts/${NO_SUCH_ID}`),
+    ok: 404,
+  },
+  ...(['acknowledge', 'assign', 'comment', 'resolve'] as const).map(
+    (action): RouteCase => ({
+      method: 'POST',
+      path: `/api/operations/alerts/:id/${action}`,
+      who: OPS_OPERATE,
+      send: (a) =>
+        a.post(
+          `/api/operations/alerts/${NO_SUCH_ID}/${action}`,
+          action === 'assign' ? { assigneeId: null } : action === 'acknowledge' ? {} : { note: 'Ghi chú' },
+        ),
+      ok: 404,
+    }),
+  ),
+  {
+    method: 'GET',
+    path: '/api/operations/silences',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/silences'),
+  },
+  {
+    method: 'POST',
+    path: '/api/operations/silences',
+    who: OPS_OPERATE,
+    send: (a) => a.post('/api/operations/silences', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/operations/silences/:id/end',
+    who: OPS_OPERATE,
+    send: (a) => a.post(`/api/operations/silences/${NO_SUCH_ID}/end`),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/indicators',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/indicators'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/indicators/:code',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/indicators/no.such'),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/indicators/:code/template',
+    who: OPS_OPERATE,
+    send: (a) => a.get('/api/operations/indicators/no.such/template'),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/operations/indicators/:code/import',
+    who: OPS_OPERATE,
+    send: (a) => a.post('/api/operations/indicators/no.such/import', {}),
+    ok: 415,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/operations/things/:id/status',
+    who: OPS_OPERATE,
+    send: (a) => a.patch(`/api/operations/things/${NO_SUCH_ID}/status`, { status: 'measuring' }),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/things/:id/rejections',
+    who: OPS_VIEW,
+    send: (a) => a.get(`/api/operations/things/${NO_SUCH_ID}/rejections`),
+  },
+  {
+    method: 'POST',
+    path: '/iot/json',
+    who: 'public',
+    send: (a) => a.post('/iot/json?k=none&i=none', {}),
+    ok: 404,
+  },
   // Operations and documentation: public.
   { method: 'GET', path: '/healthz', who: 'public', send: (a) => a.get('/healthz') },
   { method: 'GET', path: '/readyz', who: 'public', send: (a) => a.get('/readyz') },

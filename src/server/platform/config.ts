@@ -58,6 +58,18 @@ const ConfigSchema = z.object({
     .optional(),
   /** JSON read by the statistics module (766 weights, ranking minimum, legal maximum); validated there */
   STATS_SETTINGS: z.string().min(2).optional(),
+  /** sensors' MQTT: "embedded" (an aedes broker in this process), "off", or an external broker's URL */
+  MQTT_BROKER: z
+    .string()
+    .regex(/^(embedded|off|mqtts?:\/\/.+)$/, 'must be "embedded", "off" or an mqtt:// or mqtts:// URL')
+    .optional(),
+  /** the embedded broker's port (0 = any free port) */
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  /** run the demo sensor simulator in this process (default: on in demo mode) */
+  SENSOR_SIMULATOR: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
   /** off only for a bulk load followed by `cqs stats rebuild`, or to measure what maintenance costs */
   STATS_MAINTENANCE: z
     .enum(['true', 'false', '1', '0'])
@@ -100,6 +112,10 @@ export interface Config {
   webhookTimeoutMs: number;
   /** raw JSON for the statistics module, which validates it at start-up */
   statsSettings: string | undefined;
+  /** sensor ingestion over MQTT: an embedded broker on a port, an external broker, or none */
+  mqtt: { kind: 'embedded'; port: number } | { kind: 'external'; url: string } | { kind: 'off' };
+  /** drive the demo stations from this process */
+  sensorSimulator: boolean;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +142,12 @@ function readConfigFile(env: Source): Source {
   } catch (err) {
     throw new ConfigError([`${file}: not valid JSON (${(err as Error).message})`]);
   }
+}
+
+function mqttOf(broker: string, port: number): Config['mqtt'] {
+  if (broker === 'off') return { kind: 'off' };
+  if (broker === 'embedded') return { kind: 'embedded', port };
+  return { kind: 'external', url: broker };
 }
 
 /** Builds the config; environment variables win over the config file. Throws ConfigError listing every problem. */
@@ -195,5 +217,8 @@ export function loadConfig(env: Source = process.env): Config {
           }
         : undefined,
     statsSettings: c.STATS_SETTINGS,
+    // Tests start a broker only when they ask for one.
+    mqtt: mqttOf(c.MQTT_BROKER ?? (c.NODE_ENV === 'test' ? 'off' : 'embedded'), c.MQTT_PORT),
+    sensorSimulator: c.SENSOR_SIMULATOR ?? ((c.DEMO ?? embedded) && c.NODE_ENV !== 'test'),
   };
 }

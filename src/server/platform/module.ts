@@ -44,8 +44,10 @@ export interface CqsModule {
   contribute?(): void;
   /** its HTTP routes, under the platform's access hook */
   routes?(app: FastifyInstance, deps: Deps): Promise<void>;
-  /** event subscribers, job handlers and schedules */
-  start?(deps: Deps): void;
+  /** event subscribers, job handlers and schedules; live parts (a broker) start here, after the routes */
+  start?(deps: Deps): void | Promise<void>;
+  /** stops what `start` started, when the platform closes (in reverse module order) */
+  stop?(): Promise<void>;
   /** data every deployment needs (first start, `cqs migrate`), idempotent */
   seedBaseline?(tx: Tx, ctx: SeedContext): Promise<void>;
   /** the demo city's data (first start in demo mode, `cqs seed --demo`) */

@@ -25,6 +25,8 @@ export const paths = {
   paymentReconciliation: '/lam-viec/doi-soat-thanh-toan',
   statistics: '/lam-viec/thong-ke',
   meetings: '/lam-viec/hop',
+  operationsWall: '/lam-viec/dieu-hanh',
+  operationsConsole: '/lam-viec/dieu-hanh/canh-bao',
   publicStatistics: '/thong-ke',
   portalEditor: '/lam-viec/cong-thong-tin',
   portalEdition: (itemId: string, lang: string) => `/lam-viec/cong-thong-tin/${itemId}/${lang}`,

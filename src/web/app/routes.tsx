@@ -130,6 +130,13 @@ const PublicStatsPage = lazy(() =>
   import('../modules/stats/PublicStatsPage.tsx').then((m) => ({ default: m.PublicStatsPage })),
 );
 
+const WallPage = lazy(() =>
+  import('../modules/operations/WallPage.tsx').then((m) => ({ default: m.WallPage })),
+);
+const ConsolePage = lazy(() =>
+  import('../modules/operations/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })),
+);
+
 const strip = (path: string) => path.replace(/^\//, '');
 
 // Child routes of the administration use absolute paths (they start with the parent's path).
@@ -171,6 +178,22 @@ export const routes: RouteObject[] = [
             element: (
               <Require anyOf={['payments.reconcile']}>
                 <ReconciliationPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsWall),
+            element: (
+              <Require anyOf={['operations.view']}>
+                <WallPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsConsole),
+            element: (
+              <Require anyOf={['operations.view']}>
+                <ConsolePage />
               </Require>
             ),
           },

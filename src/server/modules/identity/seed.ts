@@ -26,6 +26,9 @@ export const BUILT_IN_ROLES = [
       'payments.reconcile',
       'integration.manage',
       'feedback.manage',
+      'operations.view',
+      'operations.operate',
+      'operations.manage',
     ],
   },
   {
@@ -52,7 +55,18 @@ export const BUILT_IN_ROLES = [
     nameEn: 'Agency leader',
     permissions: ['dossiers.approve', 'stats.read', 'feedback.handle', 'feedback.lead'],
   },
-  { code: 'city_leader', name: 'Lãnh đạo Thành phố', nameEn: 'City leader', permissions: ['stats.read'] },
+  {
+    code: 'city_leader',
+    name: 'Lãnh đạo Thành phố',
+    nameEn: 'City leader',
+    permissions: ['stats.read', 'operations.view'],
+  },
+  {
+    code: 'ioc_operator',
+    name: 'Điều hành viên IOC',
+    nameEn: 'Operations centre operator',
+    permissions: ['operations.view', 'operations.operate'],
+  },
   {
     code: 'meeting_secretary',
     name: 'Thư ký cuộc họp (Văn phòng)',
@@ -261,6 +275,13 @@ export const DEMO_ACCOUNTS = [
     title: 'Công chức Văn phòng HĐND và UBND phường (thư ký họp)',
     role: 'meeting_secretary',
     agency: 'commune:25747',
+  },
+  {
+    email: 'dieuhanh.ioc@cqs.demo',
+    fullName: 'Võ Thanh Tùng',
+    title: 'Điều hành viên Trung tâm IOC',
+    role: 'ioc_operator',
+    agency: 'root',
   },
   {
     email: 'ketoan.ttpvhcc@cqs.demo',

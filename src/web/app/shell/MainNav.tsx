@@ -37,6 +37,10 @@ export function MainNav() {
     if (can('portal.edit') || can('portal.review'))
       items.push({ to: paths.portalEditor, label: t('nav.portal') });
     items.push({ to: paths.meetings, label: t('nav.meetings') });
+    if (can('operations.view')) {
+      items.push({ to: paths.operationsWall, label: t('nav.operations_wall'), end: true });
+      items.push({ to: paths.operationsConsole, label: t('nav.operations_console') });
+    }
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     if (ADMIN_PERMISSIONS.some(can)) items.push({ to: paths.admin, label: t('nav.admin') });
     items.push({ to: paths.account, label: t('nav.account') });
