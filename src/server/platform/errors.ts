@@ -36,6 +36,7 @@ export const ERRORS = {
   dvcqg_not_configured: 409,
   dvcqg_unavailable: 502,
   database_unavailable: 503,
+  streams_full: 503,
   internal: 500,
 } as const;
 

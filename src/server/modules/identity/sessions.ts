@@ -75,7 +75,16 @@ export class SessionService {
   // The services of this process: they forget at once, not when the NOTIFY comes back on another connection.
   private static running = new Set<SessionService>();
 
+  private readonly invalidationListeners = new Set<(userId: string) => void>();
+
+  /** Calls `fn` with the user id ('*': everyone) whenever sessions or permissions change, on every node. */
+  onInvalidate(fn: (userId: string) => void): () => void {
+    this.invalidationListeners.add(fn);
+    return () => this.invalidationListeners.delete(fn);
+  }
+
   private forget(userId: string): void {
+    for (const fn of this.invalidationListeners) fn(userId);
     if (userId === '*') {
       this.cache.clear();
       return;
@@ -158,6 +167,18 @@ export class SessionService {
         .where(eq(sessions.tokenHash, tokenHash));
     }
     return { principal: entry.principal };
+  }
+
+  /**
+   * The session behind a live stream, read afresh (a revocation just arrived, or a timeout may have
+   * passed): its principal and until when it stays valid without activity, or null when it ended.
+   * Reading does not count as activity: an open stream does not keep an idle session alive.
+   */
+  async check(tokenHash: string): Promise<{ principal: Principal; validUntil: number } | null> {
+    const entry = await this.load(tokenHash);
+    if (!entry) return null;
+    const validUntil = Math.min(entry.expiresAt, entry.lastSeenAt + IDLE_TIMEOUT_MS);
+    return validUntil > Date.now() ? { principal: entry.principal, validUntil } : null;
   }
 
   private async load(tokenHash: string): Promise<CacheEntry | undefined> {
