@@ -104,6 +104,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     maxUploadBytes: config.maxUploadBytes,
     webRoot: config.env === 'test' ? null : WEB_ROOT,
     secureCookies: config.publicUrl.startsWith('https://'),
+    extraMetrics: () => realtime.metricsText(),
     ready: async () => {
       await database.db.execute(sql`select 1`);
     },

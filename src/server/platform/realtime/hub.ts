@@ -193,6 +193,26 @@ export class RealtimeHub {
     };
   }
 
+  /** The figures above in the Prometheus text format, for /metrics. */
+  metricsText(): string {
+    const s = this.snapshot();
+    return [
+      '# HELP cqs_event_streams Live event streams open on this node',
+      '# TYPE cqs_event_streams gauge',
+      `cqs_event_streams ${s.streams}`,
+      '# HELP cqs_event_streams_slow Streams whose socket holds unsent bytes',
+      '# TYPE cqs_event_streams_slow gauge',
+      `cqs_event_streams_slow ${s.slow}`,
+      '# HELP cqs_event_streams_dropped_total Streams ended because they could not keep up',
+      '# TYPE cqs_event_streams_dropped_total counter',
+      `cqs_event_streams_dropped_total ${s.dropped}`,
+      '# HELP cqs_event_catch_up_queries_total Catch-up queries (reconnects the ring could not serve)',
+      '# TYPE cqs_event_catch_up_queries_total counter',
+      `cqs_event_catch_up_queries_total ${s.catchUpQueries}`,
+      '',
+    ].join('\n');
+  }
+
   stop(): void {
     clearInterval(this.heartbeat);
     for (const s of [...this.streams]) this.close(s, true);
