@@ -245,6 +245,14 @@ export const realtimeBench: Bench = async () => {
     await sleep(2_000);
     const rawBRss = rawRss();
     const rawB = await latencies(clients, rawB0, rawId, STREAMS);
+    // The floor of a reconnect storm on this machine: the raw server answering them all.
+    await all(clients, { cmd: 'drop' });
+    await sleep(500);
+    const rawStorm = await all<{ ok: number; failed: number; ms: number }>(clients, {
+      cmd: 'open',
+      url: rawUrl,
+    });
+    const rawStormMs = Math.max(...rawStorm.map((r) => r.ms));
     await all(clients, { cmd: 'drop' });
     await all(clients, { cmd: 'reset' });
     await raw.stop();
@@ -470,6 +478,11 @@ export const realtimeBench: Bench = async () => {
         unit: 'ms',
       },
       { metric: '(b) raw: RSS, highest sample', value: rawBRss, unit: 'MB' },
+      {
+        metric: `(c) raw: ${STREAMS} streams reconnecting at once, time until every one was answered`,
+        value: Math.round(rawStormMs),
+        unit: 'ms',
+      },
     );
     notes.push(
       `Server, PostgreSQL and ${CLIENT_PROCESSES} client processes (${STREAMS / CLIENT_PROCESSES} streams each) on the same machine.`,
