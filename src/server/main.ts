@@ -14,7 +14,7 @@ import { JobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { registerMessageDelivery } from './platform/messages/index.ts';
 import { httpSmsGateway } from './platform/messages/sms-http.ts';
-import { sseRoutes } from './platform/realtime/sse.ts';
+import { RealtimeHub, sseRoutes } from './platform/realtime/index.ts';
 import type { CqsModule, Deps } from './platform/module.ts';
 import { PATHS } from './platform/paths.ts';
 import { seedDeployment } from './seed.ts';
@@ -83,6 +83,12 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     join(config.dataDir, 'uploads'),
     config.maxUploadBytes,
   );
+  const realtime = new RealtimeHub(
+    { since: (afterId, limit) => bus.since(afterId, limit), checkSession: (key) => sessions.check(key), log },
+    config.realtime,
+  );
+  bus.onBroadcast((event) => realtime.publish(event));
+  sessions.onInvalidate((userId) => realtime.revoke(userId));
   const deps: Deps = { config, log, database, db, bus, jobs, blobs, secrets };
 
   const app = await createHttp({
@@ -91,6 +97,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     maxUploadBytes: config.maxUploadBytes,
     webRoot: config.env === 'test' ? null : WEB_ROOT,
     secureCookies: config.publicUrl.startsWith('https://'),
+    extraMetrics: () => realtime.metricsText(),
     ready: async () => {
       await database.db.execute(sql`select 1`);
     },
@@ -107,7 +114,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   await app.register(async (scope) => {
     for (const m of modules) await m.routes?.(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
-    await sseRoutes(scope, bus);
+    await sseRoutes(scope, realtime);
   });
 
   for (const m of modules) await m.start?.(deps);
@@ -150,6 +157,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     async close() {
       if (closed) return;
       closed = true;
+      realtime.stop();
       await app.close();
       for (const m of [...modules].reverse()) await m.stop?.();
       await jobs.stop();
@@ -163,7 +171,8 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
 /** Builds the platform, listens, and shuts down gracefully on SIGTERM/SIGINT. */
 export async function startServer(config: Config): Promise<Platform> {
   const platform = await buildPlatform(config);
-  await platform.app.listen({ port: config.port, host: config.host });
+  // A long accept queue: thousands of event streams reconnect at once after a network drop.
+  await platform.app.listen({ port: config.port, host: config.host, backlog: 4_096 });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -37,6 +37,10 @@ const ConfigSchema = z.object({
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  /** live event streams (/api/events) this node holds at most; more are refused with 503 */
+  REALTIME_MAX_STREAMS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  /** streams one user may hold on a node; a new one closes their oldest */
+  REALTIME_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(20),
   WORKERS: z
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
@@ -92,6 +96,7 @@ export interface Config {
   demo: boolean;
   env: 'development' | 'production' | 'test';
   maxUploadBytes: number;
+  realtime: { maxStreams: number; maxStreamsPerUser: number };
   /** run background workers (jobs, outbox dispatch) in this process */
   workers: boolean;
   /** keep the statistics read model in step with every dossier change (ADR 11) */
@@ -192,6 +197,7 @@ export function loadConfig(env: Source = process.env): Config {
     demo: c.DEMO ?? embedded,
     env: c.NODE_ENV,
     maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
+    realtime: { maxStreams: c.REALTIME_MAX_STREAMS, maxStreamsPerUser: c.REALTIME_MAX_STREAMS_PER_USER },
     workers: c.WORKERS,
     statsMaintenance: c.STATS_MAINTENANCE,
     trustProxy: c.TRUST_PROXY,

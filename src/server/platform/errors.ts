@@ -48,6 +48,7 @@ export const ERRORS = {
   meeting_not_elector: 403,
   meeting_already_queued: 409,
   database_unavailable: 503,
+  streams_full: 503,
   internal: 500,
 } as const;
 

@@ -37,6 +37,8 @@ export interface HttpOptions {
   webRoot: string | null;
   auth: Authenticator;
   ready: () => Promise<void>;
+  /** more Prometheus text appended to /metrics (e.g. the live event streams) */
+  extraMetrics?: () => string;
   /** whether the deployment runs in demo mode (sent to the web app) */
   secureCookies: boolean;
 }
@@ -162,7 +164,7 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
   });
   app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     reply.header('content-type', metrics.contentType);
-    return metrics.render();
+    return (await metrics.render()) + (opts.extraMetrics?.() ?? '');
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
