@@ -11,7 +11,7 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { pickLanguage } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
-import type { Principal } from '../access.ts';
+import { hasRootPermission, type Principal } from '../access.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import { handleError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
@@ -223,5 +223,7 @@ function admit(
     return viaBearer
       ? new AppError('insufficient_scope', { scope: access.permission })
       : new AppError('forbidden');
+  if ('permission' in access && access.city && !hasRootPermission(principal, access.permission))
+    return new AppError('forbidden');
   return undefined;
 }
