@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import type { ActionContext } from '../../platform/context.ts';
+import { AddressRefused, type AddressGuard } from '../../platform/http/address-guard.ts';
 import { hasRootPermission, type Principal, scopePaths } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -68,7 +69,17 @@ function clientsInScope(p: Principal | null): SQL | undefined {
   return or(...paths.map((path) => like(apiClients.agencyPath, `${path}%`)));
 }
 
-export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps) {
+/** At save time: a URL whose host is (or resolves to) a refused address is a 400 on the field. */
+async function checkWebhookUrl(guard: AddressGuard, url: string) {
+  try {
+    await guard.checkUrl(url);
+  } catch (err) {
+    if (!(err instanceof AddressRefused)) throw err;
+    throw new AppError('validation', {}, [{ field: 'body.url', key: `field.url_refused_${err.reason}` }]);
+  }
+}
+
+export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps, guard: AddressGuard) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   /** A client this administrator manages, or not found (another agency's client is not theirs to see). */
@@ -205,6 +216,7 @@ export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps) 
       },
     },
     async (req) => {
+      await checkWebhookUrl(guard, req.body.url);
       const { subscription, secret } = await db.transaction((tx) =>
         createSubscription(tx, req.ctx(), deps.secrets, req.params.id, req.body),
       );

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { systemContext } from '../../platform/context.ts';
+import { createAddressGuard } from '../../platform/http/address-guard.ts';
 import { type DvcqgClient, httpDvcqgClient } from './dvcqg/client.ts';
 import { localDay, reconcilePeriod } from './dvcqg/reconcile.ts';
 import { dvcqgAdminRoutes } from './dvcqg/routes.ts';
@@ -22,6 +23,10 @@ export { httpDvcqgClient } from './dvcqg/client.ts';
 export { startContractServer } from './dvcqg/contract-server.ts';
 export { principalFromToken } from './api/clients.ts';
 
+/** The guard on webhook targets: the operator's allow-list, the system resolver. */
+export const webhookGuard = (deps: Pick<Deps, 'config'>) =>
+  createAddressGuard({ allow: deps.config.outboundAllow });
+
 /** The DVCQG client of this deployment, when configured. */
 export function dvcqgClientOf(deps: Pick<Deps, 'config'>): DvcqgClient | undefined {
   return deps.config.dvcqg ? httpDvcqgClient(deps.config.dvcqg) : undefined;
@@ -29,7 +34,7 @@ export function dvcqgClientOf(deps: Pick<Deps, 'config'>): DvcqgClient | undefin
 
 export async function integrationRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
   await dvcqgAdminRoutes(scope, deps, dvcqgClientOf(deps));
-  await integrationAdminRoutes(scope, deps);
+  await integrationAdminRoutes(scope, deps, webhookGuard(deps));
   await apiRoutes(scope, deps);
 }
 
@@ -44,7 +49,15 @@ export function registerIntegration(deps: Deps): void {
   deps.jobs.handleBatch(
     DELIVERY_QUEUE,
     (jobs) =>
-      runDeliveryJobs({ db: deps.db, secrets: deps.secrets, timeoutMs: deps.config.webhookTimeoutMs }, jobs),
+      runDeliveryJobs(
+        {
+          db: deps.db,
+          secrets: deps.secrets,
+          timeoutMs: deps.config.webhookTimeoutMs,
+          guard: webhookGuard(deps),
+        },
+        jobs,
+      ),
     { size: DELIVERY_BATCH },
   );
   deps.jobs.every('integration.api_tokens_cleanup', 3_600_000, () => deleteExpiredTokens(deps.db));
