@@ -98,6 +98,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     maxUploadBytes: config.maxUploadBytes,
     webRoot: config.env === 'test' ? null : WEB_ROOT,
     secureCookies: config.publicUrl.startsWith('https://'),
+    metricsToken: config.metricsToken,
     ready: async () => {
       await database.db.execute(sql`select 1`);
     },
