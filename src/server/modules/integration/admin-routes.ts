@@ -4,7 +4,7 @@ import { and, desc, eq, like, lt, or, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/module.ts';
 import type { ActionContext } from '../../platform/context.ts';
 import { AddressRefused, type AddressGuard } from '../../platform/http/address-guard.ts';
 import { hasRootPermission, type Principal, scopePaths } from '../../platform/access.ts';
