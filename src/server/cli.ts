@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -103,6 +104,10 @@ async function backup(config: Config, file: string) {
       join(work, 'backup.json'),
       JSON.stringify({ format: 1, createdAt: new Date().toISOString(), embedded: !config.databaseUrl }),
     );
+    // The archive holds the secret key and everyone's data: readable by its owner only, from the
+    // first byte (created empty with 0600, then filled; chmod also narrows a file that existed).
+    writeFileSync(out, '', { mode: 0o600 });
+    chmodSync(out, 0o600);
     execFileSync('tar', ['-czf', out, '-C', work, '.']);
     console.log(`Backup written: ${out}`);
   } finally {

@@ -98,6 +98,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     webRoot: config.env === 'test' ? null : WEB_ROOT,
     secureCookies: config.publicUrl.startsWith('https://'),
     extraMetrics: () => realtime.metricsText(),
+    metricsToken: config.metricsToken,
     ready: async () => {
       await database.db.execute(sql`select 1`);
     },

@@ -450,6 +450,7 @@ const ROUTES: RouteCase[] = [
     path: '/api/admin/api-clients/:id/webhooks',
     who: ['admin'],
     send: (a) => a.get(`/api/admin/api-clients/${NO_SUCH_ID}/webhooks`),
+    ok: 404,
   },
   {
     method: 'POST',
@@ -1131,6 +1132,36 @@ describe('an administrator scoped to one commune (Phường Thủ Dầu Một)',
     id.scopedAdmin = await make('quantri.thudaumot@example.vn', id.pc, 'admin');
     id.otherOfficer = await make('motcua.phuloi@example.vn', id.otherDesk, 'one_stop_officer');
     scoped = await signIn(t, 'quantri.thudaumot@example.vn');
+    // API clients of the city (root) and of the commune, each with a webhook and one delivery logged.
+    const client = async (agencyKey: string) => {
+      const res = await root.post('/api/admin/api-clients', {
+        name: `Ứng dụng ${agencyKey}`,
+        agencyId: id[agencyKey]!,
+        scopes: ['dossiers:read'],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const hook = await root.post(`/api/admin/api-clients/${res.json().id}/webhooks`, {
+        url: `https://203.0.113.7/hooks/${agencyKey}`,
+        eventTypes: ['dossier.changed'],
+      });
+      expect(hook.statusCode, hook.body).toBe(200);
+      const [delivery] = await rows<{ id: string }>(
+        t.platform.deps.db,
+        sql`insert into int_webhook_deliveries (subscription_id, event_id, event_type, payload, status)
+            values (${hook.json().id}, ${`ev-${agencyKey}`}, 'dossier.changed', '{}'::jsonb, 'failed') returning id`,
+      );
+      return { client: res.json().id as string, hook: hook.json().id as string, delivery: delivery!.id };
+    };
+    const city = await client('root');
+    const own = await client('pc');
+    Object.assign(id, {
+      cityClient: city.client,
+      cityHook: city.hook,
+      cityDelivery: city.delivery,
+      ownClient: own.client,
+      ownHook: own.hook,
+      ownDelivery: own.delivery,
+    });
     // A password-reset link for the city administrator now sits in the outbox.
     expect(
       (await agentFrom(t).post('/api/auth/password-reset/request', { identifier: DEMO.admin })).statusCode,
@@ -1192,6 +1223,46 @@ describe('an administrator scoped to one commune (Phường Thủ Dầu Một)',
       name: 'renames its one-stop desk',
       send: (a) =>
         a.patch(`/api/admin/agencies/${id.desk}`, { name: 'Bộ phận Một cửa Phường Thủ Dầu Một (mới)' }),
+      status: 200,
+    },
+
+    {
+      name: 'creates an API client bound to its People’s Committee',
+      send: (a) =>
+        a.post('/api/admin/api-clients', {
+          name: 'Ứng dụng phường',
+          agencyId: id.pc,
+          scopes: ['dossiers:read'],
+        }),
+      status: 200,
+    },
+    {
+      name: 'lists the webhooks of its own client',
+      send: (a) => a.get(`/api/admin/api-clients/${id.ownClient}/webhooks`),
+      status: 200,
+    },
+    {
+      name: 'adds a webhook to its own client',
+      send: (a) =>
+        a.post(`/api/admin/api-clients/${id.ownClient}/webhooks`, {
+          url: 'https://203.0.113.8/hooks',
+          eventTypes: ['dossier.changed'],
+        }),
+      status: 200,
+    },
+    {
+      name: 'replays a delivery of its own client',
+      send: (a) => a.post(`/api/admin/webhooks/deliveries/${id.ownDelivery}/replay`),
+      status: 200,
+    },
+    {
+      name: 'reads the procedure catalogue',
+      send: (a) => a.get('/api/admin/procedures'),
+      status: 200,
+    },
+    {
+      name: 'reads the working calendar',
+      send: (a) => a.get('/api/admin/calendar/year/2026'),
       status: 200,
     },
 
@@ -1317,6 +1388,132 @@ describe('an administrator scoped to one commune (Phường Thủ Dầu Một)',
       status: 403,
       code: 'forbidden',
     },
+    // Integration: another agency's clients, webhooks and deliveries are not found; binding a client
+    // outside the commune is forbidden.
+    {
+      name: 'creates an API client bound to the city’s root agency',
+      send: (a) =>
+        a.post('/api/admin/api-clients', {
+          name: 'Ứng dụng TP',
+          agencyId: id.root,
+          scopes: ['dossiers:read'],
+        }),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'creates an API client bound to another commune',
+      send: (a) =>
+        a.post('/api/admin/api-clients', {
+          name: 'Ứng dụng khác',
+          agencyId: id.otherPc,
+          scopes: ['dossiers:read'],
+        }),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'revokes the city’s API client',
+      send: (a) => a.post(`/api/admin/api-clients/${id.cityClient}/revoke`),
+      status: 404,
+      code: 'not_found',
+    },
+    {
+      name: 'lists the webhooks of the city’s client',
+      send: (a) => a.get(`/api/admin/api-clients/${id.cityClient}/webhooks`),
+      status: 404,
+      code: 'not_found',
+    },
+    {
+      name: 'adds a webhook to the city’s client',
+      send: (a) =>
+        a.post(`/api/admin/api-clients/${id.cityClient}/webhooks`, {
+          url: 'https://203.0.113.9/hooks',
+          eventTypes: ['dossier.changed'],
+        }),
+      status: 404,
+      code: 'not_found',
+    },
+    {
+      name: 'stops the city’s webhook',
+      send: (a) => a.delete(`/api/admin/webhooks/${id.cityHook}`),
+      status: 404,
+      code: 'not_found',
+    },
+    {
+      name: 'replays a delivery of the city’s client',
+      send: (a) => a.post(`/api/admin/webhooks/deliveries/${id.cityDelivery}/replay`),
+      status: 404,
+      code: 'not_found',
+    },
+    // City-wide objects: the national sync, procedure versions, the working calendar, templates of the
+    // whole deployment.
+    {
+      name: 'reads the national sync state',
+      send: (a) => a.get('/api/admin/dvcqg/sync'),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'reads the national reconciliations',
+      send: (a) => a.get('/api/admin/dvcqg/reconciliations'),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 're-sends dossiers to the national portal',
+      send: (a) => a.post('/api/admin/dvcqg/sync/resend', { allFailed: true }),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'reconciles with the national portal',
+      send: (a) => a.post('/api/admin/dvcqg/reconcile', { from: '2026-11-01', to: '2026-11-30' }),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'publishes a procedure version for the whole city',
+      send: async (a) => {
+        const exported = await a.get('/api/admin/procedures/1.001193/export');
+        return a.post('/api/admin/procedures', {
+          definition: exported.json().definition,
+          effectiveFrom: '2031-01-01T00:00:00.000Z',
+        });
+      },
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'sets a day of the city’s working calendar',
+      send: (a) =>
+        a.put('/api/admin/calendar/notices', {
+          date: '2026-12-31',
+          kind: 'day_off',
+          nameKey: 'holiday.new_year',
+          source: 'Thông báo số 1/TB-UBND',
+        }),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'removes a day of the city’s working calendar',
+      send: (a) => a.delete('/api/admin/calendar/notices/2026-12-31'),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'changes the deployment-wide notification template',
+      send: (a) =>
+        a.put('/api/admin/templates/notification', {
+          lang: 'vi',
+          subject: 'Hồ sơ {{code}}',
+          body: 'Hồ sơ {{code}}: {{status}}',
+          sms: 'Hồ sơ {{code}}',
+        }),
+      status: 403,
+      code: 'forbidden',
+    },
     {
       name: 'creates a role (roles.manage applies at the root only)',
       send: (a) =>
@@ -1379,6 +1576,21 @@ describe('an administrator scoped to one commune (Phường Thủ Dầu Một)',
     for (const u of items) for (const m of u.memberships) expect(m.agencyCode).toMatch(/^000\.01\.4\d\.H29$/);
     const citizens = await scoped.get('/api/admin/users?kind=citizen');
     expect(citizens.json()).toEqual({ items: [], total: 0 });
+  });
+
+  it('lists only the API clients and webhook deliveries of its commune', async () => {
+    const clients = await scoped.get('/api/admin/api-clients');
+    expect(clients.statusCode).toBe(200);
+    const ids = (clients.json().items as { id: string; agencyId: string }[]).map((c) => c.id);
+    expect(ids).toContain(id.ownClient);
+    expect(ids).not.toContain(id.cityClient);
+    const deliveries = await scoped.get('/api/admin/webhooks/deliveries?limit=200');
+    expect(deliveries.statusCode).toBe(200);
+    const subs = (deliveries.json().items as { subscriptionId: string }[]).map((d) => d.subscriptionId);
+    expect(subs).toContain(id.ownHook);
+    expect(subs).not.toContain(id.cityHook);
+    const byClient = await scoped.get(`/api/admin/webhooks/deliveries?clientId=${id.cityClient}`);
+    expect(byClient.json().items).toEqual([]);
   });
 
   it('reads the audit trail of its commune only', async () => {

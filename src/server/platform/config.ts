@@ -27,6 +27,12 @@ const ConfigSchema = z.object({
   DVCQG_CLIENT_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
   DVCQG_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** hosts, addresses or CIDR ranges (each optionally :port) webhooks may reach although local or private */
+  OUTBOUND_ALLOW: z.string().optional(),
+  /** the bearer token /metrics asks for; without it /metrics answers only on a loopback connection */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** what one person may keep in uploaded files (MB) */
+  UPLOAD_QUOTA_MB: z.coerce.number().positive().max(102_400).default(500),
   PROVINCE_CODE: z
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code')
@@ -115,6 +121,12 @@ export interface Config {
   dvcqg: { url: string; clientId: string; clientSecret: string; timeoutMs: number } | undefined;
   /** how long a webhook receiver has to answer */
   webhookTimeoutMs: number;
+  /** local or private targets webhooks may reach (development, contract tests); empty in production */
+  outboundAllow: string[];
+  /** bearer token for /metrics (undefined: loopback callers only) */
+  metricsToken: string | undefined;
+  /** bytes one person may keep in uploaded files */
+  uploadQuotaBytes: number;
   /** raw JSON for the statistics module, which validates it at start-up */
   statsSettings: string | undefined;
   /** sensor ingestion over MQTT: an embedded broker on a port, an external broker, or none */
@@ -213,6 +225,12 @@ export function loadConfig(env: Source = process.env): Config {
           }
         : undefined,
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    outboundAllow: (c.OUTBOUND_ALLOW ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    metricsToken: c.METRICS_TOKEN,
+    uploadQuotaBytes: Math.round(c.UPLOAD_QUOTA_MB * 1024 * 1024),
     dvcqg:
       c.DVCQG_URL && c.DVCQG_CLIENT_ID && c.DVCQG_CLIENT_SECRET
         ? {

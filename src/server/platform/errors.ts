@@ -20,6 +20,7 @@ export const ERRORS = {
   agency_code_taken: 409,
   role_code_taken: 409,
   invalid_state: 409,
+  upload_hash_mismatch: 409,
   idempotency_mismatch: 422,
   weak_password: 400,
   invalid_reset_token: 400,

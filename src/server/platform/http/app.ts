@@ -11,7 +11,7 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { pickLanguage } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
-import type { Principal } from '../access.ts';
+import { hasRootPermission, type Principal } from '../access.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import { handleError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
@@ -41,7 +41,12 @@ export interface HttpOptions {
   extraMetrics?: () => string;
   /** whether the deployment runs in demo mode (sent to the web app) */
   secureCookies: boolean;
+  /** bearer token /metrics asks for; without one, /metrics answers loopback connections only */
+  metricsToken?: string | undefined;
 }
+
+const isLoopback = (address: string) =>
+  address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // What a user whose role requires a second factor may still do before setting it up.
@@ -133,7 +138,11 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
     const access: RouteAccess = req.routeOptions.config.access ?? (isApi ? 'authenticated' : 'public');
     const header = req.headers.authorization;
     // The scheme name is case-insensitive (RFC 9110 §11.1).
-    const bearer = header && opts.auth.fromBearer && /^bearer /i.test(header) ? header.slice(7).trim() : null;
+    // /metrics checks its own bearer token (METRICS_TOKEN), which is no API client's.
+    const bearer =
+      header && opts.auth.fromBearer && url !== '/metrics' && /^bearer /i.test(header)
+        ? header.slice(7).trim()
+        : null;
     let found: Identity | Promise<Identity> = null;
     try {
       if (bearer !== null) found = opts.auth.fromBearer!(bearer);
@@ -162,7 +171,18 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
       return reply.status(503).send({ status: 'unavailable' });
     }
   });
-  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+  // Metrics tell request rates, routes and errors: for the monitoring system, not the public. With a
+  // token, its bearer; without one, a scraper on this host (the socket's address: a proxy's
+  // X-Forwarded-For does not count).
+  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    const sent = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '';
+    const allowed = opts.metricsToken
+      ? safeEqual(sent, opts.metricsToken)
+      : isLoopback(req.socket.remoteAddress ?? '');
+    if (!allowed) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      throw new AppError('unauthenticated');
+    }
     reply.header('content-type', metrics.contentType);
     return (await metrics.render()) + (opts.extraMetrics?.() ?? '');
   });
@@ -225,5 +245,7 @@ function admit(
     return viaBearer
       ? new AppError('insufficient_scope', { scope: access.permission })
       : new AppError('forbidden');
+  if ('permission' in access && access.city && !hasRootPermission(principal, access.permission))
+    return new AppError('forbidden');
   return undefined;
 }
