@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   payments: async () => (await import('./payments.ts')).paymentsBench,
   integration: async () => (await import('./integration.ts')).integrationBench,
   stats: async () => (await import('./stats.ts')).statsBench,
+  lighthouse: async () => (await import('./lighthouse.ts')).lighthouseBench,
 };
 
 const only = process.argv.slice(2);

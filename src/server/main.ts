@@ -33,7 +33,14 @@ import {
   statsRoutes,
   applyStatsSettings,
 } from './modules/stats/index.ts';
-import { hasAgencies, identityRoutes, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
+import {
+  currentUnit,
+  hasAgencies,
+  identityRoutes,
+  SESSION_COOKIE,
+  SessionService,
+} from './modules/identity/index.ts';
+import { isWebPage } from '../contracts/web-pages.ts';
 import { sql } from 'drizzle-orm';
 import { paymentGateway, paymentRoutes, registerPaymentJobs } from './modules/payments/index.ts';
 
@@ -96,7 +103,21 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     log,
     trustProxy: config.trustProxy,
     maxUploadBytes: config.maxUploadBytes,
-    webRoot: config.env === 'test' ? null : WEB_ROOT,
+    web:
+      config.env === 'test'
+        ? null
+        : {
+            root: WEB_ROOT,
+            isPage: isWebPage,
+            shell: async () => {
+              const province = await currentUnit(db, config.provinceCode);
+              return {
+                provinceName: province?.fullName ?? null,
+                provinceNameEn: province?.nameEn ?? null,
+                demo: config.demo,
+              };
+            },
+          },
     secureCookies: config.publicUrl.startsWith('https://'),
     ready: async () => {
       await database.db.execute(sql`select 1`);

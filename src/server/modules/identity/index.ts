@@ -2,4 +2,4 @@ export { identityRoutes } from './routes.ts';
 export { SessionService, SESSION_COOKIE } from './sessions.ts';
 export { seedBaseline, seedDemo, hasAgencies, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed.ts';
 export { createAdmin } from './commands/create-admin.ts';
-export { getAgency, getAgencyByCode, getUser, listAgencies } from './queries.ts';
+export { currentUnit, getAgency, getAgencyByCode, getUser, listAgencies } from './queries.ts';

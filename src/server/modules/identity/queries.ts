@@ -141,3 +141,9 @@ export async function listUnits(db: DbOrTx, f: { parent?: string; tag?: string; 
     .where(and(...where))
     .orderBy(asc(units.level), asc(units.code));
 }
+
+/** A unit as valid today (the deployment's province for the page shell), or undefined. */
+export async function currentUnit(db: DbOrTx, code: string) {
+  const [unit] = (await listUnits(db, { parent: code })).filter((u) => u.code === code);
+  return unit;
+}
