@@ -1,5 +1,5 @@
 import './app/zod-config.ts';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { i18nReady } from './app/i18n.ts';
@@ -8,11 +8,15 @@ import './ui/styles.css';
 const root = document.getElementById('root');
 if (root) {
   // A visitor who chose English waits for its strings (one small file) rather than seeing a flash of Vietnamese.
+  // The first render as a transition: React yields to the browser every few milliseconds instead of
+  // holding the main thread for the whole page (a slow phone stays responsive while it starts).
   void i18nReady.then(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
+    startTransition(() =>
+      createRoot(root).render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
     ),
   );
 }
