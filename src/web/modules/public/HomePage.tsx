@@ -8,7 +8,7 @@ import { homeOf } from '../../app/guards.tsx';
 import { paths } from '../../app/paths.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { localName } from '../services/names.ts';
+import { localized } from '../services/labels.tsx';
 import type { ProcedureItem } from '../services/types.ts';
 
 /**
@@ -71,7 +71,7 @@ export function HomePage() {
               <ul className="link-list">
                 {popular.data.items.map((p) => (
                   <li key={p.code}>
-                    <Link to={paths.procedure(p.code)}>{localName(p)}</Link>
+                    <Link to={paths.procedure(p.code)}>{localized(p)}</Link>
                   </li>
                 ))}
               </ul>
