@@ -14,7 +14,7 @@ import {
   type DueDateInput,
   type Pause,
   type TimeLimit,
-} from '../src/server/modules/services/deadline.ts';
+} from '../src/server/modules/services/index.ts';
 import type { Bench, BenchFigure } from './harness.ts';
 
 const MIN = 60_000;

@@ -6,8 +6,11 @@
 // { cmd: 'stats' } with { stats: … }.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startContractServer } from '../src/server/modules/integration/dvcqg/contract-server.ts';
-import { HEADERS, verify } from '../src/server/modules/integration/webhooks/signing.ts';
+import {
+  startContractServer,
+  WEBHOOK_HEADERS as HEADERS,
+  verifyWebhook as verify,
+} from '../src/server/modules/integration/index.ts';
 
 export const BENCH_WEBHOOK_SECRET = 'whsec_bench';
 

@@ -18,17 +18,19 @@ import { runMigrations } from '../src/server/platform/db/migrate.ts';
 import { EventBus, emit } from '../src/server/platform/events/index.ts';
 import { JobRunner } from '../src/server/platform/jobs/index.ts';
 import { createLogger } from '../src/server/platform/log.ts';
-import { seedDeployment } from '../src/server/seed.ts';
-import { generateDossiers } from '../src/server/modules/services/generator/index.ts';
-import { httpDvcqgClient } from '../src/server/modules/integration/dvcqg/client.ts';
-import { reconcilePeriod } from '../src/server/modules/integration/dvcqg/reconcile.ts';
-import { runSyncJob, SYNC_JOBS_AT_ONCE, SYNC_QUEUE } from '../src/server/modules/integration/dvcqg/sync.ts';
+import { seedApplication } from '../src/server/modules.ts';
+import { generateDossiers } from '../src/server/modules/services/index.ts';
 import {
   DELIVERY_BATCH,
   DELIVERY_QUEUE,
   fanOut,
+  httpDvcqgClient,
+  reconcilePeriod,
   runDeliveryJobs,
-} from '../src/server/modules/integration/webhooks/deliveries.ts';
+  runSyncJob,
+  SYNC_JOBS_AT_ONCE,
+  SYNC_QUEUE,
+} from '../src/server/modules/integration/index.ts';
 import type { Bench, BenchFigure } from './harness.ts';
 import {
   BENCH_WEBHOOK_SECRET,
@@ -98,7 +100,7 @@ async function withDatabase<T>(fn: (d: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: tmpdir(), log, poolSize: 12 });
   try {
     await runMigrations(database);
-    await database.db.transaction((tx) => seedDeployment(tx, '79', true));
+    await database.db.transaction((tx) => seedApplication(tx, { provinceCode: '79', demo: true }));
     return await fn(database);
   } finally {
     await database.close();

@@ -5,15 +5,18 @@
 // Standalone: npx tsx bench/payments.ts   Environment: BENCH_DATABASE_URL, BENCH_PAYMENTS (default 20000).
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { handleIpn } from '../src/server/modules/payments/commands/apply-gateway-result.ts';
-import { httpPaymentGateway, type PaymentGateway } from '../src/server/modules/payments/gateway/index.ts';
-import { signed } from '../src/server/modules/payments/gateway/signature.ts';
-import { reconcile } from '../src/server/modules/payments/reconciliation.ts';
-import { generateDossiers } from '../src/server/modules/services/generator/index.ts';
+import {
+  handleIpn,
+  httpPaymentGateway,
+  type PaymentGateway,
+  reconcile,
+  signed,
+} from '../src/server/modules/payments/index.ts';
+import { generateDossiers } from '../src/server/modules/services/index.ts';
 import { openDatabase, queryRows } from '../src/server/platform/db/client.ts';
 import { runMigrations } from '../src/server/platform/db/migrate.ts';
 import { createLogger } from '../src/server/platform/log.ts';
-import { seedDeployment } from '../src/server/seed.ts';
+import { seedApplication } from '../src/server/modules.ts';
 import type { Bench, BenchResult } from './harness.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -52,7 +55,7 @@ export const paymentsBench: Bench = async (): Promise<BenchResult> => {
   try {
     const db = database.db;
     await runMigrations(database);
-    await db.transaction((tx) => seedDeployment(tx, '79', true));
+    await db.transaction((tx) => seedApplication(tx, { provinceCode: '79', demo: true }));
     say(`generating ${N} dossiers…`);
     await generateDossiers(db, { count: N, seed: 7 });
     // Fixture: one pending request per dossier, created in one month (straight to the table).

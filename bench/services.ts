@@ -19,13 +19,16 @@ import type { Principal } from '../src/server/platform/access.ts';
 import type { ActionContext } from '../src/server/platform/context.ts';
 import { type Database, type Db, openDatabase, queryRows } from '../src/server/platform/db/client.ts';
 import { runMigrations } from '../src/server/platform/db/migrate.ts';
-import * as schema from '../src/server/platform/db/schema.ts';
 import { createLogger } from '../src/server/platform/log.ts';
-import { seedDeployment } from '../src/server/seed.ts';
-import { loadMemberships } from '../src/server/modules/identity/sessions.ts';
-import { generateDossiers } from '../src/server/modules/services/generator/index.ts';
-import { inbox } from '../src/server/modules/services/queries.ts';
-import { type SubmitInput, submitDossier } from '../src/server/modules/services/commands/submit-dossier.ts';
+import { seedApplication } from '../src/server/modules.ts';
+import { loadMemberships } from '../src/server/modules/identity/index.ts';
+import {
+  generateDossiers,
+  inbox,
+  type SubmitInput,
+  submitDossier,
+} from '../src/server/modules/services/index.ts';
+import { registerContributions } from '../src/server/modules.ts';
 import type { Bench, BenchFigure, BenchResult } from './harness.ts';
 import { type Child, spawnNode, waitOk } from './lib.ts';
 
@@ -76,7 +79,7 @@ async function createPgDatabase(
 async function prepared(target: { url?: string; dataDir?: string }): Promise<Database> {
   const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? tmpdir(), log });
   await runMigrations(database);
-  await database.db.transaction((tx) => seedDeployment(tx, '79', true));
+  await database.db.transaction((tx) => seedApplication(tx, { provinceCode: '79', demo: true }));
   return database;
 }
 
@@ -314,10 +317,12 @@ async function capturedSubmission(
   fileId: string,
 ): Promise<{ statements: Statement[]; dossierId: string; requestId: string }> {
   const statements: Statement[] = [];
+  // The statistics and fee parts of a submission come from the modules' contributions, as in the server.
+  registerContributions();
   const logger = { logQuery: (text: string, params: unknown[]) => statements.push({ text, params }) };
   const db = (database.pool
-    ? drizzle(database.pool, { schema, logger })
-    : drizzlePglite(database.pglite!, { schema, logger })) as unknown as Db;
+    ? drizzle(database.pool, { logger })
+    : drizzlePglite(database.pglite!, { logger })) as unknown as Db;
   const body = f.body as Pick<SubmitInput, 'applicant' | 'formData'>;
   const ctx: ActionContext = {
     actor: {
@@ -745,7 +750,6 @@ async function explainInbox(pool: pg.Pool, db: Db, email: string) {
   };
   const captured: { sql: string; params: unknown[] }[] = [];
   const spy = drizzle(pool, {
-    schema,
     logger: { logQuery: (q, params) => captured.push({ sql: q, params }) },
   });
   await inbox(spy as unknown as Db, principal, { limit: 100 });
@@ -822,7 +826,7 @@ async function inboxStep(figures: BenchFigure[], notes: string[]) {
     await measure('');
     const pool = new pg.Pool({ connectionString: pgdb.url, max: 2 });
     pool.on('error', () => {});
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    const db = drizzle(pool) as unknown as Db;
     try {
       for (const email of OFFICERS) {
         const x = await explainInbox(pool, db, email);

@@ -11,14 +11,17 @@ import pg from 'pg';
 import { type Database, openDatabase, queryRows } from '../src/server/platform/db/client.ts';
 import { runMigrations } from '../src/server/platform/db/migrate.ts';
 import { createLogger } from '../src/server/platform/log.ts';
-import { seedDeployment } from '../src/server/seed.ts';
-import { generateDossiers } from '../src/server/modules/services/generator/index.ts';
-import { rebuildStats } from '../src/server/modules/stats/index.ts';
-import { recordDossierStats } from '../src/server/modules/stats/maintain.ts';
-import { parsePeriod } from '../src/server/modules/stats/period.ts';
-import { resolveSlice } from '../src/server/modules/stats/policy.ts';
-import { drillDown, statsRead } from '../src/server/modules/stats/queries.ts';
-import { overview } from '../src/server/modules/stats/report.ts';
+import { seedApplication } from '../src/server/modules.ts';
+import { generateDossiers } from '../src/server/modules/services/index.ts';
+import {
+  drillDown,
+  overview,
+  parsePeriod,
+  rebuildStats,
+  recordDossierStats,
+  resolveSlice,
+  statsRead,
+} from '../src/server/modules/stats/index.ts';
 import type { Bench, BenchFigure, BenchResult } from './harness.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -92,7 +95,7 @@ export const statsBench: Bench = async () => {
       await adminQuery(`create database ${name}`);
       database = await openDatabase({ databaseUrl: urlOf(name), dataDir: '/tmp', log });
       await runMigrations(database);
-      await database.db.transaction((tx) => seedDeployment(tx, '79', true));
+      await database.db.transaction((tx) => seedApplication(tx, { provinceCode: '79', demo: true }));
       const g = await generateDossiers(database.db, { count: DOSSIERS, seed: 11, log: say });
       notes.push(`Generated ${g.count.toLocaleString('en-US')} dossiers in ${round(g.ms / 1000)} s.`);
       const r = await rebuildStats(database.db, { log: say });

@@ -33,6 +33,15 @@ function countVitest(file) {
 
 step('lint (biome)', [bin('@biomejs/biome', 'bin/biome'), 'check', '.']);
 step('type check (tsc)', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
+step('module boundaries (dependency-cruiser)', [
+  bin('dependency-cruiser', 'bin/dependency-cruise.mjs'),
+  'src',
+  'bench',
+  '--config',
+  '.dependency-cruiser.cjs',
+  '--output-type',
+  'err',
+]);
 
 const vitest = bin('vitest', 'vitest.mjs');
 const pgliteReport = join(work, 'vitest-pglite.json');

@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/server/platform/db/client.ts';
 import { runMigrations } from '../src/server/platform/db/migrate.ts';
 import { createLogger } from '../src/server/platform/log.ts';
-import { seedDeployment } from '../src/server/seed.ts';
+import { seedApplication } from '../src/server/modules.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
 
   const embedded = await openDatabase({ dataDir: work, log, inMemory: true });
   await runMigrations(embedded);
-  await embedded.db.transaction((tx) => seedDeployment(tx, '79', true));
+  await embedded.db.transaction((tx) => seedApplication(tx, { provinceCode: '79', demo: true }));
   const dump = await embedded.pglite!.dumpDataDir('none');
   const pgliteTemplate = join(work, 'template.tar');
   writeFileSync(pgliteTemplate, Buffer.from(await dump.arrayBuffer()));
@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
     url.pathname = `/${pgTemplate}`;
     const server = await openDatabase({ databaseUrl: url.toString(), dataDir: work, log, poolSize: 2 });
     await runMigrations(server);
-    await server.db.transaction((tx) => seedDeployment(tx, '79', true));
+    await server.db.transaction((tx) => seedApplication(tx, { provinceCode: '79', demo: true }));
     await server.close();
   }
   project.provide('pgTemplate', pgTemplate);

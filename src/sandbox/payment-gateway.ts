@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Fields, signed, verify } from '../server/modules/payments/gateway/signature.ts';
+import { type Fields, signed, verify } from '../server/modules/payments/index.ts';
 
 type Status = 'pending' | 'paid' | 'failed' | 'expired';
 

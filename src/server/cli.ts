@@ -20,8 +20,8 @@ import { acquireDataDirLock, DataDirLockedError, openDatabase } from './platform
 import { runMigrations } from './platform/db/migrate.ts';
 import { createLogger } from './platform/log.ts';
 import { startServer } from './main.ts';
-import { seedDeployment } from './seed.ts';
-import { GeneratorError, generateDossiers } from './modules/services/generator/index.ts';
+import { seedApplication } from './modules.ts';
+import { GeneratorError, generateDossiers } from './modules/services/index.ts';
 import { createAdmin, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
 import { AppError } from './platform/errors.ts';
 import { httpDvcqgClient, reconcilePeriod, startContractServer } from './modules/integration/index.ts';
@@ -210,7 +210,9 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       try {
         await withDatabase(config, async (d) => {
-          await d.db.transaction((tx) => seedDeployment(tx, config.provinceCode, Boolean(values.demo)));
+          await d.db.transaction((tx) =>
+            seedApplication(tx, { provinceCode: config.provinceCode, demo: Boolean(values.demo) }),
+          );
           console.log(values.demo ? 'Demo data loaded.' : 'Baseline data loaded.');
           if (count > 0) {
             await generateDossiers(d.db, { count, seed, log: (line) => console.log(line) });

@@ -15,34 +15,15 @@ import { createLogger, type Logger } from './platform/log.ts';
 import { registerMessageDelivery } from './platform/messages/index.ts';
 import { httpSmsGateway } from './platform/messages/sms-http.ts';
 import { sseRoutes } from './platform/realtime/sse.ts';
-import type { Deps } from './deps.ts';
+import type { Deps } from './platform/module.ts';
 import { PATHS } from './platform/paths.ts';
 import { seedDeployment } from './seed.ts';
-import {
-  registerServiceJobs,
-  registerServices,
-  servicesAdminRoutes,
-  servicesRoutes,
-  templateRoutes,
-} from './modules/services/index.ts';
-import { integrationRoutes, principalFromToken, registerIntegration } from './modules/integration/index.ts';
-import {
-  parseStatsSettings,
-  registerStatsJobs,
-  setStatsMaintenance,
-  statsRoutes,
-  applyStatsSettings,
-} from './modules/stats/index.ts';
-import {
-  currentUnit,
-  hasAgencies,
-  identityRoutes,
-  SESSION_COOKIE,
-  SessionService,
-} from './modules/identity/index.ts';
+import { applicationModules, registerContributions } from './modules.ts';
+import { principalFromToken } from './modules/integration/index.ts';
+import { parseStatsSettings, setStatsMaintenance, applyStatsSettings } from './modules/stats/index.ts';
+import { hasAgencies, SESSION_COOKIE, SessionService, unitByCode } from './modules/identity/index.ts';
 import { isWebPage } from '../contracts/web-pages.ts';
 import { sql } from 'drizzle-orm';
-import { paymentGateway, paymentRoutes, registerPaymentJobs } from './modules/payments/index.ts';
 
 const WEB_ROOT = PATHS.web;
 
@@ -70,13 +51,16 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   setStatsMaintenance(config.statsMaintenance);
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log }));
+  const sessions = new SessionService(database, { demo: config.demo });
+  const modules = applicationModules({ config, sessions });
+  registerContributions(modules);
   let seeded = false;
   try {
     if (opts.prepare !== false) {
       await runMigrations(database);
       if (!(await hasAgencies(database.db))) {
         // First start: the embedded demo gets the demo city; a production database gets the baseline only.
-        await database.db.transaction((tx) => seedDeployment(tx, config.provinceCode, config.demo));
+        await database.db.transaction((tx) => seedDeployment(tx, modules, config));
         seeded = config.demo;
       }
     }
@@ -87,7 +71,6 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   const db = database.db;
   const bus = new EventBus(database, log);
   const jobs = new JobRunner({ database, log });
-  const sessions = new SessionService(database, { demo: config.demo });
   const secrets = new SecretBox(loadSecretKey(config.dataDir, config.secretKey));
   const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
   const resumable = new ResumableUploads(
@@ -96,8 +79,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     join(config.dataDir, 'uploads'),
     config.maxUploadBytes,
   );
-  const deps: Deps = { config, log, database, db, bus, jobs, blobs, sessions, secrets };
-  const gateway = paymentGateway(config);
+  const deps: Deps = { config, log, database, db, bus, jobs, blobs, secrets };
 
   const app = await createHttp({
     log,
@@ -110,7 +92,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
             root: WEB_ROOT,
             isPage: isWebPage,
             shell: async () => {
-              const province = await currentUnit(db, config.provinceCode);
+              const province = await unitByCode(db, config.provinceCode);
               return {
                 provinceName: province?.fullName ?? null,
                 provinceNameEn: province?.nameEn ?? null,
@@ -133,22 +115,12 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     },
   });
   await app.register(async (scope) => {
-    await identityRoutes(scope, deps);
-    await servicesRoutes(scope, deps);
-    await servicesAdminRoutes(scope, deps);
-    await templateRoutes(scope, deps);
-    await paymentRoutes(scope, deps, gateway);
-    await integrationRoutes(scope, deps);
-    await statsRoutes(scope, deps);
+    for (const m of modules) await m.routes?.(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
     await sseRoutes(scope, bus);
   });
 
-  registerServices(deps);
-  registerServiceJobs(jobs, db);
-  registerPaymentJobs(jobs, db, gateway, log);
-  registerIntegration(deps);
-  registerStatsJobs(jobs, db);
+  for (const m of modules) m.start?.(deps);
   registerMessageDelivery(jobs, {
     db,
     log,

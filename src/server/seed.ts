@@ -1,14 +1,14 @@
-// What a deployment starts with: the baseline everywhere; the demo city and its procedures in demo mode.
+// What a deployment starts with: each module's baseline everywhere; in demo mode, the demo city instead
+// (identity's demo includes its baseline) and each module's demo data, in the modules' order.
+import type { Config } from './platform/config.ts';
 import type { Tx } from './platform/db/client.ts';
-import { seedBaseline, seedDemo } from './modules/identity/index.ts';
-import { seedProcedures } from './modules/services/seed.ts';
-import { DEMO_PROCEDURES } from './modules/services/catalogue/index.ts';
+import type { CqsModule } from './platform/module.ts';
 
-export async function seedDeployment(tx: Tx, provinceCode: string, demo: boolean): Promise<void> {
-  if (!demo) {
-    await seedBaseline(tx, provinceCode);
-    return;
-  }
-  await seedDemo(tx, provinceCode);
-  await seedProcedures(tx, DEMO_PROCEDURES);
+export async function seedDeployment(
+  tx: Tx,
+  modules: readonly CqsModule[],
+  config: Pick<Config, 'provinceCode' | 'demo'>,
+): Promise<void> {
+  const ctx = { provinceCode: config.provinceCode };
+  for (const m of modules) await (config.demo ? m.seedDemo : m.seedBaseline)?.(tx, ctx);
 }

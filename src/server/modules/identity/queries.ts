@@ -1,4 +1,4 @@
-import { pgArray } from '../../platform/db/client.ts';
+import { pgArray, queryRows } from '../../platform/db/client.ts';
 import { and, asc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { agencies, memberships, roles, units, users } from './tables.ts';
@@ -142,8 +142,40 @@ export async function listUnits(db: DbOrTx, f: { parent?: string; tag?: string; 
     .orderBy(asc(units.level), asc(units.code));
 }
 
-/** A unit as valid today (the deployment's province for the page shell), or undefined. */
-export async function currentUnit(db: DbOrTx, code: string) {
-  const [unit] = (await listUnits(db, { parent: code })).filter((u) => u.code === code);
-  return unit;
+/** The codes of every role (roles are data: procedures name the roles of their steps). */
+export async function roleCodes(db: DbOrTx): Promise<string[]> {
+  return (await db.select({ code: roles.code }).from(roles)).map((r) => r.code);
+}
+
+/** The language a user chose for messages ('vi' unless they chose English). */
+export async function userLanguage(db: DbOrTx, userId: string): Promise<'vi' | 'en'> {
+  const [u] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return u?.locale === 'en' ? 'en' : 'vi';
+}
+
+/** An administrative unit by code, as it is named on papers. */
+export async function unitByCode(db: DbOrTx, code: string) {
+  const [u] = await db
+    .select({ name: units.name, fullName: units.fullName, nameEn: units.nameEn, level: units.level })
+    .from(units)
+    .where(eq(units.code, code))
+    .limit(1);
+  return u;
+}
+
+/** Every active official with each of their memberships, by agency and role. */
+export async function activeOfficials(db: DbOrTx) {
+  return queryRows<{
+    agency_id: string;
+    role_code: string;
+    id: string;
+    full_name: string;
+    title: string | null;
+  }>(
+    db,
+    sql`select m.agency_id, m.role_code, u.id, u.full_name, u.title
+        from id_memberships m join id_users u on u.id = m.user_id
+        where u.kind = 'official' and u.disabled_at is null
+        order by m.agency_id, m.role_code, u.email`,
+  );
 }

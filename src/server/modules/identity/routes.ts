@@ -8,7 +8,7 @@ import { listAudit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { clearCookie, setCookie } from '../../platform/http/cookies.ts';
 import { listMessages } from '../../platform/messages/index.ts';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/module.ts';
 import { login } from './commands/login.ts';
 import { logout } from './commands/logout.ts';
 import { createAgency, updateAgency } from './commands/manage-agencies.ts';
@@ -25,7 +25,13 @@ import {
 } from './commands/update-account.ts';
 import { presentAgency, presentRole, presentSessionUser, presentUnit, presentUser } from './presenters.ts';
 import { getUser, listAgencies, listRoles, listUnits, listUsers, membershipViews } from './queries.ts';
-import { ABSOLUTE_TIMEOUT_MS, loadMemberships, rolesRequireTotp, SESSION_COOKIE } from './sessions.ts';
+import {
+  ABSOLUTE_TIMEOUT_MS,
+  loadMemberships,
+  rolesRequireTotp,
+  SESSION_COOKIE,
+  type SessionService,
+} from './sessions.ts';
 import type { Principal } from '../../platform/access.ts';
 
 const tags = {
@@ -35,9 +41,9 @@ const tags = {
   units: ['Đơn vị hành chính (units)'],
 };
 
-export async function identityRoutes(root: FastifyInstance, deps: Deps) {
+export async function identityRoutes(root: FastifyInstance, deps: Deps, sessions: SessionService) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const { db, sessions, config, secrets } = deps;
+  const { db, config, secrets } = deps;
 
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     setCookie(reply, SESSION_COOKIE, token, {

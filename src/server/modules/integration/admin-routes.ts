@@ -4,7 +4,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/module.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getAgency } from '../identity/index.ts';

@@ -1,12 +1,13 @@
 // Integration with other systems: the national portal (DVCQG sync), API clients and webhooks.
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../deps.ts';
+import type { CqsModule, Deps } from '../../platform/module.ts';
+import * as tables from './tables.ts';
 import { systemContext } from '../../platform/context.ts';
 import { type DvcqgClient, httpDvcqgClient } from './dvcqg/client.ts';
 import { localDay, reconcilePeriod } from './dvcqg/reconcile.ts';
 import { dvcqgAdminRoutes } from './dvcqg/routes.ts';
 import { integrationAdminRoutes } from './admin-routes.ts';
-import { deleteExpiredTokens, principalFromToken } from './api/clients.ts';
+import { deleteExpiredTokens } from './api/clients.ts';
 import { apiRoutes } from './api/routes.ts';
 import { DELIVERY_BATCH, DELIVERY_QUEUE, fanOut, runDeliveryJobs } from './webhooks/deliveries.ts';
 import {
@@ -21,20 +22,25 @@ export { reconcilePeriod } from './dvcqg/reconcile.ts';
 export { httpDvcqgClient } from './dvcqg/client.ts';
 export { startContractServer } from './dvcqg/contract-server.ts';
 export { principalFromToken } from './api/clients.ts';
+// The webhook contract's signature, as receivers check it (docs/contracts/webhooks.md).
+export { HEADERS as WEBHOOK_HEADERS, verify as verifyWebhook } from './webhooks/signing.ts';
+// The sync and delivery runners, for the benchmarks that drive them without the server.
+export { runSyncJob, SYNC_JOBS_AT_ONCE, SYNC_QUEUE } from './dvcqg/sync.ts';
+export { DELIVERY_BATCH, DELIVERY_QUEUE, fanOut, runDeliveryJobs } from './webhooks/deliveries.ts';
 
 /** The DVCQG client of this deployment, when configured. */
 export function dvcqgClientOf(deps: Pick<Deps, 'config'>): DvcqgClient | undefined {
   return deps.config.dvcqg ? httpDvcqgClient(deps.config.dvcqg) : undefined;
 }
 
-export async function integrationRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
+async function integrationRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
   await dvcqgAdminRoutes(scope, deps, dvcqgClientOf(deps));
   await integrationAdminRoutes(scope, deps);
   await apiRoutes(scope, deps);
 }
 
 /** Subscribers, job handlers and schedules of the module. */
-export function registerIntegration(deps: Deps): void {
+function startIntegration(deps: Deps): void {
   const client = dvcqgClientOf(deps);
   deps.bus.subscribe('services.dossier_changed', async (event, tx) => {
     if (event.aggregateId) await onDossierChanged(tx, event.aggregateId, !!client);
@@ -63,3 +69,11 @@ export function registerIntegration(deps: Deps): void {
     });
   });
 }
+
+export const integrationModule: CqsModule = {
+  name: 'integration',
+  tablePrefix: 'int_',
+  tables,
+  routes: integrationRoutes,
+  start: startIntegration,
+};

@@ -2,8 +2,7 @@
 // applicant's; recording money at the counter is the collecting desk's, the holder's desk's, or the
 // current step's.
 import { can, type Principal } from '../../platform/access.ts';
-import { isApplicant, isStepActor } from '../services/policy.ts';
-import type { DossierRow } from '../services/transition.ts';
+import { type DossierRow, isApplicant, isStepActor } from '../services/index.ts';
 import type { PaymentRequestRow } from './requests.ts';
 
 export const mayPayOnline = (p: Principal | null, r: PaymentRequestRow) =>

@@ -2,16 +2,18 @@ import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { PaymentRequestView } from '../../../contracts/payments.ts';
 import type { Principal } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { mayRead } from '../services/policy.ts';
-import { agencyPaths, dossierRow } from '../services/queries.ts';
-import { dossiers } from '../services/tables.ts';
-import type { DossierRow } from '../services/transition.ts';
-import { quoteFees } from './fees.ts';
+import {
+  definitionOf,
+  dossierCodes,
+  type DossierRow,
+  dossierRow,
+  mayReadDossier,
+  quoteFees,
+} from '../services/index.ts';
 import type { PaymentGateway } from './gateway/index.ts';
 import { mayPayOnline, mayRecordCounter } from './policy.ts';
 import type { PaymentRequestRow, PaymentRow } from './requests.ts';
 import { paymentRequests, payments } from './tables.ts';
-import { definitionOf } from '../services/definitions.ts';
 
 export function presentRequest(
   r: PaymentRequestRow,
@@ -49,7 +51,7 @@ export function presentRequest(
 /** A dossier the principal may read, or undefined (the caller answers 404 either way). */
 export async function readableDossier(db: DbOrTx, p: Principal, id: string): Promise<DossierRow | undefined> {
   const d = await dossierRow(db, id);
-  return d && mayRead(p, d, await agencyPaths(db, d)) ? d : undefined;
+  return d && (await mayReadDossier(db, p, d)) ? d : undefined;
 }
 
 /** The fee quote, the requests with their payments, and what the caller may do. */
@@ -84,12 +86,21 @@ export async function readableRequest(db: DbOrTx, p: Principal, requestId: strin
 
 export async function paymentById(db: DbOrTx, id: string) {
   const [row] = await db
-    .select({ p: payments, r: paymentRequests, code: dossiers.code, dossier: dossiers })
+    .select({ p: payments, r: paymentRequests })
     .from(payments)
     .innerJoin(paymentRequests, eq(paymentRequests.id, payments.requestId))
-    .innerJoin(dossiers, eq(dossiers.id, payments.dossierId))
     .where(eq(payments.id, id));
-  return row;
+  const dossier = row && (await dossierRow(db, row.p.dossierId));
+  return row && dossier ? { ...row, code: dossier.code, dossier } : undefined;
+}
+
+/** Rows with the code of their dossier (read from services in one query). */
+async function withCodes<T extends { r: { dossierId: string } }>(db: DbOrTx, rows: T[]) {
+  const codes = await dossierCodes(
+    db,
+    rows.map((x) => x.r.dossierId),
+  );
+  return rows.filter((x) => codes.has(x.r.dossierId)).map((x) => ({ ...x, code: codes.get(x.r.dossierId)! }));
 }
 
 /** Requests created, or paid, in [from, to) in the given agency subtrees (all when paths is null). */
@@ -102,23 +113,23 @@ export async function requestsForPeriod(db: DbOrTx, from: Date, to: Date, paths:
     paths === null
       ? undefined
       : or(...paths.map((path) => sql`${paymentRequests.agencyPath} like ${`${path}%`}`));
-  return db
-    .select({ r: paymentRequests, p: payments, code: dossiers.code })
+  const rows = await db
+    .select({ r: paymentRequests, p: payments })
     .from(paymentRequests)
     .leftJoin(payments, eq(payments.requestId, paymentRequests.id))
-    .innerJoin(dossiers, eq(dossiers.id, paymentRequests.dossierId))
     .where(scope ? and(inPeriod, scope) : inPeriod)
     .orderBy(asc(paymentRequests.createdAt));
+  return withCodes(db, rows);
 }
 
 export async function requestsByReference(db: DbOrTx, references: string[]) {
   if (references.length === 0) return [];
-  return db
-    .select({ r: paymentRequests, p: payments, code: dossiers.code })
+  const rows = await db
+    .select({ r: paymentRequests, p: payments })
     .from(paymentRequests)
     .leftJoin(payments, eq(payments.requestId, paymentRequests.id))
-    .innerJoin(dossiers, eq(dossiers.id, paymentRequests.dossierId))
     .where(inArray(paymentRequests.reference, references));
+  return withCodes(db, rows);
 }
 
 /**

@@ -4,11 +4,11 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/module.ts';
 import { requirePermission } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { roles } from '../identity/tables.ts';
+import { roleCodes } from '../identity/index.ts';
 import { dayInfo } from '../../platform/calendar/index.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { forgetCalendar, loadCalendar } from './clock.ts';
@@ -59,7 +59,7 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      const roleCodes = (await db.select({ code: roles.code }).from(roles)).map((r) => r.code);
+      const roles = await roleCodes(db);
       const { procedure, version } = await db.transaction((tx) =>
         publishProcedure(
           tx,
@@ -69,7 +69,7 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
             effectiveFrom: req.body.effectiveFrom ? new Date(req.body.effectiveFrom) : undefined,
             agencies: req.body.agencies,
           },
-          roleCodes,
+          roles,
         ),
       );
       return {

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Principal } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { agencies, units } from '../identity/tables.ts';
+import { agencies, unitByCode } from '../identity/index.ts';
 import type { AgencyRef, FormCode, HandOver } from './documents/index.ts';
 import { renderForm } from './documents/index.ts';
 import { documentTemplate } from './templates.ts';
@@ -28,11 +28,7 @@ async function agencyRef(db: DbOrTx, id: string): Promise<AgencyRef & { unitCode
 
 async function placeName(db: DbOrTx, unitCode: string): Promise<string> {
   // Communes print their short name ("Thủ Dầu Một"); the city prints its full name.
-  const [u] = await db
-    .select({ name: units.name, fullName: units.fullName, level: units.level })
-    .from(units)
-    .where(eq(units.code, unitCode))
-    .limit(1);
+  const u = await unitByCode(db, unitCode);
   return u ? (u.level === 'province' ? u.fullName : u.name) : '';
 }
 

@@ -1,15 +1,29 @@
-import type { Deps } from '../../deps.ts';
+// Public services: the procedure catalogue, the dossier lifecycle, deadlines, papers and tracking.
+// Other modules, main.ts, the CLI and benchmarks use only what this file exports (ADR 13).
 import { registerFileAccess } from '../../platform/files/index.ts';
-import type { Db } from '../../platform/db/client.ts';
-import type { JobRunner } from '../../platform/jobs/index.ts';
+import type { CqsModule } from '../../platform/module.ts';
+import { servicesAdminRoutes } from './admin-routes.ts';
+import { DEMO_PROCEDURES } from './catalogue/index.ts';
 import { draftApologies } from './commands/apology.ts';
 import { expireSupplements } from './commands/expire-supplements.ts';
 import { mayRead } from './policy.ts';
 import { agencyPaths, dossierRow } from './queries.ts';
+import { servicesRoutes } from './routes.ts';
+import { seedProcedures } from './seed.ts';
+import * as tables from './tables.ts';
+import { templateRoutes } from './template-routes.ts';
 
-export { servicesRoutes } from './routes.ts';
-export { servicesAdminRoutes } from './admin-routes.ts';
-export { templateRoutes } from './template-routes.ts';
+// Extension points other modules fill (ADR 13).
+export {
+  afterDossiersChanged,
+  contributeToDossierWrites,
+  type DossierWriteContribution,
+  type PaymentDesk,
+  type PendingPayment,
+  providePaymentDesk,
+  type SubmittedDossier,
+} from './contributions.ts';
+// The dossier as other modules read it.
 export {
   codedDossiersReceivedBetween,
   type DossierRecord,
@@ -20,18 +34,47 @@ export {
   loadDossierRecords,
   procedureList,
 } from './records.ts';
+export type { DossierRow } from './transition.ts';
+export { lockDossier } from './transition.ts';
+export { dossierCodes, dossierRow, inbox, mayReadDossier, procedureInForce } from './queries.ts';
+export { isApplicant, isStepActor } from './policy.ts';
+export { definitionOf } from './definitions.ts';
+export { confirmPaymentInTx } from './commands/payment.ts';
+export { type SubmitInput, submitDossier } from './commands/submit-dossier.ts';
 export { publishProcedure, versionInForce } from './commands/publish-procedure.ts';
+// Fees are part of the catalogue; deadlines and the working calendar are the module's pure domain logic.
+export { quoteFees } from './fees.ts';
+export {
+  classifyTimeliness,
+  computeDueDate,
+  type DueDateInput,
+  limitForChannel,
+  type Pause,
+  type TimeLimit,
+} from './deadline.ts';
+export { loadCalendar } from './clock.ts';
+export { DEMO_PROCEDURES } from './catalogue/index.ts';
+export { generateDossiers, GeneratorError } from './generator/index.ts';
 
-/** The scheduled work of the module: apology drafts before due dates, closing expired supplement requests. */
-export function registerServiceJobs(jobs: JobRunner, db: Db): void {
-  jobs.every('services.apologies', 15 * 60_000, () => draftApologies(db));
-  jobs.every('services.supplement_expiry', 60 * 60_000, () => expireSupplements(db));
-}
-
-/** Files attached to a dossier are readable by whoever may read the dossier. */
-export function registerServices(deps: Deps): void {
-  registerFileAccess('dossier', async (p, file) => {
-    const d = file.resourceId ? await dossierRow(deps.db, file.resourceId) : undefined;
-    return !!d && mayRead(p, d, await agencyPaths(deps.db, d));
-  });
-}
+export const servicesModule: CqsModule = {
+  name: 'services',
+  tablePrefix: 'svc_',
+  tables,
+  async routes(app, deps) {
+    await servicesRoutes(app, deps);
+    await servicesAdminRoutes(app, deps);
+    await templateRoutes(app, deps);
+  },
+  start(deps) {
+    // Files attached to a dossier are readable by whoever may read the dossier.
+    registerFileAccess('dossier', async (p, file) => {
+      const d = file.resourceId ? await dossierRow(deps.db, file.resourceId) : undefined;
+      return !!d && mayRead(p, d, await agencyPaths(deps.db, d));
+    });
+    deps.jobs.every('services.apologies', 15 * 60_000, () => draftApologies(deps.db));
+    deps.jobs.every('services.supplement_expiry', 60 * 60_000, () => expireSupplements(deps.db));
+  },
+  seedDemo: async (tx) => {
+    await seedProcedures(tx, DEMO_PROCEDURES);
+  },
+};

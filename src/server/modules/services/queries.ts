@@ -4,7 +4,7 @@ import { addWorkingDays } from '../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { files } from '../../platform/files/tables.ts';
 import { type Language, t } from '../../platform/i18n/index.ts';
-import { agencies } from '../identity/tables.ts';
+import { agencies } from '../identity/index.ts';
 import { loadCalendar } from './clock.ts';
 import { formatExplanation } from './deadline.ts';
 import { LIFECYCLE } from './lifecycle.ts';
@@ -442,4 +442,19 @@ export async function trackDossier(db: DbOrTx, code: string, pin: string, lang: 
       stepTimeliness: x.e.stepTimeliness,
     })),
   };
+}
+
+/** Whether the principal may read the dossier (as its applicant, or through an agency involved in it). */
+export async function mayReadDossier(db: DbOrTx, p: Principal | null, d: DossierRow): Promise<boolean> {
+  return !!p && mayRead(p, d, await agencyPaths(db, d));
+}
+
+/** The codes of dossiers by id (null for dossiers not accepted yet). */
+export async function dossierCodes(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: dossiers.id, code: dossiers.code })
+    .from(dossiers)
+    .where(inArray(dossiers.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.code]));
 }

@@ -5,7 +5,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { ProcedureDefinition } from '../../../contracts/services.ts';
 import { type DbOrTx, pgArray, queryRows } from '../../platform/db/client.ts';
 import { files } from '../../platform/files/tables.ts';
-import { agencies } from '../identity/tables.ts';
+import { agencies } from '../identity/index.ts';
 import {
   dossierEvents,
   dossierFiles,

@@ -3,7 +3,7 @@ import { and, asc, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../platform/access.ts';
 import { scopePaths } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { agencies } from '../identity/tables.ts';
+import { agencies } from '../identity/index.ts';
 import { dossiers, procedures } from './tables.ts';
 import { eq, like } from 'drizzle-orm';
 import type { Table } from '../../platform/spreadsheet.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as C from '../../../contracts/services.ts';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/module.ts';
 import type { Principal } from '../../platform/access.ts';
 import { getAgency } from '../identity/index.ts';
 import { AppError } from '../../platform/errors.ts';

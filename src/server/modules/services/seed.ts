@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { ProcedureDefinition } from '../../../contracts/services.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
-import { agencies, roles } from '../identity/tables.ts';
+import { agencies, roleCodes as listRoleCodes } from '../identity/index.ts';
 import { publishProcedure } from './commands/publish-procedure.ts';
 import { procedures } from './tables.ts';
 
@@ -16,7 +16,7 @@ export async function seedProcedures(
   definitions: readonly ProcedureDefinition[],
   effectiveFrom = new Date('2025-07-01T00:00:00+07:00'),
 ) {
-  const roleCodes = (await tx.select({ code: roles.code }).from(roles)).map((r) => r.code);
+  const roleCodes = await listRoleCodes(tx);
   const communes = await tx
     .select({ id: agencies.id })
     .from(agencies)

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/module.ts';
 import { can, hasRootPermission } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';

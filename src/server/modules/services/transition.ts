@@ -6,13 +6,13 @@ import type { ActionContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/events/index.ts';
-import { type Language, t } from '../../platform/i18n/index.ts';
-import { users } from '../identity/tables.ts';
+import { t } from '../../platform/i18n/index.ts';
+import { userLanguage } from '../identity/index.ts';
 import { fillText, notificationTemplate } from './templates.ts';
 import { queueMessage } from '../../platform/messages/index.ts';
 import { classifyTimeliness } from './deadline.ts';
 import { dossierEvents, dossiers } from './tables.ts';
-import { recordDossierStats } from '../stats/maintain.ts';
+import { afterDossiersChanged } from './contributions.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
@@ -67,7 +67,7 @@ export async function applyTransition(
     stepTimeliness: d.stepDueAt && d.status === 4 ? classifyTimeliness(now, d.stepDueAt) : null,
     data: input.data ?? {},
   });
-  await recordDossierStats(tx, d.id);
+  await afterDossiersChanged(tx, [d.id]);
   await audit(tx, ctx, {
     action: `dossier.${input.action}`,
     targetType: 'dossier',
@@ -102,7 +102,7 @@ export async function applyTransition(
 
 /** Every status change reaches the applicant by e-mail and SMS (kept in the outbox in demo mode). */
 async function notifyApplicant(tx: Tx, d: DossierRow): Promise<void> {
-  const lang = d.applicantUserId ? await applicantLanguage(tx, d.applicantUserId) : 'vi';
+  const lang = d.applicantUserId ? await userLanguage(tx, d.applicantUserId) : 'vi';
   const params = {
     code: d.code ?? '',
     name: d.applicant.fullName,
@@ -131,9 +131,4 @@ async function notifyApplicant(tx: Tx, d: DossierRow): Promise<void> {
       meta,
     });
   }
-}
-
-async function applicantLanguage(tx: Tx, userId: string): Promise<Language> {
-  const [u] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
-  return u?.locale === 'en' ? 'en' : 'vi';
 }

@@ -2,7 +2,7 @@
 // maintenance share it and the formulas are tested on hand-built histories (ADR 11).
 import type { WorkingCalendar } from '../../platform/calendar/index.ts';
 import type { ProcedureDefinition } from '../../../contracts/services.ts';
-import { classifyTimeliness, computeDueDate, limitForChannel, type Pause } from '../services/deadline.ts';
+import { classifyTimeliness, computeDueDate, limitForChannel, type Pause } from '../services/index.ts';
 import type { StatsSettings } from './settings.ts';
 import { OPEN_MONTH, type StatsGroup, type StatsTimeliness } from './tables.ts';
 

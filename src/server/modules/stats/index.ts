@@ -1,20 +1,35 @@
 // The statistics module: Decision 766 indicators and periodic statistics from a read model kept in
-// step with the dossiers (ADR 11). Services calls `recordDossierStats`; nothing else here touches its tables.
-import type { Db } from '../../platform/db/client.ts';
-import type { JobRunner } from '../../platform/jobs/index.ts';
-import { foldDeltas } from './maintain.ts';
+// step with the dossiers (ADR 11). It fills services' dossier-write contributions (ADR 13): a new
+// dossier's fact and delta in the submission's statement, a re-classification in every change's transaction.
+import type { CqsModule } from '../../platform/module.ts';
+import { contributeToDossierWrites } from '../services/index.ts';
+import { foldDeltas, newDossierStats, recordDossiersStats } from './maintain.ts';
+import { statsRoutes } from './routes.ts';
+import * as tables from './tables.ts';
 
-export { recordDossierStats, recordDossiersStats, rebuildStats, setStatsMaintenance } from './maintain.ts';
-export { statsRoutes } from './routes.ts';
+export { rebuildStats, recordDossierStats, recordDossiersSynced, setStatsMaintenance } from './maintain.ts';
 // The figures other modules may serve (the integration API for other systems), through the same scope rules.
-export { periodView, statsRequest } from './policy.ts';
-export { statsRead } from './queries.ts';
+export { periodView, resolveSlice, statsRequest } from './policy.ts';
+export { parsePeriod } from './period.ts';
+export { drillDown, statsRead } from './queries.ts';
 export { breakdown, overview } from './report.ts';
 export { parseStatsSettings, applyStatsSettings, StatsSettings } from './settings.ts';
 
-/** Folds the deltas written by dossier transactions into the rollup, every few seconds. */
-export function registerStatsJobs(jobs: JobRunner, db: Db): void {
-  jobs.every('stats.fold', 10_000, async () => {
-    await foldDeltas(db);
-  });
-}
+export const statsModule: CqsModule = {
+  name: 'stats',
+  tablePrefix: 'stats_',
+  tables,
+  contribute() {
+    contributeToDossierWrites('stats', {
+      submissionRows: newDossierStats,
+      dossiersChanged: recordDossiersStats,
+    });
+  },
+  routes: statsRoutes,
+  start(deps) {
+    // Folds the deltas written by dossier transactions into the rollup, every few seconds.
+    deps.jobs.every('stats.fold', 10_000, async () => {
+      await foldDeltas(deps.db);
+    });
+  },
+};

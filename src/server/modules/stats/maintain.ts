@@ -1,5 +1,6 @@
-// Keeping the read model true: `recordDossierStats` runs inside every transaction that changes a
-// dossier (called once from services' transition, submission and rating); `foldDeltas` moves the
+// Keeping the read model true: `recordDossiersStats` runs inside every transaction that changes a
+// dossier and `newDossierStats` adds a new dossier's rows to its submission statement (both registered
+// with services as dossier-write contributions, ADR 13); `foldDeltas` moves the
 // deltas into the rollup; `rebuildStats` recomputes everything from the raw history (ADR 11).
 import { getTableColumns, type SQLWrapper, sql } from 'drizzle-orm';
 import { insertRows, oneStatement } from '../../platform/db/statement.ts';
@@ -7,8 +8,7 @@ import type { WorkingCalendar } from '../../platform/calendar/index.ts';
 import { type DbOrTx, pgArray, queryRows, type Tx } from '../../platform/db/client.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { ProcedureDefinition } from '../../../contracts/services.ts';
-import { loadCalendar } from '../services/clock.ts';
-import type { Pause } from '../services/deadline.ts';
+import { loadCalendar, type Pause, type SubmittedDossier } from '../services/index.ts';
 import { classifyDossier, type DossierFact, type DossierHistory, type ProcedureFacts } from './classify.ts';
 import { statsSettings } from './settings.ts';
 import { dossierFacts, rollup, rollupDeltas } from './tables.ts';
@@ -24,7 +24,7 @@ function historySql(where: ReturnType<typeof sql>) {
       exists (select 1 from svc_dossier_events e where e.dossier_id = d.id and e.action = 'confirm_payment'
               and e.data->>'method' = 'online') as paid_online,
       (select r.score from svc_ratings r where r.dossier_id = d.id) as rating,
-      exists (select 1 from int_dvcqg_sync s where s.dossier_id = d.id and s.sent_revision is not null) as synced
+      exists (select 1 from stats_synced_dossiers s where s.dossier_id = d.id) as synced
     from svc_dossiers d join id_agencies a on a.id = d.competent_agency_id
     where ${where}`;
 }
@@ -198,6 +198,16 @@ export async function recordDossierStats(tx: Tx, dossierId: string): Promise<voi
   await recordDossiersStats(tx, [dossierId]);
 }
 
+/** The national portal acknowledged these dossiers (first time or again): sync coverage counts them. */
+export async function recordDossiersSynced(tx: Tx, dossierIds: readonly string[]): Promise<void> {
+  if (dossierIds.length === 0) return;
+  await tx.execute(
+    sql`insert into stats_synced_dossiers (dossier_id) select unnest(${pgArray(dossierIds)}::uuid[])
+        on conflict do nothing`,
+  );
+  await recordDossiersStats(tx, dossierIds);
+}
+
 /** The hook for several dossiers at once (e.g. a round of DVCQG acknowledgements): the same two round trips. */
 export async function recordDossiersStats(tx: Tx, dossierIds: readonly string[]): Promise<void> {
   if (!maintaining || dossierIds.length === 0) return;
@@ -258,17 +268,49 @@ function storedFact(json: Record<string, unknown> | string): DossierFact {
  * its fact and its delta, from what the submission knows (nothing is read but the procedure's facts,
  * cached per version). Equal to what `recordDossierStats` would write once the dossier is stored.
  */
-export async function newDossierStats(
-  db: DbOrTx,
-  d: DossierHistory,
-  versionId: string,
-): Promise<Record<string, SQLWrapper>> {
+export async function newDossierStats(db: DbOrTx, s: SubmittedDossier): Promise<Record<string, SQLWrapper>> {
   if (!maintaining) return {};
+  const versionId = s.row.procedureVersionId;
   const versions = await procedureFacts(db, [versionId]);
-  const fact = classifyDossier(await loadCalendar(db), d, versions.get(versionId)!, statsSettings());
+  const fact = classifyDossier(
+    await loadCalendar(db),
+    newDossierHistory(s),
+    versions.get(versionId)!,
+    statsSettings(),
+  );
   return {
     stats_fact: insertRows(dossierFacts, [fact]),
     stats_delta: insertRows(rollupDeltas, [contribution(fact, 1)]),
+  };
+}
+
+/** What the statistics know of a dossier as it is submitted. */
+function newDossierHistory({
+  row: d,
+  competentAgencyPath,
+  componentFiles,
+}: SubmittedDossier): DossierHistory {
+  return {
+    id: d.id,
+    code: null,
+    status: d.status,
+    channel: d.channel,
+    procedureId: d.procedureId,
+    agencyId: d.competentAgencyId,
+    agencyPath: competentAgencyPath,
+    submittedAt: d.submittedAt,
+    acceptedAt: null,
+    dueAt: null,
+    finishedAt: null,
+    returnedAt: null,
+    closedAt: null,
+    supplementCount: 0,
+    result: null,
+    pauses: [],
+    componentFiles,
+    paidOnline: false,
+    rating: null,
+    synced: false,
   };
 }
 

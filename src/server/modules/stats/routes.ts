@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as C from '../../../contracts/stats.ts';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/module.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Table, tableCsv, tableXlsx } from '../../platform/spreadsheet.ts';

@@ -177,3 +177,13 @@ export const rollupCity = pgTable(
 // No key and no index: rows are only appended (one per change) and taken all at once by the fold,
 // so an index would only add work to every dossier change.
 export const rollupDeltas = pgTable('stats_rollup_deltas', { ...keyAndCounters });
+
+/**
+ * Dossiers the national portal (DVCQG) has acknowledged at least once: source data of the sync-coverage
+ * component, told by the integration module (`recordDossiersSynced`), so the read model reads no other
+ * module's tables but the dossiers it counts (ADR 13). Kept across `cqs stats rebuild`.
+ */
+export const syncedDossiers = pgTable('stats_synced_dossiers', {
+  dossierId: uuid('dossier_id').primaryKey(),
+  at: ts('at').notNull().defaultNow(),
+});

@@ -7,9 +7,8 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Logger } from '../log.ts';
-import * as schema from './schema.ts';
-
-export type Schema = typeof schema;
+// No relational schema: every query names its tables (modules own theirs; the kernel knows none, ADR 13).
+export type Schema = Record<string, never>;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything queries can run on: the database or an open transaction. */
@@ -120,7 +119,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       // PGlite's 160 MB of shared buffers would be most of an idle server's memory; the OS caches the files anyway.
       startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', `shared_buffers=${opts.sharedBuffersMb ?? 16}MB`],
     });
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client) as unknown as Db;
     return {
       kind: 'pglite',
       db,
@@ -156,7 +155,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   pool.on('connect', (client) =>
     client.on('error', (err) => opts.log.warn({ err: err.message }, 'database connection lost')),
   );
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(pool) as unknown as Db;
   const listeners = new Set<pg.Client>();
   return {
     kind: 'postgres',

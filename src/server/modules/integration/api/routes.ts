@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as C from '../../../../contracts/stats.ts';
-import type { Deps } from '../../../deps.ts';
+import type { Deps } from '../../../platform/module.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { bearerChallenge, handleError, toAppError } from '../../../platform/http/errors.ts';

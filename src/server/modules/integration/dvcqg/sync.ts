@@ -7,9 +7,9 @@ import { type DbOrTx, pgArray, queryRows } from '../../../platform/db/client.ts'
 import { enqueue } from '../../../platform/jobs/index.ts';
 import type { Logger } from '../../../platform/log.ts';
 import { dossierRevision, loadDossierRecords } from '../../services/index.ts';
+import { recordDossiersSynced } from '../../stats/index.ts';
 import type { DvcqgClient, SendOutcome } from './client.ts';
 import { toNationalDossier } from './payload.ts';
-import { recordDossiersStats } from '../../stats/index.ts';
 
 export const SYNC_QUEUE = 'integration.dvcqg_sync';
 /** failed tries before a dossier is marked failed (an administrator can re-send it) */
@@ -101,7 +101,7 @@ export async function syncDossiers(deps: SyncDeps, ids: readonly string[]): Prom
     // One statement records the whole round (a round trip per dossier would cost more than the send).
     const { states, firstSynced } = await recordOutcomes(deps.db, outcomes);
     // The national portal holds these now: the 766 sync coverage counts them (statistics read model).
-    if (firstSynced.length) await deps.db.transaction((tx) => recordDossiersStats(tx, firstSynced));
+    if (firstSynced.length) await deps.db.transaction((tx) => recordDossiersSynced(tx, firstSynced));
     const again: string[] = [];
     for (const o of outcomes) {
       if (states.get(o.id) !== 'pending') continue;

@@ -5,12 +5,10 @@ import { audit } from '../../../platform/audit/index.ts';
 import { systemContext } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { confirmPaymentInTx } from '../../services/commands/payment.ts';
-import { lockDossier } from '../../services/transition.ts';
+import { confirmPaymentInTx, definitionOf, lockDossier } from '../../services/index.ts';
 import type { GatewayNotice, PaymentGateway } from '../gateway/index.ts';
 import { lockRequest, recordPayment } from '../requests.ts';
 import { gatewayNotices, paymentRequests, payments } from '../tables.ts';
-import { definitionOf } from '../../services/definitions.ts';
 
 export type NoticeOutcome =
   | 'applied'

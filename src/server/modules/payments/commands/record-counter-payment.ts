@@ -1,13 +1,9 @@
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { mayRead } from '../../services/policy.ts';
-import { agencyPaths } from '../../services/queries.ts';
-import { confirmPaymentInTx } from '../../services/commands/payment.ts';
-import { lockDossier } from '../../services/transition.ts';
+import { confirmPaymentInTx, definitionOf, lockDossier, mayReadDossier } from '../../services/index.ts';
 import { mayRecordCounter } from '../policy.ts';
 import { lockRequest, recordPayment } from '../requests.ts';
-import { definitionOf } from '../../services/definitions.ts';
 
 /**
  * The desk records money received at the counter (cash or transfer) for a pending request; for a
@@ -24,7 +20,7 @@ export async function recordCounterPayment(
     const r = await lockRequest(tx, { id: requestId });
     if (!r) throw new AppError('not_found');
     const d = await lockDossier(tx, r.dossierId);
-    if (!mayRead(ctx.actor, d, await agencyPaths(tx, d))) throw new AppError('not_found');
+    if (!(await mayReadDossier(tx, ctx.actor, d))) throw new AppError('not_found');
     if (!mayRecordCounter(ctx.actor, d, r)) throw new AppError('forbidden');
     if (r.status !== 'pending') throw new AppError('invalid_state', { status: r.status });
     const payment = await recordPayment(tx, ctx, r, {

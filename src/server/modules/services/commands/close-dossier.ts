@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../../platform/db/client.ts';
 import { dossierPauses } from '../tables.ts';
 import { applyTransition } from '../transition.ts';
 import { loadForAction } from './load.ts';
-import { cancelPendingRequests } from '../../payments/requests.ts';
+import { paymentDesk } from '../contributions.ts';
 
 /** Mẫu 03: the desk refuses at intake, giving every reason. */
 export async function refuseDossier(
@@ -16,7 +16,7 @@ export async function refuseDossier(
 ) {
   return db.transaction(async (tx) => {
     const { d } = await loadForAction(tx, ctx, id, 'refuse', expectedRevision);
-    await cancelPendingRequests(tx, ctx, d.id, 'refused');
+    await paymentDesk().cancelPending(tx, ctx, d.id, 'refused');
     return applyTransition(tx, ctx, d, {
       action: 'refuse',
       toStatus: 3,
@@ -37,7 +37,7 @@ export async function withdrawDossier(
   return db.transaction(async (tx) => {
     const { d } = await loadForAction(tx, ctx, id, 'withdraw', expectedRevision);
     await closeOpenPauses(tx, d.id);
-    await cancelPendingRequests(tx, ctx, d.id, 'withdrawn');
+    await paymentDesk().cancelPending(tx, ctx, d.id, 'withdrawn');
     return applyTransition(tx, ctx, d, {
       action: 'withdraw',
       toStatus: 7,
@@ -58,7 +58,7 @@ export async function stopDossier(
   return db.transaction(async (tx) => {
     const { d } = await loadForAction(tx, ctx, id, 'stop', expectedRevision);
     await closeOpenPauses(tx, d.id);
-    await cancelPendingRequests(tx, ctx, d.id, 'stopped');
+    await paymentDesk().cancelPending(tx, ctx, d.id, 'stopped');
     return applyTransition(tx, ctx, d, {
       action: 'stop',
       toStatus: 8,

@@ -4,7 +4,7 @@ import { type Db, queryRows } from '../../../platform/db/client.ts';
 import { dossierPauses } from '../tables.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import { applyTransition, lockDossier } from '../transition.ts';
-import { cancelPendingRequests } from '../../payments/requests.ts';
+import { paymentDesk } from '../contributions.ts';
 
 /**
  * A supplement request past its time limit closes the dossier as not accepted (status 3), as the
@@ -26,7 +26,7 @@ export async function expireSupplements(db: Db, now = new Date()): Promise<numbe
         .update(dossierPauses)
         .set({ to: now })
         .where(and(eq(dossierPauses.dossierId, id), isNull(dossierPauses.to)));
-      await cancelPendingRequests(tx, systemContext('supplement-deadline'), id, 'supplement_expired');
+      await paymentDesk().cancelPending(tx, systemContext('supplement-deadline'), id, 'supplement_expired');
       await applyTransition(tx, systemContext('supplement-deadline'), d, {
         action: 'expire_supplement',
         toStatus: 3,

@@ -3,8 +3,8 @@ import type { ProcedureDefinition } from '../../../../contracts/services.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { openPaymentRequest, pendingRequestOf, recordPayment } from '../../payments/requests.ts';
-import { quoteFees } from '../../payments/fees.ts';
+import { paymentDesk } from '../contributions.ts';
+import { quoteFees } from '../fees.ts';
 import { dueDateOf, loadCalendar, pausesOf } from '../clock.ts';
 import { dossierPauses } from '../tables.ts';
 import { applyTransition, type DossierRow } from '../transition.ts';
@@ -29,7 +29,7 @@ export async function requestPayment(
     const quote = quoteFees(def, d.formData);
     const lines = quote.lines.filter((l) => l.collect === 'on_request');
     // The catalogue lines explain the amount when they add up to it; otherwise the description does.
-    const request = await openPaymentRequest(tx, ctx, d, {
+    const request = await paymentDesk().open(tx, ctx, d, {
       purpose: 'obligation',
       amount: input.amount,
       description: input.description,
@@ -60,14 +60,11 @@ export async function confirmPayment(
 ) {
   return db.transaction(async (tx) => {
     const { d, def } = await loadForAction(tx, ctx, id, 'confirm_payment', input.revision);
-    const open = await pendingRequestOf(tx, d.id, 'obligation');
+    const open = await paymentDesk().pending(tx, d.id, 'obligation');
     if (open && input.method === 'online') throw new AppError('payment_not_received');
     if (open)
-      await recordPayment(tx, ctx, open, {
-        channel: 'counter',
+      await paymentDesk().recordAtDesk(tx, ctx, open.id, {
         method: input.method === 'counter' ? 'cash' : 'bank_transfer',
-        amount: open.amount,
-        paidAt: new Date(),
         note: input.reference,
       });
     return confirmPaymentInTx(tx, ctx, d, def, {

@@ -5,7 +5,7 @@ import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isApplicant } from '../policy.ts';
 import { dossiers, ratings } from '../tables.ts';
-import { recordDossierStats } from '../../stats/maintain.ts';
+import { afterDossiersChanged } from '../contributions.ts';
 
 /** The nine criteria of the kiosk form, each 2 (good) / 1 / 0. */
 export const RATING_CRITERIA = [
@@ -39,7 +39,7 @@ export async function rateDossier(
       criteria: input.criteria ?? null,
       comment: input.comment ?? null,
     });
-    await recordDossierStats(tx, id);
+    await afterDossiersChanged(tx, [id]);
     await audit(tx, ctx, {
       action: 'dossier.rate',
       targetType: 'dossier',

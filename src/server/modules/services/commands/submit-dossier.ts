@@ -11,10 +11,7 @@ import { definitionOf } from '../definitions.ts';
 import { acceptLocked } from './accept-dossier.ts';
 import { auditInsert } from '../../../platform/audit/index.ts';
 import { outboxInsert, outboxWake } from '../../../platform/events/index.ts';
-import { quoteFees } from '../../payments/fees.ts';
-import { openPaymentRequest } from '../../payments/requests.ts';
-import type { DossierHistory } from '../../stats/classify.ts';
-import { newDossierStats } from '../../stats/maintain.ts';
+import { afterSubmission, type SubmittedDossier, submissionRows } from '../contributions.ts';
 import type { DossierRow } from '../transition.ts';
 
 export interface SubmitInput {
@@ -159,6 +156,12 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
     updatedAt: now,
   };
   const fileIds = [...new Set(input.components.map((c) => c.fileId))];
+  const submitted: SubmittedDossier = {
+    row: d,
+    definition: def,
+    competentAgencyPath: competent.path,
+    componentFiles: input.components.length,
+  };
   const statement = oneStatement(
     {
       dossier: insertRows(dossiers, [d]),
@@ -175,11 +178,7 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
           data: { channel: input.channel },
         },
       ]),
-      ...(await newDossierStats(
-        db,
-        newDossierHistory(d, competent.path, input.components.length),
-        d.procedureVersionId,
-      )),
+      ...(await submissionRows(db, submitted)),
       audit: auditInsert(ctx, {
         action: 'dossier.submit',
         targetType: 'dossier',
@@ -208,20 +207,14 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
     },
     sql`select ${fileIds.length ? assertion(sql`(select count(*) from taken) = ${fileIds.length}`, FILE_NOT_YOURS) : sql`true`}, ${outboxWake()}`,
   );
-  // Fees the catalogue collects with the submission: a payment request the applicant can pay at once.
-  const quote = quoteFees(def, input.formData);
+  // Work other modules must do in the same transaction (a fee request the applicant can pay at once).
+  const after = afterSubmission(submitted);
   try {
-    if (quote.atSubmission === 0 && input.channel === 'online') await db.execute(statement);
+    if (after.length === 0 && input.channel === 'online') await db.execute(statement);
     else
       await db.transaction(async (tx) => {
         await tx.execute(statement);
-        if (quote.atSubmission > 0)
-          await openPaymentRequest(tx, ctx, d, {
-            purpose: 'submission',
-            amount: quote.atSubmission,
-            description: `Phí, lệ phí: ${def.name}`.slice(0, 255),
-            lines: quote.lines.filter((l) => l.collect === 'at_submission'),
-          });
+        for (const work of after) await work(tx, ctx);
         if (input.channel === 'counter') await acceptLocked(tx, ctx, d, now);
       });
   } catch (err) {
@@ -230,32 +223,6 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
     throw err;
   }
   return { id: d.id, replayed: false };
-}
-
-/** What the statistics know of a dossier as it is submitted. */
-function newDossierHistory(d: DossierRow, competentPath: string, componentFiles: number): DossierHistory {
-  return {
-    id: d.id,
-    code: null,
-    status: d.status,
-    channel: d.channel,
-    procedureId: d.procedureId,
-    agencyId: d.competentAgencyId,
-    agencyPath: competentPath,
-    submittedAt: d.submittedAt,
-    acceptedAt: null,
-    dueAt: null,
-    finishedAt: null,
-    returnedAt: null,
-    closedAt: null,
-    supplementCount: 0,
-    result: null,
-    pauses: [],
-    componentFiles,
-    paidOnline: false,
-    rating: null,
-    synced: false,
-  };
 }
 
 interface IntakeTarget {

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { localDayOf } from '../../../platform/calendar/index.ts';
 import { type DbOrTx, queryRows } from '../../../platform/db/client.ts';
 import type { ProcedureDefinition } from '../../../../contracts/services.ts';
+import { activeOfficials } from '../../identity/index.ts';
 import { loadCalendar } from '../clock.ts';
 import type { AgencyRef, BuildContext, CommuneRef, Official, ProcedureRef, VersionRef } from './types.ts';
 import { personName } from './names.ts';
@@ -184,19 +185,7 @@ export async function loadContext(
   if (procedures.length === 0)
     throw new Error('No published procedure is offered in the demo city: load it first.');
 
-  const members = await queryRows<{
-    agency_id: string;
-    role_code: string;
-    id: string;
-    full_name: string;
-    title: string | null;
-  }>(
-    db,
-    sql`select m.agency_id, m.role_code, u.id, u.full_name, u.title
-        from id_memberships m join id_users u on u.id = m.user_id
-        where u.kind = 'official' and u.disabled_at is null
-        order by m.agency_id, m.role_code, u.email`,
-  );
+  const members = await activeOfficials(db);
   const real = new Map<string, Official[]>();
   for (const m of members) {
     const key = `${m.agency_id}|${m.role_code}`;

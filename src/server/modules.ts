@@ -1,0 +1,38 @@
+// The modules of this application, in the order of their arrows (docs/ARCHITECTURE.md): a module comes
+// after every module it depends on, so its routes, contributions and seed find theirs in place.
+import type { Config } from './platform/config.ts';
+import type { Tx } from './platform/db/client.ts';
+import type { CqsModule } from './platform/module.ts';
+import { identityModule, type SessionService } from './modules/identity/index.ts';
+import { integrationModule } from './modules/integration/index.ts';
+import { paymentGateway, paymentsModule } from './modules/payments/index.ts';
+import { servicesModule } from './modules/services/index.ts';
+import { statsModule } from './modules/stats/index.ts';
+import { seedDeployment } from './seed.ts';
+
+/**
+ * The server passes its configuration and session service; tools and tests that serve no HTTP
+ * (benchmarks, bulk loads, test templates) pass nothing.
+ */
+export function applicationModules(server?: { config: Config; sessions: SessionService }): CqsModule[] {
+  return [
+    identityModule(server?.sessions ?? null),
+    servicesModule,
+    paymentsModule(server ? paymentGateway(server.config) : null),
+    statsModule,
+    integrationModule,
+  ];
+}
+
+/**
+ * Fills every module's extension points (dossier-write contributions, the payment desk). Once per
+ * process before any dossier is written; idempotent.
+ */
+export function registerContributions(modules: readonly CqsModule[] = applicationModules()): void {
+  for (const m of modules) m.contribute?.();
+}
+
+/** A first start's data, for tools and tests that prepare a database without the server. */
+export function seedApplication(tx: Tx, opts: { provinceCode: string; demo: boolean }): Promise<void> {
+  return seedDeployment(tx, applicationModules(), opts);
+}

@@ -1,0 +1,51 @@
+// How a module plugs into the platform (ADR 13, docs/modules.md). The kernel knows no module: main.ts
+// hands each module's registration the platform's parts, in the order of src/server/modules.ts.
+import type { FastifyInstance } from 'fastify';
+import type { SecretBox } from './auth/secret-box.ts';
+import type { Config } from './config.ts';
+import type { Database, Db, Tx } from './db/client.ts';
+import type { EventBus } from './events/index.ts';
+import type { BlobStore } from './files/store.ts';
+import type { JobRunner } from './jobs/index.ts';
+import type { Logger } from './log.ts';
+
+/** What route plugins and workers are given; built once in main.ts. */
+export interface Deps {
+  config: Config;
+  log: Logger;
+  database: Database;
+  db: Db;
+  bus: EventBus;
+  jobs: JobRunner;
+  blobs: BlobStore;
+  secrets: SecretBox;
+}
+
+/** What the first start (and `cqs seed`) tells each module's seed. */
+export interface SeedContext {
+  /** the deployment's province or city (two-digit code) */
+  provinceCode: string;
+}
+
+/** One module, as the application sees it: everything it adds to the platform, in one object. */
+export interface CqsModule {
+  /** the module's folder name (`services`), also its locale namespace and event prefix */
+  name: string;
+  /** the prefix of every table it owns (`svc_`); a test checks its `tables` against it */
+  tablePrefix: string;
+  /** its Drizzle tables (drizzle-kit reads the same `tables.ts` files for migrations) */
+  tables: Record<string, unknown>;
+  /**
+   * Extension points of other modules it fills (dossier-write contributions, providers), registered
+   * once per process before anything runs; needs no database, so benchmarks and tools call it too.
+   */
+  contribute?(): void;
+  /** its HTTP routes, under the platform's access hook */
+  routes?(app: FastifyInstance, deps: Deps): Promise<void>;
+  /** event subscribers, job handlers and schedules */
+  start?(deps: Deps): void;
+  /** data every deployment needs (first start, `cqs migrate`), idempotent */
+  seedBaseline?(tx: Tx, ctx: SeedContext): Promise<void>;
+  /** the demo city's data (first start in demo mode, `cqs seed --demo`) */
+  seedDemo?(tx: Tx, ctx: SeedContext): Promise<void>;
+}
