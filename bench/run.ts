@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   integration: async () => (await import('./integration.ts')).integrationBench,
   stats: async () => (await import('./stats.ts')).statsBench,
   realtime: async () => (await import('./realtime.ts')).realtimeBench,
+  lighthouse: async () => (await import('./lighthouse.ts')).lighthouseBench,
 };
 
 const only = process.argv.slice(2);

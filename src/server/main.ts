@@ -21,7 +21,8 @@ import { seedDeployment } from './seed.ts';
 import { applicationModules, registerContributions } from './modules.ts';
 import { principalFromToken } from './modules/integration/index.ts';
 import { parseStatsSettings, setStatsMaintenance, applyStatsSettings } from './modules/stats/index.ts';
-import { hasAgencies, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
+import { hasAgencies, SESSION_COOKIE, SessionService, unitByCode } from './modules/identity/index.ts';
+import { isWebPage } from '../contracts/web-pages.ts';
 import { sql } from 'drizzle-orm';
 
 const WEB_ROOT = PATHS.web;
@@ -95,7 +96,21 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     log,
     trustProxy: config.trustProxy,
     maxUploadBytes: config.maxUploadBytes,
-    webRoot: config.env === 'test' ? null : WEB_ROOT,
+    web:
+      config.env === 'test'
+        ? null
+        : {
+            root: WEB_ROOT,
+            isPage: isWebPage,
+            shell: async () => {
+              const province = await unitByCode(db, config.provinceCode);
+              return {
+                provinceName: province?.fullName ?? null,
+                provinceNameEn: province?.nameEn ?? null,
+                demo: config.demo,
+              };
+            },
+          },
     secureCookies: config.publicUrl.startsWith('https://'),
     extraMetrics: () => realtime.metricsText(),
     metricsToken: config.metricsToken,

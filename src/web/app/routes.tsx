@@ -1,15 +1,9 @@
 import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ADMIN_PERMISSIONS } from '../modules/admin/sections.ts';
-import { MyDossiersPage } from '../modules/citizen/MyDossiersPage.tsx';
-import { ForgotPasswordPage } from '../modules/identity/ForgotPasswordPage.tsx';
-import { LoginPage } from '../modules/identity/LoginPage.tsx';
-import { RegisterPage } from '../modules/identity/RegisterPage.tsx';
-import { ResetPasswordPage } from '../modules/identity/ResetPasswordPage.tsx';
 import { HomePage } from '../modules/public/HomePage.tsx';
 import { NotFoundPage } from '../modules/public/NotFoundPage.tsx';
 import { RouteError } from '../modules/public/RouteError.tsx';
-import { WorkspacePage } from '../modules/workspace/WorkspacePage.tsx';
 import { Require } from './guards.tsx';
 import { paths } from './paths.ts';
 import { Shell } from './shell/Shell.tsx';
@@ -20,6 +14,26 @@ const MeetingsPage = lazy(() =>
 );
 const MeetingPage = lazy(() =>
   import('../modules/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
+);
+// Every page but the home page loads on demand: a visitor's phone downloads only the code of the
+// pages it opens (the map library alone is larger than the rest of the app).
+const MyDossiersPage = lazy(() =>
+  import('../modules/citizen/MyDossiersPage.tsx').then((m) => ({ default: m.MyDossiersPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../modules/identity/ForgotPasswordPage.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const LoginPage = lazy(() =>
+  import('../modules/identity/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
+);
+const RegisterPage = lazy(() =>
+  import('../modules/identity/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../modules/identity/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const WorkspacePage = lazy(() =>
+  import('../modules/workspace/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })),
 );
 const AccountPage = lazy(() =>
   import('../modules/identity/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),

@@ -168,7 +168,7 @@ export async function userLanguage(db: DbOrTx, userId: string): Promise<'vi' | '
 /** An administrative unit by code, as it is named on papers. */
 export async function unitByCode(db: DbOrTx, code: string) {
   const [u] = await db
-    .select({ name: units.name, fullName: units.fullName, level: units.level })
+    .select({ name: units.name, fullName: units.fullName, nameEn: units.nameEn, level: units.level })
     .from(units)
     .where(eq(units.code, code))
     .limit(1);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
@@ -20,6 +20,7 @@ import { apiSecurityHeaders, documentSecurityHeaders } from './security-headers.
 import { responseSerializer } from './serializer.ts';
 import type { RouteAccess } from './types.ts';
 import { zodValidatorCompiler } from './validation.ts';
+import { type WebAppOptions, webAppRoutes } from './web-app.ts';
 import './types.ts';
 
 export interface Authenticator {
@@ -34,7 +35,8 @@ export interface HttpOptions {
   log: Logger;
   trustProxy: boolean;
   maxUploadBytes: number;
-  webRoot: string | null;
+  /** the web app, when it is served by this server */
+  web: WebAppOptions | null;
   auth: Authenticator;
   ready: () => Promise<void>;
   /** more Prometheus text appended to /metrics (e.g. the live event streams) */
@@ -89,6 +91,15 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
   await app.register(multipart, {
     // One byte over the limit reaches the blob store, which refuses it before anything is recorded.
     limits: { fileSize: opts.maxUploadBytes + 1, files: 10, fields: 20, fieldSize: 64 * 1024, parts: 30 },
+  });
+  // Answers worth compressing (JSON, HTML, CSV, SVG…) go out brotli or gzip at a quick setting; files
+  // already compressed at build are sent as they are, and the event stream is never buffered.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes:
+      /^(application\/(json|problem\+json|javascript|xml)|text\/(html|css|csv|plain|javascript|xml)|image\/svg\+xml)\b/,
   });
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('rate_limited') });
 
@@ -190,21 +201,8 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
     app.swagger(),
   );
 
-  if (opts.webRoot && existsSync(join(opts.webRoot, 'index.html'))) {
-    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: opts.webRoot, wildcard: true, index: false, maxAge: '1h' });
-    const webRoot = opts.webRoot;
-    // The app's entry page is never cached, so a new release is picked up at once.
-    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot),
-    );
-    app.setNotFoundHandler((req, reply) => {
-      const path = req.url.split('?')[0] ?? '';
-      if (req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
-      }
-      return handleError(new AppError('route_not_found'), req, reply);
-    });
+  if (opts.web && existsSync(join(opts.web.root, 'index.html'))) {
+    await webAppRoutes(app as unknown as FastifyInstance, opts.web);
   } else {
     app.setNotFoundHandler((req, reply) => handleError(new AppError('route_not_found'), req, reply));
   }
