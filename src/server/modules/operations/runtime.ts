@@ -33,9 +33,19 @@ export class OperationsRuntime {
   async start(): Promise<void> {
     const { config, log } = this.deps;
     await this.reload();
-    if (config.mqtt.kind === 'embedded')
-      this.link = await startEmbeddedBroker(config.mqtt.port, config.host, this.ingestor, log);
-    else if (config.mqtt.kind === 'external')
+    if (config.mqtt.kind === 'embedded') {
+      try {
+        this.link = await startEmbeddedBroker(config.mqtt.port, config.host, this.ingestor, log);
+      } catch (err) {
+        // Another broker (often Mosquitto) holds the port: the platform still starts, sensors report
+        // over HTTP, and the operator is told how to choose (the wall shows the sensors as stale).
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+        log.error(
+          { port: config.mqtt.port },
+          'MQTT port in use: the embedded broker is off. Set MQTT_PORT to a free port, or MQTT_BROKER=mqtt://host:port to use the broker that holds it.',
+        );
+      }
+    } else if (config.mqtt.kind === 'external')
       this.link = await subscribeExternalBroker(config.mqtt.url, this.ingestor, log);
     this.ticker = setInterval(() => void this.engine.tick(), TICK_MS);
     this.ticker.unref();

@@ -38,10 +38,15 @@ export async function startEmbeddedBroker(
     if (target) ingestor.accept(target.apikey, target.device, packet.payload as Buffer);
   });
   const server: Server = createServer(broker.handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+  } catch (err) {
+    await new Promise<void>((resolve) => broker.close(() => resolve()));
+    throw err;
+  }
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   log.info({ port: actual }, 'embedded MQTT broker listening');
