@@ -10,9 +10,9 @@ const ALLOWED = {
   payments: ['identity', 'services'],
   stats: ['identity', 'services'],
   integration: ['identity', 'services', 'stats'],
-  meetings: ['identity'],
-  feedback: ['identity'],
-  operations: ['identity'],
+  meetings: ['identity', 'services'],
+  feedback: ['identity', 'services'],
+  operations: ['identity', 'services'],
   portal: ['identity', 'services', 'stats'],
 };
 

@@ -46,7 +46,8 @@ export default defineConfig({
     command: 'node test/e2e/server.mjs',
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // the first start seeds the demo and its history: minutes on a busy shared machine
+    timeout: 300_000,
     env: { PORT: String(PORT) },
     stdout: 'pipe',
     stderr: 'pipe',

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { SecretBox } from '../src/server/platform/auth/secret-box.ts';
+import { createAddressGuard } from '../src/server/platform/http/address-guard.ts';
 import { systemContext } from '../src/server/platform/context.ts';
 import { type Database, openDatabase, queryRows } from '../src/server/platform/db/client.ts';
 import { runMigrations } from '../src/server/platform/db/migrate.ts';
@@ -268,7 +269,17 @@ async function webhookBench(): Promise<BenchFigure[]> {
       await drainQueue(database, DELIVERY_QUEUE, (r) =>
         r.handleBatch(
           DELIVERY_QUEUE,
-          (jobs) => runDeliveryJobs({ db: database.db, secrets, timeoutMs: 10_000 }, jobs),
+          (jobs) =>
+            runDeliveryJobs(
+              // The receiver is local: allowed explicitly, as an operator's contract server would be.
+              {
+                db: database.db,
+                secrets,
+                timeoutMs: 10_000,
+                guard: createAddressGuard({ allow: ['127.0.0.1'] }),
+              },
+              jobs,
+            ),
           { size: DELIVERY_BATCH },
         ),
       );

@@ -252,5 +252,6 @@ export const PERMISSIONS = [
   'dossiers.handover',
   'stats.read',
   'integration.manage',
+  'meetings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

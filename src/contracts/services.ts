@@ -398,7 +398,10 @@ export const TrackingView = z.object({
 export const ProcedureSummary = z.object({
   code: z.string(),
   name: z.string(),
+  /** the English name, where the procedure has one */
+  nameEn: z.string().optional(),
   sectorName: z.string(),
+  sectorNameEn: z.string().optional(),
   serviceLevel: z.enum(['full', 'partial']),
   timeLimitText: z.string(),
 });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -27,6 +28,7 @@ import { AppError } from './platform/errors.ts';
 import { httpDvcqgClient, reconcilePeriod, startContractServer } from './modules/integration/index.ts';
 import { t } from './platform/i18n/index.ts';
 import { rebuildStats } from './modules/stats/index.ts';
+import { startSimulator } from './modules/operations/index.ts';
 
 const HELP = `cqs — Chính quyền số
 
@@ -40,6 +42,7 @@ const HELP = `cqs — Chính quyền số
   cqs restore <file>             restore a backup written by "cqs backup" (stop the server first)
   cqs audit verify               check the audit log's hash chain; exit 1 at the first altered or missing row
   cqs dvcqg reconcile --from YYYY-MM-DD --to YYYY-MM-DD   compare a period with DVCQG; gaps are queued for re-sending
+  cqs sensors simulate [--url U] [--interval S] [--apikey K]   drive the demo stations over MQTT (default: the configured broker)
   cqs dvcqg contract-server [--port P]   run the in-repo DVCQG contract server for development (faults via --faults)
 
 Configuration comes from the environment (PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, SMTP_URL, LOG_LEVEL, …); see README.md.`;
@@ -101,6 +104,10 @@ async function backup(config: Config, file: string) {
       join(work, 'backup.json'),
       JSON.stringify({ format: 1, createdAt: new Date().toISOString(), embedded: !config.databaseUrl }),
     );
+    // The archive holds the secret key and everyone's data: readable by its owner only, from the
+    // first byte (created empty with 0600, then filled; chmod also narrows a file that existed).
+    writeFileSync(out, '', { mode: 0o600 });
+    chmodSync(out, 0o600);
     execFileSync('tar', ['-czf', out, '-C', work, '.']);
     console.log(`Backup written: ${out}`);
   } finally {
@@ -175,6 +182,9 @@ export async function runCli(argv: string[]): Promise<number> {
       to: { type: 'string' },
       port: { type: 'string' },
       faults: { type: 'string' },
+      url: { type: 'string' },
+      interval: { type: 'string' },
+      apikey: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -276,6 +286,29 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'dvcqg':
       return dvcqgCommand(config, arg, values);
+    case 'sensors': {
+      const interval = Number(values.interval ?? 60);
+      if (arg !== 'simulate' || !Number.isFinite(interval) || interval < 1) {
+        console.error(
+          'usage: cqs sensors simulate [--url mqtt://host:1883] [--interval SECONDS] [--apikey KEY]',
+        );
+        return 1;
+      }
+      const url =
+        values.url ??
+        (config.mqtt.kind === 'external'
+          ? config.mqtt.url
+          : `mqtt://127.0.0.1:${config.mqtt.kind === 'embedded' ? config.mqtt.port : 1883}`);
+      const sim = await startSimulator(url, {
+        log: createLogger(config.logLevel),
+        intervalMs: interval * 1000,
+        apikey: values.apikey,
+      });
+      console.log(`Simulating the demo stations on ${url} every ${interval} s (Ctrl+C to stop).`);
+      process.once('SIGINT', () => void sim.stop().then(() => process.exit(0)));
+      process.once('SIGTERM', () => void sim.stop().then(() => process.exit(0)));
+      return -1;
+    }
     default:
       console.error(`Unknown command: ${command}\n\n${HELP}`);
       return 1;

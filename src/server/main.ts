@@ -14,14 +14,15 @@ import { JobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { registerMessageDelivery } from './platform/messages/index.ts';
 import { httpSmsGateway } from './platform/messages/sms-http.ts';
-import { sseRoutes } from './platform/realtime/sse.ts';
-import type { Deps } from './platform/module.ts';
+import { RealtimeHub, sseRoutes } from './platform/realtime/index.ts';
+import type { CqsModule, Deps } from './platform/module.ts';
 import { PATHS } from './platform/paths.ts';
 import { seedDeployment } from './seed.ts';
 import { applicationModules, registerContributions } from './modules.ts';
 import { principalFromToken } from './modules/integration/index.ts';
 import { parseStatsSettings, setStatsMaintenance, applyStatsSettings } from './modules/stats/index.ts';
-import { hasAgencies, SESSION_COOKIE, SessionService } from './modules/identity/index.ts';
+import { hasAgencies, SESSION_COOKIE, SessionService, unitByCode } from './modules/identity/index.ts';
+import { isWebPage } from '../contracts/web-pages.ts';
 import { sql } from 'drizzle-orm';
 
 const WEB_ROOT = PATHS.web;
@@ -29,6 +30,8 @@ const WEB_ROOT = PATHS.web;
 export interface Platform {
   app: FastifyInstance;
   deps: Deps;
+  /** the application's modules, as registered */
+  modules: readonly CqsModule[];
   /** whether this start loaded the demo data */
   seeded: boolean;
   close(): Promise<void>;
@@ -59,7 +62,10 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
       await runMigrations(database);
       if (!(await hasAgencies(database.db))) {
         // First start: the embedded demo gets the demo city; a production database gets the baseline only.
-        await database.db.transaction((tx) => seedDeployment(tx, modules, config));
+        const files = new LocalBlobStore(join(config.dataDir, 'files'));
+        await database.db.transaction((tx) =>
+          seedDeployment(tx, modules, { provinceCode: config.provinceCode, demo: config.demo, blobs: files }),
+        );
         seeded = config.demo;
       }
     }
@@ -78,14 +84,36 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     join(config.dataDir, 'uploads'),
     config.maxUploadBytes,
   );
+  const realtime = new RealtimeHub(
+    { since: (afterId, limit) => bus.since(afterId, limit), checkSession: (key) => sessions.check(key), log },
+    config.realtime,
+  );
+  bus.onBroadcast((event) => realtime.publish(event));
+  sessions.onInvalidate((userId) => realtime.revoke(userId));
   const deps: Deps = { config, log, database, db, bus, jobs, blobs, secrets };
 
   const app = await createHttp({
     log,
     trustProxy: config.trustProxy,
     maxUploadBytes: config.maxUploadBytes,
-    webRoot: config.env === 'test' ? null : WEB_ROOT,
+    web:
+      config.env === 'test'
+        ? null
+        : {
+            root: WEB_ROOT,
+            isPage: isWebPage,
+            shell: async () => {
+              const province = await unitByCode(db, config.provinceCode);
+              return {
+                provinceName: province?.fullName ?? null,
+                provinceNameEn: province?.nameEn ?? null,
+                demo: config.demo,
+              };
+            },
+          },
     secureCookies: config.publicUrl.startsWith('https://'),
+    extraMetrics: () => realtime.metricsText(),
+    metricsToken: config.metricsToken,
     ready: async () => {
       await database.db.execute(sql`select 1`);
     },
@@ -102,10 +130,10 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   await app.register(async (scope) => {
     for (const m of modules) await m.routes?.(scope, deps);
     await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
-    await sseRoutes(scope, bus);
+    await sseRoutes(scope, realtime);
   });
 
-  for (const m of modules) m.start?.(deps);
+  for (const m of modules) await m.start?.(deps);
   registerMessageDelivery(jobs, {
     db,
     log,
@@ -140,11 +168,14 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   return {
     app,
     deps,
+    modules,
     seeded,
     async close() {
       if (closed) return;
       closed = true;
+      realtime.stop();
       await app.close();
+      for (const m of [...modules].reverse()) await m.stop?.();
       await jobs.stop();
       await bus.stop();
       await sessions.stop();
@@ -156,7 +187,8 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
 /** Builds the platform, listens, and shuts down gracefully on SIGTERM/SIGINT. */
 export async function startServer(config: Config): Promise<Platform> {
   const platform = await buildPlatform(config);
-  await platform.app.listen({ port: config.port, host: config.host });
+  // A long accept queue: thousands of event streams reconnect at once after a network drop.
+  await platform.app.listen({ port: config.port, host: config.host, backlog: 4_096 });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

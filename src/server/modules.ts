@@ -3,9 +3,13 @@
 import type { Config } from './platform/config.ts';
 import type { Tx } from './platform/db/client.ts';
 import type { CqsModule } from './platform/module.ts';
+import { feedbackModule } from './modules/feedback/index.ts';
 import { identityModule, type SessionService } from './modules/identity/index.ts';
 import { integrationModule } from './modules/integration/index.ts';
+import { meetingsModule } from './modules/meetings/index.ts';
+import { operationsModule } from './modules/operations/index.ts';
 import { paymentGateway, paymentsModule } from './modules/payments/index.ts';
+import { portalModule } from './modules/portal/index.ts';
 import { servicesModule } from './modules/services/index.ts';
 import { statsModule } from './modules/stats/index.ts';
 import { seedDeployment } from './seed.ts';
@@ -21,6 +25,10 @@ export function applicationModules(server?: { config: Config; sessions: SessionS
     paymentsModule(server ? paymentGateway(server.config) : null),
     statsModule,
     integrationModule,
+    feedbackModule,
+    meetingsModule,
+    operationsModule(),
+    portalModule,
   ];
 }
 

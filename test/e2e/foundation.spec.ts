@@ -48,7 +48,8 @@ async function openAdmin(page: Page, section: string) {
 test('a visitor sees the home page in Vietnamese and can switch to English, remembered', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
-  await expect(page.getByRole('heading', { level: 1, name: 'Chính quyền số' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dịch vụ công trực tuyến' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Thủ tục được làm nhiều nhất' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('CQS — Chính quyền số');
   await expect(page.getByRole('banner')).toContainText('Thành phố Hồ Chí Minh');
   await expect(page.getByText('Bản trình diễn — dữ liệu và tài khoản là dữ liệu mẫu')).toBeVisible();
@@ -57,10 +58,10 @@ test('a visitor sees the home page in Vietnamese and can switch to English, reme
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('heading', { level: 1, name: 'Digital government' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Online public services' })).toBeVisible();
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('heading', { level: 1, name: 'Digital government' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Online public services' })).toBeVisible();
   const cookies = await page.context().cookies();
   expect(cookies.find((c) => c.name === 'cqs_lang')?.value).toBe('en');
   await expectAccessible(page, 'home (en)');
@@ -68,7 +69,8 @@ test('a visitor sees the home page in Vietnamese and can switch to English, reme
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
-  await expect(page.getByRole('heading', { level: 1, name: 'Chính quyền số' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dịch vụ công trực tuyến' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Thủ tục được làm nhiều nhất' })).toBeVisible();
 
   // A protected page sends a guest to the login page, with the way back.
   await page.goto('/quan-tri/nguoi-dung');

@@ -64,6 +64,10 @@ const env = {
   // NODE_ENV=test makes the server leave the web app out; the browser needs it.
   NODE_ENV: 'development',
   DEMO: 'true',
+  // Sensors arrive through the machine's Mosquitto (the e2e test publishes there); no simulated
+  // stations, so the only readings are the test's own.
+  MQTT_BROKER: process.env.E2E_MQTT_BROKER ?? 'mqtt://127.0.0.1:1883',
+  SENSOR_SIMULATOR: 'false',
   ...dvcqg,
 };
 // A dossier history (two years, reproducible) so the statistics have figures to show and drill into.

@@ -228,7 +228,12 @@ describe('officials', () => {
         .map((m) => `${m.agencyCode} ${m.roleCode}`)
         .sort(),
     ).toEqual(['000.00.21.H29 specialist', '000.01.41.H29 one_stop_officer']);
-    expect(session.permissions).toEqual(['dossiers.handover', 'dossiers.process', 'dossiers.receive']);
+    expect(session.permissions).toEqual([
+      'dossiers.handover',
+      'dossiers.process',
+      'dossiers.receive',
+      'feedback.handle',
+    ]);
 
     const [entry] = await auditOf('user.create', officialId);
     expect(entry!.summary).toMatchObject({ fullName: 'Nguyễn Văn Mới', email, phone: '0987654321' });

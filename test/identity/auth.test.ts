@@ -723,4 +723,33 @@ describe('login rate limit', () => {
     });
     expectError(shouted, 429, 'rate_limited');
   });
+
+  it('counts a phone number however it is written (spaces, dots, dashes, +84) as one account', async () => {
+    const ip = '203.0.113.8';
+    // The demo citizen's phone 0912345678, written ten ways: all the same account to the lookup.
+    // (Checks the seed: the phone belongs to the demo citizen.)
+    const forms = [
+      '0912345678',
+      '0912 345 678',
+      '0912.345.678',
+      '091-234-5678',
+      '+84912345678',
+      '+84 912 345 678',
+      ' 0912345678 ',
+      '+84.912.345.678',
+      '09 12 34 56 78',
+      '+84-912-345-678',
+    ];
+    for (const identifier of forms) {
+      const res = await agentFrom(t, ip).post('/api/auth/login', { identifier, password: 'Sai-mat-khau-1' });
+      expectError(res, 401, 'invalid_credentials');
+    }
+    const before = await snapshot(db());
+    // Nor by the account's e-mail address: the limit is the account's.
+    for (const identifier of ['+84 91 23 45 678', DEMO.citizen.toUpperCase()]) {
+      const res = await agentFrom(t, ip).post('/api/auth/login', { identifier, password: DEMO_PASSWORD });
+      expectError(res, 429, 'rate_limited');
+    }
+    expect(await snapshot(db())).toEqual(before);
+  });
 });

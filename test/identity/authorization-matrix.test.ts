@@ -15,6 +15,9 @@ const CALLERS: Caller[] = ['anonymous', ...ROLES];
 const OFFICIALS: Role[] = ROLES.filter((r) => r !== 'citizen');
 /** the roles holding stats.read */
 const STATS: Role[] = ['admin', 'agency_leader', 'city_leader'];
+/** the roles holding operations.view; operations.operate and .manage are the administrator's here */
+const OPS_VIEW: Role[] = ['admin', 'city_leader'];
+const OPS_OPERATE: Role[] = ['admin'];
 
 /** What a reply looks like to the matrix (an inject response, or the head of an event stream). */
 interface Reply {
@@ -78,6 +81,106 @@ const pdfUpload = (a: Agent) => {
 };
 
 const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/api/operations/wall', who: OPS_VIEW, send: (a) => a.get('/api/operations/wall') },
+  {
+    method: 'GET',
+    path: '/api/operations/leader',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/leader'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/alerts',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/alerts'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/alerts/:id',
+    who: OPS_VIEW,
+    send: (a) => a.get(`/api/operations/alerts/${NO_SUCH_ID}`),
+    ok: 404,
+  },
+  ...(['acknowledge', 'assign', 'comment', 'resolve'] as const).map(
+    (action): RouteCase => ({
+      method: 'POST',
+      path: `/api/operations/alerts/:id/${action}`,
+      who: OPS_OPERATE,
+      send: (a) =>
+        a.post(
+          `/api/operations/alerts/${NO_SUCH_ID}/${action}`,
+          action === 'assign' ? { assigneeId: null } : action === 'acknowledge' ? {} : { note: 'Ghi chú' },
+        ),
+      ok: 404,
+    }),
+  ),
+  {
+    method: 'GET',
+    path: '/api/operations/silences',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/silences'),
+  },
+  {
+    method: 'POST',
+    path: '/api/operations/silences',
+    who: OPS_OPERATE,
+    send: (a) => a.post('/api/operations/silences', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/operations/silences/:id/end',
+    who: OPS_OPERATE,
+    send: (a) => a.post(`/api/operations/silences/${NO_SUCH_ID}/end`),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/indicators',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/indicators'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/indicators/:code',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/indicators/no.such'),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/indicators/:code/template',
+    who: OPS_OPERATE,
+    send: (a) => a.get('/api/operations/indicators/no.such/template'),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/operations/indicators/:code/import',
+    who: OPS_OPERATE,
+    send: (a) => a.post('/api/operations/indicators/no.such/import', {}),
+    ok: 415,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/operations/things/:id/status',
+    who: OPS_OPERATE,
+    send: (a) => a.patch(`/api/operations/things/${NO_SUCH_ID}/status`, { status: 'measuring' }),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/things/:id/rejections',
+    who: OPS_VIEW,
+    send: (a) => a.get(`/api/operations/things/${NO_SUCH_ID}/rejections`),
+  },
+  {
+    method: 'POST',
+    path: '/iot/json',
+    who: 'public',
+    send: (a) => a.post('/iot/json?k=none&i=none', {}),
+    ok: 404,
+  },
   // Operations and documentation: public.
   { method: 'GET', path: '/healthz', who: 'public', send: (a) => a.get('/healthz') },
   { method: 'GET', path: '/readyz', who: 'public', send: (a) => a.get('/readyz') },
@@ -347,6 +450,7 @@ const ROUTES: RouteCase[] = [
     path: '/api/admin/api-clients/:id/webhooks',
     who: ['admin'],
     send: (a) => a.get(`/api/admin/api-clients/${NO_SUCH_ID}/webhooks`),
+    ok: 404,
   },
   {
     method: 'POST',
@@ -541,6 +645,214 @@ const ROUTES: RouteCase[] = [
     path: '/api/register',
     who: OFFICIALS,
     send: (a) => a.get('/api/register?from=2026-11-01&to=2026-11-30'),
+  },
+  // Meetings: officials only; each command authorizes per meeting (secretariat, chair, participant).
+  {
+    method: 'GET',
+    path: '/api/meetings/kinds',
+    who: OFFICIALS,
+    send: (a) => a.get('/api/meetings/kinds'),
+  },
+  {
+    method: 'GET',
+    path: '/api/meetings',
+    who: OFFICIALS,
+    send: (a) => a.get('/api/meetings'),
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings',
+    who: OFFICIALS,
+    send: (a) => a.post('/api/meetings', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/meetings/tasks',
+    who: OFFICIALS,
+    send: (a) => a.get('/api/meetings/tasks'),
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/tasks/:id/complete',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/tasks/${NO_SUCH_ID}/complete`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/meetings/:id',
+    who: OFFICIALS,
+    send: (a) => a.get(`/api/meetings/${NO_SUCH_ID}`),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/meetings/:id/figures',
+    who: OFFICIALS,
+    send: (a) => a.get(`/api/meetings/${NO_SUCH_ID}/figures`),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/meetings/:id/notice.pdf',
+    who: OFFICIALS,
+    send: (a) => a.get(`/api/meetings/${NO_SUCH_ID}/notice.pdf`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/notice',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/notice`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/items',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/items`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/items/order',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/items/order`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/items/:itemId/defer',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/items/${NO_SUCH_ID}/defer`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/items/:itemId/withdraw',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/items/${NO_SUCH_ID}/withdraw`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/items/:itemId/open',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/items/${NO_SUCH_ID}/open`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/items/:itemId/close',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/items/${NO_SUCH_ID}/close`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/items/:itemId/conclusion',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/items/${NO_SUCH_ID}/conclusion`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/invitations',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/invitations`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/reply',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/reply`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/check-in',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/check-in`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/check-out',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/check-out`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/start',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/start`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/pause',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/pause`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/resume',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/resume`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/end',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/end`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/speeches',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/speeches`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/speeches/next',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/speeches/next`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/speeches/:speechId/end',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/speeches/${NO_SUCH_ID}/end`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/polls',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/polls`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/polls/:pollId/ballot',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/polls/${NO_SUCH_ID}/ballot`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/:id/polls/:pollId/close',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/meetings/${NO_SUCH_ID}/polls/${NO_SUCH_ID}/close`),
+    ok: 404,
   },
   // Statistics: stats.read over an agency subtree; the public figures are open to all.
   {
@@ -820,6 +1132,36 @@ describe('an administrator scoped to one commune (Phường Thủ Dầu Một)',
     id.scopedAdmin = await make('quantri.thudaumot@example.vn', id.pc, 'admin');
     id.otherOfficer = await make('motcua.phuloi@example.vn', id.otherDesk, 'one_stop_officer');
     scoped = await signIn(t, 'quantri.thudaumot@example.vn');
+    // API clients of the city (root) and of the commune, each with a webhook and one delivery logged.
+    const client = async (agencyKey: string) => {
+      const res = await root.post('/api/admin/api-clients', {
+        name: `Ứng dụng ${agencyKey}`,
+        agencyId: id[agencyKey]!,
+        scopes: ['dossiers:read'],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const hook = await root.post(`/api/admin/api-clients/${res.json().id}/webhooks`, {
+        url: `https://203.0.113.7/hooks/${agencyKey}`,
+        eventTypes: ['dossier.changed'],
+      });
+      expect(hook.statusCode, hook.body).toBe(200);
+      const [delivery] = await rows<{ id: string }>(
+        t.platform.deps.db,
+        sql`insert into int_webhook_deliveries (subscription_id, event_id, event_type, payload, status)
+            values (${hook.json().id}, ${`ev-${agencyKey}`}, 'dossier.changed', '{}'::jsonb, 'failed') returning id`,
+      );
+      return { client: res.json().id as string, hook: hook.json().id as string, delivery: delivery!.id };
+    };
+    const city = await client('root');
+    const own = await client('pc');
+    Object.assign(id, {
+      cityClient: city.client,
+      cityHook: city.hook,
+      cityDelivery: city.delivery,
+      ownClient: own.client,
+      ownHook: own.hook,
+      ownDelivery: own.delivery,
+    });
     // A password-reset link for the city administrator now sits in the outbox.
     expect(
       (await agentFrom(t).post('/api/auth/password-reset/request', { identifier: DEMO.admin })).statusCode,
@@ -881,6 +1223,46 @@ describe('an administrator scoped to one commune (Phường Thủ Dầu Một)',
       name: 'renames its one-stop desk',
       send: (a) =>
         a.patch(`/api/admin/agencies/${id.desk}`, { name: 'Bộ phận Một cửa Phường Thủ Dầu Một (mới)' }),
+      status: 200,
+    },
+
+    {
+      name: 'creates an API client bound to its People’s Committee',
+      send: (a) =>
+        a.post('/api/admin/api-clients', {
+          name: 'Ứng dụng phường',
+          agencyId: id.pc,
+          scopes: ['dossiers:read'],
+        }),
+      status: 200,
+    },
+    {
+      name: 'lists the webhooks of its own client',
+      send: (a) => a.get(`/api/admin/api-clients/${id.ownClient}/webhooks`),
+      status: 200,
+    },
+    {
+      name: 'adds a webhook to its own client',
+      send: (a) =>
+        a.post(`/api/admin/api-clients/${id.ownClient}/webhooks`, {
+          url: 'https://203.0.113.8/hooks',
+          eventTypes: ['dossier.changed'],
+        }),
+      status: 200,
+    },
+    {
+      name: 'replays a delivery of its own client',
+      send: (a) => a.post(`/api/admin/webhooks/deliveries/${id.ownDelivery}/replay`),
+      status: 200,
+    },
+    {
+      name: 'reads the procedure catalogue',
+      send: (a) => a.get('/api/admin/procedures'),
+      status: 200,
+    },
+    {
+      name: 'reads the working calendar',
+      send: (a) => a.get('/api/admin/calendar/year/2026'),
       status: 200,
     },
 
@@ -1006,6 +1388,132 @@ describe('an administrator scoped to one commune (Phường Thủ Dầu Một)',
       status: 403,
       code: 'forbidden',
     },
+    // Integration: another agency's clients, webhooks and deliveries are not found; binding a client
+    // outside the commune is forbidden.
+    {
+      name: 'creates an API client bound to the city’s root agency',
+      send: (a) =>
+        a.post('/api/admin/api-clients', {
+          name: 'Ứng dụng TP',
+          agencyId: id.root,
+          scopes: ['dossiers:read'],
+        }),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'creates an API client bound to another commune',
+      send: (a) =>
+        a.post('/api/admin/api-clients', {
+          name: 'Ứng dụng khác',
+          agencyId: id.otherPc,
+          scopes: ['dossiers:read'],
+        }),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'revokes the city’s API client',
+      send: (a) => a.post(`/api/admin/api-clients/${id.cityClient}/revoke`),
+      status: 404,
+      code: 'not_found',
+    },
+    {
+      name: 'lists the webhooks of the city’s client',
+      send: (a) => a.get(`/api/admin/api-clients/${id.cityClient}/webhooks`),
+      status: 404,
+      code: 'not_found',
+    },
+    {
+      name: 'adds a webhook to the city’s client',
+      send: (a) =>
+        a.post(`/api/admin/api-clients/${id.cityClient}/webhooks`, {
+          url: 'https://203.0.113.9/hooks',
+          eventTypes: ['dossier.changed'],
+        }),
+      status: 404,
+      code: 'not_found',
+    },
+    {
+      name: 'stops the city’s webhook',
+      send: (a) => a.delete(`/api/admin/webhooks/${id.cityHook}`),
+      status: 404,
+      code: 'not_found',
+    },
+    {
+      name: 'replays a delivery of the city’s client',
+      send: (a) => a.post(`/api/admin/webhooks/deliveries/${id.cityDelivery}/replay`),
+      status: 404,
+      code: 'not_found',
+    },
+    // City-wide objects: the national sync, procedure versions, the working calendar, templates of the
+    // whole deployment.
+    {
+      name: 'reads the national sync state',
+      send: (a) => a.get('/api/admin/dvcqg/sync'),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'reads the national reconciliations',
+      send: (a) => a.get('/api/admin/dvcqg/reconciliations'),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 're-sends dossiers to the national portal',
+      send: (a) => a.post('/api/admin/dvcqg/sync/resend', { allFailed: true }),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'reconciles with the national portal',
+      send: (a) => a.post('/api/admin/dvcqg/reconcile', { from: '2026-11-01', to: '2026-11-30' }),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'publishes a procedure version for the whole city',
+      send: async (a) => {
+        const exported = await a.get('/api/admin/procedures/1.001193/export');
+        return a.post('/api/admin/procedures', {
+          definition: exported.json().definition,
+          effectiveFrom: '2031-01-01T00:00:00.000Z',
+        });
+      },
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'sets a day of the city’s working calendar',
+      send: (a) =>
+        a.put('/api/admin/calendar/notices', {
+          date: '2026-12-31',
+          kind: 'day_off',
+          nameKey: 'holiday.new_year',
+          source: 'Thông báo số 1/TB-UBND',
+        }),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'removes a day of the city’s working calendar',
+      send: (a) => a.delete('/api/admin/calendar/notices/2026-12-31'),
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'changes the deployment-wide notification template',
+      send: (a) =>
+        a.put('/api/admin/templates/notification', {
+          lang: 'vi',
+          subject: 'Hồ sơ {{code}}',
+          body: 'Hồ sơ {{code}}: {{status}}',
+          sms: 'Hồ sơ {{code}}',
+        }),
+      status: 403,
+      code: 'forbidden',
+    },
     {
       name: 'creates a role (roles.manage applies at the root only)',
       send: (a) =>
@@ -1068,6 +1576,21 @@ describe('an administrator scoped to one commune (Phường Thủ Dầu Một)',
     for (const u of items) for (const m of u.memberships) expect(m.agencyCode).toMatch(/^000\.01\.4\d\.H29$/);
     const citizens = await scoped.get('/api/admin/users?kind=citizen');
     expect(citizens.json()).toEqual({ items: [], total: 0 });
+  });
+
+  it('lists only the API clients and webhook deliveries of its commune', async () => {
+    const clients = await scoped.get('/api/admin/api-clients');
+    expect(clients.statusCode).toBe(200);
+    const ids = (clients.json().items as { id: string; agencyId: string }[]).map((c) => c.id);
+    expect(ids).toContain(id.ownClient);
+    expect(ids).not.toContain(id.cityClient);
+    const deliveries = await scoped.get('/api/admin/webhooks/deliveries?limit=200');
+    expect(deliveries.statusCode).toBe(200);
+    const subs = (deliveries.json().items as { subscriptionId: string }[]).map((d) => d.subscriptionId);
+    expect(subs).toContain(id.ownHook);
+    expect(subs).not.toContain(id.cityHook);
+    const byClient = await scoped.get(`/api/admin/webhooks/deliveries?clientId=${id.cityClient}`);
+    expect(byClient.json().items).toEqual([]);
   });
 
   it('reads the audit trail of its commune only', async () => {

@@ -17,7 +17,10 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   receiver = await startWebhookReceiver(3, 1_500);
   other = await startWebhookReceiver(4, 1_500);
-  t = await startTestPlatform({ env: { WEBHOOK_TIMEOUT_MS: '300' } });
+  t = await startTestPlatform({
+    // the receivers listen on loopback: allowed explicitly, as for a local contract server
+    env: { WEBHOOK_TIMEOUT_MS: '300', OUTBOUND_ALLOW: '127.0.0.1' },
+  });
   admin = await t.login('admin@cqs.demo');
   const rows = await queryRows<{ code: string; id: string; path: string }>(
     t.platform.deps.db,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,8 @@ describe('the cqs command (embedded database)', () => {
     const backup = await cqs(['backup', archive], env);
     expect(backup.code, backup.out).toBe(0);
     expect(existsSync(archive)).toBe(true);
+    // It holds the secret key: readable by its owner only.
+    expect(statSync(archive).mode & 0o777).toBe(0o600);
 
     // Lose the database, then restore it.
     rmSync(join(data, 'pgdata'), { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentFrom } from '../helpers/agents.ts';
 import { startTestPlatform, type TestPlatform } from '../platform.ts';
 
 let t: TestPlatform;
@@ -12,6 +13,35 @@ describe('the HTTP surface', () => {
     const anon = t.client();
     expect((await anon.get('/healthz')).json()).toEqual({ status: 'ok' });
     expect((await anon.get('/readyz')).json()).toEqual({ status: 'ready' });
+  });
+
+  it('keeps /metrics from callers outside this host when no token is set', async () => {
+    const outsider = agentFrom(t, '203.0.113.40');
+    const res = await outsider.get('/metrics');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('unauthenticated');
+    expect(res.body).not.toContain('cqs_http');
+    // …even when a proxy says the request came from loopback.
+    const spoofed = await outsider.get('/metrics', { 'x-forwarded-for': '127.0.0.1' });
+    expect(spoofed.statusCode).toBe(401);
+  });
+
+  it('asks for METRICS_TOKEN when set, from any address', async () => {
+    const m = await startTestPlatform({ env: { METRICS_TOKEN: 'metrics-token-0123456789' } });
+    try {
+      const here = m.client(); // loopback: no longer enough
+      expect((await here.get('/metrics')).statusCode).toBe(401);
+      expect(
+        (await here.get('/metrics', { authorization: 'Bearer wrong-token-0123456789' })).statusCode,
+      ).toBe(401);
+      const ok = await agentFrom(m, '203.0.113.41').get('/metrics', {
+        authorization: 'Bearer metrics-token-0123456789',
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toContain('cqs_process_resident_memory_bytes');
+    } finally {
+      await m.close();
+    }
   });
 
   it('serves Prometheus metrics that count requests by route', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalPdf } from '../helpers/multipart.ts';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
@@ -24,9 +25,13 @@ describe('resumable uploads', () => {
     const { id } = created.json();
     const first = await chunk(citizen, id, 0, pdf.subarray(0, 10_000));
     expect(first.json().offset).toBe(10_000);
-    // The client lost the answer and sends the same chunk again: refused with the real offset, nothing appended.
+    // The client lost the answer and sends the same chunk again: accepted once, nothing appended.
     const replay = await chunk(citizen, id, 0, pdf.subarray(0, 10_000));
-    expect(replay.statusCode).toBe(409);
+    expect(replay.statusCode, replay.body).toBe(200);
+    expect(replay.json().offset).toBe(10_000);
+    // Other bytes for a range already received: refused with the real offset.
+    const changed = await chunk(citizen, id, 0, minimalPdf('khac', 10_000).subarray(0, 10_000));
+    expect(changed.statusCode).toBe(409);
     // After a reconnect the client asks where to continue.
     expect((await citizen.get(`/api/uploads/${id}`)).json().offset).toBe(10_000);
     expect((await chunk(citizen, id, 10_000, pdf.subarray(10_000))).json().offset).toBe(pdf.length);
@@ -51,5 +56,37 @@ describe('resumable uploads', () => {
     const { id } = (await citizen.post('/api/uploads', { name: 'giay-to.pdf', size: text.length })).json();
     await chunk(citizen, id, 0, text);
     expect((await citizen.post(`/api/uploads/${id}/complete`, {})).statusCode).toBe(415);
+  });
+
+  it('two identical chunks sent at once (a client retry) are appended once', async () => {
+    const pdf = minimalPdf('giay phep', 40_000);
+    const { id } = (await citizen.post('/api/uploads', { name: 'giay-phep.pdf', size: pdf.length })).json();
+    const half = pdf.subarray(0, 20_000);
+    const answers = await Promise.all([chunk(citizen, id, 0, half), chunk(citizen, id, 0, half)]);
+    for (const a of answers) expect(a.statusCode, a.body).toBe(200);
+    expect((await citizen.get(`/api/uploads/${id}`)).json().offset).toBe(20_000);
+    const rest = await Promise.all([
+      chunk(citizen, id, 20_000, pdf.subarray(20_000)),
+      chunk(citizen, id, 20_000, pdf.subarray(20_000)),
+      chunk(citizen, id, 20_000, pdf.subarray(20_000)),
+    ]);
+    for (const a of rest) expect(a.statusCode, a.body).toBe(200);
+    const done = await citizen.post(`/api/uploads/${id}/complete`, {
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().size).toBe(pdf.length);
+    const download = await citizen.get(`/api/files/${done.json().id}`);
+    expect(Buffer.compare(download.rawPayload, pdf)).toBe(0);
+  });
+
+  it('refuses to complete when the declared hash does not match what arrived, keeping the upload', async () => {
+    const pdf = minimalPdf('so do', 5_000);
+    const { id } = (await citizen.post('/api/uploads', { name: 'so-do.pdf', size: pdf.length })).json();
+    await chunk(citizen, id, 0, pdf);
+    const wrong = await citizen.post(`/api/uploads/${id}/complete`, { sha256: '0'.repeat(64) });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json().error.code).toBe('upload_hash_mismatch');
+    expect((await citizen.get(`/api/uploads/${id}`)).json().offset).toBe(pdf.length);
   });
 });

@@ -52,6 +52,13 @@ export function hasRootPermission(p: Principal | null, permission: string): bool
   );
 }
 
+/** City-wide objects (procedures, the working calendar, the unit tree, roles): the permission at the root. */
+export function requireCityPermission(p: Principal | null, permission: string): Principal {
+  if (!p) throw new AppError('unauthenticated');
+  if (!hasRootPermission(p, permission)) throw new AppError('forbidden');
+  return p;
+}
+
 /** The agency subtrees where the principal holds `permission`, for scoping list queries. */
 export function scopePaths(p: Principal | null, permission: string): string[] {
   if (!p) return [];

@@ -27,6 +27,12 @@ const ConfigSchema = z.object({
   DVCQG_CLIENT_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
   DVCQG_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** hosts, addresses or CIDR ranges (each optionally :port) webhooks may reach although local or private */
+  OUTBOUND_ALLOW: z.string().optional(),
+  /** the bearer token /metrics asks for; without it /metrics answers only on a loopback connection */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** what one person may keep in uploaded files (MB) */
+  UPLOAD_QUOTA_MB: z.coerce.number().positive().max(102_400).default(500),
   PROVINCE_CODE: z
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code')
@@ -37,6 +43,10 @@ const ConfigSchema = z.object({
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  /** live event streams (/api/events) this node holds at most; more are refused with 503 */
+  REALTIME_MAX_STREAMS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  /** streams one user may hold on a node; a new one closes their oldest */
+  REALTIME_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(20),
   WORKERS: z
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
@@ -58,6 +68,18 @@ const ConfigSchema = z.object({
     .optional(),
   /** JSON read by the statistics module (766 weights, ranking minimum, legal maximum); validated there */
   STATS_SETTINGS: z.string().min(2).optional(),
+  /** sensors' MQTT: "embedded" (an aedes broker in this process), "off", or an external broker's URL */
+  MQTT_BROKER: z
+    .string()
+    .regex(/^(embedded|off|mqtts?:\/\/.+)$/, 'must be "embedded", "off" or an mqtt:// or mqtts:// URL')
+    .optional(),
+  /** the embedded broker's port (0 = any free port) */
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  /** run the demo sensor simulator in this process (default: on in demo mode) */
+  SENSOR_SIMULATOR: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
   /** off only for a bulk load followed by `cqs stats rebuild`, or to measure what maintenance costs */
   STATS_MAINTENANCE: z
     .enum(['true', 'false', '1', '0'])
@@ -80,6 +102,7 @@ export interface Config {
   demo: boolean;
   env: 'development' | 'production' | 'test';
   maxUploadBytes: number;
+  realtime: { maxStreams: number; maxStreamsPerUser: number };
   /** run background workers (jobs, outbox dispatch) in this process */
   workers: boolean;
   /** keep the statistics read model in step with every dossier change (ADR 11) */
@@ -98,8 +121,18 @@ export interface Config {
   dvcqg: { url: string; clientId: string; clientSecret: string; timeoutMs: number } | undefined;
   /** how long a webhook receiver has to answer */
   webhookTimeoutMs: number;
+  /** local or private targets webhooks may reach (development, contract tests); empty in production */
+  outboundAllow: string[];
+  /** bearer token for /metrics (undefined: loopback callers only) */
+  metricsToken: string | undefined;
+  /** bytes one person may keep in uploaded files */
+  uploadQuotaBytes: number;
   /** raw JSON for the statistics module, which validates it at start-up */
   statsSettings: string | undefined;
+  /** sensor ingestion over MQTT: an embedded broker on a port, an external broker, or none */
+  mqtt: { kind: 'embedded'; port: number } | { kind: 'external'; url: string } | { kind: 'off' };
+  /** drive the demo stations from this process */
+  sensorSimulator: boolean;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +159,12 @@ function readConfigFile(env: Source): Source {
   } catch (err) {
     throw new ConfigError([`${file}: not valid JSON (${(err as Error).message})`]);
   }
+}
+
+function mqttOf(broker: string, port: number): Config['mqtt'] {
+  if (broker === 'off') return { kind: 'off' };
+  if (broker === 'embedded') return { kind: 'embedded', port };
+  return { kind: 'external', url: broker };
 }
 
 /** Builds the config; environment variables win over the config file. Throws ConfigError listing every problem. */
@@ -170,6 +209,7 @@ export function loadConfig(env: Source = process.env): Config {
     demo: c.DEMO ?? embedded,
     env: c.NODE_ENV,
     maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
+    realtime: { maxStreams: c.REALTIME_MAX_STREAMS, maxStreamsPerUser: c.REALTIME_MAX_STREAMS_PER_USER },
     workers: c.WORKERS,
     statsMaintenance: c.STATS_MAINTENANCE,
     trustProxy: c.TRUST_PROXY,
@@ -185,6 +225,12 @@ export function loadConfig(env: Source = process.env): Config {
           }
         : undefined,
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    outboundAllow: (c.OUTBOUND_ALLOW ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    metricsToken: c.METRICS_TOKEN,
+    uploadQuotaBytes: Math.round(c.UPLOAD_QUOTA_MB * 1024 * 1024),
     dvcqg:
       c.DVCQG_URL && c.DVCQG_CLIENT_ID && c.DVCQG_CLIENT_SECRET
         ? {
@@ -195,5 +241,8 @@ export function loadConfig(env: Source = process.env): Config {
           }
         : undefined,
     statsSettings: c.STATS_SETTINGS,
+    // Tests start a broker only when they ask for one.
+    mqtt: mqttOf(c.MQTT_BROKER ?? (c.NODE_ENV === 'test' ? 'off' : 'embedded'), c.MQTT_PORT),
+    sensorSimulator: c.SENSOR_SIMULATOR ?? ((c.DEMO ?? embedded) && c.NODE_ENV !== 'test'),
   };
 }

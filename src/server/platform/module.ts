@@ -25,6 +25,8 @@ export interface Deps {
 export interface SeedContext {
   /** the deployment's province or city (two-digit code) */
   provinceCode: string;
+  /** the file store, when the seed runs in the server (demo photos, documents); tools pass none */
+  blobs?: BlobStore;
 }
 
 /** One module, as the application sees it: everything it adds to the platform, in one object. */
@@ -42,8 +44,10 @@ export interface CqsModule {
   contribute?(): void;
   /** its HTTP routes, under the platform's access hook */
   routes?(app: FastifyInstance, deps: Deps): Promise<void>;
-  /** event subscribers, job handlers and schedules */
-  start?(deps: Deps): void;
+  /** event subscribers, job handlers and schedules; live parts (a broker) start here, after the routes */
+  start?(deps: Deps): void | Promise<void>;
+  /** stops what `start` started, when the platform closes (in reverse module order) */
+  stop?(): Promise<void>;
   /** data every deployment needs (first start, `cqs migrate`), idempotent */
   seedBaseline?(tx: Tx, ctx: SeedContext): Promise<void>;
   /** the demo city's data (first start in demo mode, `cqs seed --demo`) */

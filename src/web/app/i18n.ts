@@ -1,26 +1,22 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import vi from '../../locales/vi/web.json';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 const STORAGE_KEY = 'cqs_lang';
 
-// Bundled at build time. Server messages (errors, e-mails) arrive already translated.
-const files = import.meta.glob<Record<string, string>>('../../locales/*/web.json', {
-  eager: true,
-  import: 'default',
-});
+// Vietnamese is bundled (it is the default and every language's fallback); other languages are
+// separate files fetched only when chosen, so a page loads one language's strings, not all of them.
+// Server messages (errors, e-mails) arrive already translated.
+const loaders: Record<Exclude<Lang, 'vi'>, () => Promise<Record<string, string>>> = {
+  en: () => import('../../locales/en/web.json').then((m) => m.default),
+};
 
-function resources() {
-  const out: Record<string, Record<string, Record<string, string>>> = {};
-  for (const [path, entries] of Object.entries(files)) {
-    const match = /locales\/(\w+)\/(\w+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, lang = '', ns = ''] = match;
-    out[lang] ??= {};
-    out[lang][ns] = entries;
-  }
-  return out;
+/** Fetches a language's strings once, before it is shown. */
+async function load(lang: Lang): Promise<void> {
+  if (lang === 'vi' || i18next.hasResourceBundle(lang, 'web')) return;
+  i18next.addResourceBundle(lang, 'web', await loaders[lang]());
 }
 
 export const isLang = (value: unknown): value is Lang => value === 'vi' || value === 'en';
@@ -61,6 +57,7 @@ export function currentLanguage(): Lang {
 /** Switches the interface language and remembers it on this device. */
 export async function setLanguage(lang: Lang): Promise<void> {
   remember(lang);
+  await load(lang);
   await i18next.changeLanguage(lang);
 }
 
@@ -68,9 +65,11 @@ i18next.on('languageChanged', (lang) => {
   document.documentElement.lang = lang;
 });
 
+const initial = storedLanguage() ?? 'vi';
 void i18next.use(initReactI18next).init({
-  resources: resources(),
-  lng: storedLanguage() ?? 'vi',
+  resources: { vi: { web: vi } },
+  partialBundledLanguages: true,
+  lng: 'vi',
   fallbackLng: 'vi',
   supportedLngs: LANGS,
   ns: ['web'],
@@ -80,5 +79,16 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = currentLanguage();
+
+/** Settles once the language chosen on this device has its strings (at once for Vietnamese). */
+export const i18nReady: Promise<void> =
+  initial === 'vi'
+    ? Promise.resolve()
+    : load(initial)
+        .then(() => i18next.changeLanguage(initial))
+        .then(
+          () => undefined,
+          () => undefined, // offline: the page stays in Vietnamese
+        );
 
 export default i18next;

@@ -26,6 +26,25 @@ export const LIVE_EVENT_TYPES: readonly string[] = [
   'services.dossier_submitted',
   'services.dossier_changed',
   'services.apology_needed',
+  'meeting.agenda_changed',
+  'meeting.invited',
+  'meeting.reply',
+  'meeting.attendance',
+  'meeting.started',
+  'meeting.paused',
+  'meeting.resumed',
+  'meeting.ended',
+  'meeting.item_opened',
+  'meeting.item_closed',
+  'meeting.queue_changed',
+  'meeting.speaker',
+  'meeting.poll_opened',
+  'meeting.ballot_cast',
+  'meeting.poll_closed',
+  'meeting.conclusion',
+  'meeting.notice_issued',
+  'meeting.task_assigned',
+  'meeting.task_done',
 ];
 
 /**
@@ -52,18 +71,29 @@ function parse(data: unknown): LiveEvent | null {
   }
 }
 
-/** Opens the server's event stream while signed in and refreshes the affected queries. */
-export function useLiveEvents(signedIn: boolean) {
+/** The stream's address: every event the user may see, or only some topics (`meeting:123`, `operations.wall`). */
+export function liveEventsUrl(topics?: readonly string[]): string {
+  return topics?.length ? `/api/events?topics=${encodeURIComponent(topics.join(','))}` : '/api/events';
+}
+
+/**
+ * Opens the server's event stream while signed in and refreshes the affected queries. A screen that
+ * needs only some events (a meeting, the operations wall) passes its topics.
+ */
+export function useLiveEvents(signedIn: boolean, topics?: readonly string[]) {
   const client = useQueryClient();
+  const url = liveEventsUrl(topics);
   useEffect(() => {
     if (!signedIn || typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/events');
+    const source = new EventSource(url);
     const onEvent = (e: MessageEvent) => {
       const event = parse(e.data) ?? (e.type !== 'message' ? { type: e.type } : null);
       if (event) invalidateFor(client, event);
     };
     source.addEventListener('message', onEvent);
     for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, onEvent);
+    // Too far behind to replay what was missed: reload everything shown.
+    source.addEventListener('resync', () => void client.invalidateQueries());
     return () => source.close();
-  }, [signedIn, client]);
+  }, [signedIn, client, url]);
 }

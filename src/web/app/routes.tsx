@@ -1,20 +1,40 @@
 import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ADMIN_PERMISSIONS } from '../modules/admin/sections.ts';
-import { MyDossiersPage } from '../modules/citizen/MyDossiersPage.tsx';
-import { ForgotPasswordPage } from '../modules/identity/ForgotPasswordPage.tsx';
-import { LoginPage } from '../modules/identity/LoginPage.tsx';
-import { RegisterPage } from '../modules/identity/RegisterPage.tsx';
-import { ResetPasswordPage } from '../modules/identity/ResetPasswordPage.tsx';
 import { HomePage } from '../modules/public/HomePage.tsx';
 import { NotFoundPage } from '../modules/public/NotFoundPage.tsx';
 import { RouteError } from '../modules/public/RouteError.tsx';
-import { WorkspacePage } from '../modules/workspace/WorkspacePage.tsx';
 import { Require } from './guards.tsx';
 import { paths } from './paths.ts';
 import { Shell } from './shell/Shell.tsx';
 
 // Pages only some users open load on demand (the map library is large).
+const MeetingsPage = lazy(() =>
+  import('../modules/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import('../modules/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
+);
+// Every page but the home page loads on demand: a visitor's phone downloads only the code of the
+// pages it opens (the map library alone is larger than the rest of the app).
+const MyDossiersPage = lazy(() =>
+  import('../modules/citizen/MyDossiersPage.tsx').then((m) => ({ default: m.MyDossiersPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../modules/identity/ForgotPasswordPage.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const LoginPage = lazy(() =>
+  import('../modules/identity/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
+);
+const RegisterPage = lazy(() =>
+  import('../modules/identity/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../modules/identity/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const WorkspacePage = lazy(() =>
+  import('../modules/workspace/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })),
+);
 const AccountPage = lazy(() =>
   import('../modules/identity/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
 );
@@ -63,6 +83,22 @@ const ApiClientsPage = lazy(() =>
   import('../modules/integration/ApiClientsPage.tsx').then((m) => ({ default: m.ApiClientsPage })),
 );
 
+const FeedbackReportPage = lazy(() =>
+  import('../modules/feedback/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+);
+const FeedbackViewPage = lazy(() =>
+  import('../modules/feedback/ReportViewPage.tsx').then((m) => ({ default: m.ReportViewPage })),
+);
+const FeedbackPublicPage = lazy(() =>
+  import('../modules/feedback/PublicReportsPage.tsx').then((m) => ({ default: m.PublicReportsPage })),
+);
+const FeedbackWorkPage = lazy(() =>
+  import('../modules/feedback/WorkQueuePage.tsx').then((m) => ({ default: m.WorkQueuePage })),
+);
+const FeedbackManagePage = lazy(() =>
+  import('../modules/feedback/ManageReportPage.tsx').then((m) => ({ default: m.ManageReportPage })),
+);
+
 const ProcedureSearchPage = lazy(() =>
   import('../modules/services/procedures/ProcedureSearchPage.tsx').then((m) => ({
     default: m.ProcedureSearchPage,
@@ -98,8 +134,21 @@ const ReconciliationPage = lazy(() =>
 const StatsPage = lazy(() =>
   import('../modules/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })),
 );
+const PortalEditorPage = lazy(() =>
+  import('../modules/portal/PortalEditorPage.tsx').then((m) => ({ default: m.PortalEditorPage })),
+);
+const PortalEditionPage = lazy(() =>
+  import('../modules/portal/PortalEditorPage.tsx').then((m) => ({ default: m.PortalEditionPage })),
+);
 const PublicStatsPage = lazy(() =>
   import('../modules/stats/PublicStatsPage.tsx').then((m) => ({ default: m.PublicStatsPage })),
+);
+
+const WallPage = lazy(() =>
+  import('../modules/operations/WallPage.tsx').then((m) => ({ default: m.WallPage })),
+);
+const ConsolePage = lazy(() =>
+  import('../modules/operations/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })),
 );
 
 const strip = (path: string) => path.replace(/^\//, '');
@@ -122,6 +171,9 @@ export const routes: RouteObject[] = [
       { path: strip(paths.procedures), element: <ProcedureSearchPage /> },
       { path: `${strip(paths.procedures)}/:code`, element: <ProcedurePage /> },
       { path: strip(paths.tracking), element: <TrackingPage /> },
+      { path: strip(paths.feedback), element: <FeedbackPublicPage /> },
+      { path: strip(paths.feedbackNew), element: <FeedbackReportPage /> },
+      { path: `${strip(paths.feedback)}/:code`, element: <FeedbackViewPage /> },
       { path: strip(paths.publicStatistics), element: <PublicStatsPage /> },
       { element: <Require />, children: [{ path: strip(paths.account), element: <AccountPage /> }] },
       {
@@ -129,8 +181,12 @@ export const routes: RouteObject[] = [
         children: [
           { path: strip(paths.workspace), element: <WorkspacePage /> },
           { path: strip(paths.inbox), element: <InboxPage /> },
+          { path: strip(paths.feedbackWork), element: <FeedbackWorkPage /> },
+          { path: `${strip(paths.feedbackWork)}/:code`, element: <FeedbackManagePage /> },
           { path: `${strip(paths.inbox)}/:id`, element: <DossierPage audience="official" /> },
           { path: strip(paths.dossierRegister), element: <DossierRegisterPage /> },
+          { path: strip(paths.meetings), element: <MeetingsPage /> },
+          { path: `${strip(paths.meetings)}/:id`, element: <MeetingPage /> },
           {
             path: strip(paths.paymentReconciliation),
             element: (
@@ -140,10 +196,42 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: strip(paths.operationsWall),
+            element: (
+              <Require anyOf={['operations.view']}>
+                <WallPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsConsole),
+            element: (
+              <Require anyOf={['operations.view']}>
+                <ConsolePage />
+              </Require>
+            ),
+          },
+          {
             path: strip(paths.statistics),
             element: (
               <Require anyOf={['stats.read']}>
                 <StatsPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.portalEditor),
+            element: (
+              <Require anyOf={['portal.edit', 'portal.review']}>
+                <PortalEditorPage />
+              </Require>
+            ),
+          },
+          {
+            path: `${strip(paths.portalEditor)}/:itemId/:lang`,
+            element: (
+              <Require anyOf={['portal.edit', 'portal.review']}>
+                <PortalEditionPage />
               </Require>
             ),
           },

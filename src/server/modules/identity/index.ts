@@ -10,10 +10,12 @@ export { hasAgencies, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed.ts';
 export { createAdmin } from './commands/create-admin.ts';
 export {
   activeOfficials,
+  findUserByIdentifier,
   getAgency,
   getAgencyByCode,
   getUser,
   listAgencies,
+  listUnits,
   roleCodes,
   unitByCode,
   userLanguage,

@@ -17,9 +17,21 @@ export async function findUserByIdentifier(db: DbOrTx, identifier: string): Prom
   return row;
 }
 
+/**
+ * The key of a per-account limit: the account the identifier resolves to, or the identifier normalised
+ * as the lookup would (an unknown account is limited all the same), with the caller's address.
+ */
+export async function loginLimitKey(db: DbOrTx, ip: string, identifier: unknown): Promise<string> {
+  const text = typeof identifier === 'string' ? identifier.trim().slice(0, 320) : '';
+  if (!text) return `${ip}|`;
+  const user = await findUserByIdentifier(db, text);
+  if (user) return `${ip}|user:${user.id}`;
+  return `${ip}|${text.includes('@') ? text.toLowerCase() : normalizePhone(text)}`;
+}
+
 /** 0912345678 and +84912345678 are the same number; stored as 0xxxxxxxxx. */
 export function normalizePhone(phone: string): string {
-  const p = phone.replace(/[\s.-]/g, '');
+  const p = phone.replace(/[\s.()-]/g, '');
   return p.startsWith('+84') ? `0${p.slice(3)}` : p;
 }
 
@@ -156,7 +168,7 @@ export async function userLanguage(db: DbOrTx, userId: string): Promise<'vi' | '
 /** An administrative unit by code, as it is named on papers. */
 export async function unitByCode(db: DbOrTx, code: string) {
   const [u] = await db
-    .select({ name: units.name, fullName: units.fullName, level: units.level })
+    .select({ name: units.name, fullName: units.fullName, nameEn: units.nameEn, level: units.level })
     .from(units)
     .where(eq(units.code, code))
     .limit(1);

@@ -24,7 +24,15 @@ import {
   updateAccount,
 } from './commands/update-account.ts';
 import { presentAgency, presentRole, presentSessionUser, presentUnit, presentUser } from './presenters.ts';
-import { getUser, listAgencies, listRoles, listUnits, listUsers, membershipViews } from './queries.ts';
+import {
+  getUser,
+  listAgencies,
+  listRoles,
+  listUnits,
+  listUsers,
+  loginLimitKey,
+  membershipViews,
+} from './queries.ts';
 import {
   ABSOLUTE_TIMEOUT_MS,
   loadMemberships,
@@ -100,10 +108,10 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps, sessions
           max: 10,
           timeWindow: 60_000,
           hook: 'preHandler',
+          // Keyed on the account the lookup resolves (an e-mail and every way of writing a phone number
+          // are one key), so rewriting the identifier buys no extra guesses at a password or a TOTP code.
           keyGenerator: (req: FastifyRequest) =>
-            `${req.ip}|${String((req.body as { identifier?: unknown } | undefined)?.identifier ?? '')
-              .trim()
-              .toLowerCase()}`,
+            loginLimitKey(db, req.ip, (req.body as { identifier?: unknown } | undefined)?.identifier),
         },
       },
       schema: { tags: tags.auth, summary: 'Đăng nhập', body: C.LoginBody, response: { 200: C.SessionView } },

@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Membership, Principal } from '../../platform/access.ts';
 import { randomToken, sha256 } from '../../platform/auth/tokens.ts';
+import { Batcher } from '../../platform/db/batch.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { agencies, memberships, roles, sessions, users } from './tables.ts';
 
@@ -35,8 +36,13 @@ export async function rolesRequireTotp(db: DbOrTx, userId: string): Promise<bool
 }
 
 export async function loadMemberships(db: DbOrTx, userId: string): Promise<Membership[]> {
+  return (await loadMembershipsOf(db, [userId])).map(({ userId: _, ...m }) => m);
+}
+
+async function loadMembershipsOf(db: DbOrTx, userIds: string[]) {
   const rows = await db
     .select({
+      userId: memberships.userId,
       agencyId: memberships.agencyId,
       agencyPath: agencies.path,
       roleCode: memberships.roleCode,
@@ -45,7 +51,7 @@ export async function loadMemberships(db: DbOrTx, userId: string): Promise<Membe
     .from(memberships)
     .innerJoin(roles, eq(roles.code, memberships.roleCode))
     .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
-    .where(and(eq(memberships.userId, userId), eq(agencies.active, true)));
+    .where(and(inArray(memberships.userId, userIds), eq(agencies.active, true)));
   return rows;
 }
 
@@ -75,7 +81,16 @@ export class SessionService {
   // The services of this process: they forget at once, not when the NOTIFY comes back on another connection.
   private static running = new Set<SessionService>();
 
+  private readonly invalidationListeners = new Set<(userId: string) => void>();
+
+  /** Calls `fn` with the user id ('*': everyone) whenever sessions or permissions change, on every node. */
+  onInvalidate(fn: (userId: string) => void): () => void {
+    this.invalidationListeners.add(fn);
+    return () => this.invalidationListeners.delete(fn);
+  }
+
   private forget(userId: string): void {
+    for (const fn of this.invalidationListeners) fn(userId);
     if (userId === '*') {
       this.cache.clear();
       return;
@@ -152,38 +167,93 @@ export class SessionService {
     }
     if (now - entry.lastSeenAt > TOUCH_EVERY_MS) {
       entry.lastSeenAt = now;
-      await this.database.db
-        .update(sessions)
-        .set({ lastSeenAt: new Date(now) })
-        .where(eq(sessions.tokenHash, tokenHash));
+      await this.touches.get(tokenHash);
     }
     return { principal: entry.principal };
   }
 
-  private async load(tokenHash: string): Promise<CacheEntry | undefined> {
+  /**
+   * The session behind a live stream, read afresh (a revocation just arrived, or a timeout may have
+   * passed): its principal and until when it stays valid without activity, or null when it ended.
+   * Reading does not count as activity: an open stream does not keep an idle session alive.
+   */
+  async check(tokenHash: string): Promise<{ principal: Principal; validUntil: number } | null> {
+    const entry = await this.load(tokenHash);
+    if (!entry) return null;
+    const validUntil = Math.min(entry.expiresAt, entry.lastSeenAt + IDLE_TIMEOUT_MS);
+    return validUntil > Date.now() ? { principal: entry.principal, validUntil } : null;
+  }
+
+  private readonly loads = new Batcher<string, CacheEntry>((hashes) => this.loadMany(hashes));
+  private readonly touches = new Batcher<string, true>(async (hashes) => {
+    await this.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date() })
+      .where(inArray(sessions.tokenHash, hashes));
+    return undefined;
+  });
+
+  private load(tokenHash: string): Promise<CacheEntry | undefined> {
+    return this.loads.get(tokenHash);
+  }
+
+  /**
+   * Sessions are read and touched in batches (Batcher): the requests of one moment (thousands of
+   * event streams reconnecting after a network drop, the morning sign-in) share three queries
+   * instead of three each.
+   */
+  private async loadMany(tokenHashes: string[]): Promise<Map<string, CacheEntry>> {
     const { db } = this.database;
-    const [row] = await db
+    const rows = await db
       .select({ session: sessions, user: users })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.tokenHash, tokenHash));
-    if (!row || row.user.disabledAt || (row.user.demo && !this.opts.demo)) return undefined;
-    const principal: Principal = {
-      userId: row.user.id,
-      kind: row.user.kind,
-      fullName: row.user.fullName,
-      locale: row.user.locale,
-      memberships: await loadMemberships(db, row.user.id),
-      sessionTokenHash: tokenHash,
-      csrfToken: row.session.csrfToken,
-      mustSetUpTotp: !row.user.totpEnabledAt && (await rolesRequireTotp(db, row.user.id)),
-    };
-    return {
-      principal,
-      userId: row.user.id,
-      lastSeenAt: row.session.lastSeenAt.getTime(),
-      expiresAt: row.session.expiresAt.getTime(),
-      loadedAt: Date.now(),
-    };
+      .where(inArray(sessions.tokenHash, tokenHashes));
+    const live = rows.filter((r) => !r.user.disabledAt && (!r.user.demo || this.opts.demo));
+    const userIds = [...new Set(live.map((r) => r.user.id))];
+    const grants = new Map<string, Membership[]>();
+    const needTotp = new Set<string>();
+    if (userIds.length) {
+      for (const m of await loadMembershipsOf(db, userIds)) {
+        const list = grants.get(m.userId) ?? [];
+        list.push({
+          agencyId: m.agencyId,
+          agencyPath: m.agencyPath,
+          roleCode: m.roleCode,
+          permissions: m.permissions,
+        });
+        grants.set(m.userId, list);
+      }
+      const withoutTotp = live.filter((r) => !r.user.totpEnabledAt).map((r) => r.user.id);
+      if (withoutTotp.length)
+        for (const r of await db
+          .selectDistinct({ userId: memberships.userId })
+          .from(memberships)
+          .innerJoin(roles, eq(roles.code, memberships.roleCode))
+          .where(and(inArray(memberships.userId, withoutTotp), eq(roles.requiresTotp, true))))
+          needTotp.add(r.userId);
+    }
+    const loadedAt = Date.now();
+    const entries = new Map<string, CacheEntry>();
+    for (const { session, user } of live) {
+      const principal: Principal = {
+        userId: user.id,
+        kind: user.kind,
+        fullName: user.fullName,
+        locale: user.locale,
+        memberships: grants.get(user.id) ?? [],
+        sessionTokenHash: session.tokenHash,
+        csrfToken: session.csrfToken,
+        mustSetUpTotp: !user.totpEnabledAt && needTotp.has(user.id),
+      };
+      entries.set(session.tokenHash, {
+        principal,
+        userId: user.id,
+        lastSeenAt: session.lastSeenAt.getTime(),
+        expiresAt: session.expiresAt.getTime(),
+        loadedAt,
+      });
+    }
+    return entries;
   }
 }

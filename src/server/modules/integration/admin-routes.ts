@@ -1,20 +1,23 @@
 // Administration of API clients and their webhooks: create (secret shown once), revoke, subscribe,
 // the delivery log, replay. Every write is audited in its transaction.
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, like, lt, or, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/module.ts';
+import type { ActionContext } from '../../platform/context.ts';
+import { AddressRefused, type AddressGuard } from '../../platform/http/address-guard.ts';
+import { hasRootPermission, type Principal, scopePaths } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getAgency } from '../identity/index.ts';
-import { createApiClient, revokeApiClient, SCOPES } from './api/clients.ts';
+import { createApiClient, MANAGE, managesClient, revokeApiClient, SCOPES } from './api/clients.ts';
 import { apiClients, webhookDeliveries, webhookSubscriptions } from './tables.ts';
 import { EVENT_TYPES, requeueDelivery } from './webhooks/deliveries.ts';
 import { createSubscription, deactivateSubscription } from './webhooks/subscriptions.ts';
 
 const tags = ['Ứng dụng liên thông và webhook (admin)'];
-const manage = { config: { access: { permission: 'integration.manage' } } } as const;
+const manage = { config: { access: { permission: MANAGE } } } as const;
 const IdParams = z.object({ id: z.uuid() });
 
 const ClientView = z.object({
@@ -58,9 +61,33 @@ const WebhookUrl = z
   .max(2000)
   .refine((u) => /^https?:\/\//.test(u), { message: 'field.url_not_allowed' });
 
-export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps) {
+/** The clients an administrator sees: those bound inside their agency subtrees (all of them at the root). */
+function clientsInScope(p: Principal | null): SQL | undefined {
+  if (hasRootPermission(p, MANAGE)) return undefined;
+  const paths = scopePaths(p, MANAGE);
+  if (paths.length === 0) return eq(apiClients.id, '00000000-0000-0000-0000-000000000000');
+  return or(...paths.map((path) => like(apiClients.agencyPath, `${path}%`)));
+}
+
+/** At save time: a URL whose host is (or resolves to) a refused address is a 400 on the field. */
+async function checkWebhookUrl(guard: AddressGuard, url: string) {
+  try {
+    await guard.checkUrl(url);
+  } catch (err) {
+    if (!(err instanceof AddressRefused)) throw err;
+    throw new AppError('validation', {}, [{ field: 'body.url', key: `field.url_refused_${err.reason}` }]);
+  }
+}
+
+export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps, guard: AddressGuard) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
+  /** A client this administrator manages, or not found (another agency's client is not theirs to see). */
+  const managedClient = async (req: { ctx(): ActionContext }, clientId: string) => {
+    const [client] = await db.select().from(apiClients).where(eq(apiClients.id, clientId));
+    if (!client || !managesClient(req.ctx(), client)) throw new AppError('not_found');
+    return client;
+  };
 
   const viewClient = async (c: typeof apiClients.$inferSelect) => ({
     id: c.id,
@@ -98,8 +125,12 @@ export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps) 
         },
       },
     },
-    async () => {
-      const rows = await db.select().from(apiClients).orderBy(desc(apiClients.createdAt));
+    async (req) => {
+      const rows = await db
+        .select()
+        .from(apiClients)
+        .where(clientsInScope(req.principal))
+        .orderBy(desc(apiClients.createdAt));
       return {
         items: await Promise.all(rows.map(viewClient)),
         scopes: [...SCOPES],
@@ -155,15 +186,18 @@ export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps) 
         response: { 200: z.object({ items: z.array(SubscriptionView) }) },
       },
     },
-    async (req) => ({
-      items: (
-        await db
-          .select()
-          .from(webhookSubscriptions)
-          .where(eq(webhookSubscriptions.clientId, req.params.id))
-          .orderBy(desc(webhookSubscriptions.createdAt))
-      ).map(viewSub),
-    }),
+    async (req) => {
+      await managedClient(req, req.params.id);
+      return {
+        items: (
+          await db
+            .select()
+            .from(webhookSubscriptions)
+            .where(eq(webhookSubscriptions.clientId, req.params.id))
+            .orderBy(desc(webhookSubscriptions.createdAt))
+        ).map(viewSub),
+      };
+    },
   );
 
   app.post(
@@ -182,6 +216,7 @@ export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps) 
       },
     },
     async (req) => {
+      await checkWebhookUrl(guard, req.body.url);
       const { subscription, secret } = await db.transaction((tx) =>
         createSubscription(tx, req.ctx(), deps.secrets, req.params.id, req.body),
       );
@@ -220,8 +255,10 @@ export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps) 
         .select({ d: webhookDeliveries, url: webhookSubscriptions.url })
         .from(webhookDeliveries)
         .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+        .innerJoin(apiClients, eq(apiClients.id, webhookSubscriptions.clientId))
         .where(
           and(
+            clientsInScope(req.principal),
             clientId ? eq(webhookSubscriptions.clientId, clientId) : undefined,
             status ? eq(webhookDeliveries.status, status) : undefined,
             before ? lt(webhookDeliveries.id, before) : undefined,
@@ -260,17 +297,21 @@ export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps) 
     },
     async (req) => {
       await db.transaction(async (tx) => {
-        const [d] = await tx
-          .select()
+        const [found] = await tx
+          .select({ d: webhookDeliveries, agencyId: apiClients.agencyId, agencyPath: apiClients.agencyPath })
           .from(webhookDeliveries)
+          .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+          .innerJoin(apiClients, eq(apiClients.id, webhookSubscriptions.clientId))
           .where(eq(webhookDeliveries.id, req.params.id))
-          .for('update');
-        if (!d) throw new AppError('not_found');
+          .for('update', { of: webhookDeliveries });
+        if (!found || !managesClient(req.ctx(), found)) throw new AppError('not_found');
+        const { d } = found;
         await requeueDelivery(tx, d.id);
         await audit(tx, req.ctx(), {
           action: 'webhook.replay',
           targetType: 'webhook_delivery',
           targetId: String(d.id),
+          agencyId: found.agencyId,
           summary: { eventId: d.eventId, previousStatus: d.status, attempts: d.attempts },
         });
       });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CqsModule, Deps } from '../../platform/module.ts';
 import * as tables from './tables.ts';
 import { systemContext } from '../../platform/context.ts';
+import { createAddressGuard } from '../../platform/http/address-guard.ts';
 import { type DvcqgClient, httpDvcqgClient } from './dvcqg/client.ts';
 import { localDay, reconcilePeriod } from './dvcqg/reconcile.ts';
 import { dvcqgAdminRoutes } from './dvcqg/routes.ts';
@@ -28,6 +29,10 @@ export { HEADERS as WEBHOOK_HEADERS, verify as verifyWebhook } from './webhooks/
 export { runSyncJob, SYNC_JOBS_AT_ONCE, SYNC_QUEUE } from './dvcqg/sync.ts';
 export { DELIVERY_BATCH, DELIVERY_QUEUE, fanOut, runDeliveryJobs } from './webhooks/deliveries.ts';
 
+/** The guard on webhook targets: the operator's allow-list, the system resolver. */
+export const webhookGuard = (deps: Pick<Deps, 'config'>) =>
+  createAddressGuard({ allow: deps.config.outboundAllow });
+
 /** The DVCQG client of this deployment, when configured. */
 export function dvcqgClientOf(deps: Pick<Deps, 'config'>): DvcqgClient | undefined {
   return deps.config.dvcqg ? httpDvcqgClient(deps.config.dvcqg) : undefined;
@@ -35,7 +40,7 @@ export function dvcqgClientOf(deps: Pick<Deps, 'config'>): DvcqgClient | undefin
 
 async function integrationRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
   await dvcqgAdminRoutes(scope, deps, dvcqgClientOf(deps));
-  await integrationAdminRoutes(scope, deps);
+  await integrationAdminRoutes(scope, deps, webhookGuard(deps));
   await apiRoutes(scope, deps);
 }
 
@@ -50,7 +55,15 @@ function startIntegration(deps: Deps): void {
   deps.jobs.handleBatch(
     DELIVERY_QUEUE,
     (jobs) =>
-      runDeliveryJobs({ db: deps.db, secrets: deps.secrets, timeoutMs: deps.config.webhookTimeoutMs }, jobs),
+      runDeliveryJobs(
+        {
+          db: deps.db,
+          secrets: deps.secrets,
+          timeoutMs: deps.config.webhookTimeoutMs,
+          guard: webhookGuard(deps),
+        },
+        jobs,
+      ),
     { size: DELIVERY_BATCH },
   );
   deps.jobs.every('integration.api_tokens_cleanup', 3_600_000, () => deleteExpiredTokens(deps.db));

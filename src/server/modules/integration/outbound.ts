@@ -4,6 +4,7 @@
 // followed; the whole exchange, the answer's body included, must end within the timeout.
 import http from 'node:http';
 import https from 'node:https';
+import { AddressRefused, type AddressGuard } from '../../platform/http/address-guard.ts';
 
 // An idle connection is closed after 4 s, or a second before the server says it closes it (a Node
 // server announces 5 s), so that a request is not written into a connection the server is closing.
@@ -25,6 +26,9 @@ export interface OutboundAnswer {
   body: string;
 }
 
+/** The code of a request the address guard stopped (before any packet was sent). */
+export const REFUSED = 'address_refused';
+
 /** A request that got no answer: `code` is `timeout`, a socket error code (ECONNRESET, …) or a message. */
 export class OutboundError extends Error {
   constructor(readonly code: string) {
@@ -41,6 +45,8 @@ export function request(
     timeoutMs: number;
     /** read the answer's body (otherwise it is drained unread) */
     readBody?: boolean;
+    /** for URLs someone else chose: the target checked before the request and its address at connect */
+    guard?: AddressGuard;
   },
 ): Promise<OutboundAnswer> {
   return new Promise((resolve, reject) => {
@@ -52,6 +58,12 @@ export function request(
     }
     const agent = agents[target.protocol];
     if (!agent) return reject(new OutboundError(`unsupported protocol ${target.protocol}`));
+    const guard = init.guard;
+    try {
+      guard?.checkTarget(target);
+    } catch (err) {
+      return reject(new OutboundError(err instanceof AddressRefused ? REFUSED : 'invalid URL'));
+    }
     const payload = init.body === undefined ? undefined : Buffer.from(init.body);
     let settled = false;
     const settle = (err: OutboundError | undefined, answer?: OutboundAnswer) => {
@@ -64,13 +76,15 @@ export function request(
     const req = (target.protocol === 'https:' ? https : http).request(target, {
       method: init.method,
       agent,
+      ...(guard ? { lookup: guard.lookup } : {}),
       headers: payload ? { ...init.headers, 'content-length': String(payload.length) } : init.headers,
     });
     const timer = setTimeout(() => {
       settle(new OutboundError('timeout'));
       req.destroy();
     }, init.timeoutMs);
-    const fail = (err: NodeJS.ErrnoException) => settle(new OutboundError(err.code ?? err.message));
+    const fail = (err: NodeJS.ErrnoException) =>
+      settle(new OutboundError(err instanceof AddressRefused ? REFUSED : (err.code ?? err.message)));
     req.on('error', fail);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];

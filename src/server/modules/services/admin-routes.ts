@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/module.ts';
-import { requirePermission } from '../../platform/access.ts';
+import { requireCityPermission } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { roleCodes } from '../identity/index.ts';
@@ -46,11 +46,13 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const manage = { config: { access: { permission: 'procedures.manage' } } } as const;
+  // Procedure versions and the working calendar apply to the whole city: changed from the root only.
+  const manageCity = { config: { access: { permission: 'procedures.manage', city: true } } } as const;
 
   app.post(
     '/api/admin/procedures',
     {
-      ...manage,
+      ...manageCity,
       schema: {
         tags,
         summary: 'Công bố thủ tục hoặc phiên bản mới (từ biểu mẫu hay tệp JSON nhập vào)',
@@ -245,7 +247,7 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
   app.put(
     '/api/admin/calendar/notices',
     {
-      ...manage,
+      ...manageCity,
       schema: {
         tags,
         summary: 'Thêm hoặc sửa một ngày theo thông báo (kèm căn cứ pháp lý)',
@@ -253,7 +255,7 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      requirePermission(req.principal, 'procedures.manage');
+      requireCityPermission(req.principal, 'procedures.manage');
       await db.transaction(async (tx) => {
         const [before] = await tx
           .select()
@@ -281,7 +283,7 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
   app.delete(
     '/api/admin/calendar/notices/:date',
     {
-      ...manage,
+      ...manageCity,
       schema: { tags, summary: 'Bỏ một điều chỉnh lịch', params: z.object({ date: z.iso.date() }) },
     },
     async (req) => {

@@ -35,7 +35,14 @@ export {
 } from './records.ts';
 export type { DossierRow } from './transition.ts';
 export { lockDossier } from './transition.ts';
-export { dossierCodes, dossierRow, inbox, mayReadDossier, procedureInForce } from './queries.ts';
+export {
+  dossierCodes,
+  dossierRow,
+  inbox,
+  mayReadDossier,
+  procedureInForce,
+  searchProcedures,
+} from './queries.ts';
 export { isApplicant, isStepActor } from './policy.ts';
 export { definitionOf } from './definitions.ts';
 export { confirmPaymentInTx } from './commands/payment.ts';

@@ -26,7 +26,11 @@ import { actionsFrom, branchAnswers, stepOf } from './workflow.ts';
 import type { WorkflowAction } from '../../../contracts/services.ts';
 import { definitionOf } from './definitions.ts';
 
-export async function searchProcedures(db: DbOrTx, q: string | undefined, limit = 50) {
+/**
+ * Procedures in force, found by words (diacritics and case ignored), by name; or, with `popular`,
+ * the ones most submitted in the last year (the home page's shortcuts).
+ */
+export async function searchProcedures(db: DbOrTx, q: string | undefined, limit = 50, popular = false) {
   const where: SQL[] = [eq(procedures.active, true)];
   for (const word of foldVietnamese(q ?? '')
     .split(' ')
@@ -40,15 +44,38 @@ export async function searchProcedures(db: DbOrTx, q: string | undefined, limit 
       sql`${procedureVersions.id} = (select v.id from svc_procedure_versions v where v.procedure_id = ${procedures.id} and v.effective_from <= now() order by v.effective_from desc, v.version desc limit 1)`,
     )
     .where(and(...where))
-    .orderBy(asc(procedures.name))
+    .orderBy(
+      ...(popular
+        ? [
+            sql`(select count(*) from svc_dossiers d where d.procedure_id = ${procedures.id} and d.submitted_at > now() - interval '365 days') desc`,
+          ]
+        : []),
+      asc(procedures.name),
+    )
     .limit(limit);
   return rows.map((r) => ({
     code: r.procedure.code,
     name: r.definition.name,
+    ...(r.definition.nameEn ? { nameEn: r.definition.nameEn } : {}),
     sectorName: r.definition.sector.name,
+    ...(r.definition.sector.nameEn ? { sectorNameEn: r.definition.sector.nameEn } : {}),
     serviceLevel: r.definition.serviceLevel,
     timeLimitText: r.definition.timeLimitText,
   }));
+}
+
+// Counting a year of dossiers per procedure is too much for every visit of the home page: the
+// answer is kept ten minutes (per database, so tests with their own databases do not share it).
+const popularCache = new WeakMap<object, { at: number; items: ProcedureSummaryRow[] }>();
+type ProcedureSummaryRow = Awaited<ReturnType<typeof searchProcedures>>[number];
+
+/** The procedures most submitted in the last year, at most eight. */
+export async function popularProcedures(db: DbOrTx): Promise<ProcedureSummaryRow[]> {
+  const cached = popularCache.get(db);
+  if (cached && Date.now() - cached.at < 600_000) return cached.items;
+  const items = await searchProcedures(db, undefined, 8, true);
+  popularCache.set(db, { at: Date.now(), items });
+  return items;
 }
 
 /** The procedure as published now, with the agencies that receive it. */

@@ -26,6 +26,7 @@ import {
   inbox,
   myDossiers,
   procedureInForce,
+  popularProcedures,
   searchProcedures,
   trackDossier,
 } from './queries.ts';
@@ -53,11 +54,20 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
       schema: {
         tags: tags.procedures,
         summary: 'Tìm thủ tục (không phân biệt dấu, hoa thường)',
-        querystring: z.strictObject({ q: z.string().max(200).optional() }),
+        querystring: z.strictObject({
+          q: z.string().max(200).optional(),
+          /** the most submitted in the last year first, at most 8 */
+          sort: z.enum(['name', 'popular']).optional(),
+        }),
         response: { 200: z.object({ items: z.array(C.ProcedureSummary) }) },
       },
     },
-    async (req) => ({ items: await searchProcedures(db, req.query.q) }),
+    async (req) => ({
+      items:
+        req.query.sort === 'popular' && !req.query.q
+          ? await popularProcedures(db)
+          : await searchProcedures(db, req.query.q, 50, req.query.sort === 'popular'),
+    }),
   );
   app.get(
     '/api/procedures/:code',

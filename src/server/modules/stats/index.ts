@@ -2,15 +2,17 @@
 // step with the dossiers (ADR 11). It fills services' dossier-write contributions (ADR 13): a new
 // dossier's fact and delta in the submission's statement, a re-classification in every change's transaction.
 import type { CqsModule } from '../../platform/module.ts';
+import { registerIndicatorProvider } from '../../platform/indicators.ts';
 import { contributeToDossierWrites } from '../services/index.ts';
+import { servicesIndicatorProvider } from './indicators.ts';
 import { foldDeltas, newDossierStats, recordDossiersStats } from './maintain.ts';
 import { statsRoutes } from './routes.ts';
 import * as tables from './tables.ts';
 
 export { rebuildStats, recordDossierStats, recordDossiersSynced, setStatsMaintenance } from './maintain.ts';
 // The figures other modules may serve (the integration API for other systems), through the same scope rules.
-export { periodView, resolveSlice, statsRequest } from './policy.ts';
-export { parsePeriod } from './period.ts';
+export { allAgencies, periodView, resolveSlice, statsRequest } from './policy.ts';
+export { currentMonthLabel, parsePeriod } from './period.ts';
 export { drillDown, statsRead } from './queries.ts';
 export { breakdown, overview } from './report.ts';
 export { parseStatsSettings, applyStatsSettings, StatsSettings } from './settings.ts';
@@ -24,6 +26,8 @@ export const statsModule: CqsModule = {
       submissionRows: newDossierStats,
       dossiersChanged: recordDossiersStats,
     });
+    // The public-services figures the operations centre shows, through the platform's indicator registry.
+    registerIndicatorProvider(servicesIndicatorProvider);
   },
   routes: statsRoutes,
   start(deps) {

@@ -94,6 +94,8 @@ export class EventBus {
   private stopping = false;
   private lingerUntil = 0;
   private lingerTimer: NodeJS.Timeout | undefined;
+  /** broadcasts are loaded one after the other, so listeners see them in notification order */
+  private broadcasts: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly database: Database,
@@ -115,7 +117,11 @@ export class EventBus {
     if (this.listening) return;
     this.listening = true;
     this.stopFns.push(
-      await this.database.listen('cqs_events', (payload) => void this.deliverBroadcast(payload)),
+      await this.database.listen('cqs_events', (payload) => {
+        // PostgreSQL delivers notifications in commit order, the same on every node; loading them one
+        // after the other keeps that order, which the event streams' catch-up relies on (ADR 13).
+        this.broadcasts = this.broadcasts.then(() => this.deliverBroadcast(payload));
+      }),
     );
   }
 
@@ -249,7 +255,13 @@ export class EventBus {
         .orderBy(outboxEvents.id);
       for (const row of rows) {
         const event = toStored(row);
-        for (const fn of this.listeners) fn(event);
+        for (const fn of this.listeners) {
+          try {
+            fn(event);
+          } catch (err) {
+            this.log.warn({ err: (err as Error).message, event: event.id }, 'broadcast listener failed');
+          }
+        }
       }
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, 'could not load broadcast events');
@@ -272,5 +284,6 @@ export class EventBus {
     clearTimeout(this.lingerTimer);
     for (const fn of this.stopFns.splice(0)) await fn();
     await this.pending;
+    await this.broadcasts;
   }
 }

@@ -1,9 +1,10 @@
 // Resumable uploads: create → send chunks at the offset the server reports → complete. A chunk is
 // appended only at the expected offset, so a retried or duplicated chunk never corrupts the file.
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdir, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { ActionContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -57,31 +58,78 @@ export class ResumableUploads {
     return { id, offset: u.received, size: u.size };
   }
 
-  /** Appends a chunk sent for `offset`; a chunk for any other offset is refused with the real one. */
-  async append(ctx: ActionContext, id: string, offset: number, chunk: Buffer) {
-    const u = await this.own(ctx, id);
-    if (offset !== u.received) throw new AppError('conflict', { offset: u.received });
-    if (u.received + chunk.length > u.size) throw new AppError('payload_too_large');
-    // The row is the truth: the file is cut back to it first, so a chunk written before a crash but not counted is redone.
-    const onDisk = (await stat(this.path(id))).size;
-    if (onDisk !== u.received) {
-      const { truncate } = await import('node:fs/promises');
-      await truncate(this.path(id), u.received);
-    }
-    await appendFile(this.path(id), chunk);
-    const [updated] = await this.db
-      .update(uploads)
-      .set({ received: sql`${uploads.received} + ${chunk.length}` })
-      .where(and(eq(uploads.id, id), eq(uploads.received, offset)))
-      .returning();
-    if (!updated) throw new AppError('conflict');
-    return { id, offset: updated.received, size: u.size };
+  /** Chunks of one upload, one at a time on this node (the row lock orders them across nodes). */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private serial<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(id) ?? Promise.resolve()).then(work, work);
+    const tail = run.catch(() => {});
+    this.queues.set(id, tail);
+    void tail.then(() => {
+      if (this.queues.get(id) === tail) this.queues.delete(id);
+    });
+    return run;
   }
 
-  /** Turns a complete upload into a file (type checked from content, like any upload). */
-  async complete(ctx: ActionContext, id: string): Promise<FileRow> {
+  /**
+   * Writes a chunk sent for `offset`. Idempotent by offset: a chunk for a range already received with the
+   * same bytes (a client retry) is accepted once and changes nothing; other bytes there, or a gap, are
+   * refused with the real offset. Appends are serialised and written at their position, never appended.
+   */
+  async append(ctx: ActionContext, id: string, offset: number, chunk: Buffer) {
+    await this.own(ctx, id);
+    return this.serial(id, () =>
+      this.db.transaction(async (tx) => {
+        const [u] = await tx.select().from(uploads).where(eq(uploads.id, id)).for('update');
+        if (!u) throw new AppError('not_found');
+        if (offset < u.received && offset + chunk.length <= u.received) {
+          if (await this.sameBytes(id, offset, chunk)) return { id, offset: u.received, size: u.size };
+          throw new AppError('conflict', { offset: u.received });
+        }
+        if (offset !== u.received) throw new AppError('conflict', { offset: u.received });
+        if (u.received + chunk.length > u.size) throw new AppError('payload_too_large');
+        // The row is the truth: bytes past it (written before a crash, not counted) are cut off.
+        const file = await open(this.path(id), 'r+');
+        try {
+          await file.truncate(u.received);
+          await file.write(chunk, 0, chunk.length, u.received);
+        } finally {
+          await file.close();
+        }
+        const [updated] = await tx
+          .update(uploads)
+          .set({ received: u.received + chunk.length })
+          .where(eq(uploads.id, id))
+          .returning();
+        return { id, offset: updated!.received, size: u.size };
+      }),
+    );
+  }
+
+  private async sameBytes(id: string, offset: number, chunk: Buffer) {
+    const file = await open(this.path(id), 'r');
+    try {
+      const stored = Buffer.alloc(chunk.length);
+      const { bytesRead } = await file.read(stored, 0, chunk.length, offset);
+      return bytesRead === chunk.length && stored.equals(chunk);
+    } finally {
+      await file.close();
+    }
+  }
+
+  /**
+   * Turns a complete upload into a file (type checked from content, like any upload). The bytes on disk
+   * must be the declared size and, when the client sends it, have the declared SHA-256.
+   */
+  async complete(ctx: ActionContext, id: string, sha256?: string): Promise<FileRow> {
     const u = await this.own(ctx, id);
     if (u.received !== u.size) throw new AppError('invalid_state', { offset: u.received, size: u.size });
+    const onDisk = (await stat(this.path(id))).size;
+    if (onDisk !== u.size) throw new AppError('upload_hash_mismatch');
+    if (sha256) {
+      const hash = createHash('sha256');
+      for await (const part of createReadStream(this.path(id))) hash.update(part as Buffer);
+      if (hash.digest('hex') !== sha256.toLowerCase()) throw new AppError('upload_hash_mismatch');
+    }
     const file = await uploadFile(this.db, this.blobs, ctx, {
       stream: createReadStream(this.path(id)),
       fileName: u.name,

@@ -75,13 +75,21 @@ export async function fileRoutes(
     {
       schema: {
         tags: tagsUpload,
-        summary: 'Hoàn tất tải lên: thành một tệp',
+        summary: 'Hoàn tất tải lên: thành một tệp (kiểm tra kích thước và mã băm SHA-256 nếu gửi kèm)',
         params: z.object({ id: Uuid }),
+        body: z
+          .strictObject({
+            sha256: z
+              .string()
+              .regex(/^[0-9a-fA-F]{64}$/)
+              .optional(),
+          })
+          .optional(),
         response: { 200: FileView },
       },
     },
     async (req) => {
-      const row = await deps.resumable.complete(req.ctx(), req.params.id);
+      const row = await deps.resumable.complete(req.ctx(), req.params.id, req.body?.sha256);
       return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 };
     },
   );

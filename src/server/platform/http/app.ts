@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
@@ -11,7 +11,7 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { pickLanguage } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
-import type { Principal } from '../access.ts';
+import { hasRootPermission, type Principal } from '../access.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import { handleError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
@@ -20,6 +20,7 @@ import { apiSecurityHeaders, documentSecurityHeaders } from './security-headers.
 import { responseSerializer } from './serializer.ts';
 import type { RouteAccess } from './types.ts';
 import { zodValidatorCompiler } from './validation.ts';
+import { type WebAppOptions, webAppRoutes } from './web-app.ts';
 import './types.ts';
 
 export interface Authenticator {
@@ -34,12 +35,20 @@ export interface HttpOptions {
   log: Logger;
   trustProxy: boolean;
   maxUploadBytes: number;
-  webRoot: string | null;
+  /** the web app, when it is served by this server */
+  web: WebAppOptions | null;
   auth: Authenticator;
   ready: () => Promise<void>;
+  /** more Prometheus text appended to /metrics (e.g. the live event streams) */
+  extraMetrics?: () => string;
   /** whether the deployment runs in demo mode (sent to the web app) */
   secureCookies: boolean;
+  /** bearer token /metrics asks for; without one, /metrics answers loopback connections only */
+  metricsToken?: string | undefined;
 }
+
+const isLoopback = (address: string) =>
+  address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // What a user whose role requires a second factor may still do before setting it up.
@@ -82,6 +91,15 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
   await app.register(multipart, {
     // One byte over the limit reaches the blob store, which refuses it before anything is recorded.
     limits: { fileSize: opts.maxUploadBytes + 1, files: 10, fields: 20, fieldSize: 64 * 1024, parts: 30 },
+  });
+  // Answers worth compressing (JSON, HTML, CSV, SVG…) go out brotli or gzip at a quick setting; files
+  // already compressed at build are sent as they are, and the event stream is never buffered.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes:
+      /^(application\/(json|problem\+json|javascript|xml)|text\/(html|css|csv|plain|javascript|xml)|image\/svg\+xml)\b/,
   });
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('rate_limited') });
 
@@ -131,7 +149,11 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
     const access: RouteAccess = req.routeOptions.config.access ?? (isApi ? 'authenticated' : 'public');
     const header = req.headers.authorization;
     // The scheme name is case-insensitive (RFC 9110 §11.1).
-    const bearer = header && opts.auth.fromBearer && /^bearer /i.test(header) ? header.slice(7).trim() : null;
+    // /metrics checks its own bearer token (METRICS_TOKEN), which is no API client's.
+    const bearer =
+      header && opts.auth.fromBearer && url !== '/metrics' && /^bearer /i.test(header)
+        ? header.slice(7).trim()
+        : null;
     let found: Identity | Promise<Identity> = null;
     try {
       if (bearer !== null) found = opts.auth.fromBearer!(bearer);
@@ -160,29 +182,27 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
       return reply.status(503).send({ status: 'unavailable' });
     }
   });
-  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+  // Metrics tell request rates, routes and errors: for the monitoring system, not the public. With a
+  // token, its bearer; without one, a scraper on this host (the socket's address: a proxy's
+  // X-Forwarded-For does not count).
+  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    const sent = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '';
+    const allowed = opts.metricsToken
+      ? safeEqual(sent, opts.metricsToken)
+      : isLoopback(req.socket.remoteAddress ?? '');
+    if (!allowed) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      throw new AppError('unauthenticated');
+    }
     reply.header('content-type', metrics.contentType);
-    return metrics.render();
+    return (await metrics.render()) + (opts.extraMetrics?.() ?? '');
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
 
-  if (opts.webRoot && existsSync(join(opts.webRoot, 'index.html'))) {
-    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: opts.webRoot, wildcard: true, index: false, maxAge: '1h' });
-    const webRoot = opts.webRoot;
-    // The app's entry page is never cached, so a new release is picked up at once.
-    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot),
-    );
-    app.setNotFoundHandler((req, reply) => {
-      const path = req.url.split('?')[0] ?? '';
-      if (req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
-      }
-      return handleError(new AppError('route_not_found'), req, reply);
-    });
+  if (opts.web && existsSync(join(opts.web.root, 'index.html'))) {
+    await webAppRoutes(app as unknown as FastifyInstance, opts.web);
   } else {
     app.setNotFoundHandler((req, reply) => handleError(new AppError('route_not_found'), req, reply));
   }
@@ -223,5 +243,7 @@ function admit(
     return viaBearer
       ? new AppError('insufficient_scope', { scope: access.permission })
       : new AppError('forbidden');
+  if ('permission' in access && access.city && !hasRootPermission(principal, access.permission))
+    return new AppError('forbidden');
   return undefined;
 }

@@ -104,7 +104,11 @@ export function handleError(err: unknown, req: FastifyRequest, reply: FastifyRep
     req.log.error({ err, requestId: req.id, route: req.routeOptions.url }, 'unhandled error');
   else if (appErr.code === 'database_unavailable')
     req.log.warn({ err: (err as Error).message, requestId: req.id }, 'database unavailable');
-  if (appErr.code === 'rate_limited' || appErr.code === 'database_unavailable')
+  if (
+    appErr.code === 'rate_limited' ||
+    appErr.code === 'database_unavailable' ||
+    appErr.code === 'streams_full'
+  )
     reply.header('retry-after', '5');
   return reply.status(appErr.status).send(errorBody(appErr, req));
 }

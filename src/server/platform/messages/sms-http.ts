@@ -32,6 +32,8 @@ export function httpSmsGateway(baseUrl: string, token: string, timeoutMs = 10_00
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ to: toGatewayNumber(to), text: unaccent(text).slice(0, 612), reference }),
         signal: AbortSignal.timeout(timeoutMs),
+        // A redirect could lead anywhere (the bearer token with it): the operator's URL is final.
+        redirect: 'error',
       });
       if (res.status === 202 || res.status === 409) return;
       const body = await res.text().catch(() => '');

@@ -1,57 +1,37 @@
 import type { FastifyInstance } from 'fastify';
-import type { Principal } from '../access.ts';
-import { canSee, type EventBus, type StoredEvent } from '../events/index.ts';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import type { RealtimeHub } from './hub.ts';
+import { MAX_TOPICS, parseTopics, TOPIC_PATTERN } from './topics.ts';
 
-interface Client {
-  principal: Principal | null;
-  write(chunk: string): void;
-}
+const Query = z.strictObject({ topics: z.string().max(4_000).optional() });
 
-function frame(e: StoredEvent): string {
-  const data = JSON.stringify({
-    id: e.id,
-    type: e.type,
-    aggregateType: e.aggregateType,
-    aggregateId: e.aggregateId,
-    payload: e.payload,
-  });
-  // Unnamed frames (the type is in the data), so one onmessage handler sees every event.
-  return `id: ${e.id}\ndata: ${data}\n\n`;
-}
-
-/** Server-sent events: each browser gets the dispatched events its user may see, and missed ones on reconnect. */
-export async function sseRoutes(app: FastifyInstance, bus: EventBus) {
-  const clients = new Set<Client>();
-  bus.onBroadcast((event) => {
-    for (const c of clients) if (canSee(c.principal, event.audience)) c.write(frame(event));
-  });
-  const heartbeat = setInterval(() => {
-    for (const c of clients) c.write(': keep-alive\n\n');
-  }, 25_000);
-  heartbeat.unref();
-  app.addHook('onClose', async () => clearInterval(heartbeat));
-
+/** `GET /api/events`: the signed-in user's live events (ADR 19), optionally only some topics. */
+export async function sseRoutes(app: FastifyInstance, hub: RealtimeHub) {
   app.get(
     '/api/events',
-    { schema: { tags: ['Sự kiện (events)'], summary: 'Luồng sự kiện (text/event-stream)' } },
+    {
+      schema: {
+        tags: ['Sự kiện (events)'],
+        summary: 'Luồng sự kiện (text/event-stream); ?topics=services,meeting:123 để chỉ nhận một số chủ đề',
+        querystring: Query,
+      },
+    },
     async (req, reply) => {
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
+      const topics = parseTopics((req.query as z.infer<typeof Query>).topics);
+      if (topics && (topics.length > MAX_TOPICS || topics.some((t) => !TOPIC_PATTERN.test(t))))
+        throw new AppError('validation', {}, [{ field: 'querystring.topics', key: 'field.topics' }]);
+      const principal = req.principal!;
+      const header = req.headers['last-event-id'];
+      const lastId = typeof header === 'string' && /^\d{1,15}$/.test(header) ? Number(header) : null;
+      const opened = hub.open(reply.raw, {
+        principal,
+        sessionKey: principal.sessionTokenHash,
+        topics,
+        lastEventId: lastId,
       });
-      res.write('retry: 3000\n\n');
-      const client: Client = { principal: req.principal, write: (chunk) => res.write(chunk) };
-      const lastId = Number(req.headers['last-event-id']);
-      if (Number.isFinite(lastId) && lastId > 0) {
-        for (const e of await bus.since(lastId))
-          if (canSee(client.principal, e.audience)) client.write(frame(e));
-      }
-      clients.add(client);
-      req.raw.on('close', () => clients.delete(client));
+      if (!opened) throw new AppError('streams_full');
+      reply.hijack();
     },
   );
 }

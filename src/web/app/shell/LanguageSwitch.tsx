@@ -38,7 +38,10 @@ export function LanguageSwitch() {
           aria-pressed={lang === active}
           onClick={() => void choose(lang)}
         >
-          {NAMES[lang]}
+          <span className="lang-long">{NAMES[lang]}</span>
+          <span className="lang-short" aria-hidden="true">
+            {lang.toUpperCase()}
+          </span>
         </button>
       ))}
     </fieldset>

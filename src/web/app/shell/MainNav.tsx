@@ -20,6 +20,7 @@ export function MainNav() {
     items.push({ to: paths.home, label: t('nav.home'), end: true });
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     items.push({ to: paths.tracking, label: t('nav.tracking') });
+    items.push({ to: paths.feedback, label: t('feedback.nav') });
     items.push({ to: paths.publicStatistics, label: t('nav.public_stats') });
     items.push({ to: paths.login, label: t('nav.login') });
     items.push({ to: paths.register, label: t('nav.register') });
@@ -31,6 +32,15 @@ export function MainNav() {
     if (can('payments.reconcile'))
       items.push({ to: paths.paymentReconciliation, label: t('nav.payment_reconciliation') });
     if (can('stats.read')) items.push({ to: paths.statistics, label: t('nav.stats') });
+    if (can('feedback.triage') || can('feedback.handle') || can('feedback.lead'))
+      items.push({ to: paths.feedbackWork, label: t('feedback.nav') });
+    if (can('portal.edit') || can('portal.review'))
+      items.push({ to: paths.portalEditor, label: t('nav.portal') });
+    items.push({ to: paths.meetings, label: t('nav.meetings') });
+    if (can('operations.view')) {
+      items.push({ to: paths.operationsWall, label: t('nav.operations_wall'), end: true });
+      items.push({ to: paths.operationsConsole, label: t('nav.operations_console') });
+    }
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     if (ADMIN_PERMISSIONS.some(can)) items.push({ to: paths.admin, label: t('nav.admin') });
     items.push({ to: paths.account, label: t('nav.account') });
@@ -39,6 +49,7 @@ export function MainNav() {
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     items.push({ to: paths.myDossiers, label: t('nav.my_dossiers') });
     items.push({ to: paths.tracking, label: t('nav.tracking') });
+    items.push({ to: paths.feedback, label: t('feedback.nav') });
     items.push({ to: paths.account, label: t('nav.account') });
   }
   return (

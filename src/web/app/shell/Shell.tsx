@@ -4,6 +4,8 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { Alert } from '../../ui/Alert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { useAuth } from '../auth.tsx';
+import { boot } from '../boot.ts';
+import { currentLanguage } from '../i18n.ts';
 import { useLiveEvents } from '../live.ts';
 import { PageAnnouncer } from '../page-title.tsx';
 import { paths } from '../paths.ts';
@@ -16,7 +18,14 @@ import { unitName, useProvince } from './useProvince.ts';
 export function Shell() {
   const { t } = useTranslation();
   const { session, user, loading } = useAuth();
-  const province = useProvince();
+  const province = useProvince(!boot);
+  const lang = currentLanguage();
+  // The server wrote the place and the banner into the page: the first render shows them where they
+  // already are, so nothing moves when the session and the units arrive.
+  const place = boot
+    ? ((lang === 'en' ? boot.provinceNameEn : null) ?? boot.provinceName)
+    : province && unitName(province);
+  const demo = boot?.demo || session?.demo;
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -49,7 +58,7 @@ export function Shell() {
               <span className="brand-name" lang="vi">
                 CQS — Chính quyền số
               </span>
-              {province ? <span className="brand-place">{unitName(province)}</span> : null}
+              {place ? <span className="brand-place">{place}</span> : null}
             </span>
           </Link>
           <div className="header-tools">
@@ -61,7 +70,7 @@ export function Shell() {
       <div className="nav-bar">
         <MainNav />
       </div>
-      {session?.demo ? (
+      {demo ? (
         <aside className="demo-banner" aria-label={t('demo.label')}>
           <strong>{t('demo.banner')}</strong>
         </aside>

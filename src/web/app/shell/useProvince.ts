@@ -5,7 +5,7 @@ import { currentLanguage } from '../i18n.ts';
 import type { Items, Unit } from '../types.ts';
 
 /** The deployment's province or city (its code comes with the session) and its communes valid today. */
-export function useProvinceUnits() {
+export function useProvinceUnits(enabled = true) {
   const { session } = useAuth();
   const code = session?.provinceCode;
   return useQuery({
@@ -17,13 +17,13 @@ export function useProvinceUnits() {
         communes: items.filter((u) => u.code !== code),
       };
     },
-    enabled: !!code,
+    enabled: enabled && !!code,
     staleTime: 60 * 60_000,
   });
 }
 
-export function useProvince(): Unit | null {
-  return useProvinceUnits().data?.province ?? null;
+export function useProvince(enabled = true): Unit | null {
+  return useProvinceUnits(enabled).data?.province ?? null;
 }
 
 export function unitName(unit: Pick<Unit, 'fullName' | 'nameEn'>): string {

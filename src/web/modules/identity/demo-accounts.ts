@@ -11,6 +11,7 @@ export const DEMO_ACCOUNTS = [
   { identifier: 'chuyenvien.xaydung@cqs.demo', role: 'demo.role.specialist' },
   { identifier: 'lanhdao.xaydung@cqs.demo', role: 'demo.role.department_leader' },
   { identifier: 'lanhdao.ubnd@cqs.demo', role: 'demo.role.city_leader' },
+  { identifier: 'dieuhanh.ioc@cqs.demo', role: 'demo.role.ioc_operator' },
   { identifier: 'ketoan.ttpvhcc@cqs.demo', role: 'demo.role.finance' },
   { identifier: 'congdan@cqs.demo', role: 'demo.role.citizen' },
 ] as const;

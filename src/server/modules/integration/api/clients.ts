@@ -1,7 +1,7 @@
 // API clients: created by an administrator with scopes and an agency subtree; they exchange their
 // credentials for short-lived bearer tokens (OAuth 2.0 client credentials, RFC 6749 §4.4).
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Principal } from '../../../platform/access.ts';
+import { can, type Principal } from '../../../platform/access.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import { randomToken, safeEqual, sha256 } from '../../../platform/auth/tokens.ts';
 import type { ActionContext } from '../../../platform/context.ts';
@@ -35,6 +35,8 @@ export async function createApiClient(tx: Tx, ctx: ActionContext, input: NewClie
   const agency = await getAgency(tx, input.agencyId);
   if (!agency)
     throw new AppError('validation', {}, [{ field: 'body.agencyId', key: 'field.unknown_agency' }]);
+  // A client reads what its agency subtree holds: an administrator binds it inside their own subtree.
+  if (ctx.actor && !can(ctx.actor, MANAGE, agency.path)) throw new AppError('forbidden');
   const secret = randomToken(32);
   const [client] = await tx
     .insert(apiClients)
@@ -58,10 +60,18 @@ export async function createApiClient(tx: Tx, ctx: ActionContext, input: NewClie
   return { client: client!, secret };
 }
 
+/** The permission that administers clients and webhooks, over the client's agency subtree. */
+export const MANAGE = 'integration.manage';
+
+/** Whether the actor administers this client (the CLI and jobs act without an actor). */
+export const managesClient = (ctx: ActionContext, client: { agencyPath: string }) =>
+  !ctx.actor || can(ctx.actor, MANAGE, client.agencyPath);
+
 /** Revokes a client: its tokens stop working at once. Revoking twice is a no-op. */
 export async function revokeApiClient(tx: Tx, ctx: ActionContext, id: string) {
   const [client] = await tx.select().from(apiClients).where(eq(apiClients.id, id)).for('update');
-  if (!client) throw new AppError('not_found');
+  // Another agency's client is not shown to this administrator: not found rather than forbidden.
+  if (!client || !managesClient(ctx, client)) throw new AppError('not_found');
   if (client.revokedAt) return client;
   const [updated] = await tx
     .update(apiClients)

@@ -12,7 +12,8 @@ import { reconcilePeriod } from './reconcile.ts';
 import { markPending, queueSync, syncCounts } from './sync.ts';
 
 const tags = ['Đồng bộ DVCQG (admin)'];
-const manage = { config: { access: { permission: 'integration.manage' } } } as const;
+// The national sync covers every agency's dossiers: administered from the root only.
+const manage = { config: { access: { permission: 'integration.manage', city: true } } } as const;
 const Day = z.iso.date();
 
 const SyncRow = z.object({

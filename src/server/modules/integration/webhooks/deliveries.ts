@@ -9,7 +9,8 @@ import { type Db, type DbOrTx, pgArray, queryRows } from '../../../platform/db/c
 import type { StoredEvent } from '../../../platform/events/index.ts';
 import { type ClaimedJob, enqueue, enqueueMany } from '../../../platform/jobs/index.ts';
 import { dossierAgencyPaths } from '../../services/index.ts';
-import { OutboundError, request } from '../outbound.ts';
+import type { AddressGuard } from '../../../platform/http/address-guard.ts';
+import { OutboundError, REFUSED, request } from '../outbound.ts';
 import { webhookDeliveries } from '../tables.ts';
 import { HEADERS, sign } from './signing.ts';
 
@@ -98,7 +99,15 @@ export interface DeliveryDeps {
   timeoutMs: number;
   /** requests in flight at once within one batch (default 32) */
   inFlight?: number;
+  /** refuses local and private targets, at connect time too */
+  guard: AddressGuard;
 }
+
+/**
+ * What the delivery log says when there was no HTTP answer: refused by the guard, or no answer. Socket
+ * errors and timeouts are not told apart, so the log cannot map which ports of a host are open.
+ */
+const coarse = (code: string) => (code === REFUSED ? REFUSED : 'no_answer');
 
 /** deliveries claimed at once by a worker (one claim, one load, one statement for the outcomes) */
 export const DELIVERY_BATCH = 100;
@@ -170,12 +179,12 @@ export async function deliverMany(
         },
         body,
         timeoutMs: deps.timeoutMs,
+        guard: deps.guard,
       });
       const ok = res.status >= 200 && res.status < 300;
       return { id, code: res.status, error: ok ? '' : `HTTP ${res.status}`, inactive: false };
     } catch (err) {
-      const error = err instanceof OutboundError ? err.code : (err as Error).message || 'error';
-      return { id, code: 0, error, inactive: false };
+      return { id, code: 0, error: coarse(err instanceof OutboundError ? err.code : ''), inactive: false };
     }
   };
   let next = 0;

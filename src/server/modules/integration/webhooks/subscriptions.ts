@@ -7,6 +7,7 @@ import { randomToken } from '../../../platform/auth/tokens.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { managesClient } from '../api/clients.ts';
 import { apiClients, webhookSubscriptions } from '../tables.ts';
 import type { WebhookEventType } from './deliveries.ts';
 
@@ -18,7 +19,7 @@ export async function createSubscription(
   input: { url: string; eventTypes: WebhookEventType[] },
 ) {
   const [client] = await tx.select().from(apiClients).where(eq(apiClients.id, clientId));
-  if (!client) throw new AppError('not_found');
+  if (!client || !managesClient(ctx, client)) throw new AppError('not_found');
   if (client.revokedAt) throw new AppError('invalid_state');
   const secret = `whsec_${randomToken(24)}`;
   const [sub] = await tx
@@ -41,6 +42,12 @@ export async function createSubscription(
 }
 
 export async function deactivateSubscription(tx: Tx, ctx: ActionContext, id: string) {
+  const [owner] = await tx
+    .select({ agencyId: apiClients.agencyId, agencyPath: apiClients.agencyPath })
+    .from(webhookSubscriptions)
+    .innerJoin(apiClients, eq(apiClients.id, webhookSubscriptions.clientId))
+    .where(eq(webhookSubscriptions.id, id));
+  if (!owner || !managesClient(ctx, owner)) throw new AppError('not_found');
   const [sub] = await tx
     .update(webhookSubscriptions)
     .set({ active: false })
@@ -51,6 +58,7 @@ export async function deactivateSubscription(tx: Tx, ctx: ActionContext, id: str
     action: 'webhook.unsubscribe',
     targetType: 'webhook_subscription',
     targetId: id,
+    agencyId: owner.agencyId,
     summary: { clientId: sub.clientId, url: sub.url },
   });
 }

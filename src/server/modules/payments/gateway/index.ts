@@ -72,6 +72,8 @@ export function httpPaymentGateway(cfg: {
         headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
         body: method === 'POST' ? JSON.stringify(message) : undefined,
         signal: AbortSignal.timeout(timeout),
+        // A redirect could lead anywhere (the bearer token with it): the operator's URL is final.
+        redirect: 'error',
       });
     } catch {
       throw new AppError('payment_gateway_unavailable');

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { ProcedureDefinition } from '../../../../contracts/services.ts';
-import { requirePermission } from '../../../platform/access.ts';
+import { requireCityPermission } from '../../../platform/access.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { DbOrTx, Tx } from '../../../platform/db/client.ts';
@@ -53,7 +53,8 @@ async function checkDefinition(tx: DbOrTx, raw: unknown, roleCodes: string[]) {
 
 /** Publishes a procedure: the first version, or a new version effective from a date. */
 export async function publishProcedure(tx: Tx, ctx: ActionContext, input: PublishInput, roleCodes: string[]) {
-  if (ctx.actor) requirePermission(ctx.actor, 'procedures.manage');
+  // A version applies to every agency offering the procedure: a city-level permission.
+  if (ctx.actor) requireCityPermission(ctx.actor, 'procedures.manage');
   const def = await checkDefinition(tx, input.definition, roleCodes);
   const effectiveFrom = input.effectiveFrom ?? new Date();
   const searchText = foldVietnamese(`${def.name} ${def.code} ${def.sector.name}`);

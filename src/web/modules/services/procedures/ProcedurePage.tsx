@@ -52,8 +52,76 @@ function ProcedureView({ procedure }: { procedure: ProcedureDetail }) {
   return (
     <>
       <PageHeader title={localized(def)} lead={t('procedure.lead', { code: def.code })} />
-      <div className="split split-sidebar">
-        <div className="stack">
+      <div className="split split-sidebar procedure-layout">
+        <aside className="split-aside stack procedure-aside" aria-label={t('procedure.aside')}>
+          <section className="panel action-box" aria-labelledby="procedure-submit">
+            <div className="panel-body">
+              <h2 id="procedure-submit">{t('procedure.how_to_submit')}</h2>
+              {online && user?.kind !== 'official' ? (
+                <>
+                  <ButtonLink to={paths.submitOnline(def.code)} className="btn-block">
+                    {t('procedure.submit_online')}
+                  </ButtonLink>
+                  {!user ? <p className="small muted">{t('procedure.login_needed')}</p> : null}
+                </>
+              ) : null}
+              {!online ? <p>{t('procedure.not_online')}</p> : null}
+              <dl className="facts">
+                <div>
+                  <dt>{t('procedure.part.time_limit')}</dt>
+                  <dd>{limit(def.timeLimit.online ?? def.timeLimit.default)}</dd>
+                </div>
+                <div>
+                  <dt>{t('procedure.fees')}</dt>
+                  <dd>
+                    {def.fees.length === 0
+                      ? t('procedure.no_fees')
+                      : def.fees.map((f) => (
+                          <span key={f.code} className="cell-sub">
+                            {f.name}: <span className="nowrap">{formatMoney(f.amount)}</span>
+                          </span>
+                        ))}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('procedure.code')}</dt>
+                  <dd>
+                    <code>{def.code}</code>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('procedure.sector')}</dt>
+                  <dd>{localized(def.sector)}</dd>
+                </div>
+                <div>
+                  <dt>{t('procedure.service_level')}</dt>
+                  <dd>
+                    <ServiceLevelBadge level={def.serviceLevel} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('procedure.version')}</dt>
+                  <dd>
+                    {t('procedure.version_value', {
+                      version: procedure.version,
+                      from: formatDateTime(procedure.effectiveFrom).slice(0, 10),
+                    })}
+                  </dd>
+                </div>
+              </dl>
+              {user && isOneStopOfficer(user) ? (
+                <ButtonLink
+                  to={`${paths.counterIntake}?thu-tuc=${encodeURIComponent(def.code)}`}
+                  variant="secondary"
+                  className="btn-block"
+                >
+                  {t('procedure.counter_intake')}
+                </ButtonLink>
+              ) : null}
+            </div>
+          </section>
+        </aside>
+        <div className="stack procedure-parts">
           <Part n={1} title={t('procedure.part.name')}>
             <p className="procedure-name">{def.name}</p>
             {def.nameEn ? (
@@ -204,58 +272,6 @@ function ProcedureView({ procedure }: { procedure: ProcedureDetail }) {
             </Section>
           ) : null}
         </div>
-        <aside className="split-aside stack" aria-label={t('procedure.aside')}>
-          <section className="panel action-box" aria-labelledby="procedure-submit">
-            <div className="panel-body">
-              <h2 id="procedure-submit">{t('procedure.how_to_submit')}</h2>
-              <dl className="facts">
-                <div>
-                  <dt>{t('procedure.code')}</dt>
-                  <dd>
-                    <code>{def.code}</code>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('procedure.sector')}</dt>
-                  <dd>{localized(def.sector)}</dd>
-                </div>
-                <div>
-                  <dt>{t('procedure.service_level')}</dt>
-                  <dd>
-                    <ServiceLevelBadge level={def.serviceLevel} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('procedure.version')}</dt>
-                  <dd>
-                    {t('procedure.version_value', {
-                      version: procedure.version,
-                      from: formatDateTime(procedure.effectiveFrom).slice(0, 10),
-                    })}
-                  </dd>
-                </div>
-              </dl>
-              {online && user?.kind !== 'official' ? (
-                <>
-                  <ButtonLink to={paths.submitOnline(def.code)} className="btn-block">
-                    {t('procedure.submit_online')}
-                  </ButtonLink>
-                  {!user ? <p className="small muted">{t('procedure.login_needed')}</p> : null}
-                </>
-              ) : null}
-              {!online ? <p>{t('procedure.not_online')}</p> : null}
-              {user && isOneStopOfficer(user) ? (
-                <ButtonLink
-                  to={`${paths.counterIntake}?thu-tuc=${encodeURIComponent(def.code)}`}
-                  variant="secondary"
-                  className="btn-block"
-                >
-                  {t('procedure.counter_intake')}
-                </ButtonLink>
-              ) : null}
-            </div>
-          </section>
-        </aside>
       </div>
     </>
   );

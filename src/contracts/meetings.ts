@@ -1,0 +1,153 @@
+// Schemas of the meetings module, shared by the server and the web app.
+import { z } from 'zod';
+
+export const MeetingMode = z.enum(['in_person', 'online', 'hybrid']);
+export type MeetingMode = z.infer<typeof MeetingMode>;
+export const MeetingState = z.enum(['draft', 'invited', 'in_session', 'paused', 'ended', 'cancelled']);
+export type MeetingState = z.infer<typeof MeetingState>;
+export const ParticipantRole = z.enum(['chair', 'member', 'invitee', 'secretary', 'substitute']);
+export type ParticipantRole = z.infer<typeof ParticipantRole>;
+export const ReplyState = z.enum(['pending', 'attend', 'absent', 'substitute']);
+export type ReplyState = z.infer<typeof ReplyState>;
+export const AttendMode = z.enum(['in_person', 'online', 'bridge']);
+export type AttendMode = z.infer<typeof AttendMode>;
+export const ExpectedOutcome = z.enum(['decision', 'opinion', 'information']);
+export type ExpectedOutcome = z.infer<typeof ExpectedOutcome>;
+export const ItemState = z.enum(['planned', 'open', 'closed', 'deferred', 'withdrawn']);
+export type ItemState = z.infer<typeof ItemState>;
+export const ItemOutcome = z.enum(['approved', 'approved_with_changes', 'deferred', 'returned']);
+export type ItemOutcome = z.infer<typeof ItemOutcome>;
+export const SpeechKind = z.enum(['contribution', 'question', 'answer', 'point_of_order', 'debate']);
+export type SpeechKind = z.infer<typeof SpeechKind>;
+export const SpeechState = z.enum(['waiting', 'speaking', 'done', 'withdrawn']);
+export type SpeechState = z.infer<typeof SpeechState>;
+export const BallotChoice = z.enum(['agree', 'disagree', 'abstain']);
+export type BallotChoice = z.infer<typeof BallotChoice>;
+
+/** "At least / more than num/den of the base", in integers (never a float threshold). */
+export const Fraction = z.strictObject({
+  num: z.int().min(0).max(1000),
+  den: z.int().min(1).max(1000),
+  /** true: more than (quá nửa); false: at least (ít nhất hai phần ba) */
+  strict: z.boolean(),
+});
+export type Fraction = z.infer<typeof Fraction>;
+
+export const KindRules = z.strictObject({
+  /** share of the members who must be present for the meeting to deliberate; null: no quorum */
+  quorum: Fraction.nullable(),
+  /** share of agree votes needed, of the members, of those present, or of the ballots cast */
+  majority: Fraction.extend({ of: z.enum(['members', 'present', 'cast']) }),
+  /** which participant roles are in the electorate */
+  voters: z.array(z.enum(['chair', 'member', 'substitute'])).min(1),
+  /** whether a substitute's presence counts towards the quorum */
+  substitutesCount: z.boolean(),
+  leadWorkingDays: z.int().min(0).max(30),
+  conclusionWorkingDays: z.int().min(1).max(30),
+  defaultItemMinutes: z.int().min(1).max(600),
+});
+export type KindRules = z.infer<typeof KindRules>;
+
+export const PollResult = z.object({
+  agree: z.int(),
+  disagree: z.int(),
+  abstain: z.int(),
+  /** electors who cast no ballot */
+  notVoting: z.int(),
+  electorate: z.int(),
+  members: z.int(),
+  present: z.int(),
+  quorate: z.boolean(),
+  adopted: z.boolean(),
+});
+export type PollResult = z.infer<typeof PollResult>;
+
+const Title = z.string().trim().min(3).max(500);
+const Uuid = z.uuid();
+
+export const ParticipantInput = z.strictObject({
+  userId: Uuid,
+  role: z.enum(['chair', 'member', 'invitee', 'secretary']),
+});
+
+export const ItemInput = z.strictObject({
+  title: Title,
+  presentingUnit: z.string().trim().min(2).max(300),
+  presentingAgencyId: Uuid.optional(),
+  plannedMinutes: z.int().min(1).max(600),
+  expectedOutcome: ExpectedOutcome,
+});
+export type ItemInput = z.infer<typeof ItemInput>;
+
+export const CreateMeetingBody = z
+  .strictObject({
+    kindCode: z.string().min(2).max(60),
+    agencyId: Uuid,
+    title: Title,
+    mode: MeetingMode,
+    place: z.string().trim().max(300).optional(),
+    startsAt: z.iso.datetime({ offset: true }),
+    plannedEndAt: z.iso.datetime({ offset: true }),
+    urgent: z.boolean().default(false),
+    participants: z.array(ParticipantInput).min(1).max(5000),
+    bridgePoints: z
+      .array(
+        z.strictObject({ name: z.string().trim().min(2).max(200), unitCode: z.string().max(10).optional() }),
+      )
+      .max(200)
+      .default([]),
+    items: z.array(ItemInput).max(100).default([]),
+  })
+  .refine((b) => Date.parse(b.plannedEndAt) > Date.parse(b.startsAt), {
+    path: ['plannedEndAt'],
+    message: 'field.meeting_end_before_start',
+  })
+  .refine((b) => b.participants.filter((p) => p.role === 'chair').length === 1, {
+    path: ['participants'],
+    message: 'field.meeting_one_chair',
+  });
+export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
+
+export const ReorderBody = z.strictObject({ itemIds: z.array(Uuid).min(1).max(100) });
+export const ReplyBody = z.discriminatedUnion('reply', [
+  z.strictObject({
+    reply: z.literal('attend'),
+    mode: AttendMode,
+    bridgePointId: Uuid.optional(),
+  }),
+  z.strictObject({ reply: z.literal('absent'), reason: z.string().trim().min(3).max(500) }),
+  z.strictObject({
+    reply: z.literal('substitute'),
+    substituteUserId: Uuid,
+    reason: z.string().trim().min(3).max(500),
+  }),
+]);
+export type ReplyBody = z.infer<typeof ReplyBody>;
+export const CheckInBody = z.strictObject({
+  participantId: Uuid.optional(),
+  mode: AttendMode.default('in_person'),
+});
+export const SpeakBody = z.strictObject({ kind: SpeechKind.default('contribution') });
+export const OpenPollBody = z.strictObject({
+  itemId: Uuid.optional(),
+  question: Title,
+  secret: z.boolean(),
+});
+export const BallotBody = z.strictObject({ choice: BallotChoice });
+export const CloseItemBody = z.strictObject({ outcome: ItemOutcome.optional() });
+export const ConclusionBody = z.strictObject({
+  outcome: ItemOutcome,
+  text: z.string().trim().min(3).max(5000),
+  tasks: z
+    .array(
+      z.strictObject({
+        title: Title,
+        responsibleAgencyId: Uuid,
+        workingDays: z.int().min(1).max(365),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+export type ConclusionBody = z.infer<typeof ConclusionBody>;
+export const CompleteTaskBody = z.strictObject({ evidence: z.string().trim().min(3).max(2000) });

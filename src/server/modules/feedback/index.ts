@@ -1,0 +1,35 @@
+// Citizen feedback (phản ánh hiện trường) and Open311 GeoReport v2. Other modules, main.ts, the CLI and
+// benchmarks reach the module only through this file.
+import type { CqsModule } from '../../platform/module.ts';
+import { closeUnrated, escalateDeadlines } from './commands/deadline-jobs.ts';
+import { seedFeedbackDemo, seedFeedbackDemoPhotos } from './demo.ts';
+import { open311Routes } from './open311/routes.ts';
+import { feedbackRoutes } from './routes.ts';
+import { seedFeedbackCategories } from './seed.ts';
+import * as tables from './tables.ts';
+
+export { closeUnrated, escalateDeadlines } from './commands/deadline-jobs.ts';
+export { submitReport } from './commands/submit-report.ts';
+export { forgetFeedbackReference } from './reference.ts';
+
+export const feedbackModule: CqsModule = {
+  name: 'feedback',
+  tablePrefix: 'fb_',
+  tables,
+  async routes(app, deps) {
+    await feedbackRoutes(app, deps);
+    await open311Routes(app, deps);
+  },
+  start(deps) {
+    // Closing answers nobody rated in time; deadline warnings.
+    deps.jobs.every('feedback.auto_close', 60 * 60_000, () => closeUnrated(deps.db));
+    deps.jobs.every('feedback.deadlines', 5 * 60_000, () => escalateDeadlines(deps.db));
+  },
+  seedBaseline: (tx) => seedFeedbackCategories(tx),
+  async seedDemo(tx, ctx) {
+    await seedFeedbackCategories(tx);
+    await seedFeedbackDemo(tx, ctx.provinceCode);
+    // Photos are generated locally into the file store; tools that seed without one load no photos.
+    if (ctx.blobs) await seedFeedbackDemoPhotos(tx, ctx.blobs);
+  },
+};

@@ -1,0 +1,91 @@
+import { eq } from 'drizzle-orm';
+import type { ReplyBody } from '../../../../contracts/meetings.ts';
+import { audit } from '../../../platform/audit/index.ts';
+import type { ActionContext } from '../../../platform/context.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { getUser } from '../../identity/index.ts';
+import { emitMeeting } from '../events.ts';
+import { appendLedger } from '../ledger.ts';
+import { lockMeeting, requireLive } from '../load.ts';
+import { participantOf } from '../policy.ts';
+import { bridgePoints, participants } from '../tables.ts';
+
+/** A participant answers the invitation: attend (how), absent with a reason, or a named substitute. */
+export async function replyInvitation(db: Db, ctx: ActionContext, meetingId: string, input: ReplyBody) {
+  return db.transaction(async (tx) => {
+    const l = await lockMeeting(tx, meetingId);
+    const me = participantOf(ctx.actor, l.participants);
+    if (!me || me.role === 'secretary') throw new AppError('forbidden');
+    requireLive(l.meeting);
+    if (l.meeting.state === 'draft') throw new AppError('invalid_state', { state: l.meeting.state });
+    const now = new Date();
+    let substituteId: string | null = null;
+    if (input.reply === 'attend') {
+      if (input.mode === 'bridge') {
+        const [bp] = input.bridgePointId
+          ? await tx.select().from(bridgePoints).where(eq(bridgePoints.id, input.bridgePointId))
+          : [];
+        if (!bp || bp.meetingId !== meetingId)
+          throw new AppError('validation', {}, [{ field: 'body.bridgePointId', key: 'field.not_found' }]);
+      }
+      await tx
+        .update(participants)
+        .set({
+          reply: 'attend',
+          attendMode: input.mode,
+          bridgePointId: input.mode === 'bridge' ? input.bridgePointId! : null,
+          reason: null,
+          repliedAt: now,
+        })
+        .where(eq(participants.id, me.id));
+    } else if (input.reply === 'absent') {
+      await tx
+        .update(participants)
+        .set({ reply: 'absent', attendMode: null, bridgePointId: null, reason: input.reason, repliedAt: now })
+        .where(eq(participants.id, me.id));
+    } else {
+      if (me.role !== 'member' && me.role !== 'chair') throw new AppError('forbidden');
+      const user = await getUser(tx, input.substituteUserId);
+      const taken = l.participants.some((p) => p.userId === input.substituteUserId);
+      if (user?.kind !== 'official' || taken)
+        throw new AppError('validation', {}, [
+          { field: 'body.substituteUserId', key: taken ? 'field.taken' : 'field.not_found' },
+        ]);
+      await tx
+        .update(participants)
+        .set({ reply: 'substitute', attendMode: null, reason: input.reason, repliedAt: now })
+        .where(eq(participants.id, me.id));
+      const [sub] = await tx
+        .insert(participants)
+        .values({
+          meetingId,
+          userId: user.id,
+          name: user.fullName,
+          title: user.title,
+          role: 'substitute',
+          substituteFor: me.id,
+          reply: 'attend',
+          attendMode: 'in_person',
+          repliedAt: now,
+        })
+        .returning();
+      substituteId = sub!.id;
+      l.participants.push(sub!);
+    }
+    await appendLedger(tx, meetingId, {
+      kind: 'reply',
+      participantId: me.id,
+      data: { reply: input.reply, mode: input.reply === 'attend' ? input.mode : null },
+    });
+    await audit(tx, ctx, {
+      action: 'meeting.reply',
+      targetType: 'meeting',
+      targetId: meetingId,
+      agencyId: l.meeting.agencyId,
+      summary: { reply: input.reply, substituteId },
+    });
+    await emitMeeting(tx, l, 'reply', { participantId: me.id, reply: input.reply });
+    return { reply: input.reply, substituteId };
+  });
+}

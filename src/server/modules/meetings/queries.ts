@@ -1,0 +1,157 @@
+// Reads for the meeting list, the meeting (tablet, console, hall), tasks and the figures.
+import { and, asc, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { type Principal, scopePaths } from '../../platform/access.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/errors.ts';
+import { attendance } from './attendance.ts';
+import { meetingFigures } from './figures.ts';
+import type { MeetingRow } from './load.ts';
+import { isChair, isSecretariat, MANAGE, mayRead, participantOf } from './policy.ts';
+import {
+  presentConclusion,
+  presentItem,
+  presentMeetingSummary,
+  presentParticipant,
+  presentPoll,
+  presentSpeech,
+  presentTask,
+} from './presenters.ts';
+import {
+  ballots,
+  bridgePoints,
+  conclusions,
+  items,
+  ledger,
+  meetingKinds,
+  meetings,
+  participants,
+  pollElectors,
+  polls,
+  speeches,
+  tasks,
+} from './tables.ts';
+
+/** Meetings the official organises (secretariat scope) or takes part in, newest first. */
+export async function listMeetings(db: DbOrTx, p: Principal) {
+  const paths = scopePaths(p, MANAGE);
+  const mine = db
+    .select({ id: participants.meetingId })
+    .from(participants)
+    .where(eq(participants.userId, p.userId));
+  const where: SQL[] = [
+    inArray(meetings.id, mine),
+    ...paths.map((path) => like(meetings.agencyPath, `${path}%`)),
+  ];
+  const rows = await db
+    .select({ m: meetings, code: meetingKinds.code, name: meetingKinds.name, nameEn: meetingKinds.nameEn })
+    .from(meetings)
+    .innerJoin(meetingKinds, eq(meetingKinds.id, meetings.kindId))
+    .where(or(...where))
+    .orderBy(desc(meetings.startsAt))
+    .limit(500);
+  return rows.map((r) => presentMeetingSummary(r.m, r));
+}
+
+async function loadForRead(db: DbOrTx, p: Principal, id: string) {
+  const [row] = await db
+    .select({ m: meetings, kind: meetingKinds })
+    .from(meetings)
+    .innerJoin(meetingKinds, eq(meetingKinds.id, meetings.kindId))
+    .where(eq(meetings.id, id));
+  if (!row) throw new AppError('not_found');
+  const people = await db.select().from(participants).where(eq(participants.meetingId, id));
+  if (!mayRead(p, row.m, people)) throw new AppError('not_found');
+  return { ...row, people };
+}
+
+/** Everything a participant's tablet, the chair's console and the hall display show. */
+export async function meetingView(db: DbOrTx, p: Principal, id: string) {
+  const { m, kind, people } = await loadForRead(db, p, id);
+  const [agenda, points, queue, pollRows, concl, taskRows] = await Promise.all([
+    db.select().from(items).where(eq(items.meetingId, id)).orderBy(asc(items.position)),
+    db.select().from(bridgePoints).where(eq(bridgePoints.meetingId, id)),
+    db
+      .select()
+      .from(speeches)
+      .where(and(eq(speeches.meetingId, id), inArray(speeches.state, ['waiting', 'speaking'])))
+      .orderBy(asc(speeches.requestedAt)),
+    db.select().from(polls).where(eq(polls.meetingId, id)).orderBy(asc(polls.openedAt)),
+    db.select().from(conclusions).where(eq(conclusions.meetingId, id)),
+    db.select().from(tasks).where(eq(tasks.meetingId, id)).orderBy(asc(tasks.dueAt)),
+  ]);
+  const me = participantOf(p, people);
+  const pollIds = pollRows.map((x) => x.id);
+  const [myElectors, named] = pollIds.length
+    ? await Promise.all([
+        db
+          .select()
+          .from(pollElectors)
+          .where(and(inArray(pollElectors.pollId, pollIds), eq(pollElectors.userId, p.userId))),
+        db.select().from(ballots).where(inArray(ballots.pollId, pollIds)),
+      ])
+    : [[], []];
+  const now = new Date();
+  return {
+    meeting: presentMeetingSummary(m, kind),
+    rules: kind.rules,
+    me: me ? presentParticipant(me) : null,
+    can: { manage: isSecretariat(p, m), chair: isChair(p, people) },
+    quorum: attendance(kind.rules, people),
+    participants: people.map(presentParticipant),
+    bridgePoints: points.map((b) => ({ id: b.id, name: b.name, unitCode: b.unitCode })),
+    items: agenda.map(presentItem),
+    speeches: queue.map(presentSpeech),
+    polls: pollRows.map((x) => {
+      const e = myElectors.find((y) => y.pollId === x.id);
+      return presentPoll(
+        x,
+        { elector: !!e, voted: e?.voted ?? false },
+        named
+          .filter((b) => b.pollId === x.id)
+          .map((b) => ({ participantId: b.participantId, choice: b.choice })),
+      );
+    }),
+    conclusions: concl.map(presentConclusion),
+    tasks: taskRows.map((t) => presentTask(t, now)),
+    serverTime: now.toISOString(),
+  };
+}
+
+/** Tasks of the agencies the official belongs to (or below them), open first, overdue flagged. */
+export async function agencyTasks(db: DbOrTx, p: Principal) {
+  const paths = p.memberships.map((m) => m.agencyPath);
+  if (paths.length === 0) return [];
+  const rows = await db
+    .select({ t: tasks, title: meetings.title })
+    .from(tasks)
+    .innerJoin(meetings, eq(meetings.id, tasks.meetingId))
+    .where(or(...paths.map((path) => like(tasks.responsibleAgencyPath, `${path}%`))))
+    .orderBy(desc(eq(tasks.state, 'open')), asc(tasks.dueAt))
+    .limit(1000);
+  const now = new Date();
+  return rows.map((r) => ({ ...presentTask(r.t, now), meetingTitle: r.title }));
+}
+
+/** The measured figures of one meeting, from its ledger: for the secretariat. */
+export async function meetingLedgerFigures(db: DbOrTx, p: Principal, id: string) {
+  const { m } = await loadForRead(db, p, id);
+  if (!isSecretariat(p, m)) throw new AppError('forbidden');
+  return figuresOf(db, m);
+}
+
+export async function figuresOf(db: DbOrTx, m: Pick<MeetingRow, 'id'>) {
+  const [rows, agenda] = await Promise.all([
+    db.select().from(ledger).where(eq(ledger.meetingId, m.id)).orderBy(asc(ledger.id)),
+    db.select().from(items).where(eq(items.meetingId, m.id)),
+  ]);
+  return meetingFigures(rows, agenda);
+}
+
+/** What the conclusion notice says: the meeting, its chair, and each content's conclusion. */
+export async function noticeContent(db: DbOrTx, p: Principal, id: string) {
+  const { m, kind, people } = await loadForRead(db, p, id);
+  const agenda = await db.select().from(items).where(eq(items.meetingId, id)).orderBy(asc(items.position));
+  const concl = await db.select().from(conclusions).where(eq(conclusions.meetingId, id));
+  const taskRows = await db.select().from(tasks).where(eq(tasks.meetingId, id)).orderBy(asc(tasks.dueAt));
+  return { meeting: m, kind, people, items: agenda, conclusions: concl, tasks: taskRows };
+}

@@ -1,0 +1,344 @@
+// Thin handlers: parse → command or query → present. Access: officials (the commands authorize per meeting).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import * as C from '../../../contracts/meetings.ts';
+import type { Deps } from '../../platform/module.ts';
+import { AppError } from '../../platform/errors.ts';
+import { getAgency } from '../identity/index.ts';
+import { addItem } from './commands/add-item.ts';
+import { callSpeaker } from './commands/call-speaker.ts';
+import { castBallot } from './commands/cast-ballot.ts';
+import { checkIn } from './commands/check-in.ts';
+import { closeItem } from './commands/close-item.ts';
+import { closePoll } from './commands/close-poll.ts';
+import { completeTask } from './commands/complete-task.ts';
+import { createMeeting } from './commands/create-meeting.ts';
+import { endMeeting } from './commands/end-meeting.ts';
+import { endSpeech } from './commands/end-speech.ts';
+import { issueNotice } from './commands/issue-notice.ts';
+import { openItem } from './commands/open-item.ts';
+import { openPoll } from './commands/open-poll.ts';
+import { pauseMeeting } from './commands/pause-meeting.ts';
+import { recordConclusion } from './commands/record-conclusion.ts';
+import { reorderItems } from './commands/reorder-items.ts';
+import { replyInvitation } from './commands/reply-invitation.ts';
+import { requestSpeech } from './commands/request-speech.ts';
+import { sendInvitations } from './commands/send-invitations.ts';
+import { setItemAside } from './commands/set-item-aside.ts';
+import { startMeeting } from './commands/start-meeting.ts';
+import { renderNotice } from './notice.ts';
+import { agencyTasks, listMeetings, meetingLedgerFigures, meetingView, noticeContent } from './queries.ts';
+import { meetingKinds } from './tables.ts';
+
+const tags = ['Họp không giấy (meetings)'];
+const Id = z.object({ id: z.uuid() });
+const IdItem = z.object({ id: z.uuid(), itemId: z.uuid() });
+const IdPoll = z.object({ id: z.uuid(), pollId: z.uuid() });
+const IdSpeech = z.object({ id: z.uuid(), speechId: z.uuid() });
+const official = { access: { kind: 'official' as const } };
+const Ok = z.object({ ok: z.literal(true) });
+
+export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+  const ok = { ok: true as const };
+
+  app.get(
+    '/api/meetings/kinds',
+    { config: official, schema: { tags, summary: 'Loại cuộc họp và quy tắc (túc số, biểu quyết)' } },
+    async () => ({
+      items: (await db.select().from(meetingKinds)).map((k) => ({
+        code: k.code,
+        name: k.name,
+        nameEn: k.nameEn,
+        rules: k.rules,
+      })),
+    }),
+  );
+  app.get(
+    '/api/meetings',
+    { config: official, schema: { tags, summary: 'Cuộc họp tôi tổ chức hoặc tham dự' } },
+    async (req) => ({ items: await listMeetings(db, req.principal!) }),
+  );
+  app.post(
+    '/api/meetings',
+    {
+      config: official,
+      schema: { tags, summary: 'Tạo cuộc họp theo loại (thư ký)', body: C.CreateMeetingBody },
+    },
+    async (req) => createMeeting(db, req.ctx(), req.body),
+  );
+  app.get(
+    '/api/meetings/tasks',
+    { config: official, schema: { tags, summary: 'Nhiệm vụ sau họp giao cho cơ quan tôi' } },
+    async (req) => ({ items: await agencyTasks(db, req.principal!) }),
+  );
+  app.post(
+    '/api/meetings/tasks/:id/complete',
+    {
+      config: official,
+      schema: { tags, summary: 'Báo cáo hoàn thành nhiệm vụ', params: Id, body: C.CompleteTaskBody },
+    },
+    async (req) => completeTask(db, req.ctx(), req.params.id, req.body.evidence),
+  );
+  app.get(
+    '/api/meetings/:id',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Cuộc họp: chương trình, thành phần, điểm danh, phát biểu, biểu quyết',
+        params: Id,
+      },
+    },
+    async (req) => meetingView(db, req.principal!, req.params.id),
+  );
+  app.get(
+    '/api/meetings/:id/figures',
+    { config: official, schema: { tags, summary: 'Số liệu đo đếm của cuộc họp (thư ký)', params: Id } },
+    async (req) => meetingLedgerFigures(db, req.principal!, req.params.id),
+  );
+  app.post(
+    '/api/meetings/:id/items',
+    {
+      config: official,
+      schema: { tags, summary: 'Thêm nội dung vào chương trình', params: Id, body: C.ItemInput },
+    },
+    async (req) => addItem(db, req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/items/order',
+    {
+      config: official,
+      schema: { tags, summary: 'Sắp xếp lại chương trình', params: Id, body: C.ReorderBody },
+    },
+    async (req) => {
+      await reorderItems(db, req.ctx(), req.params.id, req.body.itemIds);
+      return ok;
+    },
+  );
+  for (const action of ['defer', 'withdraw'] as const)
+    app.post(
+      `/api/meetings/:id/items/:itemId/${action}`,
+      {
+        config: official,
+        schema: {
+          tags,
+          summary: action === 'defer' ? 'Lùi nội dung sang phiên sau' : 'Rút nội dung khỏi chương trình',
+          params: IdItem,
+          response: { 200: Ok },
+        },
+      },
+      async (req) => {
+        await setItemAside(db, req.ctx(), req.params.id, req.params.itemId, action);
+        return ok;
+      },
+    );
+  app.post(
+    '/api/meetings/:id/invitations',
+    {
+      config: official,
+      schema: { tags, summary: 'Gửi giấy mời (thời gian gửi trước tính theo ngày làm việc)', params: Id },
+    },
+    async (req) => sendInvitations(db, req.ctx(), req.params.id),
+  );
+  app.post(
+    '/api/meetings/:id/reply',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Trả lời giấy mời: dự họp, vắng, cử người dự thay',
+        params: Id,
+        body: C.ReplyBody,
+      },
+    },
+    async (req) => replyInvitation(db, req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/check-in',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Điểm danh (tự điểm danh hoặc thư ký điểm danh)',
+        params: Id,
+        body: C.CheckInBody,
+      },
+    },
+    async (req) => checkIn(db, req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/check-out',
+    { config: official, schema: { tags, summary: 'Rời cuộc họp', params: Id, body: C.CheckInBody } },
+    async (req) => checkIn(db, req.ctx(), req.params.id, { ...req.body, out: true }),
+  );
+  app.post(
+    '/api/meetings/:id/start',
+    { config: official, schema: { tags, summary: 'Khai mạc cuộc họp', params: Id, response: { 200: Ok } } },
+    async (req) => {
+      await startMeeting(db, req.ctx(), req.params.id);
+      return ok;
+    },
+  );
+  for (const action of ['pause', 'resume'] as const)
+    app.post(
+      `/api/meetings/:id/${action}`,
+      {
+        config: official,
+        schema: {
+          tags,
+          summary: action === 'pause' ? 'Tạm dừng' : 'Tiếp tục',
+          params: Id,
+          response: { 200: Ok },
+        },
+      },
+      async (req) => {
+        await pauseMeeting(db, req.ctx(), req.params.id, action);
+        return ok;
+      },
+    );
+  app.post(
+    '/api/meetings/:id/end',
+    { config: official, schema: { tags, summary: 'Bế mạc cuộc họp', params: Id, response: { 200: Ok } } },
+    async (req) => {
+      await endMeeting(db, req.ctx(), req.params.id);
+      return ok;
+    },
+  );
+  app.post(
+    '/api/meetings/:id/items/:itemId/open',
+    {
+      config: official,
+      schema: { tags, summary: 'Mở nội dung (bấm giờ theo thời lượng dự kiến)', params: IdItem },
+    },
+    async (req) => openItem(db, req.ctx(), req.params.id, req.params.itemId),
+  );
+  app.post(
+    '/api/meetings/:id/items/:itemId/close',
+    {
+      config: official,
+      schema: { tags, summary: 'Kết thúc nội dung', params: IdItem, body: C.CloseItemBody },
+    },
+    async (req) => closeItem(db, req.ctx(), req.params.id, req.params.itemId, req.body.outcome),
+  );
+  app.post(
+    '/api/meetings/:id/speeches',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Đăng ký phát biểu về nội dung đang thảo luận',
+        params: Id,
+        body: C.SpeakBody,
+      },
+    },
+    async (req) => requestSpeech(db, req.ctx(), req.params.id, req.body.kind),
+  );
+  app.post(
+    '/api/meetings/:id/speeches/next',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Mời người phát biểu tiếp theo',
+        params: Id,
+        body: z.strictObject({ speechId: z.uuid().optional() }),
+      },
+    },
+    async (req) => callSpeaker(db, req.ctx(), req.params.id, req.body.speechId),
+  );
+  app.post(
+    '/api/meetings/:id/speeches/:speechId/end',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Kết thúc hoặc rút đăng ký phát biểu',
+        params: IdSpeech,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await endSpeech(db, req.ctx(), req.params.id, req.params.speechId);
+      return ok;
+    },
+  );
+  app.post(
+    '/api/meetings/:id/polls',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Mở biểu quyết (chốt danh sách người biểu quyết)',
+        params: Id,
+        body: C.OpenPollBody,
+      },
+    },
+    async (req) => openPoll(db, req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/polls/:pollId/ballot',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Biểu quyết: đồng ý / không đồng ý / không biểu quyết',
+        params: IdPoll,
+        body: C.BallotBody,
+      },
+    },
+    async (req) => {
+      await castBallot(db, req.ctx(), req.params.pollId, req.body.choice);
+      return ok;
+    },
+  );
+  app.post(
+    '/api/meetings/:id/polls/:pollId/close',
+    { config: official, schema: { tags, summary: 'Kết thúc biểu quyết và công bố kết quả', params: IdPoll } },
+    async (req) => closePoll(db, req.ctx(), req.params.id, req.params.pollId),
+  );
+  app.post(
+    '/api/meetings/:id/items/:itemId/conclusion',
+    {
+      config: official,
+      schema: { tags, summary: 'Kết luận nội dung và giao nhiệm vụ', params: IdItem, body: C.ConclusionBody },
+    },
+    async (req) => recordConclusion(db, req.ctx(), req.params.id, req.params.itemId, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/notice',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Ban hành thông báo kết luận',
+        params: Id,
+        body: z.strictObject({ number: z.string().max(60).optional() }),
+      },
+    },
+    async (req) => issueNotice(db, req.ctx(), req.params.id, req.body.number),
+  );
+  app.get(
+    '/api/meetings/:id/notice.pdf',
+    {
+      config: official,
+      schema: { tags, summary: 'Thông báo kết luận (PDF, thể thức Nghị định 30/2020)', params: Id },
+    },
+    async (req, reply) => {
+      const content = await noticeContent(db, req.principal!, req.params.id);
+      const agency = await getAgency(db, content.meeting.agencyId);
+      if (!agency) throw new AppError('not_found');
+      const pdf = await renderNotice(content, agency);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="thong-bao-ket-luan-${req.params.id.slice(0, 8)}.pdf"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+}

@@ -1,0 +1,339 @@
+// Tables of the meetings module (ADR 16). Votes and durations are integers; times are UTC.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type {
+  AttendMode,
+  BallotChoice,
+  ExpectedOutcome,
+  ItemOutcome,
+  ItemState,
+  KindRules,
+  MeetingMode,
+  MeetingState,
+  ParticipantRole,
+  PollResult,
+  ReplyState,
+  SpeechKind,
+  SpeechState,
+} from '../../../contracts/meetings.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const meetingKinds = pgTable(
+  'mtg_kinds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    rules: jsonb('rules').$type<KindRules>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mtg_kinds_code').on(t.code)],
+);
+
+export const meetings = pgTable(
+  'mtg_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kindId: uuid('kind_id')
+      .notNull()
+      .references(() => meetingKinds.id),
+    agencyId: uuid('agency_id').notNull(),
+    /** the organising agency's path, for scoping the secretariat's rights */
+    agencyPath: text('agency_path').notNull(),
+    title: text('title').notNull(),
+    mode: text('mode').$type<MeetingMode>().notNull(),
+    place: text('place'),
+    startsAt: ts('starts_at').notNull(),
+    plannedEndAt: ts('planned_end_at').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    state: text('state').$type<MeetingState>().notNull().default('draft'),
+    startedAt: ts('started_at'),
+    endedAt: ts('ended_at'),
+    currentItemId: uuid('current_item_id'),
+    invitedAt: ts('invited_at'),
+    /** working days between the first invitation and the start (Decision 45/2018: at least 3) */
+    leadWorkingDays: integer('lead_working_days'),
+    leadTooShort: boolean('lead_too_short').notNull().default(false),
+    noticeNumber: text('notice_number'),
+    noticeIssuedAt: ts('notice_issued_at'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('mtg_meetings_agency_start').on(t.agencyPath, t.startsAt)],
+);
+
+export const bridgePoints = pgTable('mtg_bridge_points', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  meetingId: uuid('meeting_id')
+    .notNull()
+    .references(() => meetings.id),
+  name: text('name').notNull(),
+  unitCode: text('unit_code'),
+});
+
+export const participants = pgTable(
+  'mtg_participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    userId: uuid('user_id'),
+    name: text('name').notNull(),
+    title: text('title'),
+    role: text('role').$type<ParticipantRole>().notNull(),
+    /** a substitute (dự thay) names the member they replace */
+    substituteFor: uuid('substitute_for'),
+    reply: text('reply').$type<ReplyState>().notNull().default('pending'),
+    attendMode: text('attend_mode').$type<AttendMode>(),
+    bridgePointId: uuid('bridge_point_id'),
+    reason: text('reason'),
+    repliedAt: ts('replied_at'),
+    checkedInAt: ts('checked_in_at'),
+    checkedOutAt: ts('checked_out_at'),
+  },
+  (t) => [
+    uniqueIndex('mtg_participants_user').on(t.meetingId, t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex('mtg_participants_one_chair').on(t.meetingId).where(sql`${t.role} = 'chair'`),
+    index('mtg_participants_by_user').on(t.userId),
+  ],
+);
+
+export const items = pgTable(
+  'mtg_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    presentingAgencyId: uuid('presenting_agency_id'),
+    presentingUnit: text('presenting_unit').notNull(),
+    plannedMinutes: integer('planned_minutes').notNull(),
+    expectedOutcome: text('expected_outcome').$type<ExpectedOutcome>().notNull(),
+    state: text('state').$type<ItemState>().notNull().default('planned'),
+    openedAt: ts('opened_at'),
+    closedAt: ts('closed_at'),
+    /** seconds discussed so far (an item may be opened more than once) */
+    usedSeconds: integer('used_seconds').notNull().default(0),
+    outcome: text('outcome').$type<ItemOutcome>(),
+    settledBeforehand: boolean('settled_beforehand').notNull().default(false),
+  },
+  (t) => [
+    index('mtg_items_meeting').on(t.meetingId, t.position),
+    uniqueIndex('mtg_items_one_open').on(t.meetingId).where(sql`${t.state} = 'open'`),
+  ],
+);
+
+export const documents = pgTable(
+  'mtg_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id),
+    title: text('title').notNull(),
+    /** null for a classified document: listed by metadata, kept on paper */
+    fileId: uuid('file_id'),
+    classified: boolean('classified').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    latest: boolean('latest').notNull().default(true),
+    pageCount: integer('page_count').notNull(),
+    approvedAt: ts('approved_at'),
+    approvedBy: uuid('approved_by'),
+    publishedAt: ts('published_at'),
+    paperCopies: integer('paper_copies').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('mtg_documents_item').on(t.itemId)],
+);
+
+export const invitations = pgTable(
+  'mtg_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    channel: text('channel').$type<'app' | 'email' | 'sms'>().notNull(),
+    kind: text('kind').$type<'invite' | 'update' | 'cancel' | 'reminder'>().notNull(),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+  },
+  (t) => [index('mtg_invitations_meeting').on(t.meetingId)],
+);
+
+export const speeches = pgTable(
+  'mtg_speeches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    kind: text('kind').$type<SpeechKind>().notNull(),
+    state: text('state').$type<SpeechState>().notNull().default('waiting'),
+    requestedAt: ts('requested_at').notNull().defaultNow(),
+    begunAt: ts('begun_at'),
+    endedAt: ts('ended_at'),
+    capSeconds: integer('cap_seconds'),
+  },
+  (t) => [
+    index('mtg_speeches_item').on(t.itemId, t.requestedAt),
+    uniqueIndex('mtg_speeches_one_speaking').on(t.meetingId).where(sql`${t.state} = 'speaking'`),
+    uniqueIndex('mtg_speeches_one_waiting').on(t.itemId, t.participantId).where(sql`${t.state} = 'waiting'`),
+  ],
+);
+
+export const polls = pgTable(
+  'mtg_polls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    itemId: uuid('item_id').references(() => items.id),
+    question: text('question').notNull(),
+    secret: boolean('secret').notNull(),
+    /** the kind's rules when the poll opened: a later rule change does not alter it */
+    rules: jsonb('rules').$type<KindRules>().notNull(),
+    state: text('state').$type<'open' | 'closed'>().notNull().default('open'),
+    openedAt: ts('opened_at').notNull().defaultNow(),
+    closedAt: ts('closed_at'),
+    members: integer('members').notNull(),
+    present: integer('present').notNull(),
+    electorate: integer('electorate').notNull(),
+    result: jsonb('result').$type<PollResult>(),
+  },
+  (t) => [
+    index('mtg_polls_meeting').on(t.meetingId),
+    uniqueIndex('mtg_polls_one_open').on(t.meetingId).where(sql`${t.state} = 'open'`),
+  ],
+);
+
+export const pollElectors = pgTable(
+  'mtg_poll_electors',
+  {
+    pollId: uuid('poll_id')
+      .notNull()
+      .references(() => polls.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    userId: uuid('user_id').notNull(),
+    voted: boolean('voted').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.participantId] }), index('mtg_electors_user').on(t.userId)],
+);
+
+export const ballots = pgTable(
+  'mtg_ballots',
+  {
+    pollId: uuid('poll_id')
+      .notNull()
+      .references(() => polls.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    choice: text('choice').$type<BallotChoice>().notNull(),
+    castAt: ts('cast_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.participantId] })],
+);
+
+/** No voter, no time, a random id: deleted when the poll is tallied (ADR 17). */
+export const secretBallots = pgTable('mtg_secret_ballots', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  pollId: uuid('poll_id')
+    .notNull()
+    .references(() => polls.id),
+  choice: text('choice').$type<BallotChoice>().notNull(),
+});
+
+export const conclusions = pgTable(
+  'mtg_conclusions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id),
+    outcome: text('outcome').$type<ItemOutcome>().notNull(),
+    text: text('text').notNull(),
+    decidedAt: ts('decided_at').notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+  },
+  (t) => [uniqueIndex('mtg_conclusions_item').on(t.itemId)],
+);
+
+export const tasks = pgTable(
+  'mtg_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    conclusionId: uuid('conclusion_id')
+      .notNull()
+      .references(() => conclusions.id),
+    title: text('title').notNull(),
+    responsibleAgencyId: uuid('responsible_agency_id').notNull(),
+    responsibleAgencyPath: text('responsible_agency_path').notNull(),
+    responsibleName: text('responsible_name').notNull(),
+    workingDays: integer('working_days').notNull(),
+    dueAt: ts('due_at').notNull(),
+    state: text('state').$type<'open' | 'done'>().notNull().default('open'),
+    doneAt: ts('done_at'),
+    evidence: text('evidence'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('mtg_tasks_agency').on(t.responsibleAgencyPath, t.state),
+    index('mtg_tasks_meeting').on(t.meetingId),
+  ],
+);
+
+/** The measurement ledger: append-only (a trigger refuses UPDATE/DELETE), `at` from the server clock. */
+export const ledger = pgTable(
+  'mtg_ledger',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    at: ts('at').notNull().defaultNow(),
+    kind: text('kind').notNull(),
+    itemId: uuid('item_id'),
+    participantId: uuid('participant_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('mtg_ledger_meeting').on(t.meetingId, t.id)],
+);

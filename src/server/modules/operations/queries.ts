@@ -1,0 +1,337 @@
+// Reads for the wall, the operator's console and the leader's view.
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
+import { getUser } from '../identity/index.ts';
+import { aqiBand, type HourlySeries, hourlyAqi, type Pollutant, POLLUTANTS } from './sensors/aqi.ts';
+import { type FloodThresholds, floodLevel, validThresholds } from './sensors/flood.ts';
+import {
+  alertLog,
+  alertRules,
+  alerts,
+  datastreams,
+  indicators,
+  indicatorValues,
+  rejections,
+  rollups,
+  silences,
+  things,
+} from './tables.ts';
+
+const HOUR = 3_600_000;
+
+/** The latest value of every indicator at one level (the city by default), with its freshness. */
+export async function latestIndicatorValues(
+  db: DbOrTx,
+  now: Date,
+  level: 'city' | 'commune' = 'city',
+  areaCode = '',
+) {
+  const defs = await db.select().from(indicators).orderBy(asc(indicators.code));
+  const latest = await queryRows<{
+    code: string;
+    time: Date;
+    value: number | null;
+    as_of: Date;
+    source: string;
+  }>(
+    db,
+    sql`select distinct on (indicator_code) indicator_code as code, "time", value, as_of, source
+          from ops_indicator_values where level = ${level} and area_code = ${areaCode}
+         order by indicator_code, "time" desc`,
+  );
+  const byCode = new Map(latest.map((v) => [v.code, v]));
+  return defs.map((d) => {
+    const v = byCode.get(d.code);
+    const asOf = v ? new Date(v.as_of) : null;
+    return {
+      code: d.code,
+      name: d.name,
+      nameEn: d.nameEn,
+      unit: d.unit,
+      source: d.source,
+      granularity: d.granularity,
+      target: d.target,
+      direction: d.direction,
+      levels: d.levels,
+      value: v?.value ?? null,
+      time: v ? new Date(v.time).toISOString() : null,
+      asOf: asOf?.toISOString() ?? null,
+      // Missing and old values are stale, never zero.
+      stale: !asOf || now.getTime() - asOf.getTime() > d.freshnessSeconds * 1000,
+      behindTarget: behind(d.target, d.direction, v?.value ?? null),
+    };
+  });
+}
+
+export function behind(target: number | null, direction: 'higher' | 'lower', value: number | null): boolean {
+  if (target === null || value === null) return false;
+  return direction === 'higher' ? value < target : value > target;
+}
+
+/** Every station with its streams' last values, its freshness, the hourly VN_AQI or flood level. */
+export async function stations(db: DbOrTx, now: Date) {
+  const rows = await db
+    .select({ thing: things, stream: datastreams })
+    .from(things)
+    .leftJoin(datastreams, eq(datastreams.thingId, things.id))
+    .orderBy(asc(things.code), asc(datastreams.key));
+  const airStreams = rows.filter((r) => r.thing.kind === 'air_quality' && r.stream).map((r) => r.stream!.id);
+  const hourly = await hourlyMeans(db, airStreams, now);
+  const out = new Map<string, ReturnType<typeof stationOf>>();
+  for (const { thing, stream } of rows) {
+    let s = out.get(thing.id);
+    if (!s) {
+      s = stationOf(thing);
+      out.set(thing.id, s);
+    }
+    if (!stream) continue;
+    const stale =
+      !stream.lastTime ||
+      now.getTime() - stream.lastTime.getTime() > 3 * stream.expectedIntervalSeconds * 1000;
+    s.values.push({
+      key: stream.key,
+      observedProperty: stream.observedProperty,
+      unit: stream.unit,
+      value: stream.lastValue,
+      time: stream.lastTime?.toISOString() ?? null,
+      stale,
+    });
+    if (stream.lastTime && (!s.lastTime || stream.lastTime.toISOString() > s.lastTime))
+      s.lastTime = stream.lastTime.toISOString();
+    s.stale = s.stale && stale;
+    if (thing.kind === 'water_level' && stream.key === 'h' && stream.lastValue !== null) {
+      const t = (thing.properties as { flood?: FloodThresholds }).flood;
+      if (t && validThresholds(t)) s.floodLevel = floodLevel(stream.lastValue, t);
+    }
+  }
+  for (const s of out.values()) {
+    if (s.kind !== 'air_quality') continue;
+    const series: HourlySeries = {};
+    for (const v of s.values)
+      if ((POLLUTANTS as readonly string[]).includes(v.key))
+        series[v.key as Pollutant] = hourly.get(`${s.id}|${v.key}`) ?? [];
+    const aqi = hourlyAqi(series);
+    if (aqi) s.aqi = { value: aqi.aqi, dominant: aqi.dominant, ...aqiBand(aqi.aqi) };
+  }
+  return [...out.values()];
+}
+
+function stationOf(thing: typeof things.$inferSelect) {
+  return {
+    id: thing.id,
+    code: thing.code,
+    name: thing.name,
+    kind: thing.kind,
+    communeCode: thing.communeCode,
+    lat: thing.lat,
+    lon: thing.lon,
+    status: thing.status,
+    lastTime: null as string | null,
+    stale: true,
+    values: [] as {
+      key: string;
+      observedProperty: string;
+      unit: string;
+      value: number | null;
+      time: string | null;
+      stale: boolean;
+    }[],
+    aqi: null as { value: number; dominant: string; band: string; colour: string } | null,
+    floodLevel: null as number | null,
+  };
+}
+
+/** The last 12 hourly means (newest first) per air stream, keyed "thingId|key". */
+async function hourlyMeans(db: DbOrTx, streamIds: string[], now: Date) {
+  const out = new Map<string, (number | null)[]>();
+  if (streamIds.length === 0) return out;
+  const currentHour = Math.floor(now.getTime() / HOUR) * HOUR;
+  const rows = await db
+    .select({
+      thingId: datastreams.thingId,
+      key: datastreams.key,
+      start: rollups.start,
+      n: rollups.n,
+      sum: rollups.sum,
+    })
+    .from(rollups)
+    .innerJoin(datastreams, eq(datastreams.id, rollups.datastreamId))
+    .where(
+      and(
+        inArray(rollups.datastreamId, streamIds),
+        eq(rollups.bucket, 'hour'),
+        gt(rollups.start, new Date(currentHour - 12 * HOUR)),
+      ),
+    );
+  for (const r of rows) {
+    const key = `${r.thingId}|${r.key}`;
+    const list = out.get(key) ?? Array<number | null>(12).fill(null);
+    const i = Math.round((currentHour - r.start.getTime()) / HOUR);
+    if (i >= 0 && i < 12) list[i] = r.sum / r.n;
+    out.set(key, list);
+  }
+  return out;
+}
+
+const alertColumns = {
+  id: alerts.id,
+  ruleCode: alertRules.code,
+  ruleName: alertRules.name,
+  ruleNameEn: alertRules.nameEn,
+  severity: alerts.severity,
+  status: alerts.status,
+  acknowledged: alerts.acknowledged,
+  silenced: alerts.silenced,
+  sourceLabel: alerts.sourceLabel,
+  communeCode: alerts.communeCode,
+  category: alerts.category,
+  value: alerts.value,
+  raisedAt: alerts.raisedAt,
+  updatedAt: alerts.updatedAt,
+  clearedAt: alerts.clearedAt,
+  resolvedAt: alerts.resolvedAt,
+  assigneeId: alerts.assigneeId,
+};
+
+/** The operator's queue: unresolved alerts, active first, then by severity and age. */
+export async function alertQueue(db: DbOrTx, opts: { resolved?: boolean; limit?: number } = {}) {
+  const rows = await db
+    .select(alertColumns)
+    .from(alerts)
+    .innerJoin(alertRules, eq(alertRules.id, alerts.ruleId))
+    .where(opts.resolved ? sql`${alerts.resolvedAt} is not null` : isNull(alerts.resolvedAt))
+    .orderBy(
+      sql`case when ${alerts.status} = 'active' then 0 else 1 end`,
+      sql`case ${alerts.severity} when 'critical' then 0 when 'major' then 1 when 'warning' then 2 else 3 end`,
+      opts.resolved ? desc(alerts.resolvedAt) : asc(alerts.raisedAt),
+    )
+    .limit(opts.limit ?? 200);
+  const names = new Map<string, string>();
+  for (const id of new Set(rows.map((r) => r.assigneeId).filter((x): x is string => !!x)))
+    names.set(id, (await getUser(db, id))?.fullName ?? '');
+  return rows.map((r) => presentAlert(r, names));
+}
+
+function presentAlert(r: Awaited<ReturnType<typeof rowsOf>>[number], names: Map<string, string>) {
+  return {
+    ...r,
+    raisedAt: r.raisedAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    clearedAt: r.clearedAt?.toISOString() ?? null,
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    assigneeName: r.assigneeId ? (names.get(r.assigneeId) ?? null) : null,
+  };
+}
+const rowsOf = (db: DbOrTx) =>
+  db.select(alertColumns).from(alerts).innerJoin(alertRules, eq(alertRules.id, alerts.ruleId));
+
+/** The ticker: unacknowledged, unresolved, not silenced. */
+export async function tickerAlerts(db: DbOrTx) {
+  return (await alertQueue(db)).filter((a) => !a.acknowledged && !a.silenced);
+}
+
+export async function alertDetail(db: DbOrTx, id: string) {
+  const [row] = await rowsOf(db).where(eq(alerts.id, id));
+  if (!row) return undefined;
+  const names = new Map<string, string>();
+  if (row.assigneeId) names.set(row.assigneeId, (await getUser(db, row.assigneeId))?.fullName ?? '');
+  const log = await db
+    .select()
+    .from(alertLog)
+    .where(eq(alertLog.alertId, id))
+    .orderBy(asc(alertLog.at), asc(alertLog.id));
+  return {
+    ...presentAlert(row, names),
+    log: log.map((l) => ({
+      at: l.at.toISOString(),
+      kind: l.kind,
+      actorLabel: l.actorLabel,
+      severity: l.severity,
+      value: l.value,
+      note: l.note,
+    })),
+  };
+}
+
+export async function activeSilences(db: DbOrTx, now: Date) {
+  const rows = await db.select().from(silences).where(gt(silences.endsAt, now)).orderBy(asc(silences.endsAt));
+  return rows.map((s) => ({
+    id: s.id,
+    ruleCode: s.ruleCode,
+    thingCode: s.thingCode,
+    communeCode: s.communeCode,
+    category: s.category,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    reason: s.reason,
+    active: s.startsAt <= now,
+  }));
+}
+
+/** An indicator's history (city) and its latest commune values. */
+export async function indicatorDetail(db: DbOrTx, code: string, now: Date) {
+  const [d] = await db.select().from(indicators).where(eq(indicators.code, code));
+  if (!d) return undefined;
+  const history = await db
+    .select()
+    .from(indicatorValues)
+    .where(and(eq(indicatorValues.indicatorCode, code), eq(indicatorValues.level, 'city')))
+    .orderBy(desc(indicatorValues.time))
+    .limit(36);
+  const communes = await queryRows<{ area_code: string; time: Date; value: number | null; as_of: Date }>(
+    db,
+    sql`select distinct on (area_code) area_code, "time", value, as_of from ops_indicator_values
+         where indicator_code = ${code} and level = 'commune' order by area_code, "time" desc`,
+  );
+  const fresh = (asOf: Date) => now.getTime() - new Date(asOf).getTime() <= d.freshnessSeconds * 1000;
+  return {
+    code: d.code,
+    name: d.name,
+    nameEn: d.nameEn,
+    unit: d.unit,
+    source: d.source,
+    granularity: d.granularity,
+    target: d.target,
+    direction: d.direction,
+    levels: d.levels,
+    history: history
+      .reverse()
+      .map((h) => ({ time: h.time.toISOString(), value: h.value, asOf: h.asOf.toISOString() })),
+    communes: communes.map((c) => ({
+      communeCode: c.area_code,
+      value: c.value,
+      time: new Date(c.time).toISOString(),
+      asOf: new Date(c.as_of).toISOString(),
+      stale: !fresh(c.as_of),
+      behindTarget: behind(d.target, d.direction, c.value),
+    })),
+  };
+}
+
+/** The leader's first screen: what needs attention. */
+export async function leaderExceptions(db: DbOrTx, now: Date) {
+  const city = await latestIndicatorValues(db, now);
+  const open = await alertQueue(db);
+  const overdue = await indicatorDetail(db, 'svc.overdue', now);
+  return {
+    behindTarget: city.filter((i) => i.behindTarget),
+    criticalAlerts: open.filter(
+      (a) => a.status === 'active' && (a.severity === 'critical' || a.severity === 'major'),
+    ),
+    overdueByCommune: (overdue?.communes ?? [])
+      .filter((c) => (c.value ?? 0) > 0)
+      .sort((a, b) => (b.value ?? 0) - (a.value ?? 0)),
+    indicators: city,
+  };
+}
+
+/** The last refusals of a device (why its readings did not count). */
+export async function deviceRejections(db: DbOrTx, thingId: string, since: Date) {
+  const rows = await db
+    .select()
+    .from(rejections)
+    .where(and(eq(rejections.thingId, thingId), gte(rejections.at, since), lte(rejections.at, new Date())))
+    .orderBy(desc(rejections.at))
+    .limit(100);
+  return rows.map((r) => ({ at: r.at.toISOString(), key: r.key, reason: r.reason, detail: r.detail }));
+}

@@ -1,0 +1,391 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/module.ts';
+import { AppError } from '../../platform/errors.ts';
+import { tableCsv, tableXlsx } from '../../platform/spreadsheet.ts';
+import { listAgencies } from '../identity/index.ts';
+import { acknowledgeAlert } from './commands/acknowledge-alert.ts';
+import { assignAlert } from './commands/assign-alert.ts';
+import { commentAlert } from './commands/comment-alert.ts';
+import { importIndicatorSeries } from './commands/import-indicator-series.ts';
+import { resolveAlert } from './commands/resolve-alert.ts';
+import { setThingStatus } from './commands/set-thing-status.ts';
+import { createSilence, endSilence } from './commands/silences.ts';
+import { periodExample, SERIES_HEADERS } from './indicators/series-file.ts';
+import {
+  activeSilences,
+  alertDetail,
+  alertQueue,
+  deviceRejections,
+  indicatorDetail,
+  latestIndicatorValues,
+  leaderExceptions,
+  stations,
+  tickerAlerts,
+} from './queries.ts';
+import type { OperationsRuntime } from './runtime.ts';
+import * as S from './schema.ts';
+
+const tags = {
+  wall: ['Trung tâm điều hành (operations)'],
+  alerts: ['Cảnh báo, sự cố (operations alerts)'],
+  indicators: ['Chỉ tiêu (operations indicators)'],
+  sensors: ['Cảm biến (operations sensors)'],
+};
+const view = { access: { permission: 'operations.view' } } as const;
+const operate = { access: { permission: 'operations.operate' } } as const;
+const manage = { access: { permission: 'operations.manage' } } as const;
+
+export async function operationsRoutes(root: FastifyInstance, deps: Deps, runtime: OperationsRuntime) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+  const communeCodes = async () =>
+    new Set(
+      (await listAgencies(db))
+        .filter((r) => r.agency.kind === 'peoples_committee' && /^\d{5}$/.test(r.agency.unitCode))
+        .map((r) => r.agency.unitCode),
+    );
+
+  app.get(
+    '/api/operations/wall',
+    {
+      config: view,
+      schema: {
+        tags: tags.wall,
+        summary: 'Màn hình tường: chỉ tiêu, trạm, cảnh báo chưa xác nhận',
+        response: { 200: S.WallView },
+      },
+    },
+    async () => {
+      const now = new Date();
+      return {
+        now: now.toISOString(),
+        indicators: await latestIndicatorValues(db, now),
+        stations: await stations(db, now),
+        ticker: await tickerAlerts(db),
+      };
+    },
+  );
+  app.get(
+    '/api/operations/leader',
+    { config: view, schema: { tags: tags.wall, summary: 'Màn hình lãnh đạo: ngoại lệ trước' } },
+    async () => leaderExceptions(db, new Date()),
+  );
+
+  app.get(
+    '/api/operations/alerts',
+    {
+      config: view,
+      schema: {
+        tags: tags.alerts,
+        summary: 'Hàng đợi cảnh báo (chưa giải quyết, hoặc đã giải quyết)',
+        querystring: z.strictObject({ resolved: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.object({ items: z.array(S.AlertView) }) },
+      },
+    },
+    async (req) => ({ items: await alertQueue(db, { resolved: req.query.resolved === 'true' }) }),
+  );
+  app.get(
+    '/api/operations/alerts/:id',
+    {
+      config: view,
+      schema: {
+        tags: tags.alerts,
+        summary: 'Một cảnh báo và nhật ký sự cố',
+        params: S.IdParams,
+        response: { 200: S.AlertDetail },
+      },
+    },
+    async (req) => {
+      const found = await alertDetail(db, req.params.id);
+      if (!found) throw new AppError('not_found');
+      return found;
+    },
+  );
+  const detail = async (id: string) => (await alertDetail(db, id))!;
+  app.post(
+    '/api/operations/alerts/:id/acknowledge',
+    {
+      config: operate,
+      schema: {
+        tags: tags.alerts,
+        summary: 'Xác nhận đã biết',
+        params: S.IdParams,
+        response: { 200: S.AlertDetail },
+      },
+    },
+    async (req) => {
+      await acknowledgeAlert(db, req.ctx(), req.params.id);
+      return detail(req.params.id);
+    },
+  );
+  app.post(
+    '/api/operations/alerts/:id/assign',
+    {
+      config: operate,
+      schema: {
+        tags: tags.alerts,
+        summary: 'Giao xử lý',
+        params: S.IdParams,
+        body: z.strictObject({ assigneeId: z.uuid().nullable() }),
+        response: { 200: S.AlertDetail },
+      },
+    },
+    async (req) => {
+      await assignAlert(db, req.ctx(), req.params.id, req.body.assigneeId);
+      return detail(req.params.id);
+    },
+  );
+  app.post(
+    '/api/operations/alerts/:id/comment',
+    {
+      config: operate,
+      schema: {
+        tags: tags.alerts,
+        summary: 'Ghi chú vào nhật ký sự cố',
+        params: S.IdParams,
+        body: z.strictObject({ note: z.string().trim().min(1).max(2000) }),
+        response: { 200: S.AlertDetail },
+      },
+    },
+    async (req) => {
+      await commentAlert(db, req.ctx(), req.params.id, req.body.note);
+      return detail(req.params.id);
+    },
+  );
+  app.post(
+    '/api/operations/alerts/:id/resolve',
+    {
+      config: operate,
+      schema: {
+        tags: tags.alerts,
+        summary: 'Kết thúc sự cố',
+        params: S.IdParams,
+        body: z.strictObject({ note: z.string().trim().min(3).max(2000) }),
+        response: { 200: S.AlertDetail },
+      },
+    },
+    async (req) => {
+      await resolveAlert(db, req.ctx(), req.params.id, req.body.note, (ruleId, source) =>
+        runtime.engine.forget(ruleId, source),
+      );
+      return detail(req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/operations/silences',
+    {
+      config: view,
+      schema: {
+        tags: tags.alerts,
+        summary: 'Các khoảng tạm ngừng cảnh báo chưa kết thúc',
+        response: { 200: z.object({ items: z.array(S.SilenceView) }) },
+      },
+    },
+    async () => ({ items: await activeSilences(db, new Date()) }),
+  );
+  app.post(
+    '/api/operations/silences',
+    {
+      config: operate,
+      schema: {
+        tags: tags.alerts,
+        summary: 'Tạm ngừng cảnh báo (bảo trì)',
+        body: S.SilenceBody,
+        response: { 200: z.object({ id: z.string() }) },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const row = await createSilence(db, req.ctx(), {
+        ...b,
+        startsAt: b.startsAt ? new Date(b.startsAt) : undefined,
+        endsAt: new Date(b.endsAt),
+      });
+      return { id: row.id };
+    },
+  );
+  app.post(
+    '/api/operations/silences/:id/end',
+    {
+      config: operate,
+      schema: {
+        tags: tags.alerts,
+        summary: 'Kết thúc tạm ngừng',
+        params: S.IdParams,
+        response: { 200: z.object({ id: z.string() }) },
+      },
+    },
+    async (req) => {
+      await endSilence(db, req.ctx(), req.params.id);
+      return { id: req.params.id };
+    },
+  );
+
+  app.get(
+    '/api/operations/indicators',
+    {
+      config: view,
+      schema: {
+        tags: tags.indicators,
+        summary: 'Danh mục chỉ tiêu với giá trị mới nhất (thành phố hoặc một xã)',
+        querystring: z.strictObject({
+          commune: z
+            .string()
+            .regex(/^\d{5}$/)
+            .optional(),
+        }),
+        response: { 200: z.object({ items: z.array(S.IndicatorTile) }) },
+      },
+    },
+    async (req) => ({
+      items: await latestIndicatorValues(
+        db,
+        new Date(),
+        req.query.commune ? 'commune' : 'city',
+        req.query.commune ?? '',
+      ),
+    }),
+  );
+  app.get(
+    '/api/operations/indicators/:code',
+    {
+      config: view,
+      schema: {
+        tags: tags.indicators,
+        summary: 'Lịch sử và giá trị theo xã của một chỉ tiêu',
+        params: S.CodeParams,
+        response: { 200: S.IndicatorDetail },
+      },
+    },
+    async (req) => {
+      const found = await indicatorDetail(db, req.params.code, new Date());
+      if (!found) throw new AppError('not_found');
+      return found;
+    },
+  );
+  app.get(
+    '/api/operations/indicators/:code/template',
+    {
+      config: manage,
+      schema: {
+        tags: tags.indicators,
+        summary: 'Tệp mẫu nhập số liệu của chỉ tiêu (CSV hoặc Excel)',
+        params: S.CodeParams,
+        querystring: z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+      },
+    },
+    async (req, reply) => {
+      const found = await indicatorDetail(db, req.params.code, new Date());
+      if (found?.source !== 'import') throw new AppError('not_found');
+      const example = periodExample[found.granularity as keyof typeof periodExample];
+      const table = {
+        title: `${found.name} (${found.unit}) — ${found.code}`,
+        headers: [...SERIES_HEADERS],
+        rows: [[example, '', null], ...(found.levels.includes('commune') ? [[example, '25747', null]] : [])],
+      };
+      const name = `mau-${found.code}`;
+      if (req.query.format === 'csv')
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .send(tableCsv(table));
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+        .send(await tableXlsx(table, 'so-lieu'));
+    },
+  );
+  app.post(
+    '/api/operations/indicators/:code/import',
+    {
+      config: manage,
+      schema: {
+        tags: tags.indicators,
+        summary: 'Nhập số liệu từ tệp CSV hoặc Excel (thay thế các kỳ có trong tệp)',
+        consumes: ['multipart/form-data'],
+        params: S.CodeParams,
+        response: { 200: S.ImportResult },
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+      const part = await req.file();
+      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+      const file = await part.toBuffer();
+      return importIndicatorSeries(db, req.ctx(), {
+        code: req.params.code,
+        fileName: part.filename,
+        file,
+        communes: await communeCodes(),
+      });
+    },
+  );
+
+  app.patch(
+    '/api/operations/things/:id/status',
+    {
+      config: operate,
+      schema: {
+        tags: tags.sensors,
+        summary: 'Trạng thái thiết bị: đang đo, hiệu chuẩn, lỗi',
+        params: S.IdParams,
+        body: z.strictObject({ status: z.enum(['measuring', 'calibrating', 'error']) }),
+        response: { 200: z.object({ id: z.string(), status: z.string() }) },
+      },
+    },
+    async (req) => {
+      const row = await setThingStatus(db, req.ctx(), req.params.id, req.body.status);
+      runtime.registry.setStatus(row.id, row.status);
+      return { id: row.id, status: row.status };
+    },
+  );
+  app.get(
+    '/api/operations/things/:id/rejections',
+    {
+      config: view,
+      schema: {
+        tags: tags.sensors,
+        summary: 'Các giá trị bị từ chối của một thiết bị (24 giờ qua)',
+        params: S.IdParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                at: z.string(),
+                key: z.string().nullable(),
+                reason: z.string(),
+                detail: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => ({ items: await deviceRejections(db, req.params.id, new Date(Date.now() - 86_400_000)) }),
+  );
+
+  // The FIWARE IoT-agent HTTP south port: a device posts the same JSON as over MQTT.
+  app.post(
+    '/iot/json',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: tags.sensors,
+        summary: 'Gửi số đo qua HTTP (như MQTT /json/{k}/{i}/attrs)',
+        querystring: z.strictObject({ k: z.string().min(1).max(100), i: z.string().min(1).max(100) }),
+        body: z.unknown(),
+        response: { 200: S.IngestResult },
+      },
+    },
+    async (req) => {
+      const result = runtime.ingestor.accept(req.query.k, req.query.i, req.body);
+      // Answer once the readings are stored: an acknowledged reading is durable.
+      await runtime.ingestor.flushed();
+      if (result.rejected.some((r) => r.reason === 'unknown_device')) throw new AppError('not_found');
+      return result;
+    },
+  );
+}

@@ -1,0 +1,152 @@
+// Request and response schemas of the operations routes.
+import { z } from 'zod';
+
+export const IdParams = z.object({ id: z.uuid() });
+export const CodeParams = z.object({ code: z.string().regex(/^[a-z0-9_.-]{1,60}$/) });
+
+export const Severity = z.enum(['info', 'warning', 'major', 'critical']);
+
+export const AlertView = z.object({
+  id: z.string(),
+  ruleCode: z.string(),
+  ruleName: z.string(),
+  ruleNameEn: z.string(),
+  severity: Severity,
+  status: z.enum(['active', 'cleared']),
+  acknowledged: z.boolean(),
+  silenced: z.boolean(),
+  sourceLabel: z.string(),
+  communeCode: z.string().nullable(),
+  category: z.string(),
+  value: z.number().nullable(),
+  raisedAt: z.string(),
+  updatedAt: z.string(),
+  clearedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+});
+
+export const AlertDetail = AlertView.extend({
+  log: z.array(
+    z.object({
+      at: z.string(),
+      kind: z.string(),
+      actorLabel: z.string(),
+      severity: Severity.nullable(),
+      value: z.number().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+
+export const IndicatorTile = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  source: z.string(),
+  granularity: z.string(),
+  target: z.number().nullable(),
+  direction: z.enum(['higher', 'lower']),
+  levels: z.array(z.string()),
+  value: z.number().nullable(),
+  time: z.string().nullable(),
+  asOf: z.string().nullable(),
+  stale: z.boolean(),
+  behindTarget: z.boolean(),
+});
+
+export const StationView = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  communeCode: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  status: z.enum(['measuring', 'calibrating', 'error']),
+  lastTime: z.string().nullable(),
+  stale: z.boolean(),
+  values: z.array(
+    z.object({
+      key: z.string(),
+      observedProperty: z.string(),
+      unit: z.string(),
+      value: z.number().nullable(),
+      time: z.string().nullable(),
+      stale: z.boolean(),
+    }),
+  ),
+  aqi: z.object({ value: z.number(), dominant: z.string(), band: z.string(), colour: z.string() }).nullable(),
+  floodLevel: z.number().nullable(),
+});
+
+export const WallView = z.object({
+  now: z.string(),
+  indicators: z.array(IndicatorTile),
+  stations: z.array(StationView),
+  ticker: z.array(AlertView),
+});
+
+export const SilenceBody = z.strictObject({
+  ruleCode: z.string().max(60).optional(),
+  thingCode: z.string().max(60).optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
+  category: z.string().max(40).optional(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  endsAt: z.iso.datetime({ offset: true }),
+  reason: z.string().trim().min(3).max(500),
+});
+
+export const SilenceView = z.object({
+  id: z.string(),
+  ruleCode: z.string().nullable(),
+  thingCode: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  category: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  reason: z.string(),
+  active: z.boolean(),
+});
+
+export const IndicatorDetail = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  source: z.string(),
+  granularity: z.string(),
+  target: z.number().nullable(),
+  direction: z.enum(['higher', 'lower']),
+  levels: z.array(z.string()),
+  history: z.array(z.object({ time: z.string(), value: z.number().nullable(), asOf: z.string() })),
+  communes: z.array(
+    z.object({
+      communeCode: z.string(),
+      value: z.number().nullable(),
+      time: z.string(),
+      asOf: z.string(),
+      stale: z.boolean(),
+      behindTarget: z.boolean(),
+    }),
+  ),
+});
+
+export const ImportResult = z.object({
+  importId: z.string().nullable(),
+  imported: z.number(),
+  periods: z.array(z.string()),
+  errors: z.array(
+    z.object({ line: z.number(), column: z.string().nullable(), problem: z.string(), value: z.string() }),
+  ),
+});
+
+export const IngestResult = z.object({
+  accepted: z.number(),
+  rejected: z.array(z.object({ key: z.string().nullable(), reason: z.string() })),
+});

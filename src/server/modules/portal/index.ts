@@ -1,0 +1,43 @@
+// The portal module: the public, server-rendered portal (five languages), its editorial API, the
+// scheduled publisher, and the investor pipeline. Other modules and main.ts use only what is here.
+import type { CqsModule, Deps } from '../../platform/module.ts';
+import { publishDueEditions } from './commands/publish-due.ts';
+import { clearPageCache } from './page-cache.ts';
+import { indexProcedures } from './procedure-index.ts';
+import { portalPublicRoutes } from './public-routes.ts';
+import { portalRoutes } from './routes.ts';
+import { seedPortal } from './seed.ts';
+import * as tables from './tables.ts';
+
+export { indexProcedures, publishDueEditions };
+
+/** How often the scheduled publisher looks for editions whose time has come. */
+export const PUBLISH_DUE_EVERY_MS = 30_000;
+
+/** The scheduled publisher, the procedure index for search, and page-cache invalidation on every node. */
+function startPortal(deps: Deps): void {
+  deps.jobs.every('portal.publish_due', PUBLISH_DUE_EVERY_MS, async () => {
+    const { published } = await publishDueEditions(deps.db);
+    if (published) clearPageCache();
+  });
+  deps.bus.subscribe('services.procedure_published', async (_event, tx) => {
+    await indexProcedures(tx);
+  });
+  deps.bus.onBroadcast((event) => {
+    if (event.type.startsWith('portal.edition_') || event.type === 'services.procedure_published')
+      clearPageCache();
+  });
+}
+
+export const portalModule: CqsModule = {
+  name: 'portal',
+  tablePrefix: 'ptl_',
+  tables,
+  async routes(app, deps) {
+    await portalRoutes(app, deps);
+    await portalPublicRoutes(app, deps);
+  },
+  start: startPortal,
+  seedBaseline: (tx) => seedPortal(tx, { demo: false }),
+  seedDemo: (tx) => seedPortal(tx, { demo: true }),
+};

@@ -1,0 +1,211 @@
+// The portal's first-start data: the city portal's site and sections everywhere; in the demo also
+// Phường Thủ Dầu Một's portal, published news in Vietnamese and English, the legal-documents
+// register, 20 projects calling for investment in five languages and the industrial parks. Bulk
+// inserts, so the demo's first start stays fast.
+import { eq } from 'drizzle-orm';
+import { audit } from '../../platform/audit/index.ts';
+import { systemContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { listAgencies } from '../identity/index.ts';
+import { bodyText, paragraphs, renderBody } from './body.ts';
+import { DEMO_ARTICLES, DEMO_LEGAL, DEMO_PARKS, demoProjects } from './demo-content.ts';
+import { slugify } from './editions.ts';
+import { formerBinhDuong } from './geo.ts';
+import { indexProcedures } from './procedure-index.ts';
+import { indexDocs, type SearchDocInput } from './indexing.ts';
+import { PORTAL_LANGS, type PortalLang } from './languages.ts';
+import { portalPaths } from './paths.ts';
+import { editions, items, legalDocuments, parks, projects, sections, sites, slugs } from './tables.ts';
+
+type Agency = { id: string; path: string };
+
+async function ensureSite(tx: Tx, agency: Agency, slug: string, names: Record<string, string>) {
+  const [existing] = await tx.select().from(sites).where(eq(sites.agencyId, agency.id));
+  if (existing) return { site: existing, created: false };
+  const [site] = await tx
+    .insert(sites)
+    .values({ agencyId: agency.id, agencyPath: agency.path, slug, names })
+    .returning();
+  const defs = [
+    { code: 'tin-tuc', kind: 'news' as const, names: { vi: 'Tin tức', en: 'News' } },
+    { code: 'thong-bao', kind: 'announcements' as const, names: { vi: 'Thông báo', en: 'Announcements' } },
+    ...(slug === ''
+      ? [
+          {
+            code: 'xuc-tien-dau-tu',
+            kind: 'investment_news' as const,
+            names: {
+              vi: 'Xúc tiến đầu tư',
+              en: 'Investment promotion',
+              ja: '投資促進',
+              ko: '투자 촉진',
+              zh: '投资促进',
+            },
+          },
+        ]
+      : []),
+  ];
+  await tx.insert(sections).values(
+    defs.map((d, i) => ({
+      siteId: site!.id,
+      agencyId: agency.id,
+      agencyPath: agency.path,
+      code: d.code,
+      kind: d.kind,
+      names: d.names,
+      position: i,
+    })),
+  );
+  return { site: site!, created: true };
+}
+
+export async function seedPortal(tx: Tx, opts: { demo: boolean }, now = new Date()) {
+  const all = (await listAgencies(tx)).map((r) => r.agency);
+  const root = all.find((a) => a.parentId === null);
+  if (!root) return;
+  const city = await ensureSite(tx, root, '', {
+    vi: 'Cổng thông tin điện tử Thành phố',
+    en: 'City Government Portal',
+  });
+  await indexProcedures(tx);
+  if (!opts.demo || !city.created) return;
+  const wardAgency = all.find((a) => a.unitCode === '25747' && a.kind === 'peoples_committee');
+  const ward = wardAgency
+    ? (await ensureSite(tx, wardAgency, 'thu-dau-mot', { vi: 'Phường Thủ Dầu Một', en: 'Thu Dau Mot Ward' }))
+        .site
+    : undefined;
+  const sectionRows = await tx.select().from(sections);
+  const sectionOf = (siteId: string, code: string) =>
+    sectionRows.find((s) => s.siteId === siteId && s.code === code)!;
+  const docs: SearchDocInput[] = [];
+
+  // News: published editions straight away (the demo has no history to review).
+  for (const a of DEMO_ARTICLES) {
+    const site = a.site === 'city' ? city.site : ward;
+    if (!site) continue;
+    const section = sectionOf(site.id, a.section);
+    const [item] = await tx
+      .insert(items)
+      .values({ sectionId: section.id, kind: 'article', tags: a.tags })
+      .returning();
+    const at = new Date(now.getTime() - a.daysAgo * 86_400_000);
+    const langs = [['vi', a.vi], ...(a.en ? [['en', a.en]] : [])] as [PortalLang, NonNullable<typeof a.en>][];
+    for (const [lang, c] of langs) {
+      const body = paragraphs(...c.body);
+      const slug = slugify(c.title);
+      await tx.insert(editions).values({
+        itemId: item!.id,
+        lang,
+        number: 1,
+        state: 'published',
+        title: c.title,
+        summary: c.summary,
+        body,
+        bodyHtml: renderBody(body),
+        slug,
+        publishedAt: at,
+        firstPublishedAt: at,
+        approvedAt: at,
+        submittedAt: at,
+        updatedAt: at,
+      });
+      await tx.insert(slugs).values({ lang, slug, itemId: item!.id });
+      docs.push({
+        kind: 'article',
+        refId: item!.id,
+        lang,
+        title: c.title,
+        body: `${c.summary} ${bodyText(body)}`,
+        path: portalPaths.article(lang, slug),
+        agencyName: site.names[lang] ?? site.names.vi,
+        at,
+      });
+    }
+  }
+
+  const legal = await tx
+    .insert(legalDocuments)
+    .values(
+      DEMO_LEGAL.map((d) => ({
+        agencyId: root.id,
+        agencyPath: root.path,
+        docType: d.type,
+        numberSymbol: d.number,
+        issuingBody: d.body,
+        title: d.title,
+        summary: d.summary,
+        field: d.field,
+        issuedOn: d.issued,
+        effectiveOn: d.effective,
+        status: d.status,
+        replacedBy: d.replacedBy ?? null,
+      })),
+    )
+    .returning();
+  for (const d of legal)
+    for (const lang of ['vi', 'en'] as const)
+      docs.push({
+        kind: 'legal',
+        refId: d.id,
+        lang,
+        title: `${d.numberSymbol} ${d.title}`,
+        body: `${d.summary} ${d.field} ${d.issuingBody}`,
+        path: portalPaths.legalDoc(lang, d.id),
+        agencyName: d.issuingBody,
+        at: new Date(`${d.issuedOn}T00:00:00+07:00`),
+      });
+
+  const communes = new Map(formerBinhDuong().map((c) => [c.code, c]));
+  const projectRows = await tx
+    .insert(projects)
+    .values(demoProjects(communes).map((p) => ({ ...p, agencyId: root.id, agencyPath: root.path })))
+    .returning();
+  for (const p of projectRows)
+    for (const lang of PORTAL_LANGS) {
+      const t = p.texts[lang];
+      if (t)
+        docs.push({
+          kind: 'project',
+          refId: p.id,
+          lang,
+          title: t.name,
+          body: `${t.summary} ${t.incentives}`,
+          path: portalPaths.project(lang, p.slug),
+          agencyName: null,
+          at: p.createdAt,
+        });
+    }
+
+  await tx.insert(parks).values(
+    DEMO_PARKS.map((k) => ({
+      code: k.code,
+      names: { vi: k.vi, en: k.en, ja: k.en, ko: k.en, zh: k.en },
+      communeCode: k.commune,
+      communeName: communes.get(k.commune)?.fullName ?? '',
+      areaHa100: k.area,
+      availableHa100: k.available,
+      occupancyPct: k.occupancy,
+      priceUsdM2: k.price,
+      infrastructure: {
+        vi: 'Điện 2 nguồn 110 kV, nước sạch 20.000 m³/ngày, xử lý nước thải tập trung, kết nối Quốc lộ 13.',
+        en: 'Dual 110 kV power, 20,000 m³/day of clean water, central wastewater treatment, on National Road 13.',
+      },
+      contact: {
+        office: `Ban quản lý ${k.vi}`,
+        phone: '0274 3822 xxx'.replace('xxx', String(100 + (k.area % 900))),
+        email: 'kcn@cqs.demo',
+      },
+    })),
+  );
+  await indexDocs(tx, docs);
+  await audit(tx, systemContext('seed'), {
+    action: 'seed.portal',
+    targetType: 'deployment',
+    summary: {
+      articles: DEMO_ARTICLES.length,
+      legal: legal.length,
+      projects: projectRows.length,
+      parks: DEMO_PARKS.length,
+    },
+  });
+}

@@ -1,0 +1,80 @@
+// Calls and shapes of the feedback API used by the pages.
+import { getCsrfToken } from '../../app/api.ts';
+import { currentLanguage } from '../../app/i18n.ts';
+
+export interface Category {
+  code: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  duplicateRadiusM: number;
+  allowAnonymousToAgency: boolean;
+}
+
+export interface ReportSummary {
+  code: string;
+  status: string;
+  urgent: boolean;
+  categoryCode: string;
+  categoryName: string;
+  categoryNameEn: string;
+  description: string;
+  lat: number;
+  lng: number;
+  unitCode: string;
+  unitName: string | null;
+  agencyName: string | null;
+  submittedAt: string;
+  dueAt: string | null;
+  extensionReason: string | null;
+  followerCount: number;
+  distanceM?: number;
+}
+
+export interface PublicReport extends ReportSummary {
+  mergedInto: string | null;
+  answers: { text: string; publishedAt: string | null }[];
+  photos: { id: string; fromAgency: boolean }[];
+  timeline: { at: string; action: string; status: string; note: string | null }[];
+}
+
+export interface ManagedReport extends ReportSummary {
+  id: string;
+  originalDescription: string;
+  canTriage: boolean;
+  canHandle: boolean;
+  canLead: boolean;
+  contacts: { isReporter: boolean; name: string | null; phone: string | null; email: string | null }[];
+  contactsHidden: boolean;
+  photos: { id: string; fromAgency: boolean; publicApproved: boolean }[];
+  replies: { id: string; text: string; publicText: string | null; status: string }[];
+  proposal: { agencyId: string; agencyName: string; rule: string } | null;
+}
+
+export interface UploadedPhoto {
+  id: string;
+  secret: string;
+  suggestedPoint: { lat: number; lng: number } | null;
+}
+
+/** Multipart upload (the JSON client does not send files). */
+export async function uploadPhoto(file: File): Promise<UploadedPhoto> {
+  const form = new FormData();
+  form.append('file', file);
+  const headers: Record<string, string> = { 'accept-language': currentLanguage() };
+  const csrf = getCsrfToken();
+  if (csrf) headers['x-csrf-token'] = csrf;
+  const res = await fetch('/api/feedback/photos', {
+    method: 'POST',
+    body: form,
+    headers,
+    credentials: 'same-origin',
+  });
+  const body = (await res.json()) as UploadedPhoto & { error?: { message: string } };
+  if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+  return body;
+}
+
+export const mediaUrl = (id: string) => `/api/feedback/media/${id}`;
+export const categoryLabel = (r: { categoryName: string; categoryNameEn: string }) =>
+  currentLanguage() === 'en' ? r.categoryNameEn : r.categoryName;

@@ -1,0 +1,55 @@
+// Shapes the meetings API answers with (see src/server/modules/meetings/presenters.ts).
+export interface MeetingSummary {
+  id: string;
+  title: string;
+  kindName: string;
+  state: string;
+  startsAt: string;
+  leadTooShort: boolean;
+  leadWorkingDays: number | null;
+  currentItemId: string | null;
+}
+export interface TaskView {
+  id: string;
+  title: string;
+  responsibleName: string;
+  dueAt: string;
+  state: string;
+  overdue: boolean;
+}
+export interface ItemView {
+  id: string;
+  position: number;
+  title: string;
+  presentingUnit: string;
+  plannedMinutes: number;
+  state: string;
+  openedAt: string | null;
+  usedSeconds: number;
+}
+export interface PollView {
+  id: string;
+  question: string;
+  secret: boolean;
+  state: string;
+  result: { agree: number; disagree: number; abstain: number; notVoting: number; adopted: boolean } | null;
+  mine: { elector: boolean; voted: boolean };
+}
+export interface MeetingView {
+  meeting: MeetingSummary;
+  me: { id: string; role: string; reply: string; present: boolean } | null;
+  can: { manage: boolean; chair: boolean };
+  quorum: { members: number; present: number; quorate: boolean; shortfall: number };
+  participants: { id: string; name: string; role: string; reply: string; present: boolean }[];
+  items: ItemView[];
+  speeches: { id: string; participantId: string; kind: string; state: string }[];
+  polls: PollView[];
+}
+
+/** A UTC instant shown in Vietnam time. */
+export const localTime = (iso: string) =>
+  new Date(iso).toLocaleString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
