@@ -1,4 +1,4 @@
-// The live event stream (issue 12 "Figures", ADR 13): 5,000 event-stream clients on one node on
+// The live event stream (issue 12 "Figures", ADR 19): 5,000 event-stream clients on one node on
 // PostgreSQL, against a raw Node server writing the same bytes to as many streams in the same run.
 //   (a) one event at a time to all: p99 delivery;
 //   (b) 20 events/s to all for 30 s: p99 delivery and server RSS;

@@ -73,6 +73,12 @@ function sourceFiles(dir: string): string[] {
 
 describe('raw SQL stays within a module', () => {
   it.each(modules.map((m) => [m.name, m] as const))('%s names no other module’s tables', (_, m) => {
+    // Only real table names count: `id_number` in a redaction rule is not identity's table.
+    const othersTables = new Set(
+      modules
+        .filter((o) => o !== m)
+        .flatMap((o) => Object.values(o.tables).filter(isTable).map(getTableName)),
+    );
     const others = modules.filter((o) => o !== m).map((o) => o.tablePrefix);
     const allowed = [...SQL_READS_ALLOWED['*']!, ...(SQL_READS_ALLOWED[m.name] ?? [])];
     const found: string[] = [];
@@ -80,7 +86,7 @@ describe('raw SQL stays within a module', () => {
       const text = readFileSync(file, 'utf8');
       for (const prefix of others)
         for (const match of text.matchAll(new RegExp(`\\b${prefix}[a-z_]+`, 'g')))
-          if (!allowed.some((a) => a.test(match[0])))
+          if (othersTables.has(match[0]) && !allowed.some((a) => a.test(match[0])))
             found.push(`${file.slice(root.length + 1)}: ${match[0]}`);
     }
     expect(found).toEqual([]);

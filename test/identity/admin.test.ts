@@ -327,12 +327,15 @@ describe('officials', () => {
     });
     expect(user.statusCode, user.body).toBe(200);
     const member = await signIn(t, 'thanh.vien.to@example.vn');
-    expect(await permissionsOf(member)).toEqual(['stats.read']); // principal cached now
+    expect(await permissionsOf(member)).toEqual(['operations.view', 'stats.read']); // principal cached now
     for (let round = 1; round <= ROUNDS; round++) {
       expect((await admin.patch(`/api/admin/agencies/${unit.id}`, { active: false })).statusCode).toBe(200);
       expect(await permissionsOf(member), `round ${round}, deactivated`).toEqual([]);
       expect((await admin.patch(`/api/admin/agencies/${unit.id}`, { active: true })).statusCode).toBe(200);
-      expect(await permissionsOf(member), `round ${round}, active again`).toEqual(['stats.read']);
+      expect(await permissionsOf(member), `round ${round}, active again`).toEqual([
+        'operations.view',
+        'stats.read',
+      ]);
     }
     expect(await auditOf('agency.deactivate', unit.id)).toHaveLength(ROUNDS);
   });

@@ -18,6 +18,11 @@ const STATS: Role[] = ['admin', 'agency_leader', 'city_leader'];
 /** the roles holding operations.view; operations.operate and .manage are the administrator's here */
 const OPS_VIEW: Role[] = ['admin', 'city_leader'];
 const OPS_OPERATE: Role[] = ['admin'];
+/** the roles holding feedback.handle (an agency's handlers); feedback.triage and portal.investment belong to
+ * roles no matrix caller has (the feedback operator, the investment officer) */
+const FEEDBACK_HANDLE: Role[] = ['specialist', 'agency_leader'];
+const FEEDBACK_MANAGE: Role[] = ['admin'];
+const NOBODY: Role[] = [];
 
 /** What a reply looks like to the matrix (an inject response, or the head of an event stream). */
 interface Reply {
@@ -81,6 +86,423 @@ const pdfUpload = (a: Agent) => {
 };
 
 const ROUTES: RouteCase[] = [
+  // Citizen feedback (with Open311) and the portal: public pages and reports; agency handling and
+  // editing for officials, each command checking the report's or item's agency.
+  {
+    method: 'GET',
+    path: '/api/feedback/categories',
+    who: 'public',
+    send: (a) => a.get('/api/feedback/categories'),
+  },
+  {
+    method: 'GET',
+    path: '/api/feedback/nearby',
+    who: 'public',
+    send: (a) => a.get('/api/feedback/nearby'),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/photos',
+    who: 'public',
+    send: (a) => a.post('/api/feedback/photos', BAD),
+    ok: 415,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/reports',
+    who: 'public',
+    send: (a) => a.post('/api/feedback/reports', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/reports/:code/join',
+    who: 'public',
+    send: (a) => a.post('/api/feedback/reports/PA-261207-ZZZZZZ/join', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/reports/:code/rating',
+    who: 'public',
+    send: (a) => a.post('/api/feedback/reports/PA-261207-ZZZZZZ/rating', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/feedback/reports',
+    who: 'public',
+    send: (a) => a.get('/api/feedback/reports'),
+  },
+  {
+    method: 'GET',
+    path: '/api/feedback/map',
+    who: 'public',
+    send: (a) => a.get('/api/feedback/map'),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/feedback/reports/:code',
+    who: 'public',
+    send: (a) => a.get('/api/feedback/reports/PA-261207-ZZZZZZ'),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/feedback/media/:id',
+    who: 'public',
+    send: (a) => a.get(`/api/feedback/media/${NO_SUCH_ID}`),
+    ok: 404,
+  },
+  { method: 'GET', path: '/api/feedback/queue', who: NOBODY, send: (a) => a.get('/api/feedback/queue') },
+  {
+    method: 'POST',
+    path: '/api/feedback/intake',
+    who: NOBODY,
+    send: (a) => a.post('/api/feedback/intake', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/correct',
+    who: NOBODY,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/correct', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/reject',
+    who: NOBODY,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/reject', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/merge',
+    who: NOBODY,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/merge', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/route',
+    who: NOBODY,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/route', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/publish',
+    who: NOBODY,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/publish', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/send-back',
+    who: NOBODY,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/send-back', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/feedback/manage/:code',
+    who: OFFICIALS,
+    send: (a) => a.get('/api/feedback/manage/PA-261207-ZZZZZZ'),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/feedback/inbox',
+    who: FEEDBACK_HANDLE,
+    send: (a) => a.get('/api/feedback/inbox'),
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/accept',
+    who: OFFICIALS,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/accept', {}),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/return',
+    who: OFFICIALS,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/return', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/transfer',
+    who: OFFICIALS,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/transfer', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/extend',
+    who: OFFICIALS,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/extend', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/manage/:code/reply',
+    who: OFFICIALS,
+    send: (a) => a.post('/api/feedback/manage/PA-261207-ZZZZZZ/reply', BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/api-keys',
+    who: FEEDBACK_MANAGE,
+    send: (a) => a.post('/api/feedback/api-keys', BAD),
+    ok: 400,
+  },
+  { method: 'GET', path: '/open311/v2/*', who: 'public', send: (a) => a.get('/open311/v2/services.json') },
+  {
+    method: 'POST',
+    path: '/open311/v2/*',
+    who: 'public',
+    send: (a) => a.post('/open311/v2/requests.json', {}),
+    ok: 403,
+  },
+  { method: 'GET', path: '/api/portal/sections', who: OFFICIALS, send: (a) => a.get('/api/portal/sections') },
+  { method: 'GET', path: '/api/portal/editions', who: OFFICIALS, send: (a) => a.get('/api/portal/editions') },
+  {
+    method: 'GET',
+    path: '/api/portal/items/:id',
+    who: OFFICIALS,
+    send: (a) => a.get(`/api/portal/items/${NO_SUCH_ID}`),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/portal/items',
+    who: OFFICIALS,
+    send: (a) => a.post('/api/portal/items', BAD),
+    ok: 400,
+  },
+  {
+    method: 'PUT',
+    path: '/api/portal/items/:id/editions/:lang',
+    who: OFFICIALS,
+    send: (a) => a.put(`/api/portal/items/${NO_SUCH_ID}/editions/vi`, BAD),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/portal/items/:id/editions/:lang/:action',
+    who: OFFICIALS,
+    send: (a) => a.post(`/api/portal/items/${NO_SUCH_ID}/editions/vi/submit`, {}),
+    ok: 400,
+  },
+  { method: 'GET', path: '/api/portal/enquiries', who: NOBODY, send: (a) => a.get('/api/portal/enquiries') },
+  {
+    method: 'POST',
+    path: '/api/portal/enquiries/:id/move',
+    who: NOBODY,
+    send: (a) => a.post(`/api/portal/enquiries/${NO_SUCH_ID}/move`, BAD),
+    ok: 400,
+  },
+  { method: 'GET', path: '/portal.css', who: 'public', send: (a) => a.get('/portal.css') },
+  { method: 'GET', path: '/sitemap.xml', who: 'public', send: (a) => a.get('/sitemap.xml') },
+  { method: 'GET', path: '/vi', who: 'public', send: (a) => a.get('/vi') },
+  { method: 'GET', path: '/vi/feed.xml', who: 'public', send: (a) => a.get('/vi/feed.xml') },
+  {
+    method: 'GET',
+    path: '/vi/feed/:section.xml',
+    who: 'public',
+    send: (a) => a.get('/vi/feed/khong-co.xml'),
+    ok: 404,
+  },
+  { method: 'GET', path: '/vi/du-an-dau-tu', who: 'public', send: (a) => a.get('/vi/du-an-dau-tu') },
+  {
+    method: 'GET',
+    path: '/vi/du-an-dau-tu/:slug',
+    who: 'public',
+    send: (a) => a.get('/vi/du-an-dau-tu/khong-co'),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/vi/du-an-dau-tu/:slug/enquiry',
+    who: 'public',
+    send: (a) => a.post('/vi/du-an-dau-tu/khong-co/enquiry', BAD),
+    ok: 400,
+  },
+  { method: 'GET', path: '/vi/khu-cong-nghiep', who: 'public', send: (a) => a.get('/vi/khu-cong-nghiep') },
+  { method: 'GET', path: '/vi/tim-kiem', who: 'public', send: (a) => a.get('/vi/tim-kiem?q=giay+phep') },
+  { method: 'GET', path: '/vi/tin-tuc', who: 'public', send: (a) => a.get('/vi/tin-tuc') },
+  {
+    method: 'GET',
+    path: '/vi/tin-tuc/:slug',
+    who: 'public',
+    send: (a) => a.get('/vi/tin-tuc/khong-co'),
+    ok: 404,
+  },
+  { method: 'GET', path: '/vi/van-ban', who: 'public', send: (a) => a.get('/vi/van-ban') },
+  {
+    method: 'GET',
+    path: '/vi/van-ban/:id',
+    who: 'public',
+    send: (a) => a.get(`/vi/van-ban/${NO_SUCH_ID}`),
+    ok: 404,
+  },
+  { method: 'GET', path: '/vi/to-chuc', who: 'public', send: (a) => a.get('/vi/to-chuc') },
+  { method: 'GET', path: '/vi/thu-tuc', who: 'public', send: (a) => a.get('/vi/thu-tuc') },
+  {
+    method: 'GET',
+    path: '/vi/thu-tuc/:code',
+    who: 'public',
+    send: (a) => a.get('/vi/thu-tuc/khong-co'),
+    ok: 404,
+  },
+  { method: 'GET', path: '/en', who: 'public', send: (a) => a.get('/en') },
+  { method: 'GET', path: '/en/feed.xml', who: 'public', send: (a) => a.get('/en/feed.xml') },
+  {
+    method: 'GET',
+    path: '/en/feed/:section.xml',
+    who: 'public',
+    send: (a) => a.get('/en/feed/khong-co.xml'),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/en/investment-projects',
+    who: 'public',
+    send: (a) => a.get('/en/investment-projects'),
+  },
+  {
+    method: 'GET',
+    path: '/en/investment-projects/:slug',
+    who: 'public',
+    send: (a) => a.get('/en/investment-projects/khong-co'),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/en/investment-projects/:slug/enquiry',
+    who: 'public',
+    send: (a) => a.post('/en/investment-projects/khong-co/enquiry', BAD),
+    ok: 400,
+  },
+  { method: 'GET', path: '/en/industrial-parks', who: 'public', send: (a) => a.get('/en/industrial-parks') },
+  { method: 'GET', path: '/en/search', who: 'public', send: (a) => a.get('/en/search?q=giay+phep') },
+  { method: 'GET', path: '/en/news', who: 'public', send: (a) => a.get('/en/news') },
+  { method: 'GET', path: '/en/news/:slug', who: 'public', send: (a) => a.get('/en/news/khong-co'), ok: 404 },
+  { method: 'GET', path: '/en/legal-documents', who: 'public', send: (a) => a.get('/en/legal-documents') },
+  {
+    method: 'GET',
+    path: '/en/legal-documents/:id',
+    who: 'public',
+    send: (a) => a.get(`/en/legal-documents/${NO_SUCH_ID}`),
+    ok: 404,
+  },
+  { method: 'GET', path: '/en/organisation', who: 'public', send: (a) => a.get('/en/organisation') },
+  { method: 'GET', path: '/en/procedures', who: 'public', send: (a) => a.get('/en/procedures') },
+  {
+    method: 'GET',
+    path: '/en/procedures/:code',
+    who: 'public',
+    send: (a) => a.get('/en/procedures/khong-co'),
+    ok: 404,
+  },
+  { method: 'GET', path: '/ja', who: 'public', send: (a) => a.get('/ja') },
+  { method: 'GET', path: '/ja/feed.xml', who: 'public', send: (a) => a.get('/ja/feed.xml') },
+  {
+    method: 'GET',
+    path: '/ja/feed/:section.xml',
+    who: 'public',
+    send: (a) => a.get('/ja/feed/khong-co.xml'),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/ja/investment-projects',
+    who: 'public',
+    send: (a) => a.get('/ja/investment-projects'),
+  },
+  {
+    method: 'GET',
+    path: '/ja/investment-projects/:slug',
+    who: 'public',
+    send: (a) => a.get('/ja/investment-projects/khong-co'),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/ja/investment-projects/:slug/enquiry',
+    who: 'public',
+    send: (a) => a.post('/ja/investment-projects/khong-co/enquiry', BAD),
+    ok: 400,
+  },
+  { method: 'GET', path: '/ja/industrial-parks', who: 'public', send: (a) => a.get('/ja/industrial-parks') },
+  { method: 'GET', path: '/ja/search', who: 'public', send: (a) => a.get('/ja/search?q=giay+phep') },
+  { method: 'GET', path: '/ko', who: 'public', send: (a) => a.get('/ko') },
+  { method: 'GET', path: '/ko/feed.xml', who: 'public', send: (a) => a.get('/ko/feed.xml') },
+  {
+    method: 'GET',
+    path: '/ko/feed/:section.xml',
+    who: 'public',
+    send: (a) => a.get('/ko/feed/khong-co.xml'),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/ko/investment-projects',
+    who: 'public',
+    send: (a) => a.get('/ko/investment-projects'),
+  },
+  {
+    method: 'GET',
+    path: '/ko/investment-projects/:slug',
+    who: 'public',
+    send: (a) => a.get('/ko/investment-projects/khong-co'),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/ko/investment-projects/:slug/enquiry',
+    who: 'public',
+    send: (a) => a.post('/ko/investment-projects/khong-co/enquiry', BAD),
+    ok: 400,
+  },
+  { method: 'GET', path: '/ko/industrial-parks', who: 'public', send: (a) => a.get('/ko/industrial-parks') },
+  { method: 'GET', path: '/ko/search', who: 'public', send: (a) => a.get('/ko/search?q=giay+phep') },
+  { method: 'GET', path: '/zh', who: 'public', send: (a) => a.get('/zh') },
+  { method: 'GET', path: '/zh/feed.xml', who: 'public', send: (a) => a.get('/zh/feed.xml') },
+  {
+    method: 'GET',
+    path: '/zh/feed/:section.xml',
+    who: 'public',
+    send: (a) => a.get('/zh/feed/khong-co.xml'),
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/zh/investment-projects',
+    who: 'public',
+    send: (a) => a.get('/zh/investment-projects'),
+  },
+  {
+    method: 'GET',
+    path: '/zh/investment-projects/:slug',
+    who: 'public',
+    send: (a) => a.get('/zh/investment-projects/khong-co'),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/zh/investment-projects/:slug/enquiry',
+    who: 'public',
+    send: (a) => a.post('/zh/investment-projects/khong-co/enquiry', BAD),
+    ok: 400,
+  },
+  { method: 'GET', path: '/zh/industrial-parks', who: 'public', send: (a) => a.get('/zh/industrial-parks') },
+  { method: 'GET', path: '/zh/search', who: 'public', send: (a) => a.get('/zh/search?q=giay+phep') },
   { method: 'GET', path: '/api/operations/wall', who: OPS_VIEW, send: (a) => a.get('/api/operations/wall') },
   {
     method: 'GET',
@@ -184,7 +606,9 @@ const ROUTES: RouteCase[] = [
   // Operations and documentation: public.
   { method: 'GET', path: '/healthz', who: 'public', send: (a) => a.get('/healthz') },
   { method: 'GET', path: '/readyz', who: 'public', send: (a) => a.get('/readyz') },
-  { method: 'GET', path: '/metrics', who: 'public', send: (a) => a.get('/metrics') },
+  // Metrics answer only this host or the bearer of METRICS_TOKEN (test/platform/http.test.ts); the
+  // matrix's callers come from elsewhere.
+  { method: 'GET', path: '/metrics', who: 'public', send: (a) => a.get('/metrics'), ok: 401 },
   { method: 'GET', path: '/api/openapi.json', who: 'public', send: (a) => a.get('/api/openapi.json') },
   { method: 'GET', path: '/api/docs', who: 'public', send: (a) => a.get('/api/docs') },
   { method: 'GET', path: '/api/docs/json', who: 'public', send: (a) => a.get('/api/docs/json') },
@@ -204,7 +628,7 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
-    path: '/api/docs/*',
+    path: '/api/docs/static/*',
     who: 'public',
     send: (a) => a.get('/api/docs/static/swagger-ui.css'),
   },
@@ -997,23 +1421,23 @@ const ROUTES: RouteCase[] = [
   ),
 ];
 
-/** The routes listed by Fastify itself (HEAD routes mirror GET ones and are checked separately). */
+/**
+ * The routes listed by Fastify itself (HEAD routes mirror GET ones and are checked separately), read
+ * from the radix tree: each node prints the part of the path it adds to its parent. (The flat listing
+ * drops a parent that has no route of its own, such as "/open311/v2/" above its wildcard.)
+ */
 function registeredRoutes(): string[] {
-  const tree = t.platform.app.printRoutes({ commonPrefix: false });
+  const tree = t.platform.app.printRoutes({ commonPrefix: true });
   const stack: string[] = [];
   const found: string[] = [];
   for (const line of tree.split('\n')) {
     const m = /^((?:│ {3}| {4})*)(?:├── |└── )(.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
     if (!m) continue;
     const depth = m[1]!.length / 4;
-    const parent = stack[depth - 1] ?? '';
-    const methods = (m[3]?.split(', ') ?? []).filter((method) => method !== 'HEAD');
-    // The tree prints the wildcard route "/api/docs/*" as a child "*" of "/api/docs".
-    const segment = m[2]!.startsWith('*') && !parent.endsWith('/') ? `/${m[2]!}` : m[2]!;
-    const path = parent + segment;
+    const path = (stack[depth - 1] ?? '') + m[2]!;
     stack[depth] = path;
     stack.length = depth + 1;
-    for (const method of methods) found.push(`${method} ${path}`);
+    for (const method of m[3]?.split(', ') ?? []) if (method !== 'HEAD') found.push(`${method} ${path}`);
   }
   return found.sort();
 }

@@ -30,6 +30,7 @@ beforeAll(async () => {
       DVCQG_CLIENT_ID: portal.clientId,
       DVCQG_CLIENT_SECRET: portal.clientSecret,
       DVCQG_TIMEOUT_MS: '1000',
+      OUTBOUND_ALLOW: '127.0.0.1', // the department's webhook receiver runs here
     },
   });
   admin = await t.login('admin@cqs.demo');

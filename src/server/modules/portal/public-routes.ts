@@ -149,11 +149,15 @@ async function publicPages(root: FastifyInstance, deps: Deps) {
         config: { access: 'public' },
         schema: { ...hide, params: z.object({ section: z.string().max(60) }) },
       },
-      async (req, reply) =>
-        reply
+      async (req, reply) => {
+        const feed = await atomFeed(db, lang, translator(lang), publicUrl, req.params.section);
+        if (feed === null)
+          return reply.code(404).type('text/plain; charset=utf-8').send(translator(lang)('notfound.title'));
+        return reply
           .header('cache-control', 'public, max-age=120')
           .type('application/atom+xml; charset=utf-8')
-          .send(await atomFeed(db, lang, translator(lang), publicUrl, req.params.section)),
+          .send(feed);
+      },
     );
     app.get(
       `/${lang}/${segment(lang, 'investment')}`,

@@ -1,6 +1,6 @@
 // The portal's tables (ptl_…): sites and sections per agency, items with one edition history per
 // language, the legal-documents register, the search documents, investment projects, industrial parks
-// and investor enquiries. See docs/adr/0013-portal-data-model-and-editions.md.
+// and investor enquiries. See docs/adr/0015-portal-data-model-and-editions.md.
 import { sql } from 'drizzle-orm';
 import {
   bigint,

@@ -119,7 +119,7 @@ export class EventBus {
     this.stopFns.push(
       await this.database.listen('cqs_events', (payload) => {
         // PostgreSQL delivers notifications in commit order, the same on every node; loading them one
-        // after the other keeps that order, which the event streams' catch-up relies on (ADR 13).
+        // after the other keeps that order, which the event streams' catch-up relies on (ADR 19).
         this.broadcasts = this.broadcasts.then(() => this.deliverBroadcast(payload));
       }),
     );

@@ -1,9 +1,11 @@
 // Atom feeds (all news, or one section) and the sitemap with hreflang alternates.
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { escapeHtml } from '../body.ts';
 import { FULL_LANGS, LANG_TAGS, PORTAL_LANGS, type PortalLang } from '../languages.ts';
 import { portalPaths } from '../paths.ts';
 import { latestArticles, legalList, projectList, publishedForSitemap } from '../queries.ts';
+import { sections } from '../tables.ts';
 import type { Translate } from './strings.ts';
 
 const x = escapeHtml;
@@ -14,14 +16,16 @@ export async function atomFeed(
   t: Translate,
   publicUrl: string,
   section?: string,
-) {
+): Promise<string | null> {
+  // A section that does not exist has no feed (null: the route answers 404), not an empty one.
+  const [named] = section
+    ? await db.select({ names: sections.names }).from(sections).where(eq(sections.code, section)).limit(1)
+    : [];
+  if (section && !named) return null;
   const list = await latestArticles(db, lang, { limit: 50, sectionCode: section });
   const self = `${publicUrl}${portalPaths.feed(lang, section)}`;
   const updated = (list[0]?.publishedAt ?? new Date(0)).toISOString();
-  const title =
-    section && list[0]
-      ? `${t('site.name')} — ${list[0].sectionNames[lang] ?? list[0].sectionNames.vi}`
-      : t('site.name');
+  const title = named ? `${t('site.name')} — ${named.names[lang] ?? named.names.vi}` : t('site.name');
   const entries = list
     .map((a) => {
       const url = `${publicUrl}${portalPaths.article(lang, a.slug)}`;
