@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyDueVersions } from '../../src/server/modules/services/index.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
 import { BUILDING_LIKE } from './fixtures.ts';
@@ -112,6 +113,61 @@ describe('procedure versions', () => {
   it('is for holders of procedures.manage only', async () => {
     const desk = await t.login('motcua.ttpvhcc@cqs.demo');
     expect((await desk.post('/api/admin/procedures', { definition: BUILDING_LIKE })).statusCode).toBe(403);
+  });
+});
+
+describe('a version dated later (issue 10 finding 8)', () => {
+  const LATER = { ...BUILDING_LIKE, code: '1.999077', name: 'Cấp phép thử nghiệm' };
+
+  it('changes nothing until its date, is shown as scheduled, and takes effect whole at its date', async () => {
+    expect((await publish(LATER, '2025-07-01T00:00:00+07:00')).statusCode).toBe(200);
+    // Version 2 renames the procedure and is offered by no agency: from its date, not before.
+    const soon = new Date(Date.now() + 1_500);
+    const scheduled = await admin.post('/api/admin/procedures', {
+      definition: { ...LATER, name: 'Cấp phép thử nghiệm (đổi tên)' },
+      effectiveFrom: soon.toISOString(),
+      agencies: [],
+    });
+    expect(scheduled.statusCode, scheduled.body).toBe(200);
+    expect(scheduled.json()).toMatchObject({ version: 2, scheduled: true });
+
+    const before = (await t.client().get(`/api/procedures/${LATER.code}`)).json();
+    expect(before).toMatchObject({ version: 1, definition: { name: LATER.name } });
+    expect(before.offeredBy.map((a: { id: string }) => a.id)).toEqual([centreId]);
+    const found = (await t.client().get('/api/procedures?q=thu nghiem')).json();
+    expect(JSON.stringify(found)).toContain(LATER.name);
+    expect(JSON.stringify(found)).not.toContain('đổi tên');
+    const versions = (await admin.get(`/api/admin/procedures/${LATER.code}/versions`)).json().versions;
+    expect(versions.map((v: { state: string }) => v.state)).toEqual(['scheduled', 'in_force']);
+    // The desk still receives under version 1 while version 2 waits.
+    const desk = await t.login('motcua.ttpvhcc@cqs.demo');
+    const received = await desk.post('/api/dossiers', {
+      procedureCode: LATER.code,
+      channel: 'counter',
+      agencyId: centreId,
+      applicant: { fullName: 'Trần Thị Chờ', phone: '0988777111' },
+      formData: { address: 'Số 2', area: 40 },
+      components: [],
+    });
+    expect(received.statusCode, received.body).toBe(200);
+    // Its date passing alone changes nothing visible: the job applies it, all at once.
+    await new Promise((r) => setTimeout(r, Math.max(0, soon.getTime() - Date.now()) + 50));
+    expect((await t.client().get(`/api/procedures/${LATER.code}`)).json().version).toBe(1);
+    expect(await applyDueVersions(t.platform.deps.db)).toBe(1);
+    expect(await applyDueVersions(t.platform.deps.db)).toBe(0);
+    const after = (await t.client().get(`/api/procedures/${LATER.code}`)).json();
+    expect(after).toMatchObject({ version: 2, definition: { name: 'Cấp phép thử nghiệm (đổi tên)' } });
+    expect(after.offeredBy).toEqual([]);
+    expect(
+      (await admin.get(`/api/admin/procedures/${LATER.code}/versions`))
+        .json()
+        .versions.map((v: { state: string }) => v.state),
+    ).toEqual(['in_force', 'superseded']);
+    const [audited] = await queryRows<{ n: number }>(
+      t.platform.deps.db,
+      sql`select count(*)::int as n from audit_log where action = 'procedure.version_in_force' and target_id = ${LATER.code}`,
+    );
+    expect(audited!.n).toBe(1);
   });
 });
 

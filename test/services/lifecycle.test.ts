@@ -114,7 +114,15 @@ describe('a dossier from online submission to hand-over', () => {
     expect(
       (await other.get('/api/dossiers/inbox')).json().items.map((d: { id: string }) => d.id),
     ).not.toContain(id);
-    expect((await other.post(`/api/dossiers/${id}/accept`, {})).statusCode).toBe(403);
+    // A desk that may not see the dossier is told what it would be told of an id that does not exist
+    // (issue 10 finding 13): write routes do not confirm which ids are real.
+    const refused = await other.post(`/api/dossiers/${id}/accept`, {});
+    const unknown = await other.post('/api/dossiers/00000000-0000-4000-8000-000000000000/accept', {});
+    expect([refused.statusCode, unknown.statusCode]).toEqual([404, 404]);
+    expect(refused.json().error.code).toBe(unknown.json().error.code);
+    expect(refused.json().error.message).toBe(unknown.json().error.message);
+    for (const action of ['step', 'request-supplement', 'apology', 'refuse', 'withdraw', 'hand-over'])
+      expect((await other.post(`/api/dossiers/${id}/${action}`, {})).statusCode, action).not.toBe(403);
 
     const accepted = await act(desk, id, 'accept');
     expect(accepted.status).toBe(4);

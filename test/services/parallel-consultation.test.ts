@@ -121,7 +121,7 @@ describe('a parallel consultation', () => {
       action: 'answer',
       fileId: await upload(finance),
     });
-    expect(refused.statusCode).toBe(403);
+    expect(refused.statusCode).toBe(404); // as for a dossier that does not exist (issue 10 finding 13)
     // Nor may a department answer the other's branch.
     expect(
       (

@@ -12,7 +12,7 @@ import { roleCodes } from '../identity/index.ts';
 import { dayInfo } from '../../platform/calendar/index.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { forgetCalendar, loadCalendar } from './clock.ts';
-import { publishProcedure } from './commands/publish-procedure.ts';
+import { publishProcedure, versionInForce } from './commands/publish-procedure.ts';
 import { calendarNotices, procedureAgencies, procedures, procedureVersions } from './tables.ts';
 
 const tags = ['Quản trị thủ tục và lịch (admin)'];
@@ -57,7 +57,14 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Công bố thủ tục hoặc phiên bản mới (từ biểu mẫu hay tệp JSON nhập vào)',
         body: PublishBody,
-        response: { 200: z.object({ code: z.string(), version: z.number(), effectiveFrom: z.string() }) },
+        response: {
+          200: z.object({
+            code: z.string(),
+            version: z.number(),
+            scheduled: z.boolean(),
+            effectiveFrom: z.string(),
+          }),
+        },
       },
     },
     async (req) => {
@@ -77,6 +84,7 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
       return {
         code: procedure.code,
         version: version.version,
+        scheduled: version.appliedAt === null,
         effectiveFrom: version.effectiveFrom.toISOString(),
       };
     },
@@ -146,16 +154,20 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
         .from(procedureVersions)
         .where(eq(procedureVersions.procedureId, p.id))
         .orderBy(desc(procedureVersions.version));
+      const inForce = await versionInForce(db, p.id, new Date());
       const offered = await db
         .select()
         .from(procedureAgencies)
         .where(eq(procedureAgencies.procedureId, p.id));
       return {
         code: p.code,
+        // In force: the latest applied by date; scheduled: not yet applied (its date has not come).
         versions: versions.map((v) => ({
           version: v.version,
           effectiveFrom: v.effectiveFrom.toISOString(),
           createdAt: v.createdAt.toISOString(),
+          state: v.appliedAt === null ? 'scheduled' : v.id === inForce?.id ? 'in_force' : 'superseded',
+          agencies: v.agencies,
         })),
         agencies: offered.map((o) => ({ agencyId: o.agencyId, serviceLevel: o.serviceLevel })),
       };

@@ -5,6 +5,7 @@ import type { CqsModule } from '../../platform/module.ts';
 import { servicesAdminRoutes } from './admin-routes.ts';
 import { DEMO_PROCEDURES } from './catalogue/index.ts';
 import { draftApologies } from './commands/apology.ts';
+import { applyDueVersions } from './commands/publish-procedure.ts';
 import { expireSupplements } from './commands/expire-supplements.ts';
 import { dossierRow, mayReadDossier } from './queries.ts';
 import { servicesRoutes } from './routes.ts';
@@ -47,7 +48,7 @@ export { isApplicant, isStepActor } from './policy.ts';
 export { definitionOf } from './definitions.ts';
 export { confirmPaymentInTx } from './commands/payment.ts';
 export { type SubmitInput, submitDossier } from './commands/submit-dossier.ts';
-export { publishProcedure, versionInForce } from './commands/publish-procedure.ts';
+export { applyDueVersions, publishProcedure, versionInForce } from './commands/publish-procedure.ts';
 // Fees are part of the catalogue; deadlines and the working calendar are the module's pure domain logic.
 export { quoteFees } from './fees.ts';
 export {
@@ -79,6 +80,7 @@ export const servicesModule: CqsModule = {
     });
     deps.jobs.every('services.apologies', 15 * 60_000, () => draftApologies(deps.db));
     deps.jobs.every('services.supplement_expiry', 60 * 60_000, () => expireSupplements(deps.db));
+    deps.jobs.every('services.versions_in_force', 60_000, () => applyDueVersions(deps.db));
   },
   seedDemo: async (tx) => {
     await seedProcedures(tx, DEMO_PROCEDURES);

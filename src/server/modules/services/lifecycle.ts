@@ -80,3 +80,6 @@ export const FINAL_STATUSES: readonly DossierStatus[] = [3, 7, 8, 10];
 export function allowedFrom(action: LifecycleAction, status: DossierStatus): boolean {
   return LIFECYCLE[action].from.includes(status);
 }
+
+/** The component key of a supplied file that answers the request without matching a listed component. */
+export const SUPPLEMENT_COMPONENT = 'supplement';

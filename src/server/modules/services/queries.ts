@@ -7,7 +7,7 @@ import { type Language, t } from '../../platform/i18n/index.ts';
 import { agencies } from '../identity/index.ts';
 import { loadCalendar } from './clock.ts';
 import { formatExplanation } from './deadline.ts';
-import { LIFECYCLE } from './lifecycle.ts';
+import { LIFECYCLE, SUPPLEMENT_COMPONENT } from './lifecycle.ts';
 import { canBeApologisedFor, mayAct, mayApologise, mayRead } from './policy.ts';
 import { foldVietnamese } from './search.ts';
 import {
@@ -20,7 +20,6 @@ import {
   procedureVersions,
   ratings,
 } from './tables.ts';
-import { SUPPLEMENT_COMPONENT } from './commands/supplement.ts';
 import type { DossierRow } from './transition.ts';
 import { actionsFrom, branchAnswers, stepOf } from './workflow.ts';
 import type { WorkflowAction } from '../../../contracts/services.ts';
@@ -41,7 +40,7 @@ export async function searchProcedures(db: DbOrTx, q: string | undefined, limit 
     .from(procedures)
     .innerJoin(
       procedureVersions,
-      sql`${procedureVersions.id} = (select v.id from svc_procedure_versions v where v.procedure_id = ${procedures.id} and v.effective_from <= now() order by v.effective_from desc, v.version desc limit 1)`,
+      sql`${procedureVersions.id} = (select v.id from svc_procedure_versions v where v.procedure_id = ${procedures.id} and v.applied_at is not null and v.effective_from <= now() order by v.effective_from desc, v.version desc limit 1)`,
     )
     .where(and(...where))
     .orderBy(
@@ -85,7 +84,7 @@ export async function procedureInForce(db: DbOrTx, code: string) {
     .from(procedures)
     .innerJoin(
       procedureVersions,
-      sql`${procedureVersions.id} = (select v.id from svc_procedure_versions v where v.procedure_id = ${procedures.id} and v.effective_from <= now() order by v.effective_from desc, v.version desc limit 1)`,
+      sql`${procedureVersions.id} = (select v.id from svc_procedure_versions v where v.procedure_id = ${procedures.id} and v.applied_at is not null and v.effective_from <= now() order by v.effective_from desc, v.version desc limit 1)`,
     )
     .where(eq(procedures.code, code));
   if (!row) return undefined;

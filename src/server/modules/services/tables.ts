@@ -36,7 +36,11 @@ export const procedures = pgTable(
   (t) => [uniqueIndex('svc_procedures_code').on(t.code)],
 );
 
-/** A version applies from effective_from until the next version's start; a dossier keeps its version. */
+/**
+ * A version applies from effective_from until the next version's start; a dossier keeps its version.
+ * A version published for a later date is scheduled: it changes nothing (the procedure's name, the
+ * agencies offering it) until its date, when `applied_at` is set (issue 10 finding 8).
+ */
 export const procedureVersions = pgTable(
   'svc_procedure_versions',
   {
@@ -47,6 +51,10 @@ export const procedureVersions = pgTable(
     version: integer('version').notNull(),
     effectiveFrom: ts('effective_from').notNull(),
     definition: jsonb('definition').$type<ProcedureDefinition>().notNull(),
+    /** the agencies offering the procedure from this version on; null: unchanged */
+    agencies: jsonb('agencies').$type<{ agencyId: string; serviceLevel: 'full' | 'partial' }[]>(),
+    /** when the version took effect (its name and agencies applied); null while scheduled */
+    appliedAt: ts('applied_at'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },

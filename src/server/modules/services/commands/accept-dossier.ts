@@ -7,6 +7,7 @@ import { nextDossierCode } from '../codes.ts';
 import { LIFECYCLE } from '../lifecycle.ts';
 import { mayAct } from '../policy.ts';
 import { applyTransition, type DossierRow, lockDossier } from '../transition.ts';
+import { refusal } from './load.ts';
 import { enterStep } from './step-routing.ts';
 import { definitionOf } from '../definitions.ts';
 
@@ -14,9 +15,9 @@ import { definitionOf } from '../definitions.ts';
 export async function acceptDossier(db: Db, ctx: ActionContext, id: string, expectedRevision?: number) {
   return db.transaction(async (tx) => {
     const d = await lockDossier(tx, id);
+    if (!mayAct(ctx.actor, d, LIFECYCLE.accept.actors)) throw await refusal(tx, ctx.actor, d);
     if (!LIFECYCLE.accept.from.includes(d.status as 1))
       throw new AppError('invalid_state', { status: d.status });
-    if (!mayAct(ctx.actor, d, LIFECYCLE.accept.actors)) throw new AppError('forbidden');
     if (expectedRevision !== undefined && expectedRevision !== d.revision) throw new AppError('conflict');
     return acceptLocked(tx, ctx, d, new Date());
   });

@@ -11,6 +11,7 @@ import type { ExplanationStep } from '../deadline.ts';
 import { dossierEvents } from '../tables.ts';
 import { applyTransition, lockDossier } from '../transition.ts';
 import { canBeApologisedFor, mayApologise } from '../policy.ts';
+import { refusal } from './load.ts';
 
 /**
  * Finds dossiers in processing whose due date falls within the next working day and drafts an
@@ -75,7 +76,7 @@ export async function issueApology(
   return db.transaction(async (tx) => {
     const d = await lockDossier(tx, id);
     if (!ctx.actor) throw new AppError('unauthenticated');
-    if (!mayApologise(ctx.actor, d)) throw new AppError('forbidden');
+    if (!mayApologise(ctx.actor, d)) throw await refusal(tx, ctx.actor, d);
     if (!canBeApologisedFor(d) || !d.dueAt) throw new AppError('invalid_state', { status: d.status });
     if (input.newDueAt.getTime() <= d.dueAt.getTime())
       throw new AppError('validation', {}, [{ field: 'body.newDueAt', key: 'field.not_later' }]);

@@ -14,6 +14,7 @@ import { definitionOf } from '../definitions.ts';
 import { branchAnswers, stepOf } from '../workflow.ts';
 import { attachStepFile } from './step-files.ts';
 import { enterStep, stepAgency } from './step-routing.ts';
+import { mayReadDossier } from '../queries.ts';
 
 type Action = ProcedureDefinition['workflow']['actions'][number];
 
@@ -93,6 +94,7 @@ export async function answerConsultation(
   return db.transaction(async (tx) => {
     if (!ctx.actor) throw new AppError('unauthenticated');
     const d = await lockDossier(tx, id);
+    if (!(await mayReadDossier(tx, ctx.actor, d))) throw new AppError('not_found');
     if (d.status !== 4) throw new AppError('invalid_state', { status: d.status });
     if (input.expectedRevision !== undefined && input.expectedRevision !== d.revision)
       throw new AppError('conflict');

@@ -1,9 +1,9 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { ProcedureDefinition } from '../../../../contracts/services.ts';
 import { requireCityPermission } from '../../../platform/access.ts';
 import { audit } from '../../../platform/audit/index.ts';
-import type { ActionContext } from '../../../platform/context.ts';
-import type { DbOrTx, Tx } from '../../../platform/db/client.ts';
+import { type ActionContext, systemContext } from '../../../platform/context.ts';
+import type { Db, DbOrTx, Tx } from '../../../platform/db/client.ts';
 import { emit } from '../../../platform/events/index.ts';
 import { AppError, type FieldProblem } from '../../../platform/errors.ts';
 import { getAgencyByCode } from '../../identity/index.ts';
@@ -51,30 +51,22 @@ async function checkDefinition(tx: DbOrTx, raw: unknown, roleCodes: string[]) {
   return def;
 }
 
-/** Publishes a procedure: the first version, or a new version effective from a date. */
+/**
+ * Publishes a procedure: the first version, or a new version effective from a date. A version dated
+ * now or earlier takes effect at once; one dated later is scheduled and changes nothing (the name shown
+ * in search and tracking, the agencies offering it) until `applyDueVersions` finds its date has come.
+ */
 export async function publishProcedure(tx: Tx, ctx: ActionContext, input: PublishInput, roleCodes: string[]) {
   // A version applies to every agency offering the procedure: a city-level permission.
   if (ctx.actor) requireCityPermission(ctx.actor, 'procedures.manage');
   const def = await checkDefinition(tx, input.definition, roleCodes);
-  const effectiveFrom = input.effectiveFrom ?? new Date();
-  const searchText = foldVietnamese(`${def.name} ${def.code} ${def.sector.name}`);
+  const now = new Date();
+  const effectiveFrom = input.effectiveFrom ?? now;
+  const scheduled = effectiveFrom.getTime() > now.getTime();
   let [procedure] = await tx.select().from(procedures).where(eq(procedures.code, def.code));
   if (!procedure) {
-    [procedure] = await tx
-      .insert(procedures)
-      .values({
-        code: def.code,
-        name: def.name,
-        sectorCode: def.sector.code,
-        sectorName: def.sector.name,
-        searchText,
-      })
-      .returning();
-  } else {
-    await tx
-      .update(procedures)
-      .set({ name: def.name, sectorCode: def.sector.code, sectorName: def.sector.name, searchText })
-      .where(eq(procedures.id, procedure.id));
+    // A new procedure needs its row at once (its code is taken); it is offered nowhere until in force.
+    [procedure] = await tx.insert(procedures).values(procedureRow(def)).returning();
   }
   const [last] = await tx
     .select({ version: procedureVersions.version })
@@ -90,34 +82,101 @@ export async function publishProcedure(tx: Tx, ctx: ActionContext, input: Publis
       version,
       effectiveFrom,
       definition: def,
+      agencies: input.agencies ?? null,
       createdBy: ctx.actor?.userId ?? null,
     })
     .returning();
-  if (input.agencies) {
-    await tx.delete(procedureAgencies).where(eq(procedureAgencies.procedureId, procedure!.id));
-    if (input.agencies.length)
-      await tx
-        .insert(procedureAgencies)
-        .values(input.agencies.map((a) => ({ ...a, procedureId: procedure!.id })))
-        .onConflictDoNothing();
-  }
   await audit(tx, ctx, {
     action: version === 1 ? 'procedure.create' : 'procedure.new_version',
     targetType: 'procedure',
     targetId: def.code,
-    summary: { version, effectiveFrom: effectiveFrom.toISOString(), agencies: input.agencies?.length },
+    summary: {
+      version,
+      effectiveFrom: effectiveFrom.toISOString(),
+      scheduled,
+      agencies: input.agencies?.length,
+    },
   });
+  if (!scheduled) await takeEffect(tx, procedure!.id, row!);
+  return { procedure: procedure!, version: row!, scheduled };
+}
+
+const procedureRow = (def: ProcedureDefinition) => ({
+  code: def.code,
+  name: def.name,
+  sectorCode: def.sector.code,
+  sectorName: def.sector.name,
+  searchText: foldVietnamese(`${def.name} ${def.code} ${def.sector.name}`),
+});
+
+/** A version takes effect: the procedure shows its name, and its agencies (when it names them) offer it. */
+async function takeEffect(tx: Tx, procedureId: string, v: typeof procedureVersions.$inferSelect) {
+  await tx.update(procedures).set(procedureRow(v.definition)).where(eq(procedures.id, procedureId));
+  if (v.agencies) {
+    await tx.delete(procedureAgencies).where(eq(procedureAgencies.procedureId, procedureId));
+    if (v.agencies.length)
+      await tx
+        .insert(procedureAgencies)
+        .values(v.agencies.map((a) => ({ ...a, procedureId })))
+        .onConflictDoNothing();
+  }
+  await tx.update(procedureVersions).set({ appliedAt: new Date() }).where(eq(procedureVersions.id, v.id));
   await emit(tx, {
     type: 'services.procedure_published',
     aggregateType: 'procedure',
-    aggregateId: procedure!.id,
-    payload: { code: def.code, version },
+    aggregateId: procedureId,
+    payload: { code: v.definition.code, version: v.version },
     audience: { public: true },
   });
-  return { procedure: procedure!, version: row! };
 }
 
-/** The version in force at a moment: the latest whose effective date has come. */
+/**
+ * Scheduled versions whose date has come take effect, oldest first, each in its own transaction
+ * (a periodic job; ADR 2). A later version that is already applied wins: an older scheduled one whose
+ * date passed after it is marked applied without changing anything.
+ */
+export async function applyDueVersions(db: Db, at = new Date()): Promise<number> {
+  const due = await db
+    .select({ id: procedureVersions.id })
+    .from(procedureVersions)
+    .where(and(isNull(procedureVersions.appliedAt), lte(procedureVersions.effectiveFrom, at)))
+    .orderBy(asc(procedureVersions.effectiveFrom), asc(procedureVersions.version));
+  let applied = 0;
+  for (const { id } of due) {
+    await db.transaction(async (tx) => {
+      const [v] = await tx
+        .select()
+        .from(procedureVersions)
+        .where(and(eq(procedureVersions.id, id), isNull(procedureVersions.appliedAt)))
+        .for('update');
+      if (!v) return; // another node applied it
+      const inForce = await versionInForce(tx, v.procedureId, at);
+      const superseded =
+        inForce &&
+        (inForce.effectiveFrom > v.effectiveFrom ||
+          (inForce.effectiveFrom.getTime() === v.effectiveFrom.getTime() && inForce.version > v.version));
+      if (superseded) {
+        await tx.update(procedureVersions).set({ appliedAt: at }).where(eq(procedureVersions.id, v.id));
+        return;
+      }
+      await takeEffect(tx, v.procedureId, v);
+      await audit(tx, systemContext('services.versions'), {
+        action: 'procedure.version_in_force',
+        targetType: 'procedure',
+        targetId: v.definition.code,
+        summary: { version: v.version, effectiveFrom: v.effectiveFrom.toISOString() },
+      });
+      applied += 1;
+    });
+  }
+  return applied;
+}
+
+/**
+ * The version in force at a moment: the latest, by date, of those that have taken effect (a scheduled
+ * version whose date has just come counts once `applyDueVersions` has applied it, so that its text, name
+ * and agencies change together).
+ */
 export async function versionInForce(db: DbOrTx, procedureId: string, at: Date) {
   const [row] = await db
     .select()
@@ -125,6 +184,7 @@ export async function versionInForce(db: DbOrTx, procedureId: string, at: Date) 
     .where(
       and(
         eq(procedureVersions.procedureId, procedureId),
+        isNotNull(procedureVersions.appliedAt),
         sql`${procedureVersions.effectiveFrom} <= ${at.toISOString()}::timestamptz`,
       ),
     )

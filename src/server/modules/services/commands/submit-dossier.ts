@@ -259,7 +259,8 @@ async function intakeTarget(
         left join lateral (
           select id, definition #>> '{competent,code}' as competent_code
           from svc_procedure_versions
-          where procedure_id = p.id and effective_from <= ${at.toISOString()}::timestamptz
+          where procedure_id = p.id and applied_at is not null
+            and effective_from <= ${at.toISOString()}::timestamptz
           order by effective_from desc, version desc limit 1) v on true
         left join id_agencies r on r.id = ${agencyId}::uuid
         left join id_agencies c on c.code = v.competent_code

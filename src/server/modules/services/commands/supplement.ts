@@ -5,6 +5,7 @@ import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { dueDateOf, loadCalendar, pausesOf } from '../clock.ts';
 import { computeDueDate } from '../deadline.ts';
+import { SUPPLEMENT_COMPONENT } from '../lifecycle.ts';
 import { dossierEvents, dossierFiles, dossierPauses } from '../tables.ts';
 import { applyTransition } from '../transition.ts';
 import { loadForAction } from './load.ts';
@@ -138,6 +139,3 @@ export async function answerSupplement(db: Db, ctx: ActionContext, id: string, a
     });
   });
 }
-
-/** The component key of a supplied file that answers the request without matching a listed component. */
-export const SUPPLEMENT_COMPONENT = 'supplement';

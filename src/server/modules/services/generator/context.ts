@@ -140,7 +140,7 @@ export async function loadContext(
     definition: ProcedureDefinition;
   }>(
     db,
-    sql`select id, procedure_id, effective_from, definition from svc_procedure_versions order by procedure_id, effective_from, version`,
+    sql`select id, procedure_id, effective_from, definition from svc_procedure_versions where applied_at is not null order by procedure_id, effective_from, version`,
   );
   const offerRows = await queryRows<{ procedure_id: string; agency_id: string }>(
     db,

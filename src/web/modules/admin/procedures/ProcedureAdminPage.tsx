@@ -138,6 +138,11 @@ function VersionsTable({
           cell: (v) => formatDateTime(v.effectiveFrom),
         },
         {
+          key: 'state',
+          header: t('admin_procedures.version_state'),
+          cell: (v) => t(`admin_procedures.version_state_${v.state}`),
+        },
+        {
           key: 'created',
           header: t('admin_procedures.created_at'),
           cell: (v) => formatDateTime(v.createdAt),

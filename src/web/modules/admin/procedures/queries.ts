@@ -13,7 +13,12 @@ export interface CatalogueItem {
 
 export interface Versions {
   code: string;
-  versions: { version: number; effectiveFrom: string; createdAt: string }[];
+  versions: {
+    version: number;
+    effectiveFrom: string;
+    createdAt: string;
+    state: 'in_force' | 'scheduled' | 'superseded';
+  }[];
   agencies: { agencyId: string; serviceLevel: 'full' | 'partial' }[];
 }
 
