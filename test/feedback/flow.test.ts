@@ -140,6 +140,12 @@ describe('a report from submission to closing', () => {
     ).toContain(code);
     const view = await officer.get(`/api/feedback/manage/${code}`);
     expect(view.json().contacts[0]).toMatchObject({ name: NAME });
+    // A handler of another agency is told what it would be told of an unknown code (issue 10 finding 13).
+    const elsewhere = await t.login('chuyenvien.xaydung@cqs.demo');
+    const refused = await elsewhere.post(`/api/feedback/manage/${code}/accept`);
+    const unknown = await elsewhere.post('/api/feedback/manage/PA-261207-ZZZZZZ/accept');
+    expect([refused.statusCode, refused.json().error.code]).toEqual([404, 'not_found']);
+    expect(refused.json().error.message).toBe(unknown.json().error.message);
     expect((await officer.post(`/api/feedback/manage/${code}/accept`)).json().status).toBe('in_progress');
     const fix = (await uploadPhoto(officer, await photoWithGps())).json();
     const reply = await officer.post(`/api/feedback/manage/${code}/reply`, {

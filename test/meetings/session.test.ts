@@ -207,6 +207,13 @@ describe('in session', () => {
 
   it('the chair opens the meeting and a content; the queue takes one request per person', async () => {
     expectError(await as.m1!.post(`/api/meetings/${meetingId}/start`), 403, 'forbidden');
+    // To an outsider the meeting does not exist, as for an unknown id (issue 10 finding 13).
+    expectError(await as.outsider!.post(`/api/meetings/${meetingId}/start`), 404, 'not_found');
+    expectError(
+      await as.outsider!.post(`/api/meetings/${meetingId}/speeches`, { kind: 'question' }),
+      404,
+      'not_found',
+    );
     expect((await as.chair!.post(`/api/meetings/${meetingId}/start`)).statusCode).toBe(200);
     expectError(
       await as.m1!.post(`/api/meetings/${meetingId}/speeches`, { kind: 'question' }),

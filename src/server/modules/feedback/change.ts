@@ -7,7 +7,7 @@ import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/events/index.ts';
 import { canTransition, type ReportAction, type ReportStatus, TRANSITIONS } from './lifecycle.ts';
-import { actsAs } from './policy.ts';
+import { actsAs, mayReadPrivate } from './policy.ts';
 import { fbReports, fbTimeline } from './tables.ts';
 
 export type ReportRow = typeof fbReports.$inferSelect;
@@ -18,9 +18,16 @@ export async function lockReport(tx: DbOrTx, id: string): Promise<ReportRow> {
   return r;
 }
 
+/**
+ * "Forbidden" only to those who may see the report's handling; to anyone else it does not exist (404, as
+ * for an unknown code), so that commands do not confirm which codes are real (issue 10 finding 13).
+ */
+export const refusal = (ctx: ActionContext, r: ReportRow) =>
+  new AppError(mayReadPrivate(ctx.actor, r.agencyPath) ? 'forbidden' : 'not_found');
+
 /** Refuses unless the principal is one of the action's actors and the report's status allows it. */
 export function authorize(ctx: ActionContext, r: ReportRow, action: ReportAction): void {
-  if (!actsAs(ctx.actor, TRANSITIONS[action].actors, r.agencyPath)) throw new AppError('forbidden');
+  if (!actsAs(ctx.actor, TRANSITIONS[action].actors, r.agencyPath)) throw refusal(ctx, r);
   if (!canTransition(r.status, action)) throw new AppError('invalid_state', { status: r.status, action });
 }
 

@@ -1,8 +1,10 @@
 // Loading a meeting inside a command: the row locked, its kind's rules and its participants.
 import { eq } from 'drizzle-orm';
 import type { KindRules } from '../../../contracts/meetings.ts';
+import type { Principal } from '../../platform/access.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { mayRead } from './policy.ts';
 import { meetingKinds, meetings, participants } from './tables.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -15,10 +17,15 @@ export interface LoadedMeeting {
   participants: ParticipantRow[];
 }
 
-/** Locks the meeting row: commands on one meeting run one after another (not ballots: see cast-ballot). */
+/**
+ * Locks the meeting row: commands on one meeting run one after another (not ballots: see cast-ballot).
+ * To someone who may not see the meeting it does not exist: 404, as for an unknown id, so commands do
+ * not tell outsiders which meetings are real (issue 10 finding 13).
+ */
 export async function lockMeeting(
   tx: Tx,
   id: string,
+  viewer: Principal | null,
   lock: 'update' | 'share' = 'update',
 ): Promise<LoadedMeeting> {
   const [row] = await tx
@@ -29,6 +36,7 @@ export async function lockMeeting(
     .for(lock, { of: meetings });
   if (!row) throw new AppError('not_found');
   const rows = await tx.select().from(participants).where(eq(participants.meetingId, id));
+  if (!mayRead(viewer, row.meeting, rows)) throw new AppError('not_found');
   return { ...row, participants: rows };
 }
 

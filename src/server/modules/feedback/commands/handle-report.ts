@@ -2,7 +2,7 @@
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { applyChange, authorize, lockReport } from '../change.ts';
+import { applyChange, authorize, lockReport, refusal } from '../change.ts';
 import { WITH_AGENCY } from '../lifecycle.ts';
 import { handlesAgency } from '../policy.ts';
 import { redact } from '../redact.ts';
@@ -60,7 +60,7 @@ export async function transferReport(
 export async function extendDeadline(db: Db, ctx: ActionContext, id: string, dueAt: Date, reason: string) {
   return db.transaction(async (tx) => {
     const r = await lockReport(tx, id);
-    if (!handlesAgency(ctx.actor, r.agencyPath)) throw new AppError('forbidden');
+    if (!handlesAgency(ctx.actor, r.agencyPath)) throw refusal(ctx, r);
     if (!WITH_AGENCY.includes(r.status) || !r.dueAt)
       throw new AppError('invalid_state', { status: r.status });
     if (dueAt.getTime() <= r.dueAt.getTime())

@@ -13,7 +13,7 @@ import { items } from '../tables.ts';
 /** The secretariat adds a content at the end of the agenda. */
 export async function addItem(db: Db, ctx: ActionContext, meetingId: string, input: ItemInput) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!isSecretariat(ctx.actor, l.meeting)) throw new AppError('forbidden');
     requireLive(l.meeting);
     const [{ next } = { next: 1 }] = await tx

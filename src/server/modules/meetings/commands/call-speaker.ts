@@ -18,7 +18,7 @@ export const SPEECH_CAP_SECONDS = 300;
  */
 export async function callSpeaker(db: Db, ctx: ActionContext, meetingId: string, speechId?: string) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');
     requireInSession(l.meeting);
     const [next] = await tx

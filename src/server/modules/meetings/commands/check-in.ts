@@ -22,7 +22,7 @@ export async function checkIn(
   input: { participantId?: string | undefined; mode: AttendMode; out?: boolean },
 ) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     const me = participantOf(ctx.actor, l.participants);
     const target = input.participantId ? l.participants.find((p) => p.id === input.participantId) : me;
     if (!target) {

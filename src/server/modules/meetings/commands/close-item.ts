@@ -20,7 +20,7 @@ export async function closeItem(
   outcome: ItemOutcome | undefined,
 ) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');
     const [item] = await tx
       .select()

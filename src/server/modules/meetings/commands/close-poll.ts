@@ -23,7 +23,7 @@ export async function closePoll(
   pollId: string,
 ): Promise<{ result: PollResult; replayed: boolean }> {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');
     const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for('update');
     if (!poll || poll.meetingId !== meetingId) throw new AppError('not_found');

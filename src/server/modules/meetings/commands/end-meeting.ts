@@ -13,7 +13,7 @@ import { items, meetings, participants } from '../tables.ts';
 /** The chair closes the meeting: the open content stops, everyone still present is checked out. */
 export async function endMeeting(db: Db, ctx: ActionContext, meetingId: string) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');
     if (l.meeting.state !== 'in_session' && l.meeting.state !== 'paused')
       throw new AppError('invalid_state', { state: l.meeting.state });

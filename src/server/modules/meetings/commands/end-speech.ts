@@ -12,7 +12,7 @@ import { speeches } from '../tables.ts';
 /** The speaker or the chair ends a speech; a waiting request may be withdrawn by its author. */
 export async function endSpeech(db: Db, ctx: ActionContext, meetingId: string, speechId: string) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     const [s] = await tx
       .select()
       .from(speeches)

@@ -18,7 +18,7 @@ import { conclusionLagDays } from '../working-days.ts';
 export async function issueNotice(db: Db, ctx: ActionContext, meetingId: string, number?: string) {
   const calendar = await loadCalendar(db);
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!isChair(ctx.actor, l.participants) && !isSecretariat(ctx.actor, l.meeting))
       throw new AppError('forbidden');
     if (l.meeting.state !== 'ended') throw new AppError('invalid_state', { state: l.meeting.state });

@@ -13,7 +13,7 @@ import { items, meetings } from '../tables.ts';
 /** The chair opens a content (closing the one under discussion); its timer runs against its budget. */
 export async function openItem(db: Db, ctx: ActionContext, meetingId: string, itemId: string) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');
     requireInSession(l.meeting);
     const rows = await tx.select().from(items).where(eq(items.meetingId, meetingId));

@@ -22,7 +22,7 @@ export async function openPoll(
 ) {
   try {
     return await db.transaction(async (tx) => {
-      const l = await lockMeeting(tx, meetingId);
+      const l = await lockMeeting(tx, meetingId, ctx.actor);
       if (!mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');
       requireInSession(l.meeting);
       if (input.itemId) {

@@ -17,7 +17,7 @@ export async function pauseMeeting(
   action: 'pause' | 'resume',
 ) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');
     const from = action === 'pause' ? 'in_session' : 'paused';
     if (l.meeting.state !== from) throw new AppError('invalid_state', { state: l.meeting.state });

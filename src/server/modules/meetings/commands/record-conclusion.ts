@@ -28,7 +28,7 @@ export async function recordConclusion(
   const calendar = await loadCalendar(db);
   try {
     return await db.transaction(async (tx) => {
-      const l = await lockMeeting(tx, meetingId);
+      const l = await lockMeeting(tx, meetingId, ctx.actor);
       if (!mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');
       if (!['in_session', 'paused', 'ended'].includes(l.meeting.state))
         throw new AppError('meeting_not_in_session', { state: l.meeting.state });

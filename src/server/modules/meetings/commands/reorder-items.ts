@@ -12,7 +12,7 @@ import { items } from '../tables.ts';
 /** The secretariat puts the agenda in a new order: the list must name every content exactly once. */
 export async function reorderItems(db: Db, ctx: ActionContext, meetingId: string, itemIds: string[]) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!isSecretariat(ctx.actor, l.meeting)) throw new AppError('forbidden');
     requireLive(l.meeting);
     const current = await tx

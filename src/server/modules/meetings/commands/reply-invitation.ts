@@ -14,7 +14,7 @@ import { bridgePoints, participants } from '../tables.ts';
 /** A participant answers the invitation: attend (how), absent with a reason, or a named substitute. */
 export async function replyInvitation(db: Db, ctx: ActionContext, meetingId: string, input: ReplyBody) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     const me = participantOf(ctx.actor, l.participants);
     if (!me || me.role === 'secretary') throw new AppError('forbidden');
     requireLive(l.meeting);

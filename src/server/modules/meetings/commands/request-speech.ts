@@ -15,7 +15,7 @@ import { items, speeches } from '../tables.ts';
 export async function requestSpeech(db: Db, ctx: ActionContext, meetingId: string, kind: SpeechKind) {
   try {
     return await db.transaction(async (tx) => {
-      const l = await lockMeeting(tx, meetingId);
+      const l = await lockMeeting(tx, meetingId, ctx.actor);
       const me = participantOf(ctx.actor, l.participants);
       if (!me || me.role === 'secretary') throw new AppError('forbidden');
       if (l.meeting.state !== 'in_session' && l.meeting.state !== 'paused')

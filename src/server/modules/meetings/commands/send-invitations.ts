@@ -20,7 +20,7 @@ import { invitationLeadDays } from '../working-days.ts';
 export async function sendInvitations(db: Db, ctx: ActionContext, meetingId: string) {
   const calendar = await loadCalendar(db);
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!isSecretariat(ctx.actor, l.meeting)) throw new AppError('forbidden');
     if (!['draft', 'invited'].includes(l.meeting.state))
       throw new AppError('invalid_state', { state: l.meeting.state });

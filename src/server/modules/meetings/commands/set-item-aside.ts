@@ -22,7 +22,7 @@ export async function setItemAside(
   action: 'defer' | 'withdraw',
 ) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     const allowed =
       action === 'defer'
         ? mayRunSession(ctx.actor, l.meeting, l.participants)

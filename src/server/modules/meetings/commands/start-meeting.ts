@@ -13,7 +13,7 @@ import { meetings } from '../tables.ts';
 /** The chair opens the meeting; an urgent meeting may open without invitations having gone out. */
 export async function startMeeting(db: Db, ctx: ActionContext, meetingId: string) {
   return db.transaction(async (tx) => {
-    const l = await lockMeeting(tx, meetingId);
+    const l = await lockMeeting(tx, meetingId, ctx.actor);
     if (!mayRunSession(ctx.actor, l.meeting, l.participants)) throw new AppError('forbidden');
     const ok = l.meeting.state === 'invited' || (l.meeting.state === 'draft' && l.meeting.urgent);
     if (!ok) throw new AppError('invalid_state', { state: l.meeting.state });
