@@ -241,9 +241,14 @@ describe('DVCQG sync of live changes', () => {
     const specialist = await t.login('chuyenvien.xaydung@cqs.demo');
     const before = portal.dossiers.get(code)!.record.QuaTrinhXuLy.length;
     portal.queueFaults('reset', 'server_error', 'reset');
+    const dueBefore = portal.dossiers.get(code)!.record.NgayHenTra;
+    expect(dueBefore).toMatch(/^\d{14}$/);
     await act(specialist, 'request-supplement', {
       items: [{ name: 'Bản vẽ', reason: 'Thiếu bản vẽ tầng 2' }],
     });
+    await drain();
+    // While the clock is stopped the portal still shows the due date as it stood (issue 11 item 16).
+    expect(portal.dossiers.get(code)!.record).toMatchObject({ TrangThaiHoSo: 5, NgayHenTra: dueBefore });
     await act(citizen, 'supplement', { note: 'Đã bổ sung' });
     await act(specialist, 'step', { action: 'to_approve' });
     await drain();
@@ -253,6 +258,10 @@ describe('DVCQG sync of live changes', () => {
     expect(remote.record.DanhSachHoSoBoSung).toHaveLength(1);
     expect(remote.record.DanhSachHoSoBoSung[0]!.NoiDungBoSung).toContain('Thiếu bản vẽ tầng 2');
     expect(remote.record.DanhSachHoSoBoSung[0]!.NgayBoSung).toMatch(/^\d{14}$/);
+    // The request names the due date when the clock stopped and the one the answer restarted it with.
+    expect(remote.record.DanhSachHoSoBoSung[0]!.NgayHenTraTruoc).toBe(dueBefore);
+    expect(remote.record.DanhSachHoSoBoSung[0]!.NgayHenTraMoi).toBe(remote.record.NgayHenTra);
+    expect(remote.record.NgayHenTra! >= dueBefore!).toBe(true); // later by the working time paused
     await expectPortalEqualsLocal();
     // The department's system heard every status change of the dossier, once each, in its words.
     // (Retries may reorder deliveries: the revision orders them, as the contract tells receivers.)
@@ -266,6 +275,19 @@ describe('DVCQG sync of live changes', () => {
       [5, 4],
     ]);
     expect(receiver.badSignatures).toBe(0);
+  });
+
+  it('an apology moves the due date; the portal keeps the one it replaced (issue 11 item 16)', async () => {
+    const leader = await t.login('lanhdao.xaydung@cqs.demo');
+    const before = portal.dossiers.get(code)!.record.NgayHenTra!;
+    expect(portal.dossiers.get(code)!.record.NgayHenTraTruoc).toBeNull();
+    const newDueAt = new Date(Date.now() + 40 * 86_400_000).toISOString();
+    await act(leader, 'apology', { reason: 'Chờ ý kiến của cơ quan phối hợp', newDueAt });
+    await drain();
+    const remote = portal.dossiers.get(code)!.record;
+    expect(remote.NgayHenTraTruoc).toBe(before);
+    expect(remote.NgayHenTra! > before).toBe(true);
+    await expectPortalEqualsLocal();
   });
 
   it('reconciliation finds and re-sends a dossier the portal acknowledged but dropped', async () => {

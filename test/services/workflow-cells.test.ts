@@ -131,6 +131,8 @@ describe.each(DEMO_PROCEDURES.map((d) => [d.code, d] as const))('workflow of %s'
       const step = def.workflow.steps.find((s) => s.key === stepKey)!;
       for (const official of OFFICIALS) {
         const isActor = official.role === step.role && official.agency === stepAgency(def, step);
+        // Who may not see the dossier is told it does not exist (issue 10 finding 13).
+        const sees = (await agents.get(official.email)!.get(`/api/dossiers/${id}`)).statusCode === 200;
         // Action keys may repeat across steps ("submit" from appraisal and from review): the server
         // looks the key up on the current step, so the expectation does too.
         for (const key of new Set(def.workflow.actions.map((a) => a.key))) {
@@ -140,7 +142,7 @@ describe.each(DEMO_PROCEDURES.map((d) => [d.code, d] as const))('workflow of %s'
           );
           if (isActor && here && !needs) continue; // allowed: performed in the next test
           const res = await agents.get(official.email)!.post(`/api/dossiers/${id}/step`, { action: key });
-          const expected = !isActor ? 403 : !here ? 409 : 400;
+          const expected = !isActor ? (sees ? 403 : 404) : !here ? 409 : 400;
           const action = { key };
           expect(res.statusCode, `${def.code} at ${stepKey}: ${official.email} → ${action.key}`).toBe(
             expected,

@@ -81,6 +81,8 @@ export const NationalDossier = z.strictObject({
   NgayNopHoSo: NationalDate,
   NgayTiepNhan: NationalDate,
   NgayHenTra: Optional(NationalDate),
+  /** the due date before the latest apology (form 04) moved it */
+  NgayHenTraTruoc: Optional(NationalDate),
   TrangThaiHoSo: z.number().int().min(1).max(10),
   NgayTra: Optional(NationalDate),
   /** how the result was handed over: 1 at the counter, 2 by post, 3 electronically */

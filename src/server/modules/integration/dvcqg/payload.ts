@@ -26,6 +26,11 @@ export function toNationalDossier(r: DossierRecord, baseUrl: string): NationalDo
   const results = r.files.filter((f) => f.role === 'result');
   const supplementAnswers = r.events.filter((e) => e.action === 'supplement');
   const requests = r.events.filter((e) => e.action === 'request_supplement');
+  const apology = r.events.findLast((e) => e.action === 'apology');
+  const dateOf = (v: unknown) => (typeof v === 'string' && v ? nationalDate(new Date(v)) : null);
+  // While the clock is stopped for a supplement the due date is not known yet: the portal shows it as
+  // it stood when the clock stopped (issue 11 item 16).
+  const dueAsItStands = d.dueAt ?? (d.status === 5 ? requests.at(-1)?.data.previousDueAt : null);
 
   return {
     MaHoSo: d.code,
@@ -43,7 +48,8 @@ export function toNationalDossier(r: DossierRecord, baseUrl: string): NationalDo
     TrichYeuHoSo: clip(`${r.procedure.name} – ${a.fullName}`, 2000),
     NgayNopHoSo: nationalDate(d.submittedAt),
     NgayTiepNhan: nationalDate(d.acceptedAt),
-    NgayHenTra: date(d.dueAt),
+    NgayHenTra: dueAsItStands instanceof Date ? date(dueAsItStands) : dateOf(dueAsItStands),
+    NgayHenTraTruoc: dateOf(apology?.data.previousDueAt),
     TrangThaiHoSo: d.status,
     NgayTra: d.status === 10 ? date(d.returnedAt ?? handOver?.at) : null,
     HinhThuc:
@@ -90,8 +96,8 @@ export function toNationalDossier(r: DossierRecord, baseUrl: string): NationalDo
         ),
         NgayYeuCauBoSung: nationalDate(req.at),
         NgayBoSung: date(pause?.to ?? answer?.at),
-        NgayHenTraTruoc: date(req.data.previousDueAt ? new Date(String(req.data.previousDueAt)) : null),
-        NgayHenTraMoi: null,
+        NgayHenTraTruoc: dateOf(req.data.previousDueAt),
+        NgayHenTraMoi: dateOf(answer?.data.newDueAt),
         TaiLieuBoSung: [],
         LePhiBoSung: [],
       };

@@ -56,6 +56,8 @@ export async function requestSupplement(
         request: count,
         countsAsLate: count > 1,
         previousStatus: d.status,
+        // The due date as it stood when the clock stopped: what the portal shows while it is paused.
+        previousDueAt: d.dueAt?.toISOString() ?? null,
       },
     });
   });
@@ -135,7 +137,11 @@ export async function answerSupplement(db: Db, ctx: ActionContext, id: string, a
       now,
       comment: answer.note ?? null,
       changes: due ? { dueAt: due.dueAt, dueExplanation: due.explanation } : {},
-      data: { answeredRequest: d.supplementCount, ...(fileIds.length ? { fileIds } : {}) },
+      data: {
+        answeredRequest: d.supplementCount,
+        newDueAt: due?.dueAt?.toISOString() ?? null,
+        ...(fileIds.length ? { fileIds } : {}),
+      },
     });
   });
 }

@@ -302,6 +302,7 @@ export function buildDossier(rng: Rng, ctx: BuildContext, c: Choice): BuiltDossi
     const wait = Math.min(rng.lognormal(online ? 2 : 3, 0.8), def.supplementDays - 1) * WORKDAY_MS;
     if (!sim.can(at)) return null;
     const previousStatus = sim.status;
+    const previousDueAt = sim.dueAt;
     const pause = sim.acceptedAt !== null ? { from: at, to: null as number | null, items } : null;
     if (pause) sim.pauses.push(pause);
     const due =
@@ -320,6 +321,7 @@ export function buildDossier(rng: Rng, ctx: BuildContext, c: Choice): BuiltDossi
         request: count,
         countsAsLate: count > 1,
         previousStatus,
+        previousDueAt: isoOrNull(previousDueAt),
       },
     );
     if (unanswered) {
@@ -351,7 +353,7 @@ export function buildDossier(rng: Rng, ctx: BuildContext, c: Choice): BuiltDossi
       previousStatus,
       answerer,
       after ? { due: after } : {},
-      { answeredRequest: count },
+      { answeredRequest: count, newDueAt: after?.dueAt?.toISOString() ?? null },
       rng.pick(ANSWER_NOTES),
     );
     return answered;
