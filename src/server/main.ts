@@ -141,6 +141,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     from: `CQS <no-reply@${new URL(config.publicUrl).hostname}>`,
     demo: config.demo,
     sms: config.sms ? httpSmsGateway(config.sms.url, config.sms.token) : undefined,
+    keepDir: join(config.dataDir, 'outbox'),
   });
   jobs.every('audit.chain', 2_000, async () => {
     while ((await chainAuditBatch(db)) > 0);

@@ -481,6 +481,35 @@ describe('password reset', () => {
     expect(msg!.body).toMatch(/token=[A-Za-z0-9_-]{40,}/);
   });
 
+  it('the administrator’s outbox view shows reset messages without their link (e-mail and SMS)', async () => {
+    const citizen = await registerCitizen();
+    const phone = `09${String(Date.now() + 7).slice(-8)}`;
+    const reg = await agentFrom(t).post('/api/auth/register', {
+      fullName: 'Đỗ Thị Tin',
+      phone,
+      password: DEMO_PASSWORD,
+    });
+    expect(reg.statusCode, reg.body).toBe(200);
+    await request(citizen.email);
+    await request(phone);
+    const emailToken = await tokenSentTo(citizen.email);
+    const [sms] = await rows<{ body: string }>(
+      db(),
+      sql`select body from messages where recipient = ${phone} and template = 'password_reset' order by id desc limit 1`,
+    );
+    const smsToken = /token=([A-Za-z0-9_-]+)/.exec(sms!.body)![1]!;
+
+    const res = await admin.get('/api/admin/messages');
+    expect(res.statusCode, res.body).toBe(200);
+    const shown = (res.json().items as { recipient: string; body: string }[]).filter(
+      (m) => m.recipient === citizen.email || m.recipient === phone,
+    );
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    expect(res.body).not.toContain(emailToken);
+    expect(res.body).not.toContain(smsToken);
+    for (const m of shown) expect(m.body).toContain('/dat-lai-mat-khau?token=••••••');
+  });
+
   it('a confirmed reset sets the password, ends every session, and the token is single-use', async () => {
     const citizen = await registerCitizen();
     const second = await signIn(t, citizen.email);

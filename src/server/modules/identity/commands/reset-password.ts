@@ -40,6 +40,7 @@ export async function requestPasswordReset(
           subject: t(lang, 'identity:reset.subject'),
           body,
           template: 'password_reset',
+          secrets: [token],
         });
       } else if (user.phone) {
         await queueMessage(tx, {
@@ -47,6 +48,7 @@ export async function requestPasswordReset(
           recipient: user.phone,
           body: t(lang, 'identity:reset.sms', { link }),
           template: 'password_reset',
+          secrets: [token],
         });
       }
     }
