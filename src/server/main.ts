@@ -13,6 +13,7 @@ import { createHttp } from './platform/http/app.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { registerMessageDelivery } from './platform/messages/index.ts';
+import { forgetOldAttempts } from './platform/auth/attempts.ts';
 import { httpSmsGateway } from './platform/messages/sms-http.ts';
 import { RealtimeHub, sseRoutes } from './platform/realtime/index.ts';
 import type { CqsModule, Deps } from './platform/module.ts';
@@ -154,6 +155,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     ),
   );
   jobs.every('uploads.sweep', 3_600_000, () => resumable.sweep());
+  jobs.every('attempts.cleanup', 3_600_000, () => forgetOldAttempts(db));
   jobs.every('jobs.cleanup', 3_600_000, () =>
     db.execute(sql`delete from jobs where status = 'done' and finished_at < now() - interval '7 days'`),
   );

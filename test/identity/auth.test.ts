@@ -672,14 +672,18 @@ describe('citizen registration', () => {
 });
 
 describe('change password', () => {
-  it('a wrong current password → error on body.currentPassword, nothing changes', async () => {
+  it('a wrong current password → error on body.currentPassword, nothing changes but the audited failure', async () => {
     const citizen = await registerCitizen();
-    const res = await expectNoChange(db(), () =>
-      citizen.agent.post('/api/account/password', {
-        currentPassword: 'Khong-phai-mat-khau',
-        newPassword: NEW_PASSWORD,
-      }),
+    const res = await expectNoChange(
+      db(),
+      () =>
+        citizen.agent.post('/api/account/password', {
+          currentPassword: 'Khong-phai-mat-khau',
+          newPassword: NEW_PASSWORD,
+        }),
+      ['users', 'sessions', 'memberships', 'messages', 'outbox'],
     );
+    expect(await auditActions(citizen.id)).toContain('account.password_change_failed');
     const error = expectError(res, 400, 'validation');
     expect(fieldNames(error)).toEqual(['body.currentPassword']);
     expect(error.fields![0]!.message).toBe('Mật khẩu hiện tại không đúng.');
@@ -713,6 +717,99 @@ describe('change password', () => {
     expectError(await login(DEMO_PASSWORD), 401, 'invalid_credentials');
     expect((await login(NEW_PASSWORD)).statusCode).toBe(200);
     expect(await auditActions(citizen.id)).toContain('account.password_change');
+  });
+});
+
+describe('attempt limit on checks of a signed-in account (current password, TOTP code)', () => {
+  const wrongCode = (secret: string) => {
+    const valid = new Set([-30_000, 0, 30_000].map((d) => totpAt(secret, Date.now() + d)));
+    return ['000000', '111111', '123456', '654321'].find((c) => !valid.has(c))!;
+  };
+  const countActions = (userId: string, action: string) =>
+    count(db(), 'audit_log', sql`action = ${action} and target_id = ${userId}`);
+  const lockMessages = (recipient: string) =>
+    rows<{ channel: string; subject: string; body: string }>(
+      db(),
+      sql`select channel, subject, body from messages where recipient = ${recipient} and template = 'account_checks_locked'`,
+    );
+  /** A citizen with TOTP turned on, and the secret of their authenticator. */
+  async function citizenWithTotp() {
+    const citizen = await registerCitizen();
+    const { secret } = (await citizen.agent.post('/api/account/totp/setup')).json() as { secret: string };
+    const on = await citizen.agent.post('/api/account/totp/enable', { code: totpAt(secret, Date.now()) });
+    expect(on.statusCode, on.body).toBe(200);
+    return { ...citizen, secret };
+  }
+
+  it('five wrong current passwords, from any session and address, lock the password change for 15 minutes; audited, the holder is told by e-mail', async () => {
+    const citizen = await registerCitizen();
+    const elsewhere = await signIn(t, citizen.email); // another session, another address
+    const change = (a: Agent, currentPassword: string) =>
+      a.post('/api/account/password', { currentPassword, newPassword: NEW_PASSWORD });
+    for (let i = 1; i <= 5; i++) {
+      const res = await change(i % 2 ? citizen.agent : elsewhere, `Sai-mat-khau-${i}`);
+      expect(fieldNames(expectError(res, 400, 'validation'))).toEqual(['body.currentPassword']);
+    }
+    expect(await countActions(citizen.id, 'account.password_change_failed')).toBe(5);
+    expect(await countActions(citizen.id, 'account.checks_locked')).toBe(1);
+    const told = await lockMessages(citizen.email);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.channel).toBe('email');
+    expect(told[0]!.body).toContain('khi đổi mật khẩu (mật khẩu hiện tại)');
+
+    // Locked: even the right password is refused, nothing changes, and the answer says how long.
+    const locked = await expectNoChange(db(), () => change(citizen.agent, DEMO_PASSWORD), [
+      'users',
+      'sessions',
+      'messages',
+    ]);
+    const error = expectError(locked, 429, 'too_many_attempts');
+    expect(error.message).toContain('15 phút');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    expect(await lockMessages(citizen.email)).toHaveLength(1); // told once per lock
+
+    // Once the cool-down is over, the right password works again.
+    await db().execute(
+      sql`update attempt_limits set locked_until = now() - interval '1 second' where key = ${`account:${citizen.id}`}`,
+    );
+    expect((await change(citizen.agent, DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('five wrong codes lock turning TOTP off; the right code is refused while locked and TOTP stays on', async () => {
+    const citizen = await citizenWithTotp();
+    const disable = (code: string) => citizen.agent.post('/api/account/totp/disable', { code });
+    for (let i = 1; i <= 5; i++) expectError(await disable(wrongCode(citizen.secret)), 401, 'totp_invalid');
+    expect(await countActions(citizen.id, 'account.totp_disable_failed')).toBe(5);
+    expect(await countActions(citizen.id, 'account.checks_locked')).toBe(1);
+    expect((await lockMessages(citizen.email))[0]!.body).toContain('khi tắt xác thực hai lớp (mã xác thực)');
+    expectError(await disable(totpAt(citizen.secret, Date.now())), 429, 'too_many_attempts');
+    expect((await probe(citizen.agent)).json().user.totpEnabled).toBe(true);
+  });
+
+  it('a right answer starts the count afresh', async () => {
+    const citizen = await registerCitizen();
+    const change = (currentPassword: string, newPassword: string) =>
+      citizen.agent.post('/api/account/password', { currentPassword, newPassword });
+    for (let i = 1; i <= 4; i++)
+      expect((await change(`Sai-${i}-mat-khau`, NEW_PASSWORD)).statusCode).toBe(400);
+    expect((await change(DEMO_PASSWORD, NEW_PASSWORD)).statusCode).toBe(200);
+    for (let i = 1; i <= 4; i++)
+      expect((await change(`Sai-${i}-mat-khau`, DEMO_PASSWORD)).statusCode).toBe(400);
+    expect((await change(NEW_PASSWORD, DEMO_PASSWORD)).statusCode).toBe(200);
+    expect(await countActions(citizen.id, 'account.checks_locked')).toBe(0);
+  });
+
+  it('the second step of sign-in counts too: five wrong codes with the right password lock it', async () => {
+    const citizen = await citizenWithTotp();
+    const login = (totp: string) =>
+      agentFrom(t).post('/api/auth/login', { identifier: citizen.email, password: DEMO_PASSWORD, totp });
+    for (let i = 1; i <= 5; i++) expectError(await login(wrongCode(citizen.secret)), 401, 'totp_invalid');
+    expect(await countActions(citizen.id, 'account.checks_locked')).toBe(1);
+    expect((await lockMessages(citizen.email))[0]!.body).toContain('khi đăng nhập (mã xác thực hai lớp)');
+    const sessions = await sessionsOf(citizen.id);
+    expectError(await login(totpAt(citizen.secret, Date.now())), 429, 'too_many_attempts');
+    expect(await sessionsOf(citizen.id)).toBe(sessions);
   });
 });
 

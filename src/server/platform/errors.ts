@@ -26,6 +26,7 @@ export const ERRORS = {
   invalid_reset_token: 400,
   file_type_not_allowed: 415,
   rate_limited: 429,
+  too_many_attempts: 429,
   payment_not_available: 409,
   payment_already_paid: 409,
   payment_not_received: 409,
