@@ -190,7 +190,9 @@ test('the new official sees only the officer workspace', async ({ page }) => {
   await signOut(page);
 });
 
-test('a citizen registers and lands on their dossiers', async ({ page }) => {
+test('a citizen registers, opens the link sent to their phone and lands on their dossiers', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Đăng ký tài khoản công dân' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký tài khoản công dân' })).toBeVisible();
@@ -211,6 +213,14 @@ test('a citizen registers and lands on their dossiers', async ({ page }) => {
   await page.getByLabel(/^Mật khẩu/).fill(CITIZEN.password);
   await page.getByLabel('Nhập lại mật khẩu').fill(CITIZEN.password);
   await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+  // The same answer whether or not the number has an account: the link sent there finishes it.
+  await expect(page.getByText('Đã ghi nhận yêu cầu đăng ký')).toBeVisible();
+  await expectAccessible(page, 'register sent');
+
+  await page.goto(await linkSentTo(CITIZEN.phone, '/xac-nhan-dang-ky'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Xác nhận đăng ký' })).toBeVisible();
+  await expectAccessible(page, 'confirm registration');
+  await page.getByRole('button', { name: 'Xác nhận và đăng nhập' }).click();
 
   await expect(page).toHaveURL(/\/ho-so-cua-toi$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' })).toBeVisible();

@@ -4,6 +4,7 @@ import { systemContext } from '../../src/server/platform/context.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 import { pdfPages } from '../../src/server/platform/pdf/test-support.ts';
 import { publishProcedure } from '../../src/server/modules/services/index.ts';
+import { registerCitizen } from '../helpers/mailbox.ts';
 import { fileUpload, minimalPdf } from '../helpers/multipart.ts';
 import { type OfficeClock, officeHoursClock } from '../helpers/office-clock.ts';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
@@ -239,13 +240,11 @@ describe('a dossier from online submission to hand-over', () => {
   });
 
   it('another citizen sees nothing of it: not by id, not its files, not its documents', async () => {
-    const other = t.client();
-    const reg = await other.post('/api/auth/register', {
+    const { agent: other } = await registerCitizen(t, t.client(), {
       fullName: 'Trần Văn Khác',
       email: 'khac@example.vn',
       password: 'một-mật-khẩu-dài',
     });
-    expect(reg.statusCode, reg.body).toBe(200);
     expect((await other.get(`/api/dossiers/${id}`)).statusCode).toBe(404);
     expect((await other.get(`/api/dossiers/${id}/documents/01`)).statusCode).toBe(404);
     const files = await queryRows<{ file_id: string }>(

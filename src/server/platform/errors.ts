@@ -24,6 +24,7 @@ export const ERRORS = {
   idempotency_mismatch: 422,
   weak_password: 400,
   invalid_reset_token: 400,
+  invalid_registration_token: 400,
   file_type_not_allowed: 415,
   rate_limited: 429,
   too_many_attempts: 429,
