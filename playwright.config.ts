@@ -1,8 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // End-to-end tests drive Debian's Chromium against the real server (fresh data directory, demo seed).
 const PORT = Number(process.env.E2E_PORT ?? 8123);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// The server's data directory, chosen here so the tests can read the messages it keeps (outbox/):
+// the workers inherit it from the runner, which evaluates this file first.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cqs-e2e-'));
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -48,7 +54,7 @@ export default defineConfig({
     reuseExistingServer: false,
     // the first start seeds the demo and its history: minutes on a busy shared machine
     timeout: 300_000,
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), E2E_DATA_DIR: process.env.E2E_DATA_DIR },
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

@@ -65,6 +65,8 @@ export const RegisterBody = z
   })
   .refine((b) => b.email || b.phone, { message: 'field.email_or_phone', path: ['email'] });
 
+export const RegisterConfirmBody = z.strictObject({ token: z.string().min(10).max(200) });
+
 export const PasswordResetRequestBody = z.strictObject({ identifier: z.string().trim().min(3).max(200) });
 export const PasswordResetConfirmBody = z.strictObject({
   token: z.string().min(10).max(200),

@@ -5,6 +5,7 @@ export const WEB_PAGES = [
   '/',
   '/dang-nhap',
   '/dang-ky',
+  '/xac-nhan-dang-ky',
   '/quen-mat-khau',
   '/dat-lai-mat-khau',
   '/tai-khoan',

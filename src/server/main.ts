@@ -13,6 +13,7 @@ import { createHttp } from './platform/http/app.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { registerMessageDelivery } from './platform/messages/index.ts';
+import { forgetOldAttempts } from './platform/auth/attempts.ts';
 import { httpSmsGateway } from './platform/messages/sms-http.ts';
 import { RealtimeHub, sseRoutes } from './platform/realtime/index.ts';
 import type { CqsModule, Deps } from './platform/module.ts';
@@ -141,6 +142,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     from: `CQS <no-reply@${new URL(config.publicUrl).hostname}>`,
     demo: config.demo,
     sms: config.sms ? httpSmsGateway(config.sms.url, config.sms.token) : undefined,
+    keepDir: join(config.dataDir, 'outbox'),
   });
   jobs.every('audit.chain', 2_000, async () => {
     while ((await chainAuditBatch(db)) > 0);
@@ -153,6 +155,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     ),
   );
   jobs.every('uploads.sweep', 3_600_000, () => resumable.sweep());
+  jobs.every('attempts.cleanup', 3_600_000, () => forgetOldAttempts(db));
   jobs.every('jobs.cleanup', 3_600_000, () =>
     db.execute(sql`delete from jobs where status = 'done' and finished_at < now() - interval '7 days'`),
   );

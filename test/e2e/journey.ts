@@ -2,6 +2,7 @@
 // and the forms of the dossier page.
 import { readFile } from 'node:fs/promises';
 import { type Browser, type Download, expect, type Locator, type Page } from '@playwright/test';
+import { linkSentTo } from './kept-messages.ts';
 
 export const DEMO_PASSWORD = 'Cqs@2026demo';
 
@@ -70,6 +71,9 @@ export async function citizen(browser: Browser, baseURL: string | undefined) {
   await page.getByLabel(/^Mật khẩu/).fill(password);
   await page.getByLabel('Nhập lại mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+  await expect(page.getByText('Đã ghi nhận yêu cầu đăng ký')).toBeVisible();
+  await page.goto(await linkSentTo(phone, '/xac-nhan-dang-ky'));
+  await page.getByRole('button', { name: 'Xác nhận và đăng nhập' }).click();
   await expect(page).toHaveURL(/\/ho-so-cua-toi$/);
   return { page, phone, fullName };
 }

@@ -16,7 +16,8 @@ const build = spawnSync(process.execPath, [join(root, 'scripts/ensure-web.mjs')]
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const dataDir = mkdtempSync(join(tmpdir(), 'cqs-e2e-'));
+// playwright.config.ts names it, so the tests can read the messages the demo keeps (outbox/).
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cqs-e2e-'));
 const port = process.env.PORT ?? '8123';
 // The sandbox payment gateway, a separate server like a real gateway: CQS talks to it over HTTP.
 const sandboxPort = process.env.E2E_SANDBOX_PORT ?? '8191';

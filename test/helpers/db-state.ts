@@ -13,6 +13,7 @@ const TABLES: Record<string, SQL> = {
   roles: sql`select t::text as r from id_roles t`,
   sessions: sql`select concat_ws('|', token_hash, user_id, csrf_token, expires_at) as r from id_sessions`,
   password_resets: sql`select t::text as r from id_password_resets t`,
+  registrations: sql`select t::text as r from id_registrations t`,
   audit: sql`select t::text as r from audit_log t`,
   outbox: sql`select t::text as r from outbox_events t`,
   messages: sql`select t::text as r from messages t`,

@@ -1,12 +1,14 @@
 // Sign-in, sessions, CSRF, TOTP, password reset, registration and password change, through HTTP on a
 // real database. Every refused request is also checked to have changed nothing it should not.
 import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { totpAt } from '../../src/server/platform/auth/totp.ts';
 import { sha256 } from '../../src/server/platform/auth/tokens.ts';
 import { type Agent, DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../platform.ts';
 import { agentFrom, DEMO, expectError, fieldNames, sessionCookie, signIn } from '../helpers/agents.ts';
 import { count, expectNoChange, rows, snapshot } from '../helpers/db-state.ts';
+import { messagesTo, registerCitizen as register, runJobs, tokenSentTo } from '../helpers/mailbox.ts';
 
 let t: TestPlatform;
 let admin: Agent;
@@ -51,18 +53,32 @@ async function auditActions(targetId: string): Promise<string[]> {
 
 const sessionsOf = (userId: string) => count(db(), 'id_sessions', sql`user_id = ${userId}`);
 
+/** What a request wrote: the tables it changed and by how many rows. */
+async function writesOf(send: () => Promise<LightMyRequestResponse>) {
+  await runJobs(t); // nothing left over from earlier tests
+  const before = await snapshot(db());
+  const res = await send();
+  const after = await snapshot(db());
+  const changed = Object.keys(before)
+    .filter((k) => before[k]!.md5 !== after[k]!.md5)
+    .map((k) => `${k} +${after[k]!.rows - before[k]!.rows}`);
+  const [job] = await rows<{ queue: string; keys: string[] }>(
+    db(),
+    sql`select queue, array(select jsonb_object_keys(payload) order by 1) as keys from jobs order by id desc limit 1`,
+  );
+  return { res, changed, job };
+}
+
 /** A citizen who registers through the API (so tests that change passwords leave demo accounts alone). */
 async function registerCitizen(
   email = unique('cong.dan'),
 ): Promise<{ agent: Agent; email: string; id: string }> {
-  const agent = agentFrom(t);
-  const res = await agent.post('/api/auth/register', {
+  const { agent, id } = await register(t, agentFrom(t), {
     fullName: 'Trần Văn Thử',
     email,
     password: DEMO_PASSWORD,
   });
-  expect(res.statusCode, res.body).toBe(200);
-  return { agent, email, id: res.json().user.id };
+  return { agent, email, id };
 }
 
 /** An official created by the demo administrator, with one role at one agency (by code). */
@@ -427,65 +443,71 @@ describe('password reset', () => {
   const login = (identifier: string, password: string) =>
     agentFrom(t).post('/api/auth/login', { identifier, password });
 
-  /** The token in the newest message to `recipient`. */
-  async function tokenSentTo(recipient: string): Promise<string> {
-    const [msg] = await rows<{ body: string; template: string }>(
-      db(),
-      sql`select body, template from messages where recipient = ${recipient} order by id desc limit 1`,
-    );
-    expect(msg?.template).toBe('password_reset');
-    const match = /\/dat-lai-mat-khau\?token=([A-Za-z0-9_-]+)/.exec(msg!.body);
-    expect(match, msg!.body).toBeTruthy();
-    return match![1]!;
-  }
+  const resetToken = (recipient: string) => tokenSentTo(t, recipient, '/dat-lai-mat-khau');
 
-  it('answers the same for an unknown and a known account; only the known one gets a message', async () => {
+  it('answers the same, doing the same work, for an unknown and a known account; a job sends the link', async () => {
     const citizen = await registerCitizen();
-    const unknown = await expectNoChange(db(), () => request('khong.ton.tai@example.vn'), [
-      'messages',
-      'password_resets',
-      'jobs',
-    ]);
-    const known = await request(citizen.email);
-    expect(unknown.statusCode).toBe(200);
-    expect(known.statusCode).toBe(200);
-    expect(unknown.json()).toEqual({ ok: true });
-    expect(known.json()).toEqual(unknown.json());
-    const sent = await rows<{ recipient: string; channel: string; body: string }>(
-      db(),
-      sql`select recipient, channel, body from messages where recipient = ${citizen.email}`,
-    );
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.channel).toBe('email');
-    const token = await tokenSentTo(citizen.email);
+    const unknown = await writesOf(() => request('khong.ton.tai@example.vn'));
+    const known = await writesOf(() => request(citizen.email));
+    expect(unknown.res.statusCode).toBe(200);
+    expect(known.res.statusCode).toBe(200);
+    expect(unknown.res.json()).toEqual({ ok: true });
+    expect(known.res.json()).toEqual(unknown.res.json());
+    // The request only queues the work (the same job either way); looking the account up, the token
+    // and the message happen in the job, so the answer takes no longer for a real account.
+    expect(unknown.changed).toEqual(['audit +1', 'jobs +1']);
+    expect(known.changed).toEqual(unknown.changed);
+    expect(known.job).toEqual(unknown.job);
+    expect(known.job!.queue).toBe('identity.password_reset');
+
+    expect(await messagesTo(t, 'khong.ton.tai@example.vn')).toEqual([]);
+    const sent = await messagesTo(t, citizen.email);
+    expect(sent.map((m) => m.channel)).toEqual(['email', 'email']); // confirmation of registration, reset
+    const token = await resetToken(citizen.email);
     expect(token.length).toBeGreaterThanOrEqual(40);
     // Only the token's hash is stored.
     expect(await count(db(), 'id_password_resets', sql`token_hash = ${sha256(token)}`)).toBe(1);
     expect(await count(db(), 'id_password_resets', sql`token_hash = ${token}`)).toBe(0);
+    expect(await auditActions(citizen.id)).toContain('auth.password_reset_sent');
   });
 
   it('sends the link by SMS to a phone-only account, found by either phone form', async () => {
     const phone = `09${String(Date.now()).slice(-8)}`;
-    const reg = await agentFrom(t).post('/api/auth/register', {
-      fullName: 'Đỗ Văn Điện',
-      phone,
-      password: DEMO_PASSWORD,
-    });
-    expect(reg.statusCode, reg.body).toBe(200);
+    await register(t, agentFrom(t), { fullName: 'Đỗ Văn Điện', phone, password: DEMO_PASSWORD });
     expect((await request(`+84${phone.slice(1)}`)).statusCode).toBe(200);
-    const [msg] = await rows<{ channel: string; body: string }>(
-      db(),
-      sql`select channel, body from messages where recipient = ${phone}`,
-    );
+    const [msg] = (await messagesTo(t, phone)).reverse();
     expect(msg!.channel).toBe('sms');
-    expect(msg!.body).toMatch(/token=[A-Za-z0-9_-]{40,}/);
+    expect(msg!.body).toMatch(/dat-lai-mat-khau\?token=[A-Za-z0-9_-]{40,}/);
+  });
+
+  it('the administrator’s outbox view shows reset and registration messages without their link (e-mail and SMS)', async () => {
+    const citizen = await registerCitizen();
+    const phone = `09${String(Date.now() + 7).slice(-8)}`;
+    await register(t, agentFrom(t), { fullName: 'Đỗ Thị Tin', phone, password: DEMO_PASSWORD });
+    await request(citizen.email);
+    await request(phone);
+    const emailToken = await resetToken(citizen.email);
+    const smsToken = await resetToken(phone);
+
+    const res = await admin.get('/api/admin/messages');
+    expect(res.statusCode, res.body).toBe(200);
+    const shown = (res.json().items as { recipient: string; body: string }[]).filter(
+      (m) => m.recipient === citizen.email || m.recipient === phone,
+    );
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    expect(res.body).not.toContain(emailToken);
+    expect(res.body).not.toContain(smsToken);
+    // Reset links and the registration's confirmation links alike.
+    expect(shown.filter((m) => m.body.includes('/dat-lai-mat-khau?token=••••••'))).toHaveLength(2);
+    expect(shown.filter((m) => m.body.includes('/xac-nhan-dang-ky?token=••••••'))).toHaveLength(2);
+    for (const m of shown) expect(m.body).not.toMatch(/token=[A-Za-z0-9_-]/);
   });
 
   it('a confirmed reset sets the password, ends every session, and the token is single-use', async () => {
     const citizen = await registerCitizen();
     const second = await signIn(t, citizen.email);
     expect(await request(citizen.email).then((r) => r.statusCode)).toBe(200);
-    const token = await tokenSentTo(citizen.email);
+    const token = await resetToken(citizen.email);
 
     const res = await confirm(token);
     expect(res.statusCode, res.body).toBe(200);
@@ -508,7 +530,7 @@ describe('password reset', () => {
   it('an expired token → 400 invalid_reset_token, the password stays', async () => {
     const citizen = await registerCitizen();
     await request(citizen.email);
-    const token = await tokenSentTo(citizen.email);
+    const token = await resetToken(citizen.email);
     await t.platform.deps.db.execute(
       sql`update id_password_resets set expires_at = now() - interval '1 second' where token_hash = ${sha256(token)}`,
     );
@@ -535,7 +557,7 @@ describe('password reset', () => {
   it('a weak new password is refused and leaves the token usable', async () => {
     const citizen = await registerCitizen();
     await request(citizen.email);
-    const token = await tokenSentTo(citizen.email);
+    const token = await resetToken(citizen.email);
     const weak = await expectNoChange(db(), () => confirm(token, 'abc'), [
       'users',
       'sessions',
@@ -548,9 +570,9 @@ describe('password reset', () => {
   it('once a reset succeeds, the other links sent to the account no longer work', async () => {
     const citizen = await registerCitizen();
     await request(citizen.email);
-    const first = await tokenSentTo(citizen.email);
+    const first = await resetToken(citizen.email);
     await request(citizen.email);
-    const second = await tokenSentTo(citizen.email);
+    const second = await resetToken(citizen.email);
     expect(second).not.toBe(first);
     expect((await confirm(second)).statusCode).toBe(200);
     // An older link (e.g. read by someone with access to the mailbox or the outbox) must not reset it again.
@@ -560,7 +582,10 @@ describe('password reset', () => {
 });
 
 describe('citizen registration', () => {
-  it('creates a citizen and signs them in', async () => {
+  const confirm = (token: string, agent = agentFrom(t)) =>
+    agent.post('/api/auth/register/confirm', { token });
+
+  it('answers ok and sends a confirmation link; the link creates the citizen and signs them in, once', async () => {
     const email = unique('dang.ky');
     const agent = agentFrom(t);
     const res = await agent.post('/api/auth/register', {
@@ -570,7 +595,19 @@ describe('citizen registration', () => {
       password: DEMO_PASSWORD,
     });
     expect(res.statusCode, res.body).toBe(200);
-    const user = res.json().user;
+    expect(res.json()).toEqual({ ok: true });
+    expect(res.cookies).toEqual([]);
+    const [message] = await messagesTo(t, email);
+    expect(message).toMatchObject({ channel: 'email', subject: 'Xác nhận đăng ký tài khoản CQS' });
+    // No account until the link is opened; the link's token is stored only as a hash.
+    expect(await count(db(), 'id_users', sql`lower(email) = ${email}`)).toBe(0);
+    const token = await tokenSentTo(t, email, '/xac-nhan-dang-ky');
+    expect(await count(db(), 'id_registrations', sql`token_hash = ${sha256(token)}`)).toBe(1);
+    expect(await count(db(), 'id_registrations', sql`token_hash = ${token}`)).toBe(0);
+
+    const confirmed = await confirm(token, agent);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const user = confirmed.json().user;
     expect(user).toMatchObject({
       kind: 'citizen',
       email,
@@ -595,31 +632,69 @@ describe('citizen registration', () => {
       ),
     ).toBe(1);
     expect(await sessionsOf(user.id)).toBe(1);
+    expect(await count(db(), 'id_registrations', sql`token_hash = ${sha256(token)}`)).toBe(0);
+
+    const again = await expectNoChange(db(), () => confirm(token), ['users', 'sessions']);
+    expectError(again, 400, 'invalid_registration_token');
   });
 
-  it('a taken e-mail (any case) → 409 email_taken on body.email, nothing created', async () => {
-    const res = await expectNoChange(db(), () =>
-      agentFrom(t).post('/api/auth/register', {
-        fullName: 'Người Trùng',
-        email: 'CongDan@CQS.demo',
-        password: DEMO_PASSWORD,
-      }),
+  it('an expired link → 400 invalid_registration_token, no account', async () => {
+    const email = unique('het.han');
+    expect(
+      (
+        await agentFrom(t).post('/api/auth/register', {
+          fullName: 'Lê Hết Hạn',
+          email,
+          password: DEMO_PASSWORD,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const token = await tokenSentTo(t, email, '/xac-nhan-dang-ky');
+    await db().execute(
+      sql`update id_registrations set expires_at = now() - interval '1 second' where token_hash = ${sha256(token)}`,
     );
-    const error = expectError(res, 409, 'email_taken');
-    expect(fieldNames(error)).toEqual(['body.email']);
-    expect(error.fields![0]!.message).toBe('Giá trị này đã được dùng.');
-    expect(res.cookies).toEqual([]);
+    expectError(await confirm(token), 400, 'invalid_registration_token');
+    expect(await count(db(), 'id_users', sql`lower(email) = ${email}`)).toBe(0);
   });
 
-  it('a taken phone (other form) → 409 phone_taken on body.phone', async () => {
-    const res = await expectNoChange(db(), () =>
-      agentFrom(t).post('/api/auth/register', {
-        fullName: 'Người Trùng',
-        phone: '+84912345678',
-        password: DEMO_PASSWORD,
-      }),
-    );
-    expect(fieldNames(expectError(res, 409, 'phone_taken'))).toEqual(['body.phone']);
+  describe('a taken e-mail or phone answers like a new registration; the holder is told instead', () => {
+    const answers: { name: string; status: number; body: unknown; changed: string[]; job: unknown }[] = [];
+    it.each([
+      ['a new e-mail', () => ({ email: unique('moi') }), null],
+      ['a taken e-mail (any case)', () => ({ email: 'CongDan@CQS.demo' }), DEMO.citizen],
+      ['a taken phone (another form)', () => ({ phone: '+84912345678' }), DEMO.citizen],
+    ])('%s → 200 { ok: true }', async (name, contact, holder) => {
+      const body = { fullName: 'Người Thử', ...contact(), password: DEMO_PASSWORD };
+      const told = holder ? (await messagesTo(t, holder)).length : 0;
+      const users = await count(db(), 'id_users');
+      const w = await writesOf(() => agentFrom(t).post('/api/auth/register', body));
+      expect(w.res.cookies).toEqual([]);
+      answers.push({ name, status: w.res.statusCode, body: w.res.json(), changed: w.changed, job: w.job });
+      if (!holder) return;
+      // The job finds the contact taken: the pending registration goes, the holder gets a message.
+      const after = await messagesTo(t, holder);
+      expect(after).toHaveLength(told + 1);
+      expect(after.at(-1)!.subject).toBe('Bạn đã có tài khoản CQS');
+      expect(after.at(-1)!.body).toContain('/quen-mat-khau');
+      expect(await count(db(), 'id_users')).toBe(users);
+      expect(
+        await count(db(), 'id_registrations', sql`email = 'congdan@cqs.demo' or phone = '0912345678'`),
+      ).toBe(0);
+      const holderId = await userIdOf(holder);
+      expect(await auditActions(holderId)).toContain('user.register_contact_taken');
+    });
+
+    it('every answer, and every write the request made, was the same', () => {
+      expect(answers).toHaveLength(3);
+      for (const a of answers) {
+        expect(a.status).toBe(200);
+        expect(a.body).toEqual({ ok: true });
+        // The same rows written whatever the contact: checking it is the job's work.
+        expect(a.changed).toEqual(['registrations +1', 'audit +1', 'jobs +1']);
+        expect(a.job).toEqual(answers[0]!.job);
+      }
+      expect((answers[0]!.job as { queue: string }).queue).toBe('identity.registration');
+    });
   });
 
   it.each([
@@ -643,14 +718,18 @@ describe('citizen registration', () => {
 });
 
 describe('change password', () => {
-  it('a wrong current password → error on body.currentPassword, nothing changes', async () => {
+  it('a wrong current password → error on body.currentPassword, nothing changes but the audited failure', async () => {
     const citizen = await registerCitizen();
-    const res = await expectNoChange(db(), () =>
-      citizen.agent.post('/api/account/password', {
-        currentPassword: 'Khong-phai-mat-khau',
-        newPassword: NEW_PASSWORD,
-      }),
+    const res = await expectNoChange(
+      db(),
+      () =>
+        citizen.agent.post('/api/account/password', {
+          currentPassword: 'Khong-phai-mat-khau',
+          newPassword: NEW_PASSWORD,
+        }),
+      ['users', 'sessions', 'memberships', 'messages', 'outbox'],
     );
+    expect(await auditActions(citizen.id)).toContain('account.password_change_failed');
     const error = expectError(res, 400, 'validation');
     expect(fieldNames(error)).toEqual(['body.currentPassword']);
     expect(error.fields![0]!.message).toBe('Mật khẩu hiện tại không đúng.');
@@ -684,6 +763,99 @@ describe('change password', () => {
     expectError(await login(DEMO_PASSWORD), 401, 'invalid_credentials');
     expect((await login(NEW_PASSWORD)).statusCode).toBe(200);
     expect(await auditActions(citizen.id)).toContain('account.password_change');
+  });
+});
+
+describe('attempt limit on checks of a signed-in account (current password, TOTP code)', () => {
+  const wrongCode = (secret: string) => {
+    const valid = new Set([-30_000, 0, 30_000].map((d) => totpAt(secret, Date.now() + d)));
+    return ['000000', '111111', '123456', '654321'].find((c) => !valid.has(c))!;
+  };
+  const countActions = (userId: string, action: string) =>
+    count(db(), 'audit_log', sql`action = ${action} and target_id = ${userId}`);
+  const lockMessages = (recipient: string) =>
+    rows<{ channel: string; subject: string; body: string }>(
+      db(),
+      sql`select channel, subject, body from messages where recipient = ${recipient} and template = 'account_checks_locked'`,
+    );
+  /** A citizen with TOTP turned on, and the secret of their authenticator. */
+  async function citizenWithTotp() {
+    const citizen = await registerCitizen();
+    const { secret } = (await citizen.agent.post('/api/account/totp/setup')).json() as { secret: string };
+    const on = await citizen.agent.post('/api/account/totp/enable', { code: totpAt(secret, Date.now()) });
+    expect(on.statusCode, on.body).toBe(200);
+    return { ...citizen, secret };
+  }
+
+  it('five wrong current passwords, from any session and address, lock the password change for 15 minutes; audited, the holder is told by e-mail', async () => {
+    const citizen = await registerCitizen();
+    const elsewhere = await signIn(t, citizen.email); // another session, another address
+    const change = (a: Agent, currentPassword: string) =>
+      a.post('/api/account/password', { currentPassword, newPassword: NEW_PASSWORD });
+    for (let i = 1; i <= 5; i++) {
+      const res = await change(i % 2 ? citizen.agent : elsewhere, `Sai-mat-khau-${i}`);
+      expect(fieldNames(expectError(res, 400, 'validation'))).toEqual(['body.currentPassword']);
+    }
+    expect(await countActions(citizen.id, 'account.password_change_failed')).toBe(5);
+    expect(await countActions(citizen.id, 'account.checks_locked')).toBe(1);
+    const told = await lockMessages(citizen.email);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.channel).toBe('email');
+    expect(told[0]!.body).toContain('khi đổi mật khẩu (mật khẩu hiện tại)');
+
+    // Locked: even the right password is refused, nothing changes, and the answer says how long.
+    const locked = await expectNoChange(db(), () => change(citizen.agent, DEMO_PASSWORD), [
+      'users',
+      'sessions',
+      'messages',
+    ]);
+    const error = expectError(locked, 429, 'too_many_attempts');
+    expect(error.message).toContain('15 phút');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    expect(await lockMessages(citizen.email)).toHaveLength(1); // told once per lock
+
+    // Once the cool-down is over, the right password works again.
+    await db().execute(
+      sql`update attempt_limits set locked_until = now() - interval '1 second' where key = ${`account:${citizen.id}`}`,
+    );
+    expect((await change(citizen.agent, DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('five wrong codes lock turning TOTP off; the right code is refused while locked and TOTP stays on', async () => {
+    const citizen = await citizenWithTotp();
+    const disable = (code: string) => citizen.agent.post('/api/account/totp/disable', { code });
+    for (let i = 1; i <= 5; i++) expectError(await disable(wrongCode(citizen.secret)), 401, 'totp_invalid');
+    expect(await countActions(citizen.id, 'account.totp_disable_failed')).toBe(5);
+    expect(await countActions(citizen.id, 'account.checks_locked')).toBe(1);
+    expect((await lockMessages(citizen.email))[0]!.body).toContain('khi tắt xác thực hai lớp (mã xác thực)');
+    expectError(await disable(totpAt(citizen.secret, Date.now())), 429, 'too_many_attempts');
+    expect((await probe(citizen.agent)).json().user.totpEnabled).toBe(true);
+  });
+
+  it('a right answer starts the count afresh', async () => {
+    const citizen = await registerCitizen();
+    const change = (currentPassword: string, newPassword: string) =>
+      citizen.agent.post('/api/account/password', { currentPassword, newPassword });
+    for (let i = 1; i <= 4; i++)
+      expect((await change(`Sai-${i}-mat-khau`, NEW_PASSWORD)).statusCode).toBe(400);
+    expect((await change(DEMO_PASSWORD, NEW_PASSWORD)).statusCode).toBe(200);
+    for (let i = 1; i <= 4; i++)
+      expect((await change(`Sai-${i}-mat-khau`, DEMO_PASSWORD)).statusCode).toBe(400);
+    expect((await change(NEW_PASSWORD, DEMO_PASSWORD)).statusCode).toBe(200);
+    expect(await countActions(citizen.id, 'account.checks_locked')).toBe(0);
+  });
+
+  it('the second step of sign-in counts too: five wrong codes with the right password lock it', async () => {
+    const citizen = await citizenWithTotp();
+    const login = (totp: string) =>
+      agentFrom(t).post('/api/auth/login', { identifier: citizen.email, password: DEMO_PASSWORD, totp });
+    for (let i = 1; i <= 5; i++) expectError(await login(wrongCode(citizen.secret)), 401, 'totp_invalid');
+    expect(await countActions(citizen.id, 'account.checks_locked')).toBe(1);
+    expect((await lockMessages(citizen.email))[0]!.body).toContain('khi đăng nhập (mã xác thực hai lớp)');
+    const sessions = await sessionsOf(citizen.id);
+    expectError(await login(totpAt(citizen.secret, Date.now())), 429, 'too_many_attempts');
+    expect(await sessionsOf(citizen.id)).toBe(sessions);
   });
 });
 

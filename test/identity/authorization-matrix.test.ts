@@ -651,6 +651,13 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'POST',
+    path: '/api/auth/register/confirm',
+    who: 'public',
+    send: (a) => a.post('/api/auth/register/confirm', {}),
+    ok: 400,
+  },
+  {
+    method: 'POST',
     path: '/api/auth/password-reset/request',
     who: 'public',
     send: (a) => a.post('/api/auth/password-reset/request', {}),

@@ -14,6 +14,7 @@ import { pdfText } from '../../src/server/platform/pdf/test-support.ts';
 import { type PaymentSandbox, startPaymentSandbox } from '../../src/sandbox/payment-gateway.ts';
 import { agentFrom, expectError, signIn } from '../helpers/agents.ts';
 import { count, expectNoChange } from '../helpers/db-state.ts';
+import { registerCitizen } from '../helpers/mailbox.ts';
 import { fileUpload, minimalPdf } from '../helpers/multipart.ts';
 import { type Agent, DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../platform.ts';
 import { BUILDING_LIKE } from '../services/fixtures.ts';
@@ -111,13 +112,11 @@ beforeAll(async () => {
   desk = await signIn(t, 'motcua.ttpvhcc@cqs.demo');
   otherDesk = await signIn(t, 'motcua.thudaumot@cqs.demo');
   specialist = await signIn(t, 'chuyenvien.xaydung@cqs.demo');
-  otherCitizen = agentFrom(t);
-  const reg = await otherCitizen.post('/api/auth/register', {
+  ({ agent: otherCitizen } = await registerCitizen(t, agentFrom(t), {
     fullName: 'Trần Văn Khác',
     email: 'tran.van.khac@example.vn',
     password: DEMO_PASSWORD,
-  });
-  expect(reg.statusCode, reg.body).toBe(200);
+  }));
 });
 afterAll(async () => {
   await t?.close();

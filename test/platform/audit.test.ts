@@ -68,3 +68,41 @@ describe('audit chain', () => {
     });
   });
 });
+
+describe('secrets never reach the audit log', () => {
+  it('values under secret names, and secret parameters of URLs, are stored redacted', async () => {
+    await db().transaction((tx) =>
+      audit(tx, systemContext('test'), {
+        action: 'test.secrets',
+        targetType: 'thing',
+        summary: {
+          password: 'Mat-khau-2026',
+          newPassword: 'Mat-khau-moi-2026',
+          token: 'tok_live_123',
+          nested: { pin: '5678', totp: '123456', apiKey: 'k_abc', name: 'Nguyễn Văn A' },
+          list: [{ clientSecret: 's3cr3t' }],
+          url: '/api/track?code=000.00.21.H29-260101-0001&pin=5678',
+          link: 'https://cqs.example/dat-lai-mat-khau?token=abcdefghij&lang=vi',
+          // A boolean under a secret-sounding name (a secret ballot) is not a secret.
+          secret: true,
+          code: '000.00.21.H29-260101-0001',
+        },
+      }),
+    );
+    const [row] = await queryRows<{ summary: Record<string, unknown> }>(
+      db(),
+      sql`select summary from audit_log where action = 'test.secrets' order by id desc limit 1`,
+    );
+    expect(row!.summary).toEqual({
+      password: '[redacted]',
+      newPassword: '[redacted]',
+      token: '[redacted]',
+      nested: { pin: '[redacted]', totp: '[redacted]', apiKey: '[redacted]', name: 'Nguyễn Văn A' },
+      list: [{ clientSecret: '[redacted]' }],
+      url: '/api/track?code=000.00.21.H29-260101-0001&pin=[redacted]',
+      link: 'https://cqs.example/dat-lai-mat-khau?token=[redacted]&lang=vi',
+      secret: true,
+      code: '000.00.21.H29-260101-0001',
+    });
+  });
+});

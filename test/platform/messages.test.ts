@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/platform/db/client.ts';
@@ -83,5 +86,65 @@ describe('SMS through the gateway contract', () => {
       sql`select status from jobs where payload->>'id' = ${String(id)}`,
     );
     expect(job!.status).toBe('done');
+  });
+});
+
+describe('secrets in messages (links and codes that open an account)', () => {
+  it('leave with the message, then the stored body keeps only the redacted copy', async () => {
+    const code = '482913';
+    await db().transaction((tx) =>
+      queueMessage(tx, {
+        channel: 'sms',
+        recipient: '0911222333',
+        body: `CQS: ma xac nhan ${code}`,
+        secrets: [code],
+      }),
+    );
+    const [row] = await db().select().from(messages).orderBy(sql`id desc`).limit(1);
+    await runner.tick();
+    expect(await statusOf(row!.id)).toBe('sent');
+    expect(gateway.accepted.at(-1)!.text).toBe(`CQS: ma xac nhan ${code}`);
+    const [after] = await db().select().from(messages).where(eq(messages.id, row!.id));
+    expect(after!.body).not.toContain(code);
+    expect(after!.body).toBe('CQS: ma xac nhan ••••••');
+  });
+
+  it('a kept message (demo, or no gateway) is written in full to the keep folder, and masked in the database', async () => {
+    const keepDir = mkdtempSync(join(tmpdir(), 'cqs-kept-'));
+    try {
+      const keeper = new JobRunner({ database: t.platform.deps.database, log: createLogger('silent') });
+      registerMessageDelivery(keeper, {
+        db: db(),
+        log: createLogger('silent'),
+        smtpUrl: 'outbox',
+        from: 'CQS <no-reply@cqs.test>',
+        demo: true,
+        keepDir,
+      });
+      const link = 'https://cqs.test/dat-lai-mat-khau?token=abcDEF123_-xyz';
+      await db().transaction((tx) =>
+        queueMessage(tx, {
+          channel: 'email',
+          recipient: 'giu.lai@example.vn',
+          subject: 'Đặt lại mật khẩu',
+          body: `Mở liên kết: ${link}`,
+          secrets: ['abcDEF123_-xyz'],
+        }),
+      );
+      const [row] = await db().select().from(messages).orderBy(sql`id desc`).limit(1);
+      await keeper.tick();
+      expect(await statusOf(row!.id)).toBe('kept');
+      const file = join(keepDir, `${row!.id}.txt`);
+      expect(readdirSync(keepDir)).toContain(`${row!.id}.txt`);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain('To: giu.lai@example.vn');
+      expect(text).toContain('Subject: Đặt lại mật khẩu');
+      expect(text).toContain(link);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const [after] = await db().select().from(messages).where(eq(messages.id, row!.id));
+      expect(after!.body).toBe('Mở liên kết: https://cqs.test/dat-lai-mat-khau?token=••••••');
+    } finally {
+      rmSync(keepDir, { recursive: true, force: true });
+    }
   });
 });

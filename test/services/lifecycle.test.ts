@@ -4,6 +4,7 @@ import { systemContext } from '../../src/server/platform/context.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 import { pdfPages } from '../../src/server/platform/pdf/test-support.ts';
 import { publishProcedure } from '../../src/server/modules/services/index.ts';
+import { registerCitizen } from '../helpers/mailbox.ts';
 import { fileUpload, minimalPdf } from '../helpers/multipart.ts';
 import { type OfficeClock, officeHoursClock } from '../helpers/office-clock.ts';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
@@ -247,13 +248,11 @@ describe('a dossier from online submission to hand-over', () => {
   });
 
   it('another citizen sees nothing of it: not by id, not its files, not its documents', async () => {
-    const other = t.client();
-    const reg = await other.post('/api/auth/register', {
+    const { agent: other } = await registerCitizen(t, t.client(), {
       fullName: 'Trần Văn Khác',
       email: 'khac@example.vn',
       password: 'một-mật-khẩu-dài',
     });
-    expect(reg.statusCode, reg.body).toBe(200);
     expect((await other.get(`/api/dossiers/${id}`)).statusCode).toBe(404);
     expect((await other.get(`/api/dossiers/${id}/documents/01`)).statusCode).toBe(404);
     const files = await queryRows<{ file_id: string }>(
@@ -261,6 +260,67 @@ describe('a dossier from online submission to hand-over', () => {
       sql`select file_id from svc_dossier_files where dossier_id = ${id}`,
     );
     for (const f of files) expect((await other.get(`/api/files/${f.file_id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('public tracking: a limit per dossier', () => {
+  const track = (code: string, pin: string, headers: Record<string, string> = {}) =>
+    // A new address every time: the limit is the dossier's, not the caller's.
+    t.client().get(`/api/track?code=${encodeURIComponent(code)}&pin=${pin}`, headers);
+  async function accepted() {
+    const [row] = await queryRows<{ id: string; code: string; tracking_pin: string }>(
+      t.platform.deps.db,
+      sql`select id, code, tracking_pin from svc_dossiers where code is not null order by accepted_at limit 1`,
+    );
+    return row!;
+  }
+  const wrongPin = (pin: string) => (pin === '0000' ? '1111' : '0000');
+  const lockAudits = (code: string) =>
+    queryRows<{ target_id: string | null; agency_id: string | null; summary: Record<string, unknown> }>(
+      t.platform.deps.db,
+      sql`select target_id, agency_id, summary from audit_log where action = 'dossier.tracking_locked' and summary->>'code' = ${code}`,
+    );
+
+  it('five wrong PINs, from any addresses, lock the dossier for 15 minutes: a localized 429, audited once', async () => {
+    const d = await accepted();
+    for (let i = 0; i < 5; i++) expect((await track(d.code, wrongPin(d.tracking_pin))).statusCode).toBe(404);
+    const locked = await track(d.code, d.tracking_pin);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('too_many_attempts');
+    expect(locked.json().error.message).toBe('Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    const english = await track(d.code, d.tracking_pin, { 'accept-language': 'en' });
+    expect(english.json().error.message).toBe('Too many wrong attempts. Please try again in 15 minutes.');
+    expect(locked.body).not.toContain('Nhung');
+
+    const audits = await lockAudits(d.code);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.target_id).toBe(d.id);
+    expect(audits[0]!.agency_id).toEqual(expect.any(String));
+    expect(audits[0]!.summary).toMatchObject({ code: d.code, failures: 5 });
+
+    // The lock is kept in the database: once its time is over, the right PIN works again.
+    await t.platform.deps.db.execute(
+      sql`update attempt_limits set locked_until = now() - interval '1 second' where key = ${`tracking:${d.code}`}`,
+    );
+    expect((await track(d.code, d.tracking_pin)).statusCode).toBe(200);
+  });
+
+  it('a code that does not exist is locked the same way, so the answers tell nothing about which exist', async () => {
+    const made = '000.00.30.H29-991231-9999';
+    for (let i = 0; i < 5; i++) expect((await track(made, '1234')).statusCode).toBe(404);
+    expect((await track(made, '1234')).statusCode).toBe(429);
+    const audits = await lockAudits(made);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.target_id).toBeNull();
+  });
+
+  it('the right PIN forgets earlier failures', async () => {
+    const d = await accepted();
+    for (let i = 0; i < 4; i++) expect((await track(d.code, wrongPin(d.tracking_pin))).statusCode).toBe(404);
+    expect((await track(d.code, d.tracking_pin)).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await track(d.code, wrongPin(d.tracking_pin))).statusCode).toBe(404);
+    expect((await track(d.code, d.tracking_pin)).statusCode).toBe(200);
   });
 });
 

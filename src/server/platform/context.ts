@@ -18,3 +18,15 @@ export const systemContext = (label = 'system'): ActionContext => ({
   ip: null,
   lang: 'vi',
 });
+
+/** What a job needs of the request whose work it finishes (in its payload), to audit as that request. */
+export const requestTrace = (ctx: ActionContext) => ({ ip: ctx.ip, requestId: ctx.requestId });
+
+/** The context of a job that finishes a request's work: the request's address and id, no actor. */
+export const deferredContext = (payload: Record<string, unknown>, label = 'system'): ActionContext => ({
+  actor: null,
+  actorLabel: label,
+  ip: typeof payload.ip === 'string' ? payload.ip : null,
+  requestId: typeof payload.requestId === 'string' ? payload.requestId : null,
+  lang: 'vi',
+});

@@ -3,6 +3,7 @@ export const paths = {
   home: '/',
   login: '/dang-nhap',
   register: '/dang-ky',
+  confirmRegistration: '/xac-nhan-dang-ky',
   forgotPassword: '/quen-mat-khau',
   resetPassword: '/dat-lai-mat-khau',
   account: '/tai-khoan',

@@ -29,6 +29,11 @@ const LoginPage = lazy(() =>
 const RegisterPage = lazy(() =>
   import('../modules/identity/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })),
 );
+const ConfirmRegistrationPage = lazy(() =>
+  import('../modules/identity/ConfirmRegistrationPage.tsx').then((m) => ({
+    default: m.ConfirmRegistrationPage,
+  })),
+);
 const ResetPasswordPage = lazy(() =>
   import('../modules/identity/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
 );
@@ -166,6 +171,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: strip(paths.login), element: <LoginPage /> },
       { path: strip(paths.register), element: <RegisterPage /> },
+      { path: strip(paths.confirmRegistration), element: <ConfirmRegistrationPage /> },
       { path: strip(paths.forgotPassword), element: <ForgotPasswordPage /> },
       { path: strip(paths.resetPassword), element: <ResetPasswordPage /> },
       { path: strip(paths.procedures), element: <ProcedureSearchPage /> },

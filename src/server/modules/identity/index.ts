@@ -1,5 +1,11 @@
 // Identity: administrative units, agencies, users, roles, memberships and sessions.
 import type { CqsModule } from '../../platform/module.ts';
+import {
+  continueRegistration,
+  forgetExpiredRegistrations,
+  REGISTRATION_QUEUE,
+} from './commands/register-citizen.ts';
+import { RESET_QUEUE, sendPasswordReset } from './commands/reset-password.ts';
 import { identityRoutes } from './routes.ts';
 import { seedBaseline, seedDemo } from './seed.ts';
 import type { SessionService } from './sessions.ts';
@@ -38,6 +44,13 @@ export function identityModule(sessions: SessionService | null): CqsModule {
     routes(app, deps) {
       if (!sessions) throw new Error('identity routes need the session service');
       return identityRoutes(app, deps, sessions);
+    },
+    start(deps) {
+      // The work behind a registration and a reset request, done after their (uniform) answer.
+      const { db, config, jobs } = deps;
+      jobs.handle(REGISTRATION_QUEUE, (p) => continueRegistration(db, config.publicUrl, p));
+      jobs.handle(RESET_QUEUE, (p) => sendPasswordReset(db, config.publicUrl, p));
+      jobs.every('identity.registrations_cleanup', 3_600_000, () => forgetExpiredRegistrations(db));
     },
     seedBaseline: async (tx, ctx) => {
       await seedBaseline(tx, ctx.provinceCode);

@@ -17,6 +17,24 @@ export async function findUserByIdentifier(db: DbOrTx, identifier: string): Prom
   return row;
 }
 
+/** The accounts an e-mail address or a phone number (as stored) already belongs to. */
+export async function contactHolders(
+  db: DbOrTx,
+  email: string | null,
+  phone: string | null,
+): Promise<UserRow[]> {
+  if (!email && !phone) return [];
+  return db
+    .select()
+    .from(users)
+    .where(
+      or(
+        email ? sql`lower(${users.email}) = lower(${email})` : undefined,
+        phone ? eq(users.phone, phone) : undefined,
+      ),
+    );
+}
+
 /**
  * The key of a per-account limit: the account the identifier resolves to, or the identifier normalised
  * as the lookup would (an unknown account is limited all the same), with the caller's address.

@@ -14,7 +14,7 @@ import { logout } from './commands/logout.ts';
 import { createAgency, updateAgency } from './commands/manage-agencies.ts';
 import { createRole, updateRole } from './commands/manage-roles.ts';
 import { createOfficial, updateUser } from './commands/manage-users.ts';
-import { registerCitizen } from './commands/register-citizen.ts';
+import { confirmRegistration, requestRegistration } from './commands/register-citizen.ts';
 import { confirmPasswordReset, requestPasswordReset } from './commands/reset-password.ts';
 import {
   changePassword,
@@ -155,17 +155,35 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps, sessions
       config: { access: 'public', rateLimit: { max: 5, timeWindow: 60_000 } },
       schema: {
         tags: tags.auth,
-        summary: 'Công dân đăng ký tài khoản',
+        summary: 'Công dân đăng ký tài khoản (gửi liên kết xác nhận)',
         body: C.RegisterBody,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await requestRegistration(db, req.ctx(), { ...req.body, locale: req.lang });
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/auth/register/confirm',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: tags.auth,
+        summary: 'Xác nhận đăng ký bằng liên kết đã gửi: tạo tài khoản và đăng nhập',
+        body: C.RegisterConfirmBody,
         response: { 200: C.SessionView },
       },
     },
     async (req, reply) => {
-      const result = await registerCitizen(db, sessions, req.ctx(), {
-        ...req.body,
-        locale: req.lang,
-        userAgent: req.headers['user-agent'] ?? null,
-      });
+      const result = await confirmRegistration(
+        db,
+        sessions,
+        req.ctx(),
+        req.body.token,
+        req.headers['user-agent'] ?? null,
+      );
       setSessionCookie(reply, result.token);
       return sessionView(req, result.user.id, result.csrfToken, null);
     },
@@ -183,7 +201,7 @@ export async function identityRoutes(root: FastifyInstance, deps: Deps, sessions
       },
     },
     async (req) => {
-      await requestPasswordReset(db, req.ctx(), req.body.identifier, config.publicUrl);
+      await requestPasswordReset(db, req.ctx(), req.body.identifier);
       return { ok: true as const };
     },
   );

@@ -184,3 +184,20 @@ export const passwordResets = pgTable('id_password_resets', {
   usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * A citizen's registration waiting for its confirmation link: the account exists only once the link
+ * is opened, so the answer to the form says nothing about whether the e-mail or phone was taken.
+ */
+export const registrations = pgTable('id_registrations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  fullName: text('full_name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  passwordHash: text('password_hash').notNull(),
+  locale: text('locale').notNull(),
+  /** set by the job that sends the link (only the hash is kept) */
+  tokenHash: text('token_hash').unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

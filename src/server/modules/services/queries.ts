@@ -411,15 +411,21 @@ export function documentsFor(d: DossierRow, apologised = false): string[] {
   return docs;
 }
 
-/** Public tracking: the code and the second factor (last 4 digits of phone or ID); no personal data. */
-export async function trackDossier(db: DbOrTx, code: string, pin: string, lang: Language) {
+/** A dossier as public tracking finds it by its code (the PIN is checked by the caller). */
+export async function findTracked(db: DbOrTx, code: string) {
   const [row] = await db
     .select({ d: dossiers, procedureName: procedures.name, holderName: agencies.name })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .innerJoin(agencies, eq(agencies.id, dossiers.holderAgencyId))
     .where(eq(dossiers.code, code));
-  if (!row || row.d.trackingPin !== pin) return undefined;
+  return row;
+}
+export type TrackedDossier = NonNullable<Awaited<ReturnType<typeof findTracked>>>;
+
+/** What public tracking shows of a dossier: progress, no personal data. */
+export async function trackingView(db: DbOrTx, row: TrackedDossier, lang: Language) {
+  const code = row.d.code ?? '';
   const events = await db
     .select({ e: dossierEvents, agencyName: agencies.name })
     .from(dossierEvents)

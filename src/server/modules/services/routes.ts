@@ -16,6 +16,7 @@ import { renderDossierDocument } from './documents-for-dossier.ts';
 import { issueApology } from './commands/apology.ts';
 import { confirmPayment, requestPayment } from './commands/payment.ts';
 import { rateDossier } from './commands/rate-dossier.ts';
+import { trackDossier } from './commands/track-dossier.ts';
 import { registerEntries, registerTable } from './register.ts';
 import { tableCsv, tableXlsx } from '../../platform/spreadsheet.ts';
 import { renderForm } from './documents/index.ts';
@@ -28,7 +29,6 @@ import {
   procedureInForce,
   popularProcedures,
   searchProcedures,
-  trackDossier,
 } from './queries.ts';
 
 const tags = {
@@ -442,9 +442,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      const view = await trackDossier(db, req.query.code, req.query.pin, req.lang);
-      if (!view) throw new AppError('not_found');
-      return view;
+      return trackDossier(db, req.ctx(), req.query.code, req.query.pin, req.lang);
     },
   );
 }

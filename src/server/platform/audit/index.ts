@@ -16,6 +16,26 @@ export interface AuditEntry {
   summary?: Record<string, unknown>;
 }
 
+// Names under which a value is a secret (a password, a token, a code, a key) whatever the caller meant.
+const SECRET_NAME =
+  /^(password|new_?password|current_?password|password_?hash|secret|client_?secret|token|access_?token|refresh_?token|api_?key|pin|tracking_?pin|otp|totp|totp_?secret|code_?verifier)$/i;
+// Query parameters that carry one, in a URL written into a summary (a called route, a link).
+const SECRET_PARAM = /([?&](?:token|access_token|api_key|secret|pin|k|password)=)[^&#\s]+/gi;
+const REDACTED = '[redacted]';
+
+/**
+ * A summary as the audit log may keep it: no secret, wherever it hides. Administrators read the log,
+ * and it is kept for years; a summary spread from a request's input must not carry a password into it.
+ */
+export function withoutSecrets(value: unknown, name = ''): unknown {
+  if (typeof value === 'string')
+    return SECRET_NAME.test(name) ? REDACTED : value.replace(SECRET_PARAM, `$1${REDACTED}`);
+  if (Array.isArray(value)) return value.map((v) => withoutSecrets(v, name));
+  if (value && typeof value === 'object' && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v, k)]));
+  return value;
+}
+
 /** Records a change; call it inside the transaction that makes the change. */
 export async function audit(tx: DbOrTx, ctx: ActionContext, entry: AuditEntry): Promise<void> {
   await tx.execute(auditInsert(ctx, entry));
@@ -35,7 +55,7 @@ export function auditInsert(ctx: ActionContext, entry: AuditEntry): SQL {
       agencyId: entry.agencyId ?? null,
       ip: ctx.ip,
       requestId: ctx.requestId,
-      summary: entry.summary ?? {},
+      summary: withoutSecrets(entry.summary ?? {}) as Record<string, unknown>,
     },
   ]);
 }

@@ -110,5 +110,8 @@ export function handleError(err: unknown, req: FastifyRequest, reply: FastifyRep
     appErr.code === 'streams_full'
   )
     reply.header('retry-after', '5');
+  // A lock on guessing says how long it has left.
+  if (typeof appErr.params.retryAfter === 'number')
+    reply.header('retry-after', String(appErr.params.retryAfter));
   return reply.status(appErr.status).send(errorBody(appErr, req));
 }

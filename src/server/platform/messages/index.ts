@@ -1,4 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { desc, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { enqueue, type JobRunner } from '../jobs/index.ts';
@@ -14,7 +16,25 @@ export interface OutgoingMessage {
   body: string;
   template?: string;
   meta?: Record<string, unknown>;
+  /**
+   * Values in the body that let whoever reads them into an account (a reset token, a code): only the
+   * recipient sees them. The outbox view shows them masked, and the stored body forgets them once sent.
+   */
+  secrets?: string[];
 }
+
+/** What a secret looks like wherever a message is shown to someone other than its recipient. */
+export const MASK = '••••••';
+
+function masked(body: string, secrets: string[]): string {
+  return secrets.filter(Boolean).reduce((text, secret) => text.replaceAll(secret, MASK), body);
+}
+
+/**
+ * The body with its secrets masked (the body itself when it has none). Once a message has gone, or
+ * will never go, its body becomes this too: the secrets have no reason to stay in the database.
+ */
+const shownBody = sql<string>`coalesce(${messages.bodyRedacted}, ${messages.body})`;
 
 /** Queues a message in the caller's transaction; a job delivers it after commit. */
 export async function queueMessage(tx: DbOrTx, msg: OutgoingMessage): Promise<void> {
@@ -25,6 +45,7 @@ export async function queueMessage(tx: DbOrTx, msg: OutgoingMessage): Promise<vo
       recipient: msg.recipient,
       subject: msg.subject ?? null,
       body: msg.body,
+      bodyRedacted: msg.secrets?.length ? masked(msg.body, msg.secrets) : null,
       template: msg.template ?? null,
       meta: msg.meta ?? {},
     })
@@ -46,6 +67,18 @@ export interface DeliveryOptions {
   /** demo deployments never send anything out */
   demo: boolean;
   sms?: SmsGateway;
+  /**
+   * Where a kept message is written in full, secrets included, for whoever runs the server (a developer,
+   * the demo's operator); the outbox view shows it masked.
+   */
+  keepDir?: string;
+}
+
+/** Writes a kept message to `<keepDir>/<id>.txt`, readable by the server's own user only. */
+async function keepCopy(dir: string, msg: typeof messages.$inferSelect): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const head = [`To: ${msg.recipient}`, `Channel: ${msg.channel}`, `Subject: ${msg.subject ?? ''}`];
+  await writeFile(join(dir, `${msg.id}.txt`), `${head.join('\n')}\n\n${msg.body}\n`, { mode: 0o600 });
 }
 
 /** Registers the delivery job: SMTP for e-mail, the SMS gateway for SMS, or "kept" in demo/outbox mode. */
@@ -56,7 +89,8 @@ export function registerMessageDelivery(runner: JobRunner, opts: DeliveryOptions
     const [msg] = await opts.db.select().from(messages).where(eq(messages.id, id));
     if (!msg || msg.status === 'sent' || msg.status === 'kept') return;
     if (opts.demo || (msg.channel === 'email' && !transport) || (msg.channel === 'sms' && !opts.sms)) {
-      await opts.db.update(messages).set({ status: 'kept' }).where(eq(messages.id, id));
+      if (opts.keepDir) await keepCopy(opts.keepDir, msg);
+      await opts.db.update(messages).set({ status: 'kept', body: shownBody }).where(eq(messages.id, id));
       return;
     }
     try {
@@ -76,16 +110,32 @@ export function registerMessageDelivery(runner: JobRunner, opts: DeliveryOptions
       if ((err as { permanent?: boolean }).permanent) {
         await opts.db
           .update(messages)
-          .set({ status: 'failed', error: (err as Error).message })
+          .set({ status: 'failed', error: (err as Error).message, body: shownBody })
           .where(eq(messages.id, id));
         return;
       }
       throw err;
     }
-    await opts.db.update(messages).set({ status: 'sent', sentAt: new Date() }).where(eq(messages.id, id));
+    await opts.db
+      .update(messages)
+      .set({ status: 'sent', sentAt: new Date(), body: shownBody })
+      .where(eq(messages.id, id));
   });
 }
 
+/** The newest messages as people other than their recipients may see them: secrets masked. */
 export async function listMessages(db: DbOrTx, limit = 100) {
-  return db.select().from(messages).orderBy(desc(messages.id)).limit(limit);
+  return db
+    .select({
+      id: messages.id,
+      channel: messages.channel,
+      recipient: messages.recipient,
+      subject: messages.subject,
+      body: shownBody,
+      status: messages.status,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .orderBy(desc(messages.id))
+    .limit(limit);
 }

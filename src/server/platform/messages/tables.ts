@@ -12,6 +12,8 @@ export const messages = pgTable(
     recipient: text('recipient').notNull(),
     subject: text('subject'),
     body: text('body').notNull(),
+    /** the body with its secrets (links and codes that open an account) masked: what people may read */
+    bodyRedacted: text('body_redacted'),
     template: text('template'),
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
     status: text('status').$type<MessageStatus>().notNull().default('queued'),

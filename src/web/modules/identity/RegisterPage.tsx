@@ -1,12 +1,12 @@
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { RegisterBody } from '../../../contracts/identity.ts';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { homeOf } from '../../app/guards.tsx';
 import { paths } from '../../app/paths.ts';
-import type { Session } from '../../app/types.ts';
+import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
@@ -17,11 +17,13 @@ import { RequiredNote } from '../../ui/RequiredNote.tsx';
 const FIELDS = ['fullName', 'email', 'phone', 'password', 'confirm'] as const;
 type Name = (typeof FIELDS)[number];
 
-/** A citizen creates an account with an e-mail address or a phone number. */
+/**
+ * A citizen asks for an account with an e-mail address or a phone number; the account is created when
+ * they open the link sent there. The answer is the same whether or not the address already has one.
+ */
 export function RegisterPage() {
   const { t } = useTranslation();
-  const { user, signedIn } = useAuth();
-  const navigate = useNavigate();
+  const { user, session } = useAuth();
   const form = useFormErrors();
   const [values, setValues] = useState<Record<Name, string>>({
     fullName: '',
@@ -31,9 +33,9 @@ export function RegisterPage() {
     confirm: '',
   });
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
+  const [sent, setSent] = useState(false);
 
-  if (user && !done) return <Navigate to={homeOf(user)} replace />;
+  if (user) return <Navigate to={homeOf(user)} replace />;
 
   const set = (name: Name) => (e: ChangeEvent<HTMLInputElement>) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
@@ -55,15 +57,30 @@ export function RegisterPage() {
     if (!body) return;
     setBusy(true);
     try {
-      const view = await api.post<Session>('/api/auth/register', body);
-      setDone(true);
-      await signedIn(view);
-      navigate(paths.myDossiers, { replace: true });
+      await api.post('/api/auth/register', body);
+      setSent(true);
     } catch (err) {
       form.fail(err);
     } finally {
       setBusy(false);
     }
+  }
+
+  if (sent) {
+    return (
+      <div className="auth-layout">
+        <div className="auth-card">
+          <PageHeader title={t('register.title')} />
+          <Alert kind="success" live title={t('register.sent_title')}>
+            <p>{t('register.sent')}</p>
+            {session?.demo ? <p>{t('register.sent_demo')}</p> : null}
+          </Alert>
+          <p className="auth-links">
+            <Link to={paths.login}>{t('register.have_account')}</Link>
+          </p>
+        </div>
+      </div>
+    );
   }
 
   return (

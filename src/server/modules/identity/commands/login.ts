@@ -7,6 +7,7 @@ import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findUserByIdentifier } from '../queries.ts';
+import { checkAccount } from './account-checks.ts';
 import type { SessionService } from '../sessions.ts';
 import { users } from '../tables.ts';
 
@@ -49,19 +50,16 @@ export async function login(
     throw new AppError('invalid_credentials');
   }
   if (user.totpEnabledAt && user.totpSecret) {
-    if (!input.totp) throw new AppError('totp_required');
-    const step = matchTotp(box.open(user.totpSecret), input.totp);
-    if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
-      await db.transaction((tx) =>
-        audit(tx, ctx, {
-          action: 'auth.login_failed',
-          targetType: 'user',
-          targetId: user.id,
-          summary: { reason: 'totp' },
-        }),
-      );
-      throw new AppError('totp_invalid');
-    }
+    const { totp } = input;
+    if (!totp) throw new AppError('totp_required');
+    const secret = box.open(user.totpSecret);
+    // A code already used is as wrong as a wrong one. The second step is limited per account, so
+    // someone who knows the password cannot try codes from many addresses.
+    const fresh = () => {
+      const step = matchTotp(secret, totp);
+      return step !== null && (user.totpLastStep === null || step > user.totpLastStep);
+    };
+    if (!(await checkAccount(db, ctx, user, 'login_totp', fresh))) throw new AppError('totp_invalid');
   }
   return db.transaction(async (tx) => {
     const created = await sessions.create(tx, user.id, { ip: ctx.ip, userAgent: input.userAgent });

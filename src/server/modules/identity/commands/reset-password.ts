@@ -2,10 +2,11 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { audit } from '../../../platform/audit/index.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { randomToken, sha256 } from '../../../platform/auth/tokens.ts';
-import type { ActionContext } from '../../../platform/context.ts';
+import { type ActionContext, deferredContext, requestTrace } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { t } from '../../../platform/i18n/index.ts';
+import { enqueue } from '../../../platform/jobs/index.ts';
 import { queueMessage } from '../../../platform/messages/index.ts';
 import { findUserByIdentifier, getUser } from '../queries.ts';
 import type { SessionService } from '../sessions.ts';
@@ -13,48 +14,46 @@ import { passwordResets, users } from '../tables.ts';
 import { assertPasswordAcceptable } from './checks.ts';
 
 const RESET_TTL_MS = 60 * 60_000;
+export const RESET_QUEUE = 'identity.password_reset';
 
-/** Sends a reset link if the account exists; answers the same either way (no enumeration). */
-export async function requestPasswordReset(
-  db: Db,
-  ctx: ActionContext,
-  identifier: string,
-  publicUrl: string,
-) {
-  const user = await findUserByIdentifier(db, identifier);
+/**
+ * Asks for a reset link. The request only queues the work, the same whether or not the account exists,
+ * so neither the answer nor the time it takes tells which accounts exist; the job sends the link.
+ */
+export async function requestPasswordReset(db: Db, ctx: ActionContext, identifier: string) {
   await db.transaction(async (tx) => {
-    if (user && !user.disabledAt) {
-      const token = randomToken();
-      await tx.insert(passwordResets).values({
-        tokenHash: sha256(token),
-        userId: user.id,
-        expiresAt: new Date(Date.now() + RESET_TTL_MS),
-      });
-      const lang = user.locale === 'en' ? 'en' : 'vi';
-      const link = `${publicUrl}/dat-lai-mat-khau?token=${token}`;
-      const body = t(lang, 'identity:reset.body', { name: user.fullName, link });
-      if (user.email) {
-        await queueMessage(tx, {
-          channel: 'email',
+    await enqueue(tx, RESET_QUEUE, { identifier, ...requestTrace(ctx) });
+    await audit(tx, ctx, { action: 'auth.password_reset_requested', targetType: 'user', targetId: null });
+  });
+}
+
+/** The reset's job: a link (valid an hour) to the account the identifier names, if it may sign in. */
+export async function sendPasswordReset(db: Db, publicUrl: string, payload: Record<string, unknown>) {
+  const user = await findUserByIdentifier(db, String(payload.identifier ?? ''));
+  if (!user || user.disabledAt || (!user.email && !user.phone)) return;
+  await db.transaction(async (tx) => {
+    const token = randomToken();
+    await tx.insert(passwordResets).values({
+      tokenHash: sha256(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + RESET_TTL_MS),
+    });
+    const lang = user.locale === 'en' ? 'en' : 'vi';
+    const link = `${publicUrl}/dat-lai-mat-khau?token=${token}`;
+    const message = user.email
+      ? {
+          channel: 'email' as const,
           recipient: user.email,
           subject: t(lang, 'identity:reset.subject'),
-          body,
-          template: 'password_reset',
-        });
-      } else if (user.phone) {
-        await queueMessage(tx, {
-          channel: 'sms',
-          recipient: user.phone,
-          body: t(lang, 'identity:reset.sms', { link }),
-          template: 'password_reset',
-        });
-      }
-    }
-    await audit(tx, ctx, {
-      action: 'auth.password_reset_requested',
+          body: t(lang, 'identity:reset.body', { name: user.fullName, link }),
+        }
+      : { channel: 'sms' as const, recipient: user.phone!, body: t(lang, 'identity:reset.sms', { link }) };
+    await queueMessage(tx, { ...message, template: 'password_reset', secrets: [token] });
+    await audit(tx, deferredContext(payload), {
+      action: 'auth.password_reset_sent',
       targetType: 'user',
-      targetId: user?.id ?? null,
-      summary: { known: Boolean(user) },
+      targetId: user.id,
+      summary: { channel: message.channel },
     });
   });
 }

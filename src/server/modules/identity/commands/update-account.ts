@@ -9,6 +9,7 @@ import type { SecretBox } from '../../../platform/auth/secret-box.ts';
 import { getUser } from '../queries.ts';
 import { SessionService } from '../sessions.ts';
 import { users } from '../tables.ts';
+import { checkAccount } from './account-checks.ts';
 import { assertPasswordAcceptable } from './checks.ts';
 
 async function currentUser(db: Db, ctx: ActionContext) {
@@ -47,7 +48,9 @@ export async function updateAccount(
 /** Changes one's own password; every other session of the account ends. */
 export async function changePassword(db: Db, ctx: ActionContext, current: string, next: string) {
   const user = await currentUser(db, ctx);
-  if (!(await verifyPassword(user.passwordHash, current)))
+  if (
+    !(await checkAccount(db, ctx, user, 'password_change', () => verifyPassword(user.passwordHash, current)))
+  )
     // 400 naming the field, not 401: the user is signed in, only this field is wrong.
     throw new AppError('validation', {}, [{ field: 'body.currentPassword', key: 'field.wrong_password' }]);
   assertPasswordAcceptable(next, [user.fullName, user.email, user.phone], 'body.newPassword');
@@ -99,9 +102,9 @@ export async function enableTotp(db: Db, box: SecretBox, ctx: ActionContext, cod
 
 export async function disableTotp(db: Db, box: SecretBox, ctx: ActionContext, code: string) {
   const user = await currentUser(db, ctx);
-  if (!user.totpSecret || !user.totpEnabledAt)
-    throw new AppError('invalid_state', { reason: 'totp_not_enabled' });
-  if (!verifyTotp(box.open(user.totpSecret), code))
+  const secret = user.totpSecret;
+  if (!secret || !user.totpEnabledAt) throw new AppError('invalid_state', { reason: 'totp_not_enabled' });
+  if (!(await checkAccount(db, ctx, user, 'totp_disable', () => verifyTotp(box.open(secret), code))))
     throw new AppError('totp_invalid', {}, [{ field: 'body.code', key: 'field.totp_wrong' }]);
   await db.transaction(async (tx) => {
     await tx
