@@ -25,7 +25,8 @@ test('a building permit: online submission, supplement, consultation, result, ha
   browser,
   baseURL,
 }) => {
-  test.setTimeout(300_000);
+  // The longest journey (eleven roles and screens, axe on each): minutes on a loaded 2-core machine.
+  test.setTimeout(480_000);
   const { page: home, phone } = await citizen(browser, baseURL);
   const pin = phone.slice(-4);
 

@@ -130,6 +130,10 @@ beforeAll(async () => {
         ${c.finished ? vn(c.finished) : null}::timestamptz, ${c.returned ? vn(c.returned) : null}::timestamptz,
         ${c.closed ? vn(c.closed) : c.returned ? vn(c.returned) : null}::timestamptz, ${c.supplements ?? 0},
         ${c.finished ? JSON.stringify({ type: 'electronic', fileId: randomUUID() }) : null}::jsonb, '0001')`);
+    // Each request while processing stopped the clock (the statistics count those, not requests at intake).
+    for (let k = 0; k < (c.supplements ?? 0); k++)
+      await db().execute(sql`insert into svc_dossier_pauses (dossier_id, reason, "from", "to")
+        values (${id}, 'supplement', ${vn(`2025-03-0${4 + k} 08:00`)}::timestamptz, ${vn(`2025-03-0${4 + k} 09:00`)}::timestamptz)`);
   }
   await rebuildStats(db());
 });

@@ -223,3 +223,40 @@ describe('incremental maintenance and rebuild agree', () => {
     ).toBe(ids.length);
   }, 120_000);
 });
+
+describe('supplements that make a dossier late (issue 11 item 15)', () => {
+  it('a request at intake is guidance before acceptance: only a second request while processing counts', async () => {
+    const citizen = await t.login('congdan@cqs.demo');
+    const desk = await t.login('motcua.ttpvhcc@cqs.demo');
+    const specialist = await t.login('chuyenvien.xaydung@cqs.demo');
+    const res = await citizen.post('/api/dossiers', {
+      procedureCode: BUILDING_LIKE.code,
+      channel: 'online',
+      agencyId: centreId,
+      applicant,
+      formData: { address: '3 Đường 30/4, phường Thủ Dầu Một', area: 70, floors: 2 },
+      components: [{ componentKey: 'don', fileId: await upload(citizen) }],
+    });
+    const id = res.json().id as string;
+    const step = async (agent: Agent, path: string, body: Record<string, unknown> = {}) => {
+      const r = await agent.post(`/api/dossiers/${id}/${path}`, body);
+      expect(r.statusCode, `${path}: ${r.body}`).toBe(200);
+    };
+    const multi = async () =>
+      (
+        await queryRows<{ multi_supplement: boolean }>(
+          db(),
+          sql`select multi_supplement from stats_dossier_facts where dossier_id = ${id}`,
+        )
+      )[0]!.multi_supplement;
+    const items = [{ name: 'Bản vẽ', reason: 'Thiếu bản vẽ' }];
+    await step(desk, 'request-supplement', { items }); // at intake, before acceptance
+    await step(citizen, 'supplement', { note: 'Đã bổ sung' });
+    await step(desk, 'accept');
+    await step(specialist, 'request-supplement', { items });
+    await step(citizen, 'supplement', { note: 'Đã bổ sung lần hai' });
+    expect(await multi()).toBe(false);
+    await step(specialist, 'request-supplement', { items });
+    expect(await multi()).toBe(true);
+  });
+});

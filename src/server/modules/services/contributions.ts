@@ -16,6 +16,8 @@ export interface SubmittedDossier {
   competentAgencyPath: string;
   /** how many component files were submitted with it */
   componentFiles: number;
+  /** the service level at which the receiving agency offers the procedure (toàn trình / một phần) */
+  receivingServiceLevel: 'full' | 'partial';
 }
 
 /** What one module adds to the writes of dossiers. */

@@ -33,6 +33,7 @@ const history = (over: Partial<DossierHistory>): DossierHistory => ({
   returnedAt: vn('2026-03-19 09:00'),
   closedAt: vn('2026-03-19 09:00'),
   supplementCount: 0,
+  serviceLevel: null,
   result: { type: 'electronic', fileId: 'f' },
   pauses: [],
   componentFiles: 2,
@@ -151,6 +152,15 @@ describe('online, electronic result, payment, months', () => {
     ]);
     expect(classify({ channel: 'counter' }).onlineFull).toBe(false);
     expect(classify({ status: 4, finishedAt: null, returnedAt: null, closedAt: null }).onlineFull).toBe(true);
+  });
+  it('eligibility follows the service level of the receiving unit, not the procedure-wide one (issue 11 item 15)', () => {
+    expect(classify({ serviceLevel: 'partial' }).onlineEligible).toBe(false);
+    expect(classify({ serviceLevel: 'full' }, { ...PROCEDURE, serviceLevel: 'partial' }).onlineEligible).toBe(
+      true,
+    );
+    expect(classify({ serviceLevel: null }, { ...PROCEDURE, serviceLevel: 'partial' }).onlineEligible).toBe(
+      false,
+    );
   });
   it('paid online counts among fee-bearing dossiers', () => {
     expect([classify({ paidOnline: true }).feeBearing, classify({ paidOnline: true }).paidOnline]).toEqual([

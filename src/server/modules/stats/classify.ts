@@ -20,7 +20,13 @@ export interface DossierHistory {
   finishedAt: Date | null;
   returnedAt: Date | null;
   closedAt: Date | null;
+  /**
+   * supplement requests made while the dossier was being processed (after acceptance): one the desk
+   * makes at intake is guidance before the dossier is received, not a second request (ADR 11)
+   */
   supplementCount: number;
+  /** the service level at which the receiving agency offers the procedure; null: the procedure's own */
+  serviceLevel: 'full' | 'partial' | null;
   result: Record<string, unknown> | null;
   /** only read when the recorded due date is missing */
   pauses: readonly Pause[];
@@ -155,7 +161,7 @@ export function classifyDossier(
   const finished = grp === 'finished';
   const eResultDue = finished && p.result.type === 'electronic';
   const eResult = eResultDue && typeof d.result?.fileId === 'string';
-  const onlineEligible = received && p.serviceLevel === 'full';
+  const onlineEligible = received && (d.serviceLevel ?? p.serviceLevel) === 'full';
   const feeBearing = received && p.fees.some((f) => f.amount > 0);
   const receivedAt = d.acceptedAt ?? d.submittedAt;
   return {

@@ -19,7 +19,11 @@ type Delta = typeof rollupDeltas.$inferInsert;
 function historySql(where: ReturnType<typeof sql>) {
   return sql`select d.id, d.code, d.status, d.channel, d.procedure_id, d.procedure_version_id,
       d.competent_agency_id, a.path as agency_path, d.submitted_at, d.accepted_at, d.due_at,
-      d.finished_at, d.returned_at, d.closed_at, d.supplement_count, d.result,
+      d.finished_at, d.returned_at, d.closed_at, d.result,
+      -- a supplement pause opens only for an accepted dossier: requests at intake do not count (ADR 11)
+      (select count(*)::int from svc_dossier_pauses sp where sp.dossier_id = d.id and sp.reason = 'supplement') as supplement_count,
+      (select pa.service_level from svc_procedure_agencies pa
+        where pa.procedure_id = d.procedure_id and pa.agency_id = d.receiving_agency_id) as service_level,
       (select count(*)::int from svc_dossier_files f where f.dossier_id = d.id and f.role = 'component') as component_files,
       exists (select 1 from svc_dossier_events e where e.dossier_id = d.id and e.action = 'confirm_payment'
               and e.data->>'method' = 'online') as paid_online,
@@ -45,6 +49,7 @@ interface HistoryRow {
   returned_at: Date | string | null;
   closed_at: Date | string | null;
   supplement_count: number;
+  service_level: 'full' | 'partial' | null;
   result: Record<string, unknown> | string | null;
   component_files: number;
   paid_online: boolean;
@@ -70,6 +75,7 @@ function toHistory(r: HistoryRow, pauses: readonly Pause[]): DossierHistory {
     returnedAt: date(r.returned_at),
     closedAt: date(r.closed_at),
     supplementCount: Number(r.supplement_count),
+    serviceLevel: r.service_level,
     result: typeof r.result === 'string' ? JSON.parse(r.result) : r.result,
     pauses,
     componentFiles: Number(r.component_files),
@@ -289,6 +295,7 @@ function newDossierHistory({
   row: d,
   competentAgencyPath,
   componentFiles,
+  receivingServiceLevel,
 }: SubmittedDossier): DossierHistory {
   return {
     id: d.id,
@@ -305,6 +312,7 @@ function newDossierHistory({
     returnedAt: null,
     closedAt: null,
     supplementCount: 0,
+    serviceLevel: receivingServiceLevel,
     result: null,
     pauses: [],
     componentFiles,

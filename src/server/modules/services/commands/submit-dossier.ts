@@ -89,7 +89,7 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
     throw new AppError('validation', {}, [{ field: 'body.procedureCode', key: 'field.not_found' }]);
   if (!target.versionId)
     throw new AppError('validation', {}, [{ field: 'body.procedureCode', key: 'field.not_in_force' }]);
-  if (!target.receivingPath || !target.offered)
+  if (!target.receivingPath || !target.serviceLevel)
     throw new AppError('validation', {}, [{ field: 'body.agencyId', key: 'field.not_offered_here' }]);
   const def = await definitionOf(db, target.versionId);
   const receiving = { id: input.agencyId, path: target.receivingPath };
@@ -161,6 +161,7 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
     definition: def,
     competentAgencyPath: competent.path,
     componentFiles: input.components.length,
+    receivingServiceLevel: target.serviceLevel,
   };
   const statement = oneStatement(
     {
@@ -231,8 +232,8 @@ interface IntakeTarget {
   versionId: string | null;
   /** null when the receiving agency does not exist */
   receivingPath: string | null;
-  /** whether the receiving agency offers the procedure */
-  offered: boolean;
+  /** the service level at which the receiving agency offers the procedure; null when it does not */
+  serviceLevel: 'full' | 'partial' | null;
   /** the agency named by the version's fixed competence (null when it names none, or none by that code) */
   fixedCompetentId: string | null;
   fixedCompetentPath: string | null;
@@ -252,8 +253,8 @@ async function intakeTarget(
   const [row] = await queryRows<IntakeTarget>(
     db,
     sql`select p.id as "procedureId", v.id as "versionId", r.path as "receivingPath",
-          exists (select 1 from svc_procedure_agencies pa
-                  where pa.procedure_id = p.id and pa.agency_id = r.id) as "offered",
+          (select pa.service_level from svc_procedure_agencies pa
+                  where pa.procedure_id = p.id and pa.agency_id = r.id) as "serviceLevel",
           c.id as "fixedCompetentId", c.path as "fixedCompetentPath"
         from svc_procedures p
         left join lateral (
