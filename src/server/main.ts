@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chainAuditBatch } from './platform/audit/index.ts';
+import { AuditAnchors, AuditChain, auditChainKey, CHECKPOINT_FILE } from './platform/audit/index.ts';
 import { loadSecretKey, SecretBox } from './platform/auth/secret-box.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/client.ts';
@@ -34,6 +34,8 @@ export interface Platform {
   modules: readonly CqsModule[];
   /** whether this start loaded the demo data */
   seeded: boolean;
+  /** the audit log's keyed chain and its checkpoints outside the database (ADR 21) */
+  audit: { chain: AuditChain; anchors: AuditAnchors };
   close(): Promise<void>;
 }
 
@@ -76,7 +78,16 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   const db = database.db;
   const bus = new EventBus(database, log);
   const jobs = new JobRunner({ database, log });
-  const secrets = new SecretBox(loadSecretKey(config.dataDir, config.secretKey));
+  const secretKey = loadSecretKey(config.dataDir, config.secretKey);
+  const secrets = new SecretBox(secretKey);
+  const auditChain = new AuditChain(db, auditChainKey(secretKey));
+  const auditAnchors = new AuditAnchors({
+    chain: auditChain,
+    log,
+    file: join(config.dataDir, CHECKPOINT_FILE),
+    url: config.audit.anchorUrl,
+    token: config.audit.anchorToken,
+  });
   const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
   const resumable = new ResumableUploads(
     database.db,
@@ -143,8 +154,10 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     sms: config.sms ? httpSmsGateway(config.sms.url, config.sms.token) : undefined,
   });
   jobs.every('audit.chain', 2_000, async () => {
-    while ((await chainAuditBatch(db)) > 0);
+    while ((await auditChain.chainBatch()) > 0);
   });
+  // Anchors the chain's end outside the database; off the write path, like the chaining itself.
+  jobs.every('audit.checkpoint', config.audit.checkpointMs, () => auditAnchors.checkpoint());
   // A safety net: events are dispatched on NOTIFY; this catches retries that come due.
   jobs.every('outbox.dispatch', 5_000, () => bus.kick());
   jobs.every('sessions.cleanup', 3_600_000, () =>
@@ -170,6 +183,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     deps,
     modules,
     seeded,
+    audit: { chain: auditChain, anchors: auditAnchors },
     async close() {
       if (closed) return;
       closed = true;

@@ -31,6 +31,12 @@ const ConfigSchema = z.object({
   OUTBOUND_ALLOW: z.string().optional(),
   /** the bearer token /metrics asks for; without it /metrics answers only on a loopback connection */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** how often the end of the audit chain is written outside the database (when it has grown) */
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** an endpoint that receives every audit checkpoint as a JSON POST (an anchor someone else keeps) */
+  AUDIT_ANCHOR_URL: z.url().optional(),
+  /** sent to AUDIT_ANCHOR_URL as a bearer token */
+  AUDIT_ANCHOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** what one person may keep in uploaded files (MB) */
   UPLOAD_QUOTA_MB: z.coerce.number().positive().max(102_400).default(500),
   PROVINCE_CODE: z
@@ -127,6 +133,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** bytes one person may keep in uploaded files */
   uploadQuotaBytes: number;
+  /** audit checkpoints outside the database (ADR 21): how often, and the optional external anchor */
+  audit: { checkpointMs: number; anchorUrl: string | undefined; anchorToken: string | undefined };
   /** raw JSON for the statistics module, which validates it at start-up */
   statsSettings: string | undefined;
   /** sensor ingestion over MQTT: an embedded broker on a port, an external broker, or none */
@@ -231,6 +239,11 @@ export function loadConfig(env: Source = process.env): Config {
       .filter(Boolean),
     metricsToken: c.METRICS_TOKEN,
     uploadQuotaBytes: Math.round(c.UPLOAD_QUOTA_MB * 1024 * 1024),
+    audit: {
+      checkpointMs: c.AUDIT_CHECKPOINT_SECONDS * 1000,
+      anchorUrl: c.AUDIT_ANCHOR_URL,
+      anchorToken: c.AUDIT_ANCHOR_TOKEN,
+    },
     dvcqg:
       c.DVCQG_URL && c.DVCQG_CLIENT_ID && c.DVCQG_CLIENT_SECRET
         ? {
