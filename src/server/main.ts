@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './platform/db/client.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { EventBus } from './platform/events/index.ts';
 import { fileRoutes } from './platform/files/routes.ts';
+import { OrphanSweep, UploadQuota } from './platform/files/index.ts';
 import { LocalBlobStore } from './platform/files/store.ts';
 import { ResumableUploads } from './platform/files/resumable.ts';
 import { createHttp } from './platform/http/app.ts';
@@ -36,6 +37,8 @@ export interface Platform {
   seeded: boolean;
   /** the audit log's keyed chain and its checkpoints outside the database (ADR 21) */
   audit: { chain: AuditChain; anchors: AuditAnchors };
+  /** removes uploads nothing took, and blobs nothing names, after UPLOAD_ORPHAN_HOURS */
+  sweep: OrphanSweep;
   close(): Promise<void>;
 }
 
@@ -89,12 +92,21 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     token: config.audit.anchorToken,
   });
   const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
+  const quota = new UploadQuota(config.uploadQuotaBytes, config.uploadOrphanMs);
   const resumable = new ResumableUploads(
     database.db,
     blobs,
     join(config.dataDir, 'uploads'),
     config.maxUploadBytes,
+    quota,
   );
+  const sweep = new OrphanSweep({
+    db,
+    blobs,
+    graceMs: config.uploadOrphanMs,
+    references: modules.flatMap((m) => (m.fileReferences ? [m.fileReferences] : [])),
+    log,
+  });
   const realtime = new RealtimeHub(
     { since: (afterId, limit) => bus.since(afterId, limit), checkSession: (key) => sessions.check(key), log },
     config.realtime,
@@ -140,7 +152,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   });
   await app.register(async (scope) => {
     for (const m of modules) await m.routes?.(scope, deps);
-    await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
+    await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, quota, resumable });
     await sseRoutes(scope, realtime);
   });
 
@@ -166,6 +178,8 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     ),
   );
   jobs.every('uploads.sweep', 3_600_000, () => resumable.sweep());
+  jobs.every('files.orphan_sweep', 3_600_000, () => sweep.run());
+  jobs.every('files.blob_sweep', 24 * 3_600_000, () => sweep.sweepBlobs());
   jobs.every('jobs.cleanup', 3_600_000, () =>
     db.execute(sql`delete from jobs where status = 'done' and finished_at < now() - interval '7 days'`),
   );
@@ -184,6 +198,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     modules,
     seeded,
     audit: { chain: auditChain, anchors: auditAnchors },
+    sweep,
     async close() {
       if (closed) return;
       closed = true;

@@ -31,12 +31,27 @@ export async function audit(tx: DbOrTx, ctx: ActionContext, entry: AuditEntry): 
   await tx.execute(auditInsert(ctx, entry));
 }
 
+/** Records several changes of one action context in one statement (a job's batch); none is a no-op. */
+export async function auditMany(
+  tx: DbOrTx,
+  ctx: ActionContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length > 0) await tx.execute(auditInsertMany(ctx, entries));
+}
+
 /** The insert `audit` runs, for a caller that sends it as part of one statement (ADR 12). */
 export function auditInsert(ctx: ActionContext, entry: AuditEntry): SQL {
-  return insertRows(auditLog, [
-    {
-      // Set from JS (millisecond precision) so the chained form reads back exactly.
-      at: new Date(),
+  return auditInsertMany(ctx, [entry]);
+}
+
+function auditInsertMany(ctx: ActionContext, entries: readonly AuditEntry[]): SQL {
+  // Set from JS (millisecond precision) so the chained form reads back exactly.
+  const at = new Date();
+  return insertRows(
+    auditLog,
+    entries.map((entry) => ({
+      at,
       actorId: ctx.actor?.userId ?? null,
       actorLabel: ctx.actor?.fullName ?? ctx.actorLabel ?? 'system',
       action: entry.action,
@@ -46,8 +61,8 @@ export function auditInsert(ctx: ActionContext, entry: AuditEntry): SQL {
       ip: ctx.ip,
       requestId: ctx.requestId,
       summary: entry.summary ?? {},
-    },
-  ]);
+    })),
+  );
 }
 
 type AuditRow = typeof auditLog.$inferSelect;
