@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFrom, DEMO, expectError, fieldNames, freshIp, signIn } from '../helpers/agents.ts';
 import { expectNoChange } from '../helpers/db-state.ts';
+import { fileUpload, minimalPdf } from '../helpers/multipart.ts';
 import { type Agent, DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../platform.ts';
 
 let t: TestPlatform;
@@ -180,6 +181,15 @@ describe('hostile input is a localized 400 that changes nothing', () => {
       json,
     );
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('text the server cuts short', () => {
+  it('a file name cut at 100 characters keeps whole characters (no half emoji reaches the database)', async () => {
+    const { body, contentType } = fileUpload(`${'x'.repeat(99)}😀😀.pdf`, minimalPdf('ten dai'));
+    const res = await admin.post('/api/files', body, { 'content-type': contentType });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().name).toBe(`${'x'.repeat(99)}😀.pdf`);
   });
 });
 

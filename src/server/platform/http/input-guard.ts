@@ -2,21 +2,18 @@
 // which cannot be encoded as UTF-8) and JSON nested deep enough to exhaust a recursive validator,
 // renderer or the database's JSON parser. Checked once for every route, before validation, so each
 // becomes the catalogue's localized 400 naming the field instead of a 500 from deep inside a handler.
+import { storableText, unstorable } from '../db/text.ts';
 import type { FieldProblem } from '../errors.ts';
 
 /** Deeper than any document, form or workflow the platform takes (a portal article is under 20). */
 export const MAX_JSON_DEPTH = 64;
 
-// A lone high surrogate (not followed by a low one) or a lone low surrogate (not preceded by a high one).
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const KEYS = { nul: 'field.nul', unpaired_surrogate: 'field.unpaired_surrogate' } as const;
 
-function textProblem(text: string): 'field.nul' | 'field.unpaired_surrogate' | null {
-  if (text.includes('\0')) return 'field.nul';
-  return LONE_SURROGATE.test(text) ? 'field.unpaired_surrogate' : null;
+function textProblem(text: string): (typeof KEYS)[keyof typeof KEYS] | null {
+  const problem = unstorable(text);
+  return problem ? KEYS[problem] : null;
 }
-
-/** A key as it may be echoed back in a field name: no NUL, no lone surrogate. */
-const printable = (key: string) => key.replace(/\0/g, '\ufffd').replace(LONE_SURROGATE, '\ufffd');
 
 /**
  * The first problem in a parsed query, path or body (`part` names it: "query", "params", "body"), or
@@ -38,7 +35,7 @@ export function inputProblem(part: string, value: unknown): FieldProblem | null 
     for (let i = entries.length - 1; i >= 0; i--) {
       const [k, x] = entries[i]!;
       const keyProblem = textProblem(k);
-      if (keyProblem) return { field: `${path}.${printable(k)}`, key: keyProblem };
+      if (keyProblem) return { field: `${path}.${storableText(k)}`, key: keyProblem };
       stack.push({ value: x, path: `${path}.${k}`, depth: depth + 1 });
     }
   }
