@@ -14,7 +14,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { verifyAuditChain } from './platform/audit/index.ts';
+import {
+  AuditChain,
+  auditChainKey,
+  CHECKPOINT_FILE,
+  type ChainProblem,
+  parseCheckpoints,
+} from './platform/audit/index.ts';
+import { readSecretKey } from './platform/auth/secret-box.ts';
 import { systemContext } from './platform/context.ts';
 import { ConfigError, type Config, loadConfig } from './platform/config.ts';
 import { acquireDataDirLock, DataDirLockedError, openDatabase } from './platform/db/client.ts';
@@ -40,7 +47,9 @@ const HELP = `cqs — Chính quyền số
   cqs create-admin --email E --name N [--password P]   create an administrator (password from CQS_ADMIN_PASSWORD or prompt)
   cqs backup <file>              write the database and files to a .tar.gz (embedded: stop the server first)
   cqs restore <file>             restore a backup written by "cqs backup" (stop the server first)
-  cqs audit verify               check the audit log's hash chain; exit 1 at the first altered or missing row
+  cqs audit verify [--checkpoints FILE]…   check the audit log's keyed hash chain against its checkpoints
+                                 (DATA_DIR/audit-checkpoints.jsonl, and log or anchor exports given); exit 1 at
+                                 the first altered or missing row, a removed tail or a rehashed chain
   cqs dvcqg reconcile --from YYYY-MM-DD --to YYYY-MM-DD   compare a period with DVCQG; gaps are queued for re-sending
   cqs sensors simulate [--url U] [--interval S] [--apikey K]   drive the demo stations over MQTT (default: the configured broker)
   cqs dvcqg contract-server [--port P]   run the in-repo DVCQG contract server for development (faults via --faults)
@@ -147,6 +156,9 @@ async function restore(config: Config, file: string) {
       }
     }
     mkdirSync(config.dataDir, { recursive: true });
+    // The checkpoints pin the replaced database's audit chain, not the restored one: kept aside.
+    const checkpoints = join(config.dataDir, CHECKPOINT_FILE);
+    if (existsSync(checkpoints)) renameSync(checkpoints, `${checkpoints}.before-restore-${Date.now()}`);
     if (existsSync(join(work, 'files')))
       cpSync(join(work, 'files'), join(config.dataDir, 'files'), { recursive: true });
     if (existsSync(join(work, 'secret.key')))
@@ -185,6 +197,7 @@ export async function runCli(argv: string[]): Promise<number> {
       url: { type: 'string' },
       interval: { type: 'string' },
       apikey: { type: 'string' },
+      checkpoints: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -270,20 +283,9 @@ export async function runCli(argv: string[]): Promise<number> {
       if (!arg) throw new Error('usage: cqs restore <file>');
       await restore(config, arg);
       return 0;
-    case 'audit': {
-      if (arg !== 'verify') throw new Error('usage: cqs audit verify');
-      const result = await withDatabase(config, (d) => verifyAuditChain(d.db));
-      if (result.ok) {
-        console.log(
-          `Audit chain intact: ${result.checked} rows verified, ${result.unchained} not yet chained.`,
-        );
-        return 0;
-      }
-      console.error(
-        `Audit chain broken at position ${result.seq}${result.id ? ` (row id ${result.id})` : ''}: ${result.problem === 'altered' ? 'the row was altered' : 'a row is missing'}. ${result.checked} rows before it are intact.`,
-      );
-      return 1;
-    }
+    case 'audit':
+      if (arg !== 'verify') throw new Error('usage: cqs audit verify [--checkpoints FILE]…');
+      return auditVerify(config, values.checkpoints ?? []);
     case 'dvcqg':
       return dvcqgCommand(config, arg, values);
     case 'sensors': {
@@ -313,6 +315,52 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`Unknown command: ${command}\n\n${HELP}`);
       return 1;
   }
+}
+
+const CHAIN_PROBLEMS: Record<ChainProblem, string> = {
+  altered: 'the row was altered',
+  missing: 'a row is missing, or the chain was rewritten before it',
+  truncated: 'rows were removed from its end (a checkpoint records a later position)',
+  recomputed: 'the chain was rewritten and rehashed (it no longer matches a checkpoint)',
+  switch_over: 'the switch-over to the keyed chain is missing or not where the checkpoints say',
+  bad_checkpoint:
+    "a checkpoint does not carry this deployment's seal (made up, damaged, or written with another SECRET_KEY)",
+};
+
+/** Walks the keyed chain and compares it with every checkpoint found (ADR 21). */
+async function auditVerify(config: Config, extraFiles: string[]): Promise<number> {
+  const secretKey = readSecretKey(config.dataDir, config.secretKey);
+  if (!secretKey) {
+    console.error(
+      'No secret key (SECRET_KEY or DATA_DIR/secret.key): the keyed audit chain cannot be checked.',
+    );
+    return 1;
+  }
+  const own = join(config.dataDir, CHECKPOINT_FILE);
+  for (const f of extraFiles)
+    if (!existsSync(resolve(f))) {
+      console.error(`Checkpoint file not found: ${f}`);
+      return 1;
+    }
+  const files = [...(existsSync(own) ? [own] : []), ...extraFiles.map((f) => resolve(f))];
+  const checkpoints = files.flatMap((f) => parseCheckpoints(readFileSync(f, 'utf8')));
+  const result = await withDatabase(config, (d) =>
+    new AuditChain(d.db, auditChainKey(secretKey)).verify({ checkpoints }),
+  );
+  if (result.ok) {
+    const keyed = result.keyedFrom ? `keyed from position ${result.keyedFrom}` : 'not keyed yet';
+    console.log(
+      `Audit chain intact: ${result.checked} rows verified (${keyed}), ${result.unchained} not yet chained; ` +
+        (result.checkpoints
+          ? `${result.checkpoints} checkpoints match.`
+          : 'no checkpoints found, so a removed tail could not be detected.'),
+    );
+    return 0;
+  }
+  console.error(
+    `Audit chain broken at position ${result.seq}${result.id ? ` (row id ${result.id})` : ''}: ${CHAIN_PROBLEMS[result.problem]}. ${result.checked} rows before it are intact.`,
+  );
+  return 1;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

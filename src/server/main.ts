@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chainAuditBatch } from './platform/audit/index.ts';
+import { AuditAnchors, AuditChain, auditChainKey, CHECKPOINT_FILE } from './platform/audit/index.ts';
 import { loadSecretKey, SecretBox } from './platform/auth/secret-box.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/client.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { EventBus } from './platform/events/index.ts';
 import { fileRoutes } from './platform/files/routes.ts';
+import { OrphanSweep, UploadQuota } from './platform/files/index.ts';
 import { LocalBlobStore } from './platform/files/store.ts';
 import { ResumableUploads } from './platform/files/resumable.ts';
 import { createHttp } from './platform/http/app.ts';
@@ -35,6 +36,10 @@ export interface Platform {
   modules: readonly CqsModule[];
   /** whether this start loaded the demo data */
   seeded: boolean;
+  /** the audit log's keyed chain and its checkpoints outside the database (ADR 21) */
+  audit: { chain: AuditChain; anchors: AuditAnchors };
+  /** removes uploads nothing took, and blobs nothing names, after UPLOAD_ORPHAN_HOURS */
+  sweep: OrphanSweep;
   close(): Promise<void>;
 }
 
@@ -77,14 +82,32 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   const db = database.db;
   const bus = new EventBus(database, log);
   const jobs = new JobRunner({ database, log });
-  const secrets = new SecretBox(loadSecretKey(config.dataDir, config.secretKey));
+  const secretKey = loadSecretKey(config.dataDir, config.secretKey);
+  const secrets = new SecretBox(secretKey);
+  const auditChain = new AuditChain(db, auditChainKey(secretKey));
+  const auditAnchors = new AuditAnchors({
+    chain: auditChain,
+    log,
+    file: join(config.dataDir, CHECKPOINT_FILE),
+    url: config.audit.anchorUrl,
+    token: config.audit.anchorToken,
+  });
   const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
+  const quota = new UploadQuota(config.uploadQuotaBytes, config.uploadOrphanMs);
   const resumable = new ResumableUploads(
     database.db,
     blobs,
     join(config.dataDir, 'uploads'),
     config.maxUploadBytes,
+    quota,
   );
+  const sweep = new OrphanSweep({
+    db,
+    blobs,
+    graceMs: config.uploadOrphanMs,
+    references: modules.flatMap((m) => (m.fileReferences ? [m.fileReferences] : [])),
+    log,
+  });
   const realtime = new RealtimeHub(
     { since: (afterId, limit) => bus.since(afterId, limit), checkSession: (key) => sessions.check(key), log },
     config.realtime,
@@ -130,7 +153,7 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   });
   await app.register(async (scope) => {
     for (const m of modules) await m.routes?.(scope, deps);
-    await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, resumable });
+    await fileRoutes(scope, { db, blobs, maxUploadBytes: config.maxUploadBytes, quota, resumable });
     await sseRoutes(scope, realtime);
   });
 
@@ -145,8 +168,10 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     keepDir: join(config.dataDir, 'outbox'),
   });
   jobs.every('audit.chain', 2_000, async () => {
-    while ((await chainAuditBatch(db)) > 0);
+    while ((await auditChain.chainBatch()) > 0);
   });
+  // Anchors the chain's end outside the database; off the write path, like the chaining itself.
+  jobs.every('audit.checkpoint', config.audit.checkpointMs, () => auditAnchors.checkpoint());
   // A safety net: events are dispatched on NOTIFY; this catches retries that come due.
   jobs.every('outbox.dispatch', 5_000, () => bus.kick());
   jobs.every('sessions.cleanup', 3_600_000, () =>
@@ -156,6 +181,8 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   );
   jobs.every('uploads.sweep', 3_600_000, () => resumable.sweep());
   jobs.every('attempts.cleanup', 3_600_000, () => forgetOldAttempts(db));
+  jobs.every('files.orphan_sweep', 3_600_000, () => sweep.run());
+  jobs.every('files.blob_sweep', 24 * 3_600_000, () => sweep.sweepBlobs());
   jobs.every('jobs.cleanup', 3_600_000, () =>
     db.execute(sql`delete from jobs where status = 'done' and finished_at < now() - interval '7 days'`),
   );
@@ -173,6 +200,8 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
     deps,
     modules,
     seeded,
+    audit: { chain: auditChain, anchors: auditAnchors },
+    sweep,
     async close() {
       if (closed) return;
       closed = true;

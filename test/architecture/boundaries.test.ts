@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { getTableName, isTable } from 'drizzle-orm';
+import { getTableColumns, getTableName, isTable } from 'drizzle-orm';
+import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { applicationModules } from '../../src/server/modules.ts';
 
@@ -45,6 +46,23 @@ describe('module registrations', () => {
     const names = Object.values(m.tables).filter(isTable).map(getTableName);
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name).toMatch(new RegExp(`^${m.tablePrefix}`));
+  });
+
+  it('every column naming an uploaded file or a blob is declared to the orphan sweep', () => {
+    const dialect = new PgDialect();
+    const missing: string[] = [];
+    for (const m of modules) {
+      const refs = m.fileReferences ?? {};
+      const declared = [...(refs.files ?? []), ...(refs.blobs ?? [])].map((q) => dialect.sqlToQuery(q).sql);
+      for (const table of Object.values(m.tables).filter(isTable) as PgTable[])
+        for (const column of Object.values(getTableColumns(table)))
+          if (
+            /(^|_)file_id$|^sha256$/.test(column.name) &&
+            !declared.some((q) => q.includes(getTableName(table)) && q.includes(column.name))
+          )
+            missing.push(`${m.name}: ${getTableName(table)}.${column.name}`);
+    }
+    expect(missing).toEqual([]);
   });
 
   it('no two modules share a prefix or a name', () => {

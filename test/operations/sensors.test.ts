@@ -173,4 +173,30 @@ describe('HTTP ingestion', () => {
     expect(row?.last_value).toBe(3);
     expect((await device.post(`/iot/json?k=${apikey}&i=NOPE`, { depth: 3 })).statusCode).toBe(404);
   });
+
+  it('records refusals of text PostgreSQL cannot store, and keeps the good readings of the same batch', async () => {
+    // MQTT payloads are bytes nobody validated: a NUL, an attribute named with one, and a value whose
+    // recorded detail (cut at 200) would have ended in half an emoji.
+    const apikey = `nul-${randomUUID().slice(0, 8)}`;
+    const thingId = await addStation(t, apikey);
+    const ingestor = operationsRuntime(t.platform.modules).ingestor;
+    ingestor.accept(apikey, 'FS-T', Buffer.from('{"depth": 1\u0000'));
+    ingestor.accept(apikey, 'FS-T', Buffer.from(JSON.stringify({ 'de\u0000pth': 1, depth: 7 })));
+    ingestor.accept(apikey, 'FS-T', Buffer.from(JSON.stringify({ t: `${'x'.repeat(198)}😀` })));
+    await ingestor.flushed();
+    const db = t.platform.deps.db;
+    const [depth] = await queryRows<{ last_value: number }>(
+      db,
+      sql`select last_value from ops_datastreams where thing_id = ${thingId} and key = 'depth'`,
+    );
+    expect(depth?.last_value).toBe(7);
+    const refused = await queryRows<{ reason: string; key: string | null; detail: string }>(
+      db,
+      sql`select reason, key, detail from ops_rejections where apikey = ${apikey} order by id`,
+    );
+    expect(refused.map((r) => r.reason)).toEqual(['malformed_payload', 'unknown_attribute', 'not_numeric']);
+    expect(refused[1]!.key).toBe('de\ufffdpth');
+    // Cut at 200 characters, whole ones: the emoji stays whole.
+    expect(refused[2]!.detail).toBe(`"${'x'.repeat(198)}😀`);
+  });
 });

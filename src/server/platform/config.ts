@@ -31,8 +31,16 @@ const ConfigSchema = z.object({
   OUTBOUND_ALLOW: z.string().optional(),
   /** the bearer token /metrics asks for; without it /metrics answers only on a loopback connection */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** what one person may keep in uploaded files (MB) */
+  /** how often the end of the audit chain is written outside the database (when it has grown) */
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** an endpoint that receives every audit checkpoint as a JSON POST (an anchor someone else keeps) */
+  AUDIT_ANCHOR_URL: z.url().optional(),
+  /** sent to AUDIT_ANCHOR_URL as a bearer token */
+  AUDIT_ANCHOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** what one person may hold in uploads nothing has taken yet (MB): see platform/files/quota.ts */
   UPLOAD_QUOTA_MB: z.coerce.number().positive().max(102_400).default(500),
+  /** how long an upload may wait to be attached before the orphan sweep removes it (hours) */
+  UPLOAD_ORPHAN_HOURS: z.coerce.number().positive().max(8_760).default(24),
   PROVINCE_CODE: z
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code')
@@ -125,8 +133,12 @@ export interface Config {
   outboundAllow: string[];
   /** bearer token for /metrics (undefined: loopback callers only) */
   metricsToken: string | undefined;
-  /** bytes one person may keep in uploaded files */
+  /** bytes one person may hold in uploads not yet attached to anything (unfinished uploads included) */
   uploadQuotaBytes: number;
+  /** how long an unattached upload is kept before the orphan sweep removes it */
+  uploadOrphanMs: number;
+  /** audit checkpoints outside the database (ADR 21): how often, and the optional external anchor */
+  audit: { checkpointMs: number; anchorUrl: string | undefined; anchorToken: string | undefined };
   /** raw JSON for the statistics module, which validates it at start-up */
   statsSettings: string | undefined;
   /** sensor ingestion over MQTT: an embedded broker on a port, an external broker, or none */
@@ -231,6 +243,12 @@ export function loadConfig(env: Source = process.env): Config {
       .filter(Boolean),
     metricsToken: c.METRICS_TOKEN,
     uploadQuotaBytes: Math.round(c.UPLOAD_QUOTA_MB * 1024 * 1024),
+    uploadOrphanMs: Math.round(c.UPLOAD_ORPHAN_HOURS * 3_600_000),
+    audit: {
+      checkpointMs: c.AUDIT_CHECKPOINT_SECONDS * 1000,
+      anchorUrl: c.AUDIT_ANCHOR_URL,
+      anchorToken: c.AUDIT_ANCHOR_TOKEN,
+    },
     dvcqg:
       c.DVCQG_URL && c.DVCQG_CLIENT_ID && c.DVCQG_CLIENT_SECRET
         ? {

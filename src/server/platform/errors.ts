@@ -4,6 +4,7 @@ export const ERRORS = {
   malformed_json: 400,
   unsupported_media_type: 415,
   payload_too_large: 413,
+  upload_quota_exceeded: 413,
   unauthenticated: 401,
   invalid_credentials: 401,
   totp_required: 401,

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { Database, Db, Tx } from './db/client.ts';
 import type { EventBus } from './events/index.ts';
 import type { BlobStore } from './files/store.ts';
+import type { FileReferences } from './files/sweep.ts';
 import type { JobRunner } from './jobs/index.ts';
 import type { Logger } from './log.ts';
 
@@ -37,6 +38,11 @@ export interface CqsModule {
   tablePrefix: string;
   /** its Drizzle tables (drizzle-kit reads the same `tables.ts` files for migrations) */
   tables: Record<string, unknown>;
+  /**
+   * Where its tables name uploaded files or blobs: the orphan sweep never removes what these queries
+   * return (`platform/files/sweep.ts`). Every `file_id` or `sha256` column must be covered (a test checks).
+   */
+  fileReferences?: FileReferences;
   /**
    * Extension points of other modules it fills (dossier-write contributions, providers), registered
    * once per process before anything runs; needs no database, so benchmarks and tools call it too.

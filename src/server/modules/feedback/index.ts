@@ -1,7 +1,9 @@
 // Citizen feedback (phản ánh hiện trường) and Open311 GeoReport v2. Other modules, main.ts, the CLI and
 // benchmarks reach the module only through this file.
+import { sql } from 'drizzle-orm';
 import type { CqsModule } from '../../platform/module.ts';
 import { closeUnrated, escalateDeadlines } from './commands/deadline-jobs.ts';
+import { sweepOrphanPhotos } from './commands/sweep-photos.ts';
 import { seedFeedbackDemo, seedFeedbackDemoPhotos } from './demo.ts';
 import { open311Routes } from './open311/routes.ts';
 import { feedbackRoutes } from './routes.ts';
@@ -10,12 +12,15 @@ import * as tables from './tables.ts';
 
 export { closeUnrated, escalateDeadlines } from './commands/deadline-jobs.ts';
 export { submitReport } from './commands/submit-report.ts';
+export { sweepOrphanPhotos } from './commands/sweep-photos.ts';
 export { forgetFeedbackReference } from './reference.ts';
 
 export const feedbackModule: CqsModule = {
   name: 'feedback',
   tablePrefix: 'fb_',
   tables,
+  // Photos are blobs named by their media row, without a platform file row.
+  fileReferences: { blobs: [sql`select ${tables.fbMedia.sha256} from ${tables.fbMedia}`] },
   async routes(app, deps) {
     await feedbackRoutes(app, deps);
     await open311Routes(app, deps);
@@ -24,6 +29,10 @@ export const feedbackModule: CqsModule = {
     // Closing answers nobody rated in time; deadline warnings.
     deps.jobs.every('feedback.auto_close', 60 * 60_000, () => closeUnrated(deps.db));
     deps.jobs.every('feedback.deadlines', 5 * 60_000, () => escalateDeadlines(deps.db));
+    // Photos nobody attached to a report, after the same grace period as other uploads.
+    deps.jobs.every('feedback.photo_sweep', 60 * 60_000, () =>
+      sweepOrphanPhotos(deps.db, new Date(Date.now() - deps.config.uploadOrphanMs)),
+    );
   },
   seedBaseline: (tx) => seedFeedbackCategories(tx),
   async seedDemo(tx, ctx) {

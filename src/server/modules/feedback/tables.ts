@@ -158,7 +158,12 @@ export const fbMedia = pgTable(
     publicApproved: boolean('public_approved').notNull().default(false),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('fb_media_report').on(t.reportId), index('fb_media_reply').on(t.replyId)],
+  (t) => [
+    index('fb_media_report').on(t.reportId),
+    index('fb_media_reply').on(t.replyId),
+    // The blob sweep asks whether a photo still names a blob.
+    index('fb_media_sha').on(t.sha256),
+  ],
 );
 
 /** Everything that happened to a report; `publicNote` (redacted) is what the public timeline shows. */

@@ -1,5 +1,6 @@
 // The portal module: the public, server-rendered portal (five languages), its editorial API, the
 // scheduled publisher, and the investor pipeline. Other modules and main.ts use only what is here.
+import { sql } from 'drizzle-orm';
 import type { CqsModule, Deps } from '../../platform/module.ts';
 import { publishDueEditions } from './commands/publish-due.ts';
 import { clearPageCache } from './page-cache.ts';
@@ -33,6 +34,14 @@ export const portalModule: CqsModule = {
   name: 'portal',
   tablePrefix: 'ptl_',
   tables,
+  // Legal documents' files, and files an edition's body links or shows (`/api/files/<id>`), any edition.
+  fileReferences: {
+    files: [
+      sql`select ${tables.legalDocuments.fileId}::text from ${tables.legalDocuments} where ${tables.legalDocuments.fileId} is not null`,
+      sql`select m[1] from ${tables.editions},
+            regexp_matches(${tables.editions.body}::text, '/api/files/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', 'g') as m`,
+    ],
+  },
   async routes(app, deps) {
     await portalRoutes(app, deps);
     await portalPublicRoutes(app, deps);

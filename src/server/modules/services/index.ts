@@ -1,5 +1,6 @@
 // Public services: the procedure catalogue, the dossier lifecycle, deadlines, papers and tracking.
 // Other modules, main.ts, the CLI and benchmarks use only what this file exports (ADR 13).
+import { sql } from 'drizzle-orm';
 import { registerFileAccess } from '../../platform/files/index.ts';
 import type { CqsModule } from '../../platform/module.ts';
 import { servicesAdminRoutes } from './admin-routes.ts';
@@ -67,6 +68,13 @@ export const servicesModule: CqsModule = {
   name: 'services',
   tablePrefix: 'svc_',
   tables,
+  // A dossier's files (submitted, results, attachments) and the result it records.
+  fileReferences: {
+    files: [
+      sql`select ${tables.dossierFiles.fileId}::text from ${tables.dossierFiles}`,
+      sql`select ${tables.dossiers.result}->>'fileId' from ${tables.dossiers} where ${tables.dossiers.result}->>'fileId' is not null`,
+    ],
+  },
   async routes(app, deps) {
     await servicesRoutes(app, deps);
     await servicesAdminRoutes(app, deps);

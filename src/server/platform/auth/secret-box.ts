@@ -16,6 +16,12 @@ export function loadSecretKey(dataDir: string, fromEnv: string | undefined): Buf
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
 
+/** The secret key if there is one, without generating it (tools that only check, like `cqs audit verify`). */
+export function readSecretKey(dataDir: string, fromEnv: string | undefined): Buffer | undefined {
+  if (fromEnv || existsSync(join(dataDir, 'secret.key'))) return loadSecretKey(dataDir, fromEnv);
+  return undefined;
+}
+
 export class SecretBox {
   constructor(private readonly key: Buffer) {}
 

@@ -5,12 +5,15 @@ import { audit } from '../audit/index.ts';
 import type { ActionContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import type { UploadQuota } from './quota.ts';
 import { BlobTooLargeError, type BlobStore } from './store.ts';
 import { sanitizeFileName, sniff } from './sniff.ts';
 import { files } from './tables.ts';
 
 export { files };
+export { UploadQuota } from './quota.ts';
 export { LocalBlobStore } from './store.ts';
+export { type FileReferences, OrphanSweep } from './sweep.ts';
 
 export type FileRow = typeof files.$inferSelect;
 
@@ -25,6 +28,9 @@ export interface UploadInput {
   stream: Readable;
   fileName: string;
   maxBytes: number;
+  /** the uploader's quota; `exceptUpload` is the resumable upload this file completes (counted already) */
+  quota: UploadQuota;
+  exceptUpload?: string;
 }
 
 /** Stores an upload (type decided from content, name sanitized) and records it as the uploader's. */
@@ -35,19 +41,25 @@ export async function uploadFile(
   input: UploadInput,
 ): Promise<FileRow> {
   if (!ctx.actor) throw new AppError('unauthenticated');
+  const owner = ctx.actor.userId;
+  // Read no further than the person's room: a file that cannot fit is refused while it streams.
+  const room = await input.quota.room(db, owner, input.exceptUpload);
   let blob: Awaited<ReturnType<BlobStore['put']>>;
   try {
-    blob = await blobs.put(input.stream, input.maxBytes);
+    blob = await blobs.put(input.stream, Math.min(input.maxBytes, room));
   } catch (err) {
-    if (err instanceof BlobTooLargeError) throw new AppError('payload_too_large');
-    throw err;
+    if (!(err instanceof BlobTooLargeError)) throw err;
+    throw room < input.maxBytes
+      ? input.quota.exceeded(await input.quota.used(db, owner, input.exceptUpload))
+      : new AppError('payload_too_large');
   }
   if (blob.size === 0)
     throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.empty_file' }]);
   const type = sniff(blob.head);
-  // The blob may stay on disk unreferenced; identical content is shared, and a sweep can collect orphans.
+  // A refused blob stays on disk unreferenced until the orphan sweep (sweep.ts) removes it.
   if (!type) throw new AppError('file_type_not_allowed');
   return db.transaction(async (tx) => {
+    await input.quota.reserve(tx, owner, blob.size, input.exceptUpload);
     const [row] = await tx
       .insert(files)
       .values({
@@ -55,7 +67,7 @@ export async function uploadFile(
         size: blob.size,
         mime: type.mime,
         name: sanitizeFileName(input.fileName, type.ext),
-        ownerId: ctx.actor!.userId,
+        ownerId: owner,
       })
       .returning();
     await audit(tx, ctx, {

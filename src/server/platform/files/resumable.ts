@@ -9,6 +9,7 @@ import type { ActionContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { type FileRow, uploadFile } from './index.ts';
+import type { UploadQuota } from './quota.ts';
 import type { BlobStore } from './store.ts';
 import { uploads } from './tables.ts';
 
@@ -20,6 +21,7 @@ export class ResumableUploads {
     private readonly blobs: BlobStore,
     private readonly dir: string,
     private readonly maxBytes: number,
+    private readonly quota: UploadQuota,
   ) {}
 
   private path(id: string) {
@@ -39,16 +41,16 @@ export class ResumableUploads {
   async create(ctx: ActionContext, name: string, size: number) {
     if (!ctx.actor) throw new AppError('unauthenticated');
     if (size > this.maxBytes) throw new AppError('payload_too_large');
+    const ownerId = ctx.actor.userId;
     await mkdir(this.dir, { recursive: true });
-    const [u] = await this.db
-      .insert(uploads)
-      .values({
-        ownerId: ctx.actor.userId,
-        name: name.slice(0, 200),
-        size,
-        expiresAt: new Date(Date.now() + UPLOAD_TTL_MS),
-      })
-      .returning();
+    // The declared size counts against the quota from the start: chunks cannot outgrow it.
+    const [u] = await this.db.transaction(async (tx) => {
+      await this.quota.reserve(tx, ownerId, size);
+      return tx
+        .insert(uploads)
+        .values({ ownerId, name: name.slice(0, 200), size, expiresAt: new Date(Date.now() + UPLOAD_TTL_MS) })
+        .returning();
+    });
     await appendFile(this.path(u!.id), Buffer.alloc(0));
     return { id: u!.id, offset: 0, size };
   }
@@ -134,6 +136,8 @@ export class ResumableUploads {
       stream: createReadStream(this.path(id)),
       fileName: u.name,
       maxBytes: this.maxBytes,
+      quota: this.quota,
+      exceptUpload: id,
     });
     await this.db.delete(uploads).where(eq(uploads.id, id));
     await rm(this.path(id), { force: true });

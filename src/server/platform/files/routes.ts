@@ -5,6 +5,7 @@ import { Uuid } from '../../../contracts/common.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../db/client.ts';
 import { readableFile, uploadFile } from './index.ts';
+import type { UploadQuota } from './quota.ts';
 import type { BlobStore } from './store.ts';
 import type { ResumableUploads } from './resumable.ts';
 
@@ -18,7 +19,7 @@ export const FileView = z.object({
 
 export async function fileRoutes(
   root: FastifyInstance,
-  deps: { db: Db; blobs: BlobStore; maxUploadBytes: number; resumable: ResumableUploads },
+  deps: { db: Db; blobs: BlobStore; maxUploadBytes: number; quota: UploadQuota; resumable: ResumableUploads },
 ) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const CHUNK_LIMIT = 8 * 1024 * 1024;
@@ -111,6 +112,7 @@ export async function fileRoutes(
         stream: part.file,
         fileName: part.filename,
         maxBytes: deps.maxUploadBytes,
+        quota: deps.quota,
       });
       if (part.file.truncated) throw new AppError('payload_too_large');
       return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 };

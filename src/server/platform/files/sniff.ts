@@ -1,4 +1,6 @@
 // Decides a file's type from its first bytes, never from its name or the client's Content-Type.
+import { storableText } from '../db/text.ts';
+
 export interface Sniffed {
   mime: string;
   ext: string;
@@ -37,7 +39,6 @@ export function sanitizeFileName(name: string, ext: string): string {
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/^\.+/, '')
     .replace(/\.[^.]*$/, '')
-    .trim()
-    .slice(0, 100);
-  return `${base || 'tep-tin'}.${ext}`;
+    .trim();
+  return `${storableText(base, 100) || 'tep-tin'}.${ext}`;
 }

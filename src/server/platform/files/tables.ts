@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // A file record points at a content-addressed blob (sha256); several records may share one blob.
@@ -17,7 +18,12 @@ export const files = pgTable(
     resourceId: text('resource_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('files_sha').on(t.sha256), index('files_owner').on(t.ownerId)],
+  (t) => [
+    index('files_sha').on(t.sha256),
+    index('files_owner').on(t.ownerId),
+    // The orphan sweep's candidates: files nothing has taken, oldest first.
+    index('files_loose').on(t.createdAt).where(sql`resource_id is null`),
+  ],
 );
 
 // An upload in progress, sent in chunks; it survives a dropped connection and resumes at `received`.

@@ -14,6 +14,7 @@ import type { Logger } from '../log.ts';
 import { hasRootPermission, type Principal } from '../access.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import { handleError } from './errors.ts';
+import { inputProblem } from './input-guard.ts';
 import { createMetrics } from './metrics.ts';
 import { readCookies } from './cookies.ts';
 import { apiSecurityHeaders, documentSecurityHeaders } from './security-headers.ts';
@@ -170,6 +171,14 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
         (err: Error) => done(err),
       );
     } else done(admit(req, access, found, bearer !== null));
+  });
+  // Text the database cannot store and JSON too deep to walk are refused before any route sees them.
+  app.addHook('preValidation', (req, _reply, done) => {
+    const problem =
+      inputProblem('query', req.query) ??
+      inputProblem('params', req.params) ??
+      inputProblem('body', req.body);
+    done(problem ? new AppError('validation', {}, [problem]) : undefined);
   });
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
     status: 'ok',

@@ -10,6 +10,7 @@ import * as C from '../../../../contracts/stats.ts';
 import type { Deps } from '../../../platform/module.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { encodeKeyset, KeysetCursor } from '../../../platform/http/cursor.ts';
 import { bearerChallenge, handleError, toAppError } from '../../../platform/http/errors.ts';
 import { dossiersForAgencySubtree, dossierTimelineForApi, procedureList } from '../../services/index.ts';
 import { breakdown, overview, periodView, statsRead, statsRequest } from '../../stats/index.ts';
@@ -218,7 +219,7 @@ export async function apiRoutes(root: FastifyInstance, deps: Deps) {
           summary: 'Hồ sơ của cơ quan (và cấp dưới) thay đổi từ một thời điểm; phân trang bằng con trỏ',
           querystring: z.strictObject({
             changedSince: z.iso.datetime({ offset: true }).optional(),
-            cursor: z.string().max(200).optional(),
+            cursor: KeysetCursor.optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
           response: { 200: z.object({ items: z.array(Dossier), nextCursor: z.string().nullable() }) },
@@ -226,18 +227,10 @@ export async function apiRoutes(root: FastifyInstance, deps: Deps) {
       },
       async (req) => {
         const { changedSince, cursor, limit } = req.query;
-        let after: { updatedAt: Date; id: string } | undefined;
-        if (cursor) {
-          const [ts, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-          const at = new Date(ts ?? '');
-          if (Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? ''))
-            throw new AppError('validation', {}, [{ field: 'query.cursor', key: 'field.invalid' }]);
-          after = { updatedAt: at, id: id! };
-        }
         const rows = await dossiersForAgencySubtree(db, {
           pathPrefix: subtree(req),
           changedSince: changedSince ? new Date(changedSince) : undefined,
-          after,
+          after: cursor ? { updatedAt: cursor.at, id: cursor.id } : undefined,
           limit,
         });
         const last = rows.at(-1);
@@ -245,7 +238,7 @@ export async function apiRoutes(root: FastifyInstance, deps: Deps) {
           items: rows.map(present),
           nextCursor:
             rows.length === limit && last
-              ? Buffer.from(`${iso(last.updatedAt)}|${last.id}`).toString('base64url')
+              ? encodeKeyset({ at: new Date(last.updatedAt), id: last.id })
               : null,
         };
       },

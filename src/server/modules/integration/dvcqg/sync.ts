@@ -4,6 +4,7 @@
 // jobs are safe; a row per dossier says what the portal acknowledged.
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, pgArray, queryRows } from '../../../platform/db/client.ts';
+import { storableText } from '../../../platform/db/text.ts';
 import { enqueue } from '../../../platform/jobs/index.ts';
 import type { Logger } from '../../../platform/log.ts';
 import { dossierRevision, loadDossierRecords } from '../../services/index.ts';
@@ -133,6 +134,7 @@ async function recordOutcomes(
   if (outcomes.length === 0) return { states: new Map(), firstSynced: [] };
   const col = <T extends string | number>(f: (o: Outcome) => T) => pgArray(outcomes.map(f));
   const isOk = (o: Outcome) => (o.outcome.kind === 'acknowledged' || o.outcome.kind === 'superseded' ? 1 : 0);
+  // The portal's error texts are recorded as they came, mended where the database cannot store them.
   const rows = await queryRows<{ dossier_id: string; state: string; first: boolean }>(
     db,
     sql`
@@ -149,7 +151,7 @@ async function recordOutcomes(
     from unnest(${col((o) => o.id)}::uuid[], ${col((o) => o.code)}::text[], ${col((o) => o.revision)}::int[],
                 ${col((o) => o.status)}::smallint[], ${col(isOk)}::int[],
                 ${col((o) => (o.outcome.kind === 'rejected' ? 1 : 0))}::int[],
-                ${col((o) => ('error' in o.outcome ? o.outcome.error.slice(0, 1000) : ''))}::text[])
+                ${col((o) => ('error' in o.outcome ? storableText(o.outcome.error, 1000) : ''))}::text[])
       as t(id, code, revision, status, ok, rejected, error)
     on conflict (dossier_id) do update set
       revision = greatest(s.revision, excluded.revision),

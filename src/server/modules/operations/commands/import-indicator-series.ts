@@ -5,6 +5,7 @@ import { requirePermission } from '../../../platform/access.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
+import { storableText } from '../../../platform/db/text.ts';
 import { insertRows } from '../../../platform/db/statement.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { emit } from '../../../platform/events/index.ts';
@@ -93,7 +94,7 @@ export async function importIndicatorSeries(
     await tx.insert(indicatorImports).values({
       id: importId,
       indicatorCode: indicator.code,
-      fileName: input.fileName.slice(0, 200),
+      fileName: storableText(input.fileName, 200),
       rows: rows.length,
       periods,
       actorId: ctx.actor?.userId ?? null,
@@ -103,7 +104,13 @@ export async function importIndicatorSeries(
       action: 'ops_indicator.import',
       targetType: 'ops_indicator',
       targetId: indicator.code,
-      summary: { importId, fileName: input.fileName, rows: rows.length, periods, refusedRows: errors.length },
+      summary: {
+        importId,
+        fileName: storableText(input.fileName, 200),
+        rows: rows.length,
+        periods,
+        refusedRows: errors.length,
+      },
     });
     await emit(tx, {
       type: 'operations.indicator.imported',

@@ -4,6 +4,7 @@
 // in one statement — after which the alert rules see them.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.ts';
+import { storableText } from '../../../platform/db/text.ts';
 import type { Logger } from '../../../platform/log.ts';
 import type { SensorRegistry, StreamInfo } from './registry.ts';
 
@@ -66,7 +67,15 @@ export class Ingestor {
     const result: AcceptResult = { accepted: 0, rejected: [] };
     const refuse = (thingId: string | null, key: string | null, reason: RejectReason, detail: string) => {
       result.rejected.push({ key, reason });
-      this.refused.push({ apikey, deviceCode, thingId, key, reason, detail: detail.slice(0, 200) });
+      // Recorded as it came, mended where the database could not store it (a NUL, half an emoji).
+      this.refused.push({
+        apikey: storableText(apikey),
+        deviceCode: storableText(deviceCode),
+        thingId,
+        key: key === null ? null : storableText(key),
+        reason,
+        detail: storableText(detail, 200),
+      });
     };
     const thing = this.registry.thing(apikey, deviceCode);
     if (!thing) {

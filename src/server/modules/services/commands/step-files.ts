@@ -21,7 +21,9 @@ export async function attachStepFile(
   const [file] = await tx
     .select({ id: files.id })
     .from(files)
-    .where(and(eq(files.id, fileId), eq(files.ownerId, ctx.actor!.userId)));
+    .where(and(eq(files.id, fileId), eq(files.ownerId, ctx.actor!.userId)))
+    // Locked: the orphan sweep waits, then sees it attached.
+    .for('update');
   if (!file) throw new AppError('validation', {}, [{ field: 'body.fileId', key: 'field.file_not_yours' }]);
   await tx.insert(dossierFiles).values({
     dossierId: d.id,

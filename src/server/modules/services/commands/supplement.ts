@@ -88,12 +88,14 @@ export async function answerSupplement(db: Db, ctx: ActionContext, id: string, a
     if (fileIds.length !== attached.length) problems.push({ field: 'body.files', key: 'field.duplicate' });
     if (problems.length) throw new AppError('validation', {}, problems);
     if (fileIds.length) {
+      // Locked: the orphan sweep waits, then sees them attached.
       const owned = await tx
         .select({ id: files.id })
         .from(files)
         .where(
           and(inArray(files.id, fileIds), eq(files.ownerId, ctx.actor!.userId), isNull(files.resourceId)),
-        );
+        )
+        .for('update');
       if (owned.length !== fileIds.length)
         throw new AppError('validation', {}, [{ field: 'body.files', key: 'field.file_not_yours' }]);
       await tx.insert(dossierFiles).values(
