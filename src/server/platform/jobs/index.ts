@@ -37,12 +37,15 @@ export async function enqueueMany(
   opts: Omit<EnqueueOptions, 'singletonKey'> = {},
 ): Promise<void> {
   if (items.length === 0) return;
-  const runAt = opts.runAt ?? new Date(Date.now() + (opts.delayMs ?? 0));
+  // Due by the database's clock, which is the one claims compare with (a node's clock may differ).
+  const runAt = opts.runAt
+    ? sql`${opts.runAt.toISOString()}::timestamptz`
+    : sql`now() + (${opts.delayMs ?? 0} * interval '1 millisecond')`;
   // A singleton key of '' stands for none (an array parameter cannot hold a null on both drivers).
   await tx.execute(sql`
     with added as (
       insert into jobs (queue, payload, run_at, max_attempts, singleton_key)
-      select ${queue}, t.payload::jsonb, ${runAt.toISOString()}::timestamptz, ${opts.maxAttempts ?? 5}, nullif(t.key, '')
+      select ${queue}, t.payload::jsonb, ${runAt}, ${opts.maxAttempts ?? 5}, nullif(t.key, '')
       from unnest(${pgArray(items.map((i) => JSON.stringify(i.payload)))}::text[],
                   ${pgArray(items.map((i) => i.singletonKey ?? ''))}::text[]) as t(payload, key)
       on conflict do nothing
