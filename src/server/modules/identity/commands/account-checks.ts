@@ -8,6 +8,7 @@ import {
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db, DbOrTx } from '../../../platform/db/client.ts';
 import { t } from '../../../platform/i18n/index.ts';
+import { contactMessage } from '../contact-message.ts';
 import { queueMessage } from '../../../platform/messages/index.ts';
 import type { UserRow } from '../queries.ts';
 
@@ -72,20 +73,9 @@ async function tellHolder(tx: DbOrTx, user: UserRow, check: AccountCheck, failur
     minutes,
     check: t(lang, `identity:checks_locked.${check}`),
   };
-  const template = 'account_checks_locked';
-  if (user.email)
-    await queueMessage(tx, {
-      channel: 'email',
-      recipient: user.email,
-      subject: t(lang, 'identity:checks_locked.subject'),
-      body: t(lang, 'identity:checks_locked.body', params),
-      template,
-    });
-  else if (user.phone)
-    await queueMessage(tx, {
-      channel: 'sms',
-      recipient: user.phone,
-      body: t(lang, 'identity:checks_locked.sms', params),
-      template,
-    });
+  if (!user.email && !user.phone) return;
+  await queueMessage(tx, {
+    ...contactMessage(lang, user, 'checks_locked', params),
+    template: 'account_checks_locked',
+  });
 }

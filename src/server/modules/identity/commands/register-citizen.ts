@@ -6,8 +6,8 @@ import { type ActionContext, deferredContext, requestTrace } from '../../../plat
 import type { Db, DbOrTx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { emit } from '../../../platform/events/index.ts';
-import { t } from '../../../platform/i18n/index.ts';
 import { enqueue } from '../../../platform/jobs/index.ts';
+import { contactMessage } from '../contact-message.ts';
 import { queueMessage } from '../../../platform/messages/index.ts';
 import { contactHolders, normalizePhone, type UserRow } from '../queries.ts';
 import type { SessionService } from '../sessions.ts';
@@ -95,14 +95,7 @@ export async function continueRegistration(db: Db, publicUrl: string, payload: R
       .where(eq(registrations.id, reg.id));
     const lang = reg.locale === 'en' ? 'en' : 'vi';
     const link = `${publicUrl}/xac-nhan-dang-ky?token=${token}`;
-    const message = reg.email
-      ? {
-          channel: 'email' as const,
-          recipient: reg.email,
-          subject: t(lang, 'identity:register.subject'),
-          body: t(lang, 'identity:register.body', { name: reg.fullName, link }),
-        }
-      : { channel: 'sms' as const, recipient: reg.phone!, body: t(lang, 'identity:register.sms', { link }) };
+    const message = contactMessage(lang, reg, 'register', { name: reg.fullName, link });
     await queueMessage(tx, { ...message, template: 'registration_confirm', secrets: [token] });
   });
 }
@@ -115,22 +108,11 @@ async function tellAlreadyRegistered(tx: DbOrTx, holder: UserRow, publicUrl: str
     login: `${publicUrl}/dang-nhap`,
     forgot: `${publicUrl}/quen-mat-khau`,
   };
-  const template = 'registration_existing';
-  if (holder.email)
-    await queueMessage(tx, {
-      channel: 'email',
-      recipient: holder.email,
-      subject: t(lang, 'identity:register_existing.subject'),
-      body: t(lang, 'identity:register_existing.body', params),
-      template,
-    });
-  else if (holder.phone)
-    await queueMessage(tx, {
-      channel: 'sms',
-      recipient: holder.phone,
-      body: t(lang, 'identity:register_existing.sms', params),
-      template,
-    });
+  if (!holder.email && !holder.phone) return;
+  await queueMessage(tx, {
+    ...contactMessage(lang, holder, 'register_existing', params),
+    template: 'registration_existing',
+  });
 }
 
 /** Opens the confirmation link: the account is created from the registration and its holder signed in. */

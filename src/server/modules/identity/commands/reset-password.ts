@@ -5,8 +5,8 @@ import { randomToken, sha256 } from '../../../platform/auth/tokens.ts';
 import { type ActionContext, deferredContext, requestTrace } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { t } from '../../../platform/i18n/index.ts';
 import { enqueue } from '../../../platform/jobs/index.ts';
+import { contactMessage } from '../contact-message.ts';
 import { queueMessage } from '../../../platform/messages/index.ts';
 import { findUserByIdentifier, getUser } from '../queries.ts';
 import type { SessionService } from '../sessions.ts';
@@ -40,14 +40,7 @@ export async function sendPasswordReset(db: Db, publicUrl: string, payload: Reco
     });
     const lang = user.locale === 'en' ? 'en' : 'vi';
     const link = `${publicUrl}/dat-lai-mat-khau?token=${token}`;
-    const message = user.email
-      ? {
-          channel: 'email' as const,
-          recipient: user.email,
-          subject: t(lang, 'identity:reset.subject'),
-          body: t(lang, 'identity:reset.body', { name: user.fullName, link }),
-        }
-      : { channel: 'sms' as const, recipient: user.phone!, body: t(lang, 'identity:reset.sms', { link }) };
+    const message = contactMessage(lang, user, 'reset', { name: user.fullName, link });
     await queueMessage(tx, { ...message, template: 'password_reset', secrets: [token] });
     await audit(tx, deferredContext(payload), {
       action: 'auth.password_reset_sent',
