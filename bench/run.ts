@@ -17,6 +17,18 @@ const benches: Record<string, () => Promise<Bench>> = {
   lighthouse: async () => (await import('./lighthouse.ts')).lighthouseBench,
 };
 
+// The load generator the submission and platform benches drive: say how to get it before anything runs.
+const hasWrk = (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, 'wrk')));
+if (!hasWrk) {
+  console.error(
+    'npm run bench needs the HTTP load generator "wrk".\n' +
+      '  Debian/Ubuntu: sudo apt-get install wrk\n' +
+      '  macOS (Homebrew): brew install wrk\n' +
+      'Then run npm run bench again.',
+  );
+  process.exit(1);
+}
+
 const only = process.argv.slice(2);
 const results: BenchResult[] = [];
 for (const [name, get] of Object.entries(benches)) {

@@ -26,6 +26,7 @@ import {
   generateDossiers,
   inbox,
   type SubmitInput,
+  newReceiptNo,
   submitDossier,
 } from '../src/server/modules/services/index.ts';
 import { registerContributions } from '../src/server/modules.ts';
@@ -315,7 +316,7 @@ async function capturedSubmission(
   database: Database,
   f: Fixed,
   fileId: string,
-): Promise<{ statements: Statement[]; dossierId: string; requestId: string }> {
+): Promise<{ statements: Statement[]; dossierId: string; requestId: string; receiptNo: string }> {
   const statements: Statement[] = [];
   // The statistics and fee parts of a submission come from the modules' contributions, as in the server.
   registerContributions();
@@ -336,7 +337,7 @@ async function capturedSubmission(
     ip: '127.0.0.1',
     lang: 'vi',
   };
-  const { id } = await submitDossier(db, ctx, {
+  const { id, receiptNo } = await submitDossier(db, ctx, {
     procedureCode: f.procedureCode,
     channel: 'online',
     agencyId: f.agencyId,
@@ -344,7 +345,7 @@ async function capturedSubmission(
     formData: body.formData,
     components: [{ componentKey: COMPONENT, fileId }],
   });
-  return { statements, dossierId: id, requestId: ctx.requestId! };
+  return { statements, dossierId: id, requestId: ctx.requestId!, receiptNo: receiptNo! };
 }
 
 /**
@@ -353,13 +354,14 @@ async function capturedSubmission(
  */
 function replaySubmission(
   captured: Statement[],
-  sample: { dossierId: string; fileId: string; requestId: string },
+  sample: { dossierId: string; fileId: string; requestId: string; receiptNo: string },
 ) {
   return (fileId: string) => {
     const swap = new Map([
       [sample.dossierId, randomUUID()],
       [sample.fileId, fileId],
       [sample.requestId, randomUUID()],
+      [sample.receiptNo, newReceiptNo(new Date())],
     ]);
     const pattern = new RegExp([...swap.keys()].join('|'), 'g');
     const now = new Date().toISOString();

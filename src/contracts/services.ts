@@ -40,6 +40,11 @@ export const Component = z.strictObject({
   copies: z.number().int().min(0).max(20),
   required: z.boolean(),
   note: z.string().max(1000).optional(),
+  /**
+   * The procedure's e-form is this document (the declaration, tờ khai / đơn): the applicant fills the
+   * e-form instead of uploading it, and the system renders the answers to PDF as this component.
+   */
+  eForm: z.boolean().optional(),
 });
 
 /** An e-form property name (camelCase in the catalogue's JSON Schemas). */
@@ -284,6 +289,8 @@ export const WithdrawBody = z.strictObject({
 export const DossierSummary = z.object({
   id: z.uuid(),
   code: z.string().nullable(),
+  /** the receipt number of an online submission (ADR 22) */
+  receiptNo: z.string().nullable(),
   procedureCode: z.string(),
   procedureName: z.string(),
   status: z.number(),
@@ -366,7 +373,14 @@ export const DossierView = DossierSummary.extend({
     }),
   ),
   /** the components of the dossier's procedure version, for naming files sent later (supplements) */
-  procedureComponents: z.array(z.object({ key: z.string(), name: z.string() })),
+  procedureComponents: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      /** the e-form is this component: read it at GET /api/dossiers/{id}/declaration.pdf */
+      eForm: z.boolean(),
+    }),
+  ),
   dueExplanation: z.string().nullable(),
   supplementCount: z.number(),
   timeline: z.array(TimelineEntry),
@@ -377,8 +391,25 @@ export const DossierView = DossierSummary.extend({
   rating: z.object({ score: z.number(), ratedAt: z.string() }).nullable(),
 });
 
+/** The answer to a submission: what the confirmation page shows (ADR 22). */
+export const SubmitAnswer = z.object({
+  id: z.uuid(),
+  replayed: z.boolean(),
+  /** the dossier code: at once for counter intake, null for an online submission until accepted */
+  code: z.string().nullable(),
+  /** the online submission's receipt number, trackable at /tra-cuu at once */
+  receiptNo: z.string().nullable(),
+  submittedAt: z.string(),
+  /** the latest time the one-stop desk answers an online submission */
+  answerBy: z.string().nullable(),
+  /** what happens next, in the request's language */
+  nextSteps: z.string().nullable(),
+});
+
 export const TrackingView = z.object({
+  /** the dossier code, or the receipt number while the dossier waits for acceptance */
   code: z.string(),
+  receiptNo: z.string().nullable(),
   procedureName: z.string(),
   status: z.number(),
   statusName: z.string(),

@@ -25,10 +25,10 @@ import { readSecretKey } from './platform/auth/secret-box.ts';
 import { systemContext } from './platform/context.ts';
 import { ConfigError, type Config, loadConfig } from './platform/config.ts';
 import { acquireDataDirLock, DataDirLockedError, openDatabase } from './platform/db/client.ts';
-import { runMigrations } from './platform/db/migrate.ts';
 import { createLogger } from './platform/log.ts';
+import { LocalBlobStore } from './platform/files/store.ts';
 import { startServer } from './main.ts';
-import { seedApplication } from './modules.ts';
+import { applicationModules, prepareDatabase, seedApplication } from './modules.ts';
 import { GeneratorError, generateDossiers } from './modules/services/index.ts';
 import { createAdmin, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
 import { AppError } from './platform/errors.ts';
@@ -59,11 +59,17 @@ Configuration comes from the environment (PORT, HOST, DATA_DIR, DATABASE_URL, PU
 async function withDatabase<T>(
   config: Config,
   fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+  opts: { demo?: boolean } = {},
 ): Promise<T> {
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   try {
-    await runMigrations(database);
+    // Base data with the schema: `cqs migrate` then `cqs create-admin` works on a fresh database.
+    await prepareDatabase(database, applicationModules(), {
+      provinceCode: config.provinceCode,
+      demo: opts.demo ?? config.demo,
+      blobs: new LocalBlobStore(join(config.dataDir, 'files')),
+    });
     return await fn(database);
   } finally {
     await database.close();
@@ -232,20 +238,24 @@ export async function runCli(argv: string[]): Promise<number> {
         return 1;
       }
       try {
-        await withDatabase(config, async (d) => {
-          await d.db.transaction((tx) =>
-            seedApplication(tx, { provinceCode: config.provinceCode, demo: Boolean(values.demo) }),
-          );
-          console.log(values.demo ? 'Demo data loaded.' : 'Baseline data loaded.');
-          if (count > 0) {
-            await generateDossiers(d.db, { count, seed, log: (line) => console.log(line) });
-            // Generated history is written in bulk, past the statistics hook: recompute the read model.
-            const r = await rebuildStats(d.db, { log: (line) => console.log(line) });
-            console.log(
-              `Statistics rebuilt: ${r.dossiers} dossiers, ${r.rollupRows} rollup rows in ${r.ms} ms.`,
+        await withDatabase(
+          config,
+          async (d) => {
+            await d.db.transaction((tx) =>
+              seedApplication(tx, { provinceCode: config.provinceCode, demo: Boolean(values.demo) }),
             );
-          }
-        });
+            console.log(values.demo ? 'Demo data loaded.' : 'Baseline data loaded.');
+            if (count > 0) {
+              await generateDossiers(d.db, { count, seed, log: (line) => console.log(line) });
+              // Generated history is written in bulk, past the statistics hook: recompute the read model.
+              const r = await rebuildStats(d.db, { log: (line) => console.log(line) });
+              console.log(
+                `Statistics rebuilt: ${r.dossiers} dossiers, ${r.rollupRows} rollup rows in ${r.ms} ms.`,
+              );
+            }
+          },
+          { demo: Boolean(values.demo) },
+        );
       } catch (err) {
         if (!(err instanceof GeneratorError)) throw err;
         console.error(err.message);

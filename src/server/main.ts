@@ -4,7 +4,6 @@ import { AuditAnchors, AuditChain, auditChainKey, CHECKPOINT_FILE } from './plat
 import { loadSecretKey, SecretBox } from './platform/auth/secret-box.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/client.ts';
-import { runMigrations } from './platform/db/migrate.ts';
 import { EventBus } from './platform/events/index.ts';
 import { fileRoutes } from './platform/files/routes.ts';
 import { OrphanSweep, UploadQuota } from './platform/files/index.ts';
@@ -19,11 +18,10 @@ import { httpSmsGateway } from './platform/messages/sms-http.ts';
 import { RealtimeHub, sseRoutes } from './platform/realtime/index.ts';
 import type { CqsModule, Deps } from './platform/module.ts';
 import { PATHS } from './platform/paths.ts';
-import { seedDeployment } from './seed.ts';
-import { applicationModules, registerContributions } from './modules.ts';
+import { applicationModules, prepareDatabase, registerContributions } from './modules.ts';
 import { principalFromToken } from './modules/integration/index.ts';
 import { parseStatsSettings, setStatsMaintenance, applyStatsSettings } from './modules/stats/index.ts';
-import { hasAgencies, SESSION_COOKIE, SessionService, unitByCode } from './modules/identity/index.ts';
+import { SESSION_COOKIE, SessionService, unitByCode } from './modules/identity/index.ts';
 import { isWebPage } from '../contracts/web-pages.ts';
 import { sql } from 'drizzle-orm';
 
@@ -65,15 +63,14 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
   let seeded = false;
   try {
     if (opts.prepare !== false) {
-      await runMigrations(database);
-      if (!(await hasAgencies(database.db))) {
-        // First start: the embedded demo gets the demo city; a production database gets the baseline only.
-        const files = new LocalBlobStore(join(config.dataDir, 'files'));
-        await database.db.transaction((tx) =>
-          seedDeployment(tx, modules, { provinceCode: config.provinceCode, demo: config.demo, blobs: files }),
-        );
-        seeded = config.demo;
-      }
+      // First start: the embedded demo gets the demo city; a production database gets the baseline only.
+      const files = new LocalBlobStore(join(config.dataDir, 'files'));
+      const loaded = await prepareDatabase(database, modules, {
+        provinceCode: config.provinceCode,
+        demo: config.demo,
+        blobs: files,
+      });
+      seeded = loaded && config.demo;
     }
   } catch (err) {
     await database.close();

@@ -1,5 +1,6 @@
 // Bad input gets a clear, localized error naming the field, carries a request id, and changes nothing.
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../src/server/platform/errors.ts';
@@ -320,6 +321,20 @@ describe('language of error messages', () => {
       expect(en.json().error.message).toBe('Some of the data sent is not valid: body.code.');
     } finally {
       admin.cookies.delete('cqs_lang');
+    }
+  });
+
+  it("follows the request's language, not the account's last saved one", async () => {
+    await t.platform.deps.db.execute(sql`update id_users set locale = 'en' where email = ${DEMO.admin}`);
+    try {
+      const a = await signIn(t, DEMO.admin);
+      const vi = expectError(await badCode(a, { 'accept-language': 'vi' }), 400, 'validation');
+      expect(vi.fields![0]!.message).toMatch(/^Mã định danh có dạng/);
+      // A client that names no language gets the account's.
+      const en = expectError(await badCode(a), 400, 'validation');
+      expect(en.fields![0]!.message).toMatch(/^The identifier code looks like/);
+    } finally {
+      await t.platform.deps.db.execute(sql`update id_users set locale = 'vi' where email = ${DEMO.admin}`);
     }
   });
 

@@ -67,6 +67,7 @@ async function act(agent: Agent, id: string, path: string, body: Record<string, 
 
 describe('a dossier from online submission to hand-over', () => {
   let id: string;
+  let receiptNo: string;
   let citizen: Agent;
 
   it('a citizen submits online, once, with an Idempotency-Key', async () => {
@@ -76,8 +77,9 @@ describe('a dossier from online submission to hand-over', () => {
     const first = await citizen.post('/api/dossiers', body, { 'idempotency-key': 'nop-ho-so-0001' });
     expect(first.statusCode, first.body).toBe(200);
     id = first.json().id;
+    receiptNo = first.json().receiptNo;
     const replay = await citizen.post('/api/dossiers', body, { 'idempotency-key': 'nop-ho-so-0001' });
-    expect(replay.json()).toEqual({ id, replayed: true });
+    expect(replay.json()).toEqual({ ...first.json(), replayed: true });
     const other = await citizen.post(
       '/api/dossiers',
       { ...body, formData: { ...body.formData, floors: 4 } },
@@ -92,6 +94,32 @@ describe('a dossier from online submission to hand-over', () => {
     expect(n).toBe(1);
     const mine = await citizen.get('/api/dossiers/mine');
     expect(mine.json().items.map((d: { id: string }) => d.id)).toEqual([id]);
+  });
+
+  it('gives a receipt number at once: on the answer, at /tra-cuu, by one e-mail and one SMS', async () => {
+    expect(receiptNo).toMatch(/^BN-\d{6}-[0-9A-HJKMNP-TV-Z]{8}$/);
+    const answer = (await citizen.get('/api/dossiers/mine')).json().items[0];
+    expect(answer.receiptNo).toBe(receiptNo);
+    expect(answer.code).toBeNull();
+    // Tracking works before acceptance, with the receipt number typed loosely (lower case, spaces).
+    const pub = t.client();
+    const tracked = await pub.get(
+      `/api/track?code=${encodeURIComponent(` ${receiptNo.toLowerCase()} `)}&pin=5678`,
+    );
+    expect(tracked.statusCode, tracked.body).toBe(200);
+    expect(tracked.json()).toMatchObject({ code: receiptNo, receiptNo, status: 1 });
+    expect((await pub.get(`/api/track?code=${receiptNo}&pin=1111`)).statusCode).toBe(404);
+    // Written by the submission event's subscriber, after the submission's own statement (ADR 22).
+    await t.platform.deps.bus.kick();
+    const sent = await queryRows<{ channel: string; subject: string | null; body: string }>(
+      t.platform.deps.db,
+      sql`select channel, subject, body from messages where meta->>'dossierId' = ${id} order by channel`,
+    );
+    expect(sent.map((m) => m.channel)).toEqual(['email', 'sms']);
+    expect(sent[0]!.subject).toContain(receiptNo);
+    expect(sent[0]!.body).toMatch(/trả lời trước \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    expect(sent[1]!.body).toContain(receiptNo);
+    expect(sent[1]!.body).toContain('/tra-cuu');
   });
 
   it('refuses bad e-form answers naming the field, and a missing required component', async () => {

@@ -1,5 +1,5 @@
 // Fills forms 01–06 from a dossier's record; the PDF is rendered on request, so it always matches it.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Principal } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -9,7 +9,7 @@ import { renderForm } from './documents/index.ts';
 import { documentTemplate } from './templates.ts';
 import { mayRead } from './policy.ts';
 import { agencyPaths, dossierRow, documentsFor } from './queries.ts';
-import { dossierEvents } from './tables.ts';
+import { dossierEvents, dossierFiles } from './tables.ts';
 import { stepOf } from './workflow.ts';
 import { definitionOf } from './definitions.ts';
 
@@ -106,6 +106,14 @@ export async function renderDossierDocument(
   const template = await documentTemplate(db, form, issuer);
   const options = template ? { template } : {};
   let buffer: Buffer;
+  const submitted = new Set(
+    (
+      await db
+        .select({ key: dossierFiles.componentKey })
+        .from(dossierFiles)
+        .where(and(eq(dossierFiles.dossierId, id), eq(dossierFiles.role, 'component')))
+    ).map((r) => r.key),
+  );
   switch (form) {
     case '01':
       buffer = await renderForm(
@@ -113,12 +121,14 @@ export async function renderDossierDocument(
         {
           ...base,
           dossier,
+          // What was actually submitted (files by component, and the e-form where it is the
+          // declaration), not the procedure's list of what may be.
           components: def.components
-            .filter((c) => c.required)
+            .filter((c) => c.eForm || submitted.has(c.key))
             .map((c) => ({
-              name: c.name,
-              form: c.originals ? 'Bản chính' : 'Bản sao',
-              copies: Math.max(c.originals, c.copies, 1),
+              name: c.eForm ? `${c.name.replace(/\s*\(.*$/, '')} (biểu mẫu điện tử)` : c.name,
+              form: c.eForm ? 'Bản điện tử' : c.originals ? 'Bản chính' : 'Bản sao',
+              copies: c.eForm ? 1 : Math.max(c.originals, c.copies, 1),
             })),
           processingTime: def.timeLimitText,
           resultPlace: receiving.name,

@@ -10,6 +10,7 @@ import { applyDueVersions } from './commands/publish-procedure.ts';
 import { expireSupplements } from './commands/expire-supplements.ts';
 import { dossierRow, mayReadDossier } from './queries.ts';
 import { servicesRoutes } from './routes.ts';
+import { sendReceipt } from './receipt-notice.ts';
 import { seedProcedures } from './seed.ts';
 import * as tables from './tables.ts';
 import { templateRoutes } from './template-routes.ts';
@@ -49,6 +50,7 @@ export { isApplicant, isStepActor } from './policy.ts';
 export { definitionOf } from './definitions.ts';
 export { confirmPaymentInTx } from './commands/payment.ts';
 export { type SubmitInput, submitDossier } from './commands/submit-dossier.ts';
+export { newReceiptNo } from './receipt.ts';
 export { applyDueVersions, publishProcedure, versionInForce } from './commands/publish-procedure.ts';
 // Fees are part of the catalogue; deadlines and the working calendar are the module's pure domain logic.
 export { quoteFees } from './fees.ts';
@@ -86,6 +88,10 @@ export const servicesModule: CqsModule = {
       const d = file.resourceId ? await dossierRow(deps.db, file.resourceId) : undefined;
       return !!d && (await mayReadDossier(deps.db, p, d));
     });
+    // The online applicant's receipt by e-mail and SMS (ADR 22).
+    deps.bus.subscribe('services.dossier_submitted', (event, tx) =>
+      sendReceipt(tx, event, deps.config.publicUrl),
+    );
     deps.jobs.every('services.apologies', 15 * 60_000, () => draftApologies(deps.db));
     deps.jobs.every('services.supplement_expiry', 60 * 60_000, () => expireSupplements(deps.db));
     deps.jobs.every('services.versions_in_force', 60_000, () => applyDueVersions(deps.db));

@@ -1,3 +1,4 @@
+import { normalizeReference } from './receipt.ts';
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../platform/access.ts';
 import { addWorkingDays } from '../../platform/calendar/index.ts';
@@ -148,6 +149,7 @@ async function summaries(db: DbOrTx, where: SQL | undefined, order: SQL[], limit
   return rows.map((r) => ({
     id: r.dossier.id,
     code: r.dossier.code,
+    receiptNo: r.dossier.receiptNo,
     procedureCode: r.procedureCode,
     procedureName: r.procedureName,
     status: r.dossier.status,
@@ -351,6 +353,7 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
     procedureComponents: def.components.map((c) => ({
       key: c.key,
       name: lang === 'en' && c.nameEn ? c.nameEn : c.name,
+      eForm: c.eForm === true,
     })),
     dueExplanation: d.dueExplanation ? formatExplanation(d.dueExplanation, lang) : null,
     supplementCount: d.supplementCount,
@@ -411,21 +414,22 @@ export function documentsFor(d: DossierRow, apologised = false): string[] {
   return docs;
 }
 
-/** A dossier as public tracking finds it by its code (the PIN is checked by the caller). */
-export async function findTracked(db: DbOrTx, code: string) {
+/** A dossier as public tracking finds it by its code or receipt number (the PIN is checked by the caller). */
+export async function findTracked(db: DbOrTx, reference: string) {
+  const ref = normalizeReference(reference);
   const [row] = await db
     .select({ d: dossiers, procedureName: procedures.name, holderName: agencies.name })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .innerJoin(agencies, eq(agencies.id, dossiers.holderAgencyId))
-    .where(eq(dossiers.code, code));
+    // The dossier code, or the receipt number given at online submission (ADR 22).
+    .where(ref.startsWith('BN-') ? eq(dossiers.receiptNo, ref) : eq(dossiers.code, ref));
   return row;
 }
 export type TrackedDossier = NonNullable<Awaited<ReturnType<typeof findTracked>>>;
 
 /** What public tracking shows of a dossier: progress, no personal data. */
 export async function trackingView(db: DbOrTx, row: TrackedDossier, lang: Language) {
-  const code = row.d.code ?? '';
   const events = await db
     .select({ e: dossierEvents, agencyName: agencies.name })
     .from(dossierEvents)
@@ -433,7 +437,8 @@ export async function trackingView(db: DbOrTx, row: TrackedDossier, lang: Langua
     .where(eq(dossierEvents.dossierId, row.d.id))
     .orderBy(asc(dossierEvents.id));
   return {
-    code,
+    code: row.d.code ?? row.d.receiptNo ?? '',
+    receiptNo: row.d.receiptNo,
     procedureName: row.procedureName,
     status: row.d.status,
     statusName: t(lang, `services:status.${row.d.status}`),

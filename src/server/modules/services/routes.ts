@@ -9,6 +9,8 @@ import { AppError } from '../../platform/errors.ts';
 import { acceptDossier } from './commands/accept-dossier.ts';
 import { handOverResult, refuseDossier, stopDossier, withdrawDossier } from './commands/close-dossier.ts';
 import { submitDossier } from './commands/submit-dossier.ts';
+import { submissionReceipt } from './receipt-notice.ts';
+import { renderDeclaration } from './eform-declaration.ts';
 import { answerSupplement, requestSupplement } from './commands/supplement.ts';
 import { takeStep } from './commands/take-step.ts';
 import { answerConsultation } from './commands/consultations.ts';
@@ -101,11 +103,27 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
           'Nộp hồ sơ trực tuyến (công dân) hoặc tiếp nhận tại quầy (cán bộ Một cửa). Header Idempotency-Key chống gửi lặp.',
         body: C.SubmitDossierBody,
         headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }).passthrough(),
-        response: { 200: z.object({ id: z.uuid(), replayed: z.boolean() }) },
+        response: { 200: C.SubmitAnswer },
       },
     },
-    async (req) =>
-      submitDossier(db, req.ctx(), { ...req.body, idempotencyKey: req.headers['idempotency-key'] }),
+    async (req) => {
+      const r = await submitDossier(db, req.ctx(), {
+        ...req.body,
+        idempotencyKey: req.headers['idempotency-key'],
+      });
+      const receipt = r.receiptNo
+        ? await submissionReceipt(db, req.lang, { receiptNo: r.receiptNo, submittedAt: r.submittedAt })
+        : null;
+      return {
+        id: r.id,
+        replayed: r.replayed,
+        code: r.code,
+        receiptNo: r.receiptNo,
+        submittedAt: r.submittedAt.toISOString(),
+        answerBy: receipt?.answerBy ?? null,
+        nextSteps: receipt?.nextSteps ?? null,
+      };
+    },
   );
 
   app.get(
@@ -422,6 +440,26 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
           'content-disposition',
           `attachment; filename="mau-${req.params.form}-${pdf.code ?? req.params.id}.pdf"`,
         )
+        .header('cache-control', 'private, no-store')
+        .send(pdf.buffer);
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:id/declaration.pdf',
+    {
+      schema: {
+        tags: tags.dossiers,
+        summary:
+          'Tờ khai (PDF) kết xuất từ biểu mẫu điện tử, là thành phần hồ sơ khi biểu mẫu điện tử thay tờ khai',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      const pdf = await renderDeclaration(db, req.principal!, req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${pdf.name}.pdf"`)
         .header('cache-control', 'private, no-store')
         .send(pdf.buffer);
     },

@@ -95,6 +95,8 @@ export const dossiers = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** <agency id>-<YYMMDD>-<NNNN>, assigned at acceptance */
     code: text('code'),
+    /** BN-<YYMMDD>-<8 characters>, given to an online submission at once (ADR 22); null at the counter */
+    receiptNo: text('receipt_no'),
     procedureId: uuid('procedure_id').notNull(),
     procedureVersionId: uuid('procedure_version_id').notNull(),
     status: smallint('status').notNull(),
@@ -132,6 +134,7 @@ export const dossiers = pgTable(
   },
   (t) => [
     uniqueIndex('svc_dossiers_code').on(t.code),
+    uniqueIndex('svc_dossiers_receipt_no').on(t.receiptNo),
     index('svc_dossiers_status_due').on(t.status, t.dueAt),
     // Inboxes filter by agency-path prefix (LIKE '/a/b/%'): text_pattern_ops makes that indexable
     // under any collation; only open dossiers are in it.

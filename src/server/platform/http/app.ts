@@ -237,7 +237,7 @@ function admit(
     if (typeof sent !== 'string' || !safeEqual(sent, principal.csrfToken))
       return new AppError('csrf_invalid');
   }
-  req.lang = pickLanguage(req.headers['accept-language'], req.cookies.cqs_lang ?? principal?.locale);
+  req.lang = pickLanguage(req.headers['accept-language'], req.cookies.cqs_lang, principal?.locale);
   if (access === 'public') return undefined;
   if (!principal) return new AppError(expired ? 'session_expired' : 'unauthenticated');
   if (principal.mustSetUpTotp && !TOTP_SETUP_ROUTES.has(`${req.method} ${req.routeOptions.url}`))

@@ -31,10 +31,21 @@ export function t(lang: Language, key: string, params: Record<string, unknown> =
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
-/** Picks the language from an Accept-Language header (q-values honoured), else the default. */
-export function pickLanguage(acceptLanguage: string | undefined, preferred?: string | null): Language {
-  if (preferred && (LANGUAGES as readonly string[]).includes(preferred)) return preferred as Language;
-  if (!acceptLanguage) return DEFAULT_LANGUAGE;
+/**
+ * The request's language: the page's choice (`preferred`, the cqs_lang cookie), else the Accept-Language
+ * header (q-values honoured; the web app sends the page's language), else `fallback` (the account's
+ * saved language, for clients that say nothing), else the default. The account's saved language never
+ * overrides what the request asks for.
+ */
+export function pickLanguage(
+  acceptLanguage: string | undefined,
+  preferred?: string | null,
+  fallback?: string | null,
+): Language {
+  const supported = (l: string | null | undefined): l is Language =>
+    !!l && (LANGUAGES as readonly string[]).includes(l);
+  if (supported(preferred)) return preferred;
+  if (!acceptLanguage) return supported(fallback) ? fallback : DEFAULT_LANGUAGE;
   const ranked = acceptLanguage
     .split(',')
     .map((part) => {

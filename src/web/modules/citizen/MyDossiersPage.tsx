@@ -44,7 +44,15 @@ export function MyDossiersPage() {
                       <>
                         <Link to={paths.myDossier(d.id)}>{d.procedureName}</Link>
                         <span className="cell-sub">
-                          {d.code ? <code>{d.code}</code> : t('dossier.waiting_code')}
+                          {d.code ? (
+                            <code>{d.code}</code>
+                          ) : d.receiptNo ? (
+                            <>
+                              {t('dossier.receipt_no')} <code>{d.receiptNo}</code>
+                            </>
+                          ) : (
+                            t('dossier.waiting_code')
+                          )}
                         </span>
                       </>
                     ),

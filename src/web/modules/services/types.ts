@@ -6,6 +6,7 @@ import type {
   DossierView,
   ProcedureDefinition,
   ProcedureSummary,
+  SubmitAnswer,
   TimelineEntry,
   TrackingView,
 } from '../../../contracts/services.ts';
@@ -18,6 +19,7 @@ export type Dossier = z.infer<typeof DossierView>;
 export type Timeline = z.infer<typeof TimelineEntry>;
 export type Action = z.infer<typeof AllowedAction>;
 export type Tracking = z.infer<typeof TrackingView>;
+export type Submission = z.infer<typeof SubmitAnswer>;
 export type BulkOutcome = z.infer<typeof BulkResult>;
 export type Urgency = DossierItem['urgency'];
 

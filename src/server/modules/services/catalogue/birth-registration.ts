@@ -27,6 +27,8 @@ export const birthRegistration = {
       originals: 1,
       copies: 0,
       required: true,
+      // The e-form is this declaration: filled online, rendered to PDF, never uploaded twice.
+      eForm: true,
     },
     {
       key: 'giay_chung_sinh',

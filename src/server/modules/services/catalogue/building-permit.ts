@@ -35,6 +35,8 @@ export const buildingPermit = {
       originals: 1,
       copies: 0,
       required: true,
+      // The e-form is this declaration: filled online, rendered to PDF, never uploaded twice.
+      eForm: true,
     },
     {
       key: 'giay_to_dat',

@@ -34,6 +34,8 @@ export const criminalRecordCertificate = {
       originals: 1,
       copies: 0,
       required: true,
+      // The e-form is this declaration: filled online, rendered to PDF, never uploaded twice.
+      eForm: true,
     },
     {
       key: 'giay_to_tuy_than',

@@ -30,6 +30,8 @@ export const foodSafetyCertificate = {
       originals: 1,
       copies: 0,
       required: true,
+      // The e-form is this declaration: filled online, rendered to PDF, never uploaded twice.
+      eForm: true,
     },
     {
       key: 'thuyet_minh',

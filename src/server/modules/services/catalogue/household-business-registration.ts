@@ -33,6 +33,8 @@ export const householdBusinessRegistration = {
       originals: 1,
       copies: 0,
       required: true,
+      // The e-form is this declaration: filled online, rendered to PDF, never uploaded twice.
+      eForm: true,
     },
     {
       key: 'giay_to_phap_ly_ca_nhan',

@@ -37,6 +37,8 @@ export const landFirstCertificate = {
       originals: 1,
       copies: 0,
       required: true,
+      // The e-form is this declaration: filled online, rendered to PDF, never uploaded twice.
+      eForm: true,
     },
     {
       key: 'giay_to_quyen_su_dung_dat',

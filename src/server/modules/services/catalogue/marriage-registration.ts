@@ -29,6 +29,8 @@ export const marriageRegistration = {
       originals: 1,
       copies: 0,
       required: true,
+      // The e-form is this declaration: filled online, rendered to PDF, never uploaded twice.
+      eForm: true,
     },
     {
       key: 'xac_nhan_tinh_trang_hon_nhan',

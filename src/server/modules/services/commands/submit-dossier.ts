@@ -13,6 +13,7 @@ import { auditInsert } from '../../../platform/audit/index.ts';
 import { outboxInsert, outboxWake } from '../../../platform/events/index.ts';
 import { afterSubmission, type SubmittedDossier, submissionRows } from '../contributions.ts';
 import type { DossierRow } from '../transition.ts';
+import { newReceiptNo } from '../receipt.ts';
 
 export interface SubmitInput {
   procedureCode: string;
@@ -23,6 +24,16 @@ export interface SubmitInput {
   formData: Record<string, unknown>;
   components: { componentKey: string; fileId: string }[];
   idempotencyKey?: string | undefined;
+}
+
+export interface SubmitResult {
+  id: string;
+  replayed: boolean;
+  /** issued at acceptance: at once at the counter, later for an online submission */
+  code: string | null;
+  /** the online submission's receipt number (ADR 22) */
+  receiptNo: string | null;
+  submittedAt: Date;
 }
 
 const requestHash = (input: SubmitInput) =>
@@ -45,11 +56,7 @@ function trackingPin(a: Applicant): string {
  * at the counter for a citizen (accepted at once, receipt issued). With an Idempotency-Key a replay
  * returns the first dossier and the same key with another body is refused.
  */
-export async function submitDossier(
-  db: Db,
-  ctx: ActionContext,
-  input: SubmitInput,
-): Promise<{ id: string; replayed: boolean }> {
+export async function submitDossier(db: Db, ctx: ActionContext, input: SubmitInput): Promise<SubmitResult> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated');
   if (input.channel === 'online' && actor.kind !== 'citizen') throw new AppError('forbidden');
@@ -62,17 +69,32 @@ export async function submitDossier(
       .where(and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, input.idempotencyKey)));
     if (!prior) return null;
     if (prior.requestHash !== hash) throw new AppError('idempotency_mismatch');
-    return { id: prior.dossierId, replayed: true };
+    const [first] = await db
+      .select({ code: dossiers.code, receiptNo: dossiers.receiptNo, submittedAt: dossiers.submittedAt })
+      .from(dossiers)
+      .where(eq(dossiers.id, prior.dossierId));
+    return { id: prior.dossierId, replayed: true, ...first! };
   };
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    return await submit(db, ctx, input, hash);
+    return await submitOnce(db, ctx, input, hash);
   } catch (err) {
     // Two requests with one key at once: the loser finds the winner's answer.
     const again = await replay();
     if (again) return again;
     throw err;
+  }
+}
+
+/** A receipt number clashes once in about 10^12 submissions a day: draw again, once. */
+async function submitOnce(db: Db, ctx: ActionContext, input: SubmitInput, hash: string) {
+  try {
+    return await submit(db, ctx, input, hash);
+  } catch (err) {
+    if (!String((err as { constraint?: string }).constraint ?? err).includes('svc_dossiers_receipt_no'))
+      throw err;
+    return submit(db, ctx, input, hash);
   }
 }
 
@@ -105,7 +127,8 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
       problems.push({ field: `body.components.${i}.componentKey`, key: 'field.not_found' });
   });
   if (input.channel === 'online') {
-    for (const c of def.components.filter((c) => c.required)) {
+    // A declaration the e-form stands for is the e-form itself: nothing to upload for it.
+    for (const c of def.components.filter((c) => c.required && !c.eForm)) {
       if (!input.components.some((x) => x.componentKey === c.key))
         problems.push({
           field: `body.components.${c.key}`,
@@ -125,6 +148,7 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
   const d: DossierRow = {
     id: randomUUID(),
     code: null,
+    receiptNo: input.channel === 'online' ? newReceiptNo(now) : null,
     procedureId: target.procedureId,
     procedureVersionId: target.versionId,
     status: 1,
@@ -191,7 +215,8 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
         type: 'services.dossier_submitted',
         aggregateType: 'dossier',
         aggregateId: d.id,
-        payload: { procedure: def.code, channel: input.channel },
+        // The language the applicant wrote in: the receipt's e-mail and SMS follow it (receipt-notice.ts).
+        payload: { procedure: def.code, channel: input.channel, lang: ctx.lang },
         audience: {
           userIds: d.applicantUserId ? [d.applicantUserId] : [],
           agencyPaths: [receiving.path],
@@ -223,7 +248,13 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
       throw new AppError('validation', {}, [{ field: 'body.components', key: 'field.file_not_yours' }]);
     throw err;
   }
-  return { id: d.id, replayed: false };
+  // Counter intake accepted the dossier in the transaction: its code is there now.
+  const code =
+    input.channel === 'counter'
+      ? ((await db.select({ code: dossiers.code }).from(dossiers).where(eq(dossiers.id, d.id)))[0]?.code ??
+        null)
+      : null;
+  return { id: d.id, replayed: false, code, receiptNo: d.receiptNo, submittedAt: now };
 }
 
 interface IntakeTarget {

@@ -13,7 +13,7 @@ import { Section } from '../../../ui/Section.tsx';
 import { documentHref, fileHref, StatusBadge, UrgencyBadge } from '../labels.tsx';
 import { useProcedure } from '../procedures/queries.ts';
 import { asSchema, displayAnswer, type FormUi, fieldOrder } from '../submit/schema.ts';
-import type { Dossier } from '../types.ts';
+import type { Dossier, Submission } from '../types.ts';
 import { ActionForms, RequestedItems } from './ActionForms.tsx';
 import { Consultations } from './Consultations.tsx';
 import { useDossier, useDossierActions } from './queries.ts';
@@ -74,7 +74,8 @@ function DossierView({
 }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const submitted = (location.state as { submitted?: boolean } | null)?.submitted === true;
+  // Set by the submission page: the answer, with what happens next (ADR 22).
+  const submitted = (location.state as { submitted?: Submission } | null)?.submitted;
   const procedure = useProcedure(dossier.procedureCode);
   const runner = useDossierActions(dossier, onDone);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -82,6 +83,10 @@ function DossierView({
   const schema = asSchema(dossier.formSchema);
   const results = dossier.components.filter((c) => c.role === 'result');
   const submittedFiles = dossier.components.filter((c) => c.role === 'component');
+  // The declaration the e-form stands for, rendered from the answers (nothing was uploaded for it).
+  const declaration = dossier.procedureComponents.find(
+    (c) => c.eForm && !submittedFiles.some((f) => f.componentKey === c.key),
+  );
   const workFiles = dossier.components.filter((c) => c.role !== 'component' && c.role !== 'result');
   const supplementRequest = dossier.status === 5 ? latestSupplementRequest(dossier.timeline) : null;
   const hasActions = dossier.actions.length > 0;
@@ -99,7 +104,11 @@ function DossierView({
     if (done || conflict) noticeRef.current?.focus();
   }, [done, conflict]);
 
-  const title = dossier.code ? t('dossier.title', { code: dossier.code }) : t('dossier.title_no_code');
+  const title = dossier.code
+    ? t('dossier.title', { code: dossier.code })
+    : dossier.receiptNo
+      ? t('dossier.title_receipt', { receipt: dossier.receiptNo })
+      : t('dossier.title_no_code');
   return (
     <>
       <PageHeader
@@ -114,7 +123,12 @@ function DossierView({
       <div ref={noticeRef} tabIndex={-1} className="notice-anchor">
         {submitted && !done ? (
           <Alert kind="success" live title={t('dossier.submitted_title')}>
-            <p>{t('dossier.submitted_text')}</p>
+            {submitted.receiptNo ? (
+              <p>
+                <strong>{t('dossier.submitted_receipt', { receipt: submitted.receiptNo })}</strong>
+              </p>
+            ) : null}
+            <p>{submitted.nextSteps ?? t('dossier.submitted_text')}</p>
           </Alert>
         ) : null}
         {done ? (
@@ -309,8 +323,16 @@ function DossierView({
             )}
           </Section>
           <Section title={t('dossier.components')}>
-            {submittedFiles.length ? (
+            {submittedFiles.length || declaration ? (
               <ul className="file-list">
+                {declaration ? (
+                  <li>
+                    <a href={`/api/dossiers/${dossier.id}/declaration.pdf`} target="_blank" rel="noopener">
+                      {declaration.name}
+                    </a>
+                    <span className="cell-sub">{t('dossier.declaration_pdf')}</span>
+                  </li>
+                ) : null}
                 {submittedFiles.map((c) => (
                   <li key={c.fileId}>
                     <a href={fileHref(c.fileId)} download>

@@ -86,7 +86,7 @@ export function CounterIntakePage() {
                 agencies={agencies}
                 owner={user.id}
                 initialApplicant={EMPTY_APPLICANT}
-                onSubmitted={(id) => {
+                onSubmitted={({ id }) => {
                   void client.invalidateQueries({ queryKey: keys.all });
                   setReceivedId(id);
                 }}

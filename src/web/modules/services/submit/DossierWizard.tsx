@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../ui/format.ts';
 import { issuesToFields } from '../../../ui/form.ts';
 import { RequiredNote } from '../../../ui/RequiredNote.tsx';
 import { localized } from '../labels.tsx';
-import type { OfferingAgency, ProcedureDetail } from '../types.ts';
+import type { OfferingAgency, ProcedureDetail, Submission } from '../types.ts';
 import {
   type ApplicantValues,
   clearDraft,
@@ -45,7 +45,7 @@ export interface WizardProps {
   initialApplicant: ApplicantValues;
   /** whose draft this is (the signed-in user) */
   owner: string;
-  onSubmitted: (id: string) => void;
+  onSubmitted: (answer: Submission) => void;
 }
 
 type StepKind =
@@ -151,6 +151,8 @@ export function DossierWizard({
   const current = steps[step] ?? steps[0]!;
   const componentList = def.components;
   const componentRequired = (c: (typeof componentList)[number]) => c.required && channel === 'online';
+  // Online, the e-form is the declaration (tờ khai): the answers are rendered to PDF, nothing to upload.
+  const fromEForm = (c: (typeof componentList)[number]) => channel === 'online' && c.eForm === true;
 
   // ---- checks ----
   function applicantProblems(): Record<string, string> {
@@ -173,6 +175,7 @@ export function DossierWizard({
   function componentProblems(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const c of componentList) {
+      if (fromEForm(c)) continue;
       const s = uploads.states[c.key];
       if (s?.state === 'uploading') out[`components.${c.key}`] = t('upload.wait');
       else if (s?.state === 'failed') out[`components.${c.key}`] = t('upload.failed_retry');
@@ -288,11 +291,11 @@ export function DossierWizard({
     setBusy(true);
     try {
       // The same key on every retry of this draft: a replay returns the dossier filed the first time.
-      const res = await api.post<{ id: string; replayed: boolean }>('/api/dossiers', body, {
+      const res = await api.post<Submission>('/api/dossiers', body, {
         'idempotency-key': idempotencyKey,
       });
       clearDraft(storageKey);
-      onSubmitted(res.id);
+      onSubmitted(res);
     } catch (err) {
       const apiError = err instanceof ApiError ? err : new ApiError(0, { code: 'network' });
       const fields: Record<string, string> = {};
@@ -498,29 +501,36 @@ export function DossierWizard({
                 {t(channel === 'online' ? 'submit.components_lead' : 'submit.components_lead_counter')}
               </p>
               <ul className="component-list">
-                {componentList.map((c) => (
-                  <li key={c.key}>
-                    <FilePicker
-                      id={componentId(c.key)}
-                      label={localized(c)}
-                      hint={
-                        <>
-                          {t('component.quantity', { originals: c.originals, copies: c.copies })}
-                          {c.note ? ` · ${c.note}` : ''}
-                        </>
-                      }
-                      required={componentRequired(c)}
-                      error={errors[`components.${c.key}`]}
-                      state={uploads.states[c.key]}
-                      onPick={(file) => {
-                        setErrors(({ [`components.${c.key}`]: _gone, ...rest }) => rest);
-                        void uploads.start(c.key, file);
-                      }}
-                      onRetry={() => void uploads.retry(c.key)}
-                      onRemove={() => uploads.remove(c.key)}
-                    />
-                  </li>
-                ))}
+                {componentList.map((c) =>
+                  fromEForm(c) ? (
+                    <li key={c.key} className="component-eform">
+                      <strong>{localized(c)}</strong>
+                      <p className="small muted">{t('submit.eform_component')}</p>
+                    </li>
+                  ) : (
+                    <li key={c.key}>
+                      <FilePicker
+                        id={componentId(c.key)}
+                        label={localized(c)}
+                        hint={
+                          <>
+                            {t('component.quantity', { originals: c.originals, copies: c.copies })}
+                            {c.note ? ` · ${c.note}` : ''}
+                          </>
+                        }
+                        required={componentRequired(c)}
+                        error={errors[`components.${c.key}`]}
+                        state={uploads.states[c.key]}
+                        onPick={(file) => {
+                          setErrors(({ [`components.${c.key}`]: _gone, ...rest }) => rest);
+                          void uploads.start(c.key, file);
+                        }}
+                        onRetry={() => void uploads.retry(c.key)}
+                        onRemove={() => uploads.remove(c.key)}
+                      />
+                    </li>
+                  ),
+                )}
               </ul>
             </>
           ) : null}
@@ -553,7 +563,11 @@ export function DossierWizard({
                   step: steps.length - 2,
                   title: t('submit.components'),
                   rows: componentList.map(
-                    (c) => [localized(c), uploads.done[c.key]?.name ?? ''] as [string, string],
+                    (c) =>
+                      [
+                        localized(c),
+                        fromEForm(c) ? t('submit.eform_component_review') : (uploads.done[c.key]?.name ?? ''),
+                      ] as [string, string],
                   ),
                 },
               ]}

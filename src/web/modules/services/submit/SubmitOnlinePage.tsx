@@ -40,9 +40,10 @@ export function SubmitOnlinePage() {
                 email: user.email ?? '',
                 address: '',
               }}
-              onSubmitted={(id) => {
+              onSubmitted={(answer) => {
                 void client.invalidateQueries({ queryKey: keys.mine });
-                navigate(paths.myDossier(id), { state: { submitted: true } });
+                // The dossier page says what happens next and by when (ADR 22).
+                navigate(paths.myDossier(answer.id), { state: { submitted: answer } });
               }}
             />
           ) : (
