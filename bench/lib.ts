@@ -4,8 +4,17 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+// @ts-expect-error: a plain .mjs script without types
+import { buildServer, serverBundleIsFresh } from '../scripts/build-server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// A benchmark measures what production runs: the bundled server (bin/cqs.mjs falls back to the
+// TypeScript sources through tsx when the bundle is older than them), so rebuild it first when stale.
+if (!serverBundleIsFresh()) {
+  console.log('Building the server (dist/server)…');
+  await buildServer();
+}
 
 export interface Child {
   proc: ChildProcess;
