@@ -144,15 +144,16 @@ test('a building permit: online submission, supplement, consultation, result, ha
     }
     return route.continue();
   });
-  await home.getByLabel(/^Đơn đề nghị cấp giấy phép xây dựng/).setInputFiles(pdfFile('don-de-nghi.pdf'));
-  await expect(home.getByText('Chưa tải lên được don-de-nghi.pdf.')).toBeVisible();
+  // The application form is the e-form just filled in: nothing to upload for it (issue 11, item 2).
+  await expect(home.locator('.component-eform')).toContainText('Đơn đề nghị cấp giấy phép xây dựng');
+  await expect(home.locator('.component-eform')).toContainText('Không cần tải lên');
+  await home.getByLabel(/^Bản sao hoặc tệp tin chứa bản chụp/).setInputFiles(pdfFile('giay-to-dat.pdf'));
+  await expect(home.getByText('Chưa tải lên được giay-to-dat.pdf.')).toBeVisible();
   await expectAccessible(home, 'components (failed upload)');
   await home.getByRole('button', { name: 'Thử lại' }).click();
-  await expect(home.getByText(/^Đã tải lên: don-de-nghi\.pdf/)).toBeVisible();
-  await home.unroute('**/api/files');
-  await home.getByLabel(/^Bản sao hoặc tệp tin chứa bản chụp/).setInputFiles(pdfFile('giay-to-dat.pdf'));
-  await home.getByLabel(/^02 bộ bản vẽ thiết kế/).setInputFiles(pdfFile('ban-ve.pdf'));
   await expect(home.getByText(/^Đã tải lên: giay-to-dat\.pdf/)).toBeVisible();
+  await home.unroute('**/api/files');
+  await home.getByLabel(/^02 bộ bản vẽ thiết kế/).setInputFiles(pdfFile('ban-ve.pdf'));
   await expect(home.getByText(/^Đã tải lên: ban-ve\.pdf/)).toBeVisible();
   await expectAccessible(home, 'components');
   await home.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -168,6 +169,9 @@ test('a building permit: online submission, supplement, consultation, result, ha
   expect(request.headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
   expect(request.postDataJSON().formData).toMatchObject({ lotArea: 120.5, floors: 3, height: 11.8 });
   await expect(home.getByText('Đã nộp hồ sơ', { exact: true })).toBeVisible();
+  // A receipt number at once, and by when the desk answers (issue 11, item 1).
+  await expect(home.getByText(/^Số biên nhận của Ông\/Bà: BN-\d{6}-[0-9A-Z]{8}\./)).toBeVisible();
+  await expect(home.locator('.notice-anchor')).toContainText(/trả lời trước \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
   await expect(home).toHaveURL(/\/ho-so-cua-toi\/[0-9a-f-]{36}$/);
   const id = home.url().split('/').pop() ?? '';
   await expect(home.locator('.facts').first()).toContainText('Mới đăng ký');
@@ -201,9 +205,11 @@ test('a building permit: online submission, supplement, consultation, result, ha
   await openFromInbox(specialist, id);
   await expectAccessible(specialist, 'dossier (specialist)');
   const request2 = await actionCard(specialist, 'Yêu cầu bổ sung hồ sơ');
-  await request2.getByLabel('Tên giấy tờ').fill('Bản vẽ mặt bằng tầng 2');
+  // The missing drawing is picked from the procedure's components; the other item is typed.
+  await request2.getByRole('checkbox', { name: /^02 bộ bản vẽ thiết kế/ }).check();
+  await expect(request2.getByLabel('Tên giấy tờ')).toHaveValue(/^02 bộ bản vẽ thiết kế/);
   await request2.getByLabel('Lý do, nội dung cần bổ sung').fill('Bản vẽ đã nộp thiếu mặt bằng tầng 2');
-  await request2.getByRole('button', { name: 'Thêm giấy tờ' }).click();
+  await request2.getByRole('button', { name: 'Thêm giấy tờ khác' }).click();
   await request2.getByLabel('Tên giấy tờ').nth(1).fill('Bản cam kết bảo đảm an toàn công trình liền kề');
   await request2.getByLabel('Lý do, nội dung cần bổ sung').nth(1).fill('Công trình có nhà liền kề hai bên');
   await expectAccessible(specialist, 'supplement request form');
@@ -218,7 +224,7 @@ test('a building permit: online submission, supplement, consultation, result, ha
   await expectAccessible(home, 'my dossiers');
   await row.getByRole('link', { name: PERMIT }).click();
   const answer = await actionCard(home, 'Bổ sung hồ sơ');
-  await expect(answer).toContainText('Bản vẽ mặt bằng tầng 2');
+  await expect(answer).toContainText('02 bộ bản vẽ thiết kế');
   await expect(answer).toContainText('Công trình có nhà liền kề hai bên');
   await expect(home.getByRole('link', { name: /^Mẫu 02 – Phiếu yêu cầu bổ sung/ })).toBeVisible();
   await expectAccessible(home, 'dossier (citizen, supplement requested)');

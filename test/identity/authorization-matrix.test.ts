@@ -1059,6 +1059,19 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/dossiers/inbox', who: OFFICIALS, send: (a) => a.get('/api/dossiers/inbox') },
   {
     method: 'GET',
+    path: '/api/dossiers/search',
+    who: OFFICIALS,
+    send: (a) => a.get('/api/dossiers/search?q=Nguy%E1%BB%85n'),
+  },
+  {
+    method: 'GET',
+    path: '/api/dossiers/:id/declaration.pdf',
+    who: 'signed-in',
+    send: (a) => a.get(`/api/dossiers/${NO_SUCH_ID}/declaration.pdf`),
+    ok: 404,
+  },
+  {
+    method: 'GET',
     path: '/api/dossiers/:id',
     who: 'signed-in',
     send: (a) => a.get(`/api/dossiers/${NO_SUCH_ID}`),

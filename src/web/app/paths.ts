@@ -21,6 +21,7 @@ export const paths = {
   feedbackManage: (code: string) => `/lam-viec/phan-anh/${code}`,
   inbox: '/lam-viec/ho-so',
   officialDossier: (id: string) => `/lam-viec/ho-so/${id}`,
+  dossierSearch: '/lam-viec/tim-ho-so',
   counterIntake: '/lam-viec/tiep-nhan-tai-quay',
   dossierRegister: '/lam-viec/so-theo-doi',
   paymentReconciliation: '/lam-viec/doi-soat-thanh-toan',

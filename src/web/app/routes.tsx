@@ -124,6 +124,9 @@ const TrackingPage = lazy(() =>
 const InboxPage = lazy(() =>
   import('../modules/services/officer/InboxPage.tsx').then((m) => ({ default: m.InboxPage })),
 );
+const DossierSearchPage = lazy(() =>
+  import('../modules/services/officer/DossierSearchPage.tsx').then((m) => ({ default: m.DossierSearchPage })),
+);
 const CounterIntakePage = lazy(() =>
   import('../modules/services/officer/CounterIntakePage.tsx').then((m) => ({
     default: m.CounterIntakePage,
@@ -187,6 +190,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: strip(paths.workspace), element: <WorkspacePage /> },
           { path: strip(paths.inbox), element: <InboxPage /> },
+          { path: strip(paths.dossierSearch), element: <DossierSearchPage /> },
           { path: strip(paths.feedbackWork), element: <FeedbackWorkPage /> },
           { path: `${strip(paths.feedbackWork)}/:code`, element: <FeedbackManagePage /> },
           { path: `${strip(paths.inbox)}/:id`, element: <DossierPage audience="official" /> },

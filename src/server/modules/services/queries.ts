@@ -163,6 +163,53 @@ async function summaries(db: DbOrTx, where: SQL | undefined, order: SQL[], limit
   }));
 }
 
+/** What an official typed in the dossier search, read as the one thing it can be. */
+export type DossierLookup =
+  | { kind: 'receipt' | 'code' | 'id_number' | 'name'; value: string }
+  | { kind: 'phone'; value: string };
+
+export function classifyLookup(text: string): DossierLookup | null {
+  const q = text.trim();
+  if (q.length < 2) return null;
+  const ref = normalizeReference(q);
+  if (ref.startsWith('BN-')) return { kind: 'receipt', value: ref };
+  const digits = q.replace(/[\s.]/g, '');
+  // Phones as the applicant wrote them (0… or +84…): compared on their last nine digits.
+  if (/^(0|\+?84)\d{9}$/.test(digits)) return { kind: 'phone', value: digits.slice(-9) };
+  // The personal identification number (12 digits) or an old identity card number (9).
+  if (/^(\d{9}|\d{12})$/.test(digits)) return { kind: 'id_number', value: digits };
+  if (/\d/.test(q) && /[-.]/.test(q)) return { kind: 'code', value: q.toUpperCase().replace(/\s+/g, '') };
+  return { kind: 'name', value: q.replace(/\s+/g, ' ') };
+}
+
+/**
+ * Any dossier an official's agencies have received, held, decided or been consulted on (the same reach
+ * as `mayRead`), in any status, by receipt number, code, applicant's phone, ID number or name; newest
+ * first. Codes, receipt numbers, phones and ID numbers are indexed; a name is matched within the reach.
+ */
+export async function findDossiers(db: DbOrTx, p: Principal, lookup: DossierLookup, limit: number) {
+  const prefixes = [...new Set(p.memberships.map((m) => `${m.agencyPath.replace(/[%_\\]/g, '\\$&')}%`))];
+  if (prefixes.length === 0) return [];
+  const reach = or(
+    ...prefixes.map(
+      (prefix) => sql`(${dossiers.holderAgencyPath} like ${prefix}
+        or exists (select 1 from ${agencies} a where a.id in (${dossiers.receivingAgencyId}, ${dossiers.competentAgencyId}) and a.path like ${prefix})
+        or exists (select 1 from ${dossierConsultations} c where c.dossier_id = ${dossiers.id} and c.agency_path like ${prefix}))`,
+    ),
+  );
+  const match =
+    lookup.kind === 'receipt'
+      ? eq(dossiers.receiptNo, lookup.value)
+      : lookup.kind === 'code'
+        ? eq(dossiers.code, lookup.value)
+        : lookup.kind === 'phone'
+          ? sql`right(${dossiers.applicant}->>'phone', 9) = ${lookup.value}`
+          : lookup.kind === 'id_number'
+            ? sql`(${dossiers.applicant}->>'idNumber') = ${lookup.value}`
+            : sql`(${dossiers.applicant}->>'fullName') ilike ${`%${lookup.value.replace(/[%_\\]/g, '\\$&')}%`}`;
+  return summaries(db, and(match, reach), [desc(dossiers.submittedAt)], limit);
+}
+
 /**
  * An official's inbox: dossiers held by an agency they belong to (or below it) that wait for them —
  * new ones and results for the one-stop desk, workflow steps for the step's role — most urgent first.

@@ -54,6 +54,7 @@ export async function registerEntries(db: DbOrTx, p: Principal, f: RegisterFilte
     .orderBy(asc(dossiers.submittedAt))
     .limit(10_000);
   return rows.map((r) => ({
+    id: r.d.id,
     code: r.d.code ?? '',
     procedureName: r.procedureName,
     applicantName: r.d.applicant.fullName,

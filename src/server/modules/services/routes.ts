@@ -25,7 +25,9 @@ import { renderForm } from './documents/index.ts';
 import { toAppError } from '../../platform/http/errors.ts';
 import { type Language, t } from '../../platform/i18n/index.ts';
 import {
+  classifyLookup,
   dossierView,
+  findDossiers,
   inbox,
   myDossiers,
   procedureInForce,
@@ -154,6 +156,35 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => ({ items: await inbox(db, req.principal!, req.query) }),
+  );
+  app.get(
+    '/api/dossiers/search',
+    {
+      config: { access: { kind: 'official' } },
+      schema: {
+        tags: tags.dossiers,
+        summary:
+          'Tìm hồ sơ mà cơ quan của tôi đã tiếp nhận, giữ, quyết định hoặc được hỏi ý kiến, ở mọi trạng thái: theo số biên nhận, mã hồ sơ, số điện thoại, số định danh hoặc tên người nộp',
+        querystring: z.strictObject({
+          q: z.string().min(2).max(100),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: {
+          200: z.object({
+            kind: z.enum(['receipt', 'code', 'phone', 'id_number', 'name']),
+            items: z.array(C.DossierSummary),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const lookup = classifyLookup(req.query.q);
+      if (!lookup)
+        throw new AppError('validation', {}, [
+          { field: 'query.q', key: 'field.too_short', params: { min: 2 } },
+        ]);
+      return { kind: lookup.kind, items: await findDossiers(db, req.principal!, lookup, req.query.limit) };
+    },
   );
   app.get(
     '/api/dossiers/:id',

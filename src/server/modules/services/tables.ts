@@ -143,6 +143,9 @@ export const dossiers = pgTable(
       .where(sql`status in (1, 4, 5, 6, 9)`),
     index('svc_dossiers_applicant').on(t.applicantUserId, t.createdAt),
     index('svc_dossiers_procedure').on(t.procedureId, t.submittedAt),
+    // An official's search by the applicant's phone (last nine digits) or ID number (queries.ts).
+    index('svc_dossiers_applicant_phone').on(sql`right(${t.applicant}->>'phone', 9)`),
+    index('svc_dossiers_applicant_id_number').on(sql`(${t.applicant}->>'idNumber')`),
   ],
 );
 

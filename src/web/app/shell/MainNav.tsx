@@ -27,6 +27,7 @@ export function MainNav() {
   } else if (user.kind === 'official') {
     items.push({ to: paths.workspace, label: t('nav.workspace'), end: true });
     items.push({ to: paths.inbox, label: t('nav.inbox') });
+    items.push({ to: paths.dossierSearch, label: t('nav.dossier_search') });
     if (isOneStopOfficer(user)) items.push({ to: paths.counterIntake, label: t('nav.counter_intake') });
     items.push({ to: paths.dossierRegister, label: t('nav.register_book') });
     if (can('payments.reconcile'))

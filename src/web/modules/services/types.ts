@@ -51,6 +51,8 @@ export interface ActionResult {
 
 /** GET /api/register?format=json */
 export interface RegisterEntry {
+  /** the dossier's id: each row opens it */
+  id: string;
   code: string;
   procedureName: string;
   applicantName: string;
@@ -84,4 +86,5 @@ export const keys = {
   mine: ['services', 'mine'] as const,
   inbox: (filter: object) => ['services', 'inbox', filter] as const,
   register: (filter: object) => ['services', 'register', filter] as const,
+  search: (q: string) => ['services', 'search', q] as const,
 };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../app/api.ts';
 import { Alert } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
-import { RadioGroup } from '../../../ui/ChoiceGroup.tsx';
+import { CheckboxGroup, RadioGroup } from '../../../ui/ChoiceGroup.tsx';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { serverFields } from '../../../ui/form.ts';
@@ -185,20 +185,39 @@ function ReasonsForm({ kind, runner }: { kind: 'refuse' | 'stop'; runner: Dossie
   );
 }
 
+interface SupplementItem {
+  name: string;
+  reason: string;
+  /** set when picked from the procedure's components */
+  componentKey?: string;
+}
+
 function SupplementRequestForm({ dossier, runner }: { dossier: Dossier; runner: DossierActions }) {
   const { t } = useTranslation();
   const f = useActionForm(runner);
-  const [items, setItems] = useState([{ name: '', reason: '' }]);
+  // Rows picked from the procedure's components carry its key; free rows name anything else.
+  const components = dossier.procedureComponents;
+  const initial = (): SupplementItem[] => (components.length > 0 ? [] : [{ name: '', reason: '' }]);
+  const [items, setItems] = useState<SupplementItem[]>(initial);
+  const picked = items.flatMap((i) => (i.componentKey ? [i.componentKey] : []));
+  function pick(keys: string[]) {
+    const kept = items.filter((i) => !i.componentKey || keys.includes(i.componentKey));
+    const added = keys
+      .filter((k) => !picked.includes(k))
+      .map((k) => ({ componentKey: k, name: components.find((c) => c.key === k)?.name ?? k, reason: '' }));
+    setItems([...kept, ...added]);
+  }
   async function submit(e: FormEvent) {
     e.preventDefault();
     const clean = items.map((i) => ({ name: i.name.trim(), reason: i.reason.trim() }));
     const local: Errors = {};
+    if (clean.length === 0) local['items'] = t('actions.items_none');
     clean.forEach((it, i) => {
       if (it.name.length < 2) local[`items.${i}.name`] = t('actions.item_name_min');
       if (it.reason.length < 3) local[`items.${i}.reason`] = t('actions.reason_min');
     });
     if (await f.send('request-supplement', { items: clean }, () => t('actions.supplement_requested'), local))
-      setItems([{ name: '', reason: '' }]);
+      setItems(initial());
   }
   return (
     <Card title={t('actions.request_supplement')}>
@@ -210,6 +229,17 @@ function SupplementRequestForm({ dossier, runner }: { dossier: Dossier; runner: 
           </Alert>
         ) : null}
         {f.problem}
+        {components.length > 0 ? (
+          <CheckboxGroup
+            id="supplement-components"
+            legend={t('actions.supplement_pick')}
+            hint={t('actions.supplement_pick_hint')}
+            options={components.map((c) => ({ value: c.key, label: c.name }))}
+            value={picked}
+            onChange={pick}
+          />
+        ) : null}
+        {f.fields.items ? <p className="field-error">{f.fields.items}</p> : null}
         <ol className="list-editor-rows">
           {items.map((it, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the list being edited
@@ -238,7 +268,7 @@ function SupplementRequestForm({ dossier, runner }: { dossier: Dossier; runner: 
                     }
                   />
                 </div>
-                {items.length > 1 ? (
+                {items.length > 1 || it.componentKey ? (
                   <Button variant="quiet" small onClick={() => setItems(items.filter((_, j) => j !== i))}>
                     {t('common.remove')}
                     <span className="visually-hidden"> {t('actions.item_n', { n: i + 1 })}</span>
@@ -250,7 +280,7 @@ function SupplementRequestForm({ dossier, runner }: { dossier: Dossier; runner: 
         </ol>
         <div className="button-row">
           <Button variant="secondary" small onClick={() => setItems([...items, { name: '', reason: '' }])}>
-            {t('actions.add_item')}
+            {t(components.length > 0 ? 'actions.add_other_item' : 'actions.add_item')}
           </Button>
         </div>
         <div className="button-row">

@@ -241,10 +241,17 @@ export function InboxPage() {
                     rowHeader: true,
                     cell: (d) => (
                       <>
+                        {/* A new dossier has no code yet: it is named by its procedure (and receipt number). */}
                         <Link to={paths.officialDossier(d.id)} className={d.code ? 'nowrap' : undefined}>
-                          {d.code ?? t('dossier.waiting_code')}
+                          {d.code ?? d.procedureName}
                         </Link>
-                        <span className="cell-sub">{d.procedureName}</span>
+                        <span className="cell-sub">
+                          {d.code
+                            ? d.procedureName
+                            : d.receiptNo
+                              ? `${t('dossier.receipt_no')} ${d.receiptNo}`
+                              : t('dossier.waiting_code')}
+                        </span>
                       </>
                     ),
                   },

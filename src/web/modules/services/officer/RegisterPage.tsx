@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../../app/paths.ts';
 import { api, withQuery } from '../../../app/api.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
@@ -130,14 +132,18 @@ export function RegisterPage() {
                 caption={t('register_book.title')}
                 captionHidden
                 rows={items.map((e, i) => ({ ...e, n: i + 1 }))}
-                rowKey={(e) => `${e.n}-${e.code}`}
+                rowKey={(e) => e.id}
                 columns={[
                   { key: 'n', header: t('register_book.n'), align: 'end', cell: (e) => e.n },
                   {
                     key: 'code',
                     header: t('register_book.code'),
                     rowHeader: true,
-                    cell: (e) => (e.code ? <code className="nowrap">{e.code}</code> : '—'),
+                    cell: (e) => (
+                      <Link to={paths.officialDossier(e.id)} className="nowrap">
+                        {e.code ? <code>{e.code}</code> : e.procedureName}
+                      </Link>
+                    ),
                   },
                   {
                     key: 'procedure',

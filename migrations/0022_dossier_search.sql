@@ -1,0 +1,2 @@
+CREATE INDEX "svc_dossiers_applicant_phone" ON "svc_dossiers" USING btree (right("applicant"->>'phone', 9));--> statement-breakpoint
+CREATE INDEX "svc_dossiers_applicant_id_number" ON "svc_dossiers" USING btree (("applicant"->>'idNumber'));
