@@ -369,6 +369,8 @@ export const DossierView = DossierSummary.extend({
       name: z.string(),
       fileId: z.uuid(),
       fileName: z.string(),
+      /** the type read from the content at upload: the page previews PDFs and images */
+      mime: z.string(),
       role: z.string(),
     }),
   ),

@@ -183,6 +183,13 @@ test('a building permit: online submission, supplement, consultation, result, ha
   await expectAccessible(desk, 'workspace (desk)');
   await openFromInbox(desk, id);
   await expectAccessible(desk, 'dossier (desk, new)');
+  // A submitted file opens on the page, drawn by pdf.js, before anything is downloaded (item 7).
+  await desk.getByRole('button', { name: 'Xem trước ban-ve.pdf' }).click();
+  const preview = desk.getByRole('dialog', { name: 'Xem trước ban-ve.pdf' });
+  await expect(preview.getByRole('img', { name: 'Trang 1' })).toBeVisible();
+  await expectAccessible(desk, 'file preview');
+  await preview.getByRole('button', { name: 'Đóng' }).click();
+  await expect(preview).toBeHidden();
   await (await actionCard(desk, 'Tiếp nhận hồ sơ')).getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
   await expect(desk.getByText(/^Đã tiếp nhận hồ sơ, mã hồ sơ /)).toBeVisible();
   await expect(desk.locator('h1')).toHaveText(/^Hồ sơ 000\.\d\d\.40\.H29-\d{6}-\d{4}$/);

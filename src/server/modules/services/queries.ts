@@ -376,7 +376,7 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
     .orderBy(asc(dossierConsultations.id));
   const [rated] = await db.select().from(ratings).where(eq(ratings.dossierId, id));
   const attached = await db
-    .select({ link: dossierFiles, name: files.name })
+    .select({ link: dossierFiles, name: files.name, mime: files.mime })
     .from(dossierFiles)
     .innerJoin(files, eq(files.id, dossierFiles.fileId))
     .where(eq(dossierFiles.dossierId, id));
@@ -395,6 +395,7 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
           : a.link.componentKey),
       fileId: a.link.fileId,
       fileName: a.name,
+      mime: a.mime,
       role: a.link.role,
     })),
     procedureComponents: def.components.map((c) => ({

@@ -14,6 +14,7 @@ import { documentHref, fileHref, StatusBadge, UrgencyBadge } from '../labels.tsx
 import { useProcedure } from '../procedures/queries.ts';
 import { asSchema, displayAnswer, type FormUi, fieldOrder } from '../submit/schema.ts';
 import type { Dossier, Submission } from '../types.ts';
+import { FilePreview, previewable } from '../../../ui/FilePreview.tsx';
 import { ActionForms, RequestedItems } from './ActionForms.tsx';
 import { Consultations } from './Consultations.tsx';
 import { useDossier, useDossierActions } from './queries.ts';
@@ -338,6 +339,9 @@ function DossierView({
                     <a href={fileHref(c.fileId)} download>
                       {c.name}
                     </a>
+                    {previewable(c.mime) ? (
+                      <FilePreview href={fileHref(c.fileId)} name={c.fileName} mime={c.mime} />
+                    ) : null}
                     <span className="cell-sub">{c.fileName}</span>
                   </li>
                 ))}
@@ -354,6 +358,9 @@ function DossierView({
                     <a href={fileHref(c.fileId)} download>
                       {c.fileName}
                     </a>
+                    {previewable(c.mime) ? (
+                      <FilePreview href={fileHref(c.fileId)} name={c.fileName} mime={c.mime} />
+                    ) : null}
                   </li>
                 ))}
               </ul>
