@@ -255,5 +255,16 @@ export const PERMISSIONS = [
   'stats.read',
   'integration.manage',
   'meetings.manage',
+  'payments.reconcile',
+  'feedback.triage',
+  'feedback.handle',
+  'feedback.lead',
+  'feedback.manage',
+  'operations.view',
+  'operations.operate',
+  'operations.manage',
+  'portal.edit',
+  'portal.review',
+  'investment.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 /** Checks the page with axe (WCAG 2.0/2.1 A and AA): no serious or critical violations. */
@@ -20,5 +22,24 @@ export async function expectAccessible(page: Page, what?: string) {
     );
   }
   expect(blocking, `accessibility of ${what ?? page.url()}`).toEqual([]);
+  await expectNoRawStrings(page, what);
   return results;
+}
+
+// Every key of every locale file that has a dot: such a key on a page is a string left untranslated.
+const LOCALE_KEYS: ReadonlySet<string> = (() => {
+  const dir = join(import.meta.dirname, '../../src/locales/vi');
+  const keys = new Set<string>();
+  for (const file of readdirSync(dir))
+    for (const key of Object.keys(JSON.parse(readFileSync(join(dir, file), 'utf8'))))
+      if (key.includes('.')) keys.add(key.replace(/_(one|other)$/, ''));
+  return keys;
+})();
+
+/** No `{{placeholder}}` left unreplaced and no locale key shown as text (issue 11, item 12). */
+export async function expectNoRawStrings(page: Page, what?: string) {
+  const text = await page.locator('body').innerText();
+  const placeholders = text.match(/\{\{\s*\w+\s*\}\}/g) ?? [];
+  const keys = (text.match(/\b[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+\b/g) ?? []).filter((w) => LOCALE_KEYS.has(w));
+  expect([...placeholders, ...keys], `raw strings on ${what ?? page.url()}`).toEqual([]);
 }

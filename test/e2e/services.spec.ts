@@ -328,7 +328,9 @@ test('a building permit: online submission, supplement, consultation, result, ha
   // ---- anyone with the receipt follows it: the code and the last four digits ----
   const visitor = await anonymous(browser, baseURL);
   await visitor.goto(`/tra-cuu?ma=${encodeURIComponent(code)}`);
-  await expect(visitor.getByRole('textbox', { name: 'Mã hồ sơ', exact: true })).toHaveValue(code);
+  await expect(visitor.getByRole('textbox', { name: 'Mã hồ sơ hoặc số biên nhận', exact: true })).toHaveValue(
+    code,
+  );
   await expect(visitor.getByLabel('4 chữ số cuối')).toBeFocused();
   await visitor.getByLabel('4 chữ số cuối').fill(pin === '0000' ? '1111' : '0000');
   await visitor.getByRole('button', { name: 'Tra cứu' }).click();
@@ -437,7 +439,7 @@ test('counter intake: the one-stop officer receives a birth registration and pri
   const visitor = await anonymous(browser, baseURL);
   await visitor.goto('/tra-cuu');
   await expectAccessible(visitor, 'tracking (empty)');
-  await visitor.getByRole('textbox', { name: 'Mã hồ sơ', exact: true }).fill(code);
+  await visitor.getByRole('textbox', { name: 'Mã hồ sơ hoặc số biên nhận', exact: true }).fill(code);
   await visitor.getByLabel('4 chữ số cuối').fill('5678');
   await visitor.getByRole('button', { name: 'Tra cứu' }).click();
   await expect(visitor.getByRole('region', { name: `Hồ sơ ${code}` })).toContainText('Đang xử lý');

@@ -78,7 +78,7 @@ const CASES: BadCase[] = [
     status: 400,
     code: 'validation',
     fields: ['body.password'],
-    message: /^Trường body\.password sai kiểu dữ liệu \(cần string\)\.$/,
+    message: /^Trường mật khẩu sai kiểu dữ liệu \(cần string\)\.$/,
   },
   {
     name: 'a missing password',
@@ -87,7 +87,7 @@ const CASES: BadCase[] = [
     status: 400,
     code: 'validation',
     fields: ['body.password'],
-    message: /^Trường body\.password là bắt buộc\.$/,
+    message: /^Trường mật khẩu là bắt buộc\.$/,
   },
   {
     name: 'a string where a boolean is expected',
@@ -119,7 +119,7 @@ const CASES: BadCase[] = [
     status: 400,
     code: 'validation',
     fields: ['body.isAdmin'],
-    message: /^Trường body\.isAdmin không được hỗ trợ\.$/,
+    message: /^Trường “isAdmin” không được hỗ trợ\.$/,
   },
   {
     name: 'an unknown field in a user edit (no mass assignment)',
@@ -231,7 +231,7 @@ const CASES: BadCase[] = [
     status: 400,
     code: 'validation',
     fields: ['body.kind'],
-    message: /^Trường body\.kind chỉ nhận một trong các giá trị: peoples_committee, department/,
+    message: /^Trường loại chỉ nhận một trong các giá trị: peoples_committee, department/,
   },
   {
     name: 'an unknown route',
@@ -251,8 +251,9 @@ describe('refused input changes nothing and says why', () => {
     if (c.fields) {
       expect(fieldNames(error)).toEqual(c.fields);
       for (const f of error.fields!) expect(f.message).not.toMatch(/^(errors:|field\.|password\.)/);
-      // The summary names every field too.
-      for (const f of c.fields) expect(error.message).toContain(f);
+      // Messages name fields in words, never by their schema path (issue 11, item 14).
+      for (const f of c.fields) expect(error.message).not.toContain(f);
+      for (const f of error.fields!) expect(f.message).not.toMatch(/\b(body|query|params|headers)\.\w/);
     } else {
       expect(error.fields).toBeUndefined();
     }
@@ -273,14 +274,14 @@ describe('language of error messages', () => {
     a.post('/api/admin/agencies', { ...validAgency(), code: 'SXD' }, headers);
 
   const english = (e: ErrorJson) => {
-    expect(e.message).toBe('Some of the data sent is not valid: body.password.');
-    expect(e.fields![0]!.message).toBe('body.password is required.');
+    expect(e.message).toBe('Some of the data sent is not valid: Password.');
+    expect(e.fields![0]!.message).toBe('Password is required.');
   };
 
   it('is Vietnamese by default', async () => {
     const e = expectError(await missingPassword(agentFrom(t)), 400, 'validation');
-    expect(e.message).toBe('Dữ liệu gửi lên chưa hợp lệ: body.password.');
-    expect(e.fields![0]!.message).toBe('Trường body.password là bắt buộc.');
+    expect(e.message).toBe('Dữ liệu gửi lên chưa hợp lệ: mật khẩu.');
+    expect(e.fields![0]!.message).toBe('Trường mật khẩu là bắt buộc.');
   });
 
   it.each([
@@ -318,7 +319,7 @@ describe('language of error messages', () => {
       expect(expectError(en, 400, 'validation').fields).toEqual([
         { field: 'body.code', message: 'The identifier code looks like XXX.XX.XX.HNN, e.g. 000.00.00.H29.' },
       ]);
-      expect(en.json().error.message).toBe('Some of the data sent is not valid: body.code.');
+      expect(en.json().error.message).toBe('Some of the data sent is not valid: Code.');
     } finally {
       admin.cookies.delete('cqs_lang');
     }

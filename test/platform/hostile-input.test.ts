@@ -170,7 +170,7 @@ describe('hostile input is a localized 400 that changes nothing', () => {
     const res = await agentFrom(t).get('/api/procedures?q=%00', { 'accept-language': 'en' });
     const error = expectError(res, 400, 'validation');
     expect(error.fields).toEqual([
-      { field: 'query.q', message: 'query.q contains a NUL character (code 0), which is not allowed.' },
+      { field: 'query.q', message: 'Search text contains a NUL character (code 0), which is not allowed.' },
     ]);
   });
 

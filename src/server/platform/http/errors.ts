@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
-import { asciiText, type Language, t } from '../i18n/index.ts';
+import { asciiText, hasText, type Language, t } from '../i18n/index.ts';
 import { RequestValidationError } from './validation.ts';
 
 export interface ErrorBody {
@@ -61,19 +61,40 @@ export function toAppError(err: unknown): AppError {
   return new AppError('internal');
 }
 
+const PATH_ROOTS = new Set(['body', 'query', 'params', 'headers']);
+
+/**
+ * A field's name in words (errors:fieldname.*), from its path: the longest known tail of the path
+ * (`body.applicant.phone` → "Số điện thoại"); null when none is known. Messages never show a path.
+ */
+export function fieldLabel(lang: Language, path: string): string | null {
+  const parts = path.split('.').filter((p) => !/^\d+$/.test(p) && !PATH_ROOTS.has(p));
+  for (let i = 0; i < parts.length; i++) {
+    const key = `errors:fieldname.${parts.slice(i).join('.')}`;
+    if (hasText(lang, key)) return t(lang, key);
+  }
+  return null;
+}
+
 export function errorBody(err: AppError, req: FastifyRequest): ErrorBody {
   const lang = req.lang;
-  const fields = err.fields.map((f: FieldProblem) => ({
+  const labels = err.fields.map((f: FieldProblem) => fieldLabel(lang, f.field));
+  const fields = err.fields.map((f: FieldProblem, i) => ({
     field: f.field,
-    message: t(lang, `errors:${f.key}`, { field: f.field, ...f.params }),
+    message: t(lang, `errors:${f.key}`, {
+      // A field the schema does not have can only be named by its own name (a client's mistake).
+      field:
+        labels[i] ??
+        (f.key === 'field.unknown' ? `“${f.field.split('.').pop()}”` : t(lang, 'errors:fieldname._this')),
+      ...f.params,
+    }),
   }));
+  const named = [...new Set(labels.filter((l): l is string => l !== null))];
+  const code = err.code === 'validation' && named.length === 0 ? 'validation_unnamed' : err.code;
   return {
     error: {
       code: err.code,
-      message: t(lang, `errors:${err.code}`, {
-        ...err.params,
-        fields: fields.map((f) => f.field).join(', '),
-      }),
+      message: t(lang, `errors:${code}`, { ...err.params, fields: named.join(', ') }),
       requestId: req.id,
       ...(fields.length ? { fields } : {}),
     },

@@ -31,6 +31,11 @@ export function t(lang: Language, key: string, params: Record<string, unknown> =
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
+/** Whether "ns:key" has a text in the language (or in Vietnamese, its fallback). */
+export function hasText(lang: Language, key: string): boolean {
+  return key in load(lang) || key in load(DEFAULT_LANGUAGE);
+}
+
 /**
  * The request's language: the page's choice (`preferred`, the cqs_lang cookie), else the Accept-Language
  * header (q-values honoured; the web app sends the page's language), else `fallback` (the account's

@@ -130,7 +130,7 @@ function VersionsTable({
           key: 'version',
           header: t('admin_procedures.version'),
           rowHeader: true,
-          cell: (v) => t('procedure.version_value', { version: v.version }),
+          cell: (v) => t('admin_procedures.version_n', { version: v.version }),
         },
         {
           key: 'from',
