@@ -336,6 +336,8 @@ export const AllowedAction = z.object({
   key: z.string(),
   name: z.string(),
   requires: z.array(z.string()),
+  /** why it cannot be taken yet (fees unpaid), in the request's language; the page says so */
+  blocked: z.string().nullable(),
 });
 
 /** A branch of a parallel consultation, open or answered. */

@@ -352,33 +352,39 @@ describe('refused notifications', () => {
   });
 });
 
-describe('two debts at once', () => {
-  it('an unpaid submission fee stays open beside a financial obligation; both can be paid', async () => {
+describe('fees gate acceptance (issue 11, item 11)', () => {
+  it('the desk cannot accept while the submission fee is unpaid, says why, and accepts once it is recorded', async () => {
     const id = await submit(UPFRONT.code, { copies: 1 });
-    expect((await desk.post(`/api/dossiers/${id}/accept`, {})).statusCode).toBe(200);
-    const asked = await specialist.post(`/api/dossiers/${id}/request-payment`, {
-      amount: 75_000,
-      description: 'Lệ phí cấp giấy phép',
-    });
-    expect(asked.statusCode, asked.body).toBe(200);
+    const refused = await desk.post(`/api/dossiers/${id}/accept`, {});
+    const error = expectError(refused, 409, 'fee_unpaid');
     const view = await paymentsOf(citizen, id);
-    expect(view.requests.map((r) => [r.amount, r.status]).sort()).toEqual([
-      [150_000, 'pending'],
-      [75_000, 'pending'],
-    ]);
-    // Paying the submission fee does not end the obligation (status 6 stays until its own payment).
     const submission = view.requests.find((r) => r.amount === 150_000)!;
+    expect(error.message).toContain('150.000 đồng');
+    expect(error.message).toContain(submission.reference);
+    // The dossier page says so on the action, with nothing changed.
+    const page = (await desk.get(`/api/dossiers/${id}`)).json() as {
+      status: number;
+      actions: { kind: string; blocked: string | null }[];
+    };
+    expect(page.status).toBe(1);
+    expect(page.actions.find((a) => a.kind === 'accept')?.blocked).toMatch(
+      /^Chưa tiếp nhận được: còn 150\.000 đồng/,
+    );
+    expect(page.actions.find((a) => a.kind === 'refuse')?.blocked).toBeNull();
+
     const paid = await desk.post(`/api/payments/requests/${submission.id}/counter`, {
       method: 'cash',
       amount: 150_000,
     });
     expect(paid.statusCode, paid.body).toBe(200);
-    const [d] = await queryRows<{ status: number }>(
-      db(),
-      sql`select status from svc_dossiers where id = ${id}`,
-    );
-    expect(d!.status).toBe(6);
-    const obligation = view.requests.find((r) => r.amount === 75_000)!;
+    expect((await desk.post(`/api/dossiers/${id}/accept`, {})).statusCode).toBe(200);
+    // An obligation asked for later pauses the dossier until it is paid.
+    const asked = await specialist.post(`/api/dossiers/${id}/request-payment`, {
+      amount: 75_000,
+      description: 'Lệ phí cấp giấy phép',
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const obligation = (await paymentsOf(citizen, id)).requests.find((r) => r.amount === 75_000)!;
     await payAtSandbox(obligation.id);
     const [after] = await queryRows<{ status: number }>(
       db(),

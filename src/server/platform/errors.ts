@@ -31,6 +31,7 @@ export const ERRORS = {
   too_many_attempts: 429,
   payment_not_available: 409,
   payment_already_paid: 409,
+  fee_unpaid: 409,
   payment_not_received: 409,
   payment_amount_mismatch: 422,
   payment_gateway_unavailable: 502,

@@ -14,6 +14,7 @@ import {
   openPaymentRequest,
   pendingRequestOf,
   recordPayment,
+  unpaidRequestsOf,
 } from './requests.ts';
 import { paymentRoutes } from './routes.ts';
 import * as tables from './tables.ts';
@@ -49,6 +50,7 @@ function contribute(): void {
   providePaymentDesk({
     open: (tx, ctx, d, request) => openPaymentRequest(tx, ctx, d, request),
     pending: (tx, dossierId, purpose) => pendingRequestOf(tx, dossierId, purpose),
+    unpaid: (db, dossierId) => unpaidRequestsOf(db, dossierId),
     async recordAtDesk(tx, ctx, requestId, payment) {
       const r = await lockRequest(tx, { id: requestId });
       if (!r) throw new Error(`no payment request ${requestId}`);

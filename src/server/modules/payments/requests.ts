@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FeeLine } from '../../../contracts/payments.ts';
 import { audit } from '../../platform/audit/index.ts';
 import type { ActionContext } from '../../platform/context.ts';
-import type { Tx } from '../../platform/db/client.ts';
+import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/events/index.ts';
 import { getAgency } from '../identity/index.ts';
@@ -117,6 +117,19 @@ export async function pendingRequestOf(
     )
     .for('update');
   return r;
+}
+
+/** What a dossier still owes: its pending requests, for the dossier page (no lock). */
+export async function unpaidRequestsOf(db: DbOrTx, dossierId: string) {
+  return db
+    .select({
+      id: paymentRequests.id,
+      reference: paymentRequests.reference,
+      amount: paymentRequests.amount,
+      purpose: paymentRequests.purpose,
+    })
+    .from(paymentRequests)
+    .where(and(eq(paymentRequests.dossierId, dossierId), eq(paymentRequests.status, 'pending')));
 }
 
 export async function lockRequest(tx: Tx, where: { id: string } | { reference: string }) {

@@ -8,6 +8,8 @@ import type { ProcedureDefinition } from '../../../contracts/services.ts';
 import type { ActionContext } from '../../platform/context.ts';
 import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { DossierRow } from './transition.ts';
+import { AppError } from '../../platform/errors.ts';
+import { type Language, t } from '../../platform/i18n/index.ts';
 
 /** A dossier being submitted, before it is stored: what a contribution may read. */
 export interface SubmittedDossier {
@@ -91,6 +93,11 @@ export interface PaymentDesk {
     dossierId: string,
     purpose: 'submission' | 'obligation',
   ): Promise<PendingPayment | undefined>;
+  /** every request of the dossier still waiting for money (no lock: for views) */
+  unpaid(
+    db: DbOrTx,
+    dossierId: string,
+  ): Promise<(PendingPayment & { purpose: 'submission' | 'obligation' })[]>;
   /** money taken at the desk (cash or a transfer the officer saw) against a pending request */
   recordAtDesk(
     tx: Tx,
@@ -103,6 +110,34 @@ export interface PaymentDesk {
 }
 
 let desk: PaymentDesk | null = null;
+
+/**
+ * Fees gate two steps (issue 11, item 11): fees due with the submission are paid before the desk
+ * accepts, and every requested fee before the result is handed over. Throws `fee_unpaid`, naming the
+ * amount, the reference and what the officer may do, when money is still owed.
+ */
+/** What the dossier still owes (nothing when no payments module is registered). */
+export async function unpaidFees(db: DbOrTx, dossierId: string) {
+  return desk ? desk.unpaid(db, dossierId) : [];
+}
+
+export async function requireFeesPaid(
+  tx: Tx,
+  lang: Language,
+  dossierId: string,
+  step: 'accept' | 'hand_over',
+) {
+  if (!desk) return;
+  const owed = (await desk.unpaid(tx, dossierId)).filter(
+    (r) => step === 'hand_over' || r.purpose === 'submission',
+  );
+  if (owed.length === 0) return;
+  throw new AppError('fee_unpaid', {
+    amount: owed.reduce((s, r) => s + r.amount, 0).toLocaleString('vi-VN'),
+    reference: owed.map((r) => r.reference).join(', '),
+    action: t(lang, `services:fee_unpaid.${step}`),
+  });
+}
 
 export function providePaymentDesk(d: PaymentDesk): void {
   desk = d;

@@ -90,3 +90,55 @@ describe('fee rules', () => {
     }
   });
 });
+
+// Every fee of every procedure, at zero and at the edges of its quantities (issue 11, item 11): a fee
+// that follows a count charges nothing for none, nothing within its free units, and its price for each
+// unit beyond them; a tiered fee is never negative and never falls as the quantity grows.
+const quantityFees = CATALOGUE.flatMap((p) =>
+  p.fees.filter((f) => f.rule).map((f) => [p.code, f.code, p, f] as const),
+);
+
+describe('every quantity-based fee of the catalogue', () => {
+  it('is found (the catalogue has some)', () => {
+    expect(quantityFees.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(quantityFees)(
+    '%s %s: nothing for none, the price per unit beyond the free ones',
+    (_, code, p, fee) => {
+      const rule = fee.rule!;
+      // The fee's own condition holds in these answers only if it does not name the counted field.
+      const line = (n: number) =>
+        quoteFees(
+          { fees: [{ ...fee, when: undefined, exemptions: undefined }] },
+          {
+            [rule.field]: n,
+            // a tiered fee per set is multiplied by its number of sets: one set here
+            ...(rule.kind === 'tiered' && rule.times ? { [rule.times]: 1 } : {}),
+          },
+        ).lines.find((l) => l.code === code)!;
+      expect(line(0).amount).toBe(0);
+      if (rule.kind === 'per_unit') {
+        const free = rule.free ?? 0;
+        expect(line(free).amount).toBe(0);
+        expect(line(free + 1).amount).toBe(fee.amount);
+        expect(line(free + 3).amount).toBe(3 * fee.amount);
+      } else {
+        let before = 0;
+        for (const n of [1, 2, 5, 10, 50, 200]) {
+          const amount = line(n).amount;
+          expect(amount).toBeGreaterThanOrEqual(before);
+          before = amount;
+        }
+        expect(before).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('marriage registration: no copy asked for, nothing to pay; two copies, two copy fees', () => {
+    const marriage = byCode('1.000894');
+    expect(quoteFees(marriage, { copiesRequested: 0 }).total).toBe(0);
+    expect(quoteFees(marriage, {}).total).toBe(0);
+    expect(quoteFees(marriage, { copiesRequested: 2 }).total).toBe(16_000);
+  });
+});

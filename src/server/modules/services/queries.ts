@@ -1,4 +1,5 @@
 import { normalizeReference } from './receipt.ts';
+import { unpaidFees } from './contributions.ts';
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../platform/access.ts';
 import { addWorkingDays } from '../../platform/calendar/index.ts';
@@ -297,7 +298,18 @@ function allowedActions(
   def: DossierDefinition,
   lang: Language,
   consultations: (typeof dossierConsultations.$inferSelect)[],
+  owed: readonly { purpose: 'submission' | 'obligation'; amount: number; reference: string }[],
 ) {
+  // Fees gate acceptance (those due with the submission) and hand-over (all): the button says why.
+  const blockedBy = (kind: string): string | null => {
+    if (kind !== 'accept' && kind !== 'hand_over') return null;
+    const due = owed.filter((r) => kind === 'hand_over' || r.purpose === 'submission');
+    if (due.length === 0) return null;
+    return t(lang, `services:blocked.${kind}`, {
+      amount: due.reduce((s, r) => s + r.amount, 0).toLocaleString('vi-VN'),
+      reference: due.map((r) => r.reference).join(', '),
+    });
+  };
   type Kind =
     | 'accept'
     | 'refuse'
@@ -309,7 +321,7 @@ function allowedActions(
     | 'apology'
     | 'step'
     | 'consult';
-  const out: { kind: Kind; key: string; name: string; requires: string[] }[] = [];
+  const out: { kind: Kind; key: string; name: string; requires: string[]; blocked: string | null }[] = [];
   for (const kind of [
     'accept',
     'refuse',
@@ -326,6 +338,7 @@ function allowedActions(
         key: kind,
         name: t(lang, `services:action.${kind}`),
         requires: [...(rule.requires ?? [])],
+        blocked: blockedBy(kind),
       });
     }
   }
@@ -335,6 +348,7 @@ function allowedActions(
       key: 'apology',
       name: t(lang, 'services:action.apology'),
       requires: ['reason'],
+      blocked: null,
     });
   const requiresOf = (a: WorkflowAction) =>
     Object.entries(a.requires ?? {})
@@ -344,12 +358,18 @@ function allowedActions(
   const open = consultations.filter((c) => !c.answeredAt);
   if (d.status === 4 && d.stepKey && open.length === 0 && mayAct(p, d, LIFECYCLE.step.actors)) {
     for (const a of actionsFrom(def.workflow, d.stepKey))
-      out.push({ kind: 'step', key: a.key, name: nameOf(a), requires: requiresOf(a) });
+      out.push({ kind: 'step', key: a.key, name: nameOf(a), requires: requiresOf(a), blocked: null });
   }
   for (const c of open) {
     if (!p.memberships.some((m) => m.roleCode === c.role && c.agencyPath.startsWith(m.agencyPath))) continue;
     for (const a of branchAnswers(def.workflow, c.stepKey, c.joinStepKey))
-      out.push({ kind: 'consult', key: `${c.stepKey}:${a.key}`, name: nameOf(a), requires: requiresOf(a) });
+      out.push({
+        kind: 'consult',
+        key: `${c.stepKey}:${a.key}`,
+        name: nameOf(a),
+        requires: requiresOf(a),
+        blocked: null,
+      });
   }
   return out;
 }
@@ -441,6 +461,7 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
       def,
       lang,
       consultations.map((x) => x.c),
+      d.status === 1 || d.status === 9 ? await unpaidFees(db, d.id) : [],
     ),
     documents: documentsFor(
       d,

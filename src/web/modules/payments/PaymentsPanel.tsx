@@ -43,7 +43,7 @@ export function PaymentsPanel({
   if (data.quote.lines.length === 0 && data.requests.length === 0 && !mayAskPayment) return null;
   const pending = data.requests.filter((r) => r.status === 'pending');
   return (
-    <Section title={t('payments.title')}>
+    <Section title={t('payments.title')} anchor="thanh-toan">
       {data.sandbox ? (
         <Alert kind="warning" title={t('payments.sandbox_title')}>
           <p>{t('payments.sandbox_text')}</p>

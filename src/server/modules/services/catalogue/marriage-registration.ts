@@ -80,6 +80,8 @@ export const marriageRegistration = {
       kind: 'fee',
       amount: 8_000,
       note: '8.000 đồng/bản sao trích lục (Thông tư 281/2016/TT-BTC).',
+      // Charged per copy asked for in the e-form: no copy, no fee.
+      rule: { kind: 'per_unit', field: 'copiesRequested' },
     },
   ],
   legalBasis: [

@@ -10,6 +10,7 @@ import { applyTransition, type DossierRow, lockDossier } from '../transition.ts'
 import { refusal } from './load.ts';
 import { enterStep } from './step-routing.ts';
 import { definitionOf } from '../definitions.ts';
+import { requireFeesPaid } from '../contributions.ts';
 
 /** The one-stop desk accepts: dossier code, clock started (status 2), routed into its workflow (status 4). */
 export async function acceptDossier(db: Db, ctx: ActionContext, id: string, expectedRevision?: number) {
@@ -19,6 +20,8 @@ export async function acceptDossier(db: Db, ctx: ActionContext, id: string, expe
     if (!LIFECYCLE.accept.from.includes(d.status as 1))
       throw new AppError('invalid_state', { status: d.status });
     if (expectedRevision !== undefined && expectedRevision !== d.revision) throw new AppError('conflict');
+    // Counter intake accepts in the submission's own transaction, where the desk takes the money.
+    await requireFeesPaid(tx, ctx.lang, d.id, 'accept');
     return acceptLocked(tx, ctx, d, new Date());
   });
 }

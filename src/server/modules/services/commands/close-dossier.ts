@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../../platform/db/client.ts';
 import { dossierPauses } from '../tables.ts';
 import { applyTransition } from '../transition.ts';
 import { loadForAction } from './load.ts';
-import { paymentDesk } from '../contributions.ts';
+import { paymentDesk, requireFeesPaid } from '../contributions.ts';
 
 /** Mẫu 03: the desk refuses at intake, giving every reason. */
 export async function refuseDossier(
@@ -78,6 +78,7 @@ export async function handOverResult(
 ) {
   return db.transaction(async (tx) => {
     const { d } = await loadForAction(tx, ctx, id, 'hand_over', expectedRevision);
+    await requireFeesPaid(tx, ctx.lang, d.id, 'hand_over');
     const now = new Date();
     return applyTransition(tx, ctx, d, {
       action: 'hand_over',

@@ -136,15 +136,31 @@ function checkReasons(reasons: string[], t: (k: string, p?: Record<string, unkno
 
 // ---------- forms ----------
 
-function AcceptForm({ runner }: { runner: DossierActions }) {
+/** Why the action waits (fees unpaid), with the way to the payments section where the desk records them. */
+function Blocked({ reason }: { reason: string | null | undefined }) {
+  const { t } = useTranslation();
+  if (!reason) return null;
+  return (
+    <Alert kind="warning">
+      <p>{reason}</p>
+      <p>
+        <a href="#thanh-toan">{t('actions.go_to_payments')}</a>
+      </p>
+    </Alert>
+  );
+}
+
+function AcceptForm({ runner, blocked }: { runner: DossierActions; blocked: string | null | undefined }) {
   const { t } = useTranslation();
   const f = useActionForm(runner);
   return (
     <Card title={t('actions.accept')} open>
       <p>{t('actions.accept_text')}</p>
+      <Blocked reason={blocked} />
       {f.problem}
       <Button
         busy={f.busy}
+        disabled={!!blocked}
         onClick={() => void f.send('accept', {}, (r) => t('actions.accepted', { code: r.code ?? '' }))}
       >
         {t('actions.accept_submit')}
@@ -482,7 +498,7 @@ function StepForm({ action, runner }: { action: Action; runner: DossierActions }
   );
 }
 
-function HandOverForm({ runner }: { runner: DossierActions }) {
+function HandOverForm({ runner, blocked }: { runner: DossierActions; blocked: string | null | undefined }) {
   const { t } = useTranslation();
   const f = useActionForm(runner);
   const [method, setMethod] = useState('counter');
@@ -496,6 +512,7 @@ function HandOverForm({ runner }: { runner: DossierActions }) {
         noValidate
         className="form"
       >
+        <Blocked reason={blocked} />
         {f.problem}
         <RadioGroup
           id="hand-over-method"
@@ -510,7 +527,7 @@ function HandOverForm({ runner }: { runner: DossierActions }) {
           }))}
         />
         <div className="button-row">
-          <Button type="submit" busy={f.busy}>
+          <Button type="submit" busy={f.busy} disabled={!!blocked}>
             {t('actions.hand_over_submit')}
           </Button>
         </div>
@@ -629,12 +646,14 @@ function ApologyForm({ dossier, runner }: { dossier: Dossier; runner: DossierAct
 export function ActionForms({ dossier, runner }: { dossier: Dossier; runner: DossierActions }) {
   const forms: ReactNode[] = [];
   const has = (kind: Action['kind']) => dossier.actions.some((a) => a.kind === kind);
-  if (has('accept')) forms.push(<AcceptForm key="accept" runner={runner} />);
+  const blocked = (kind: Action['kind']) => dossier.actions.find((a) => a.kind === kind)?.blocked;
+  if (has('accept')) forms.push(<AcceptForm key="accept" runner={runner} blocked={blocked('accept')} />);
   if (has('supplement'))
     forms.push(<SupplementAnswerForm key="supplement" dossier={dossier} runner={runner} />);
   for (const a of dossier.actions.filter((x) => x.kind === 'step' || x.kind === 'consult'))
     forms.push(<StepForm key={`step-${a.key}`} action={a} runner={runner} />);
-  if (has('hand_over')) forms.push(<HandOverForm key="hand_over" runner={runner} />);
+  if (has('hand_over'))
+    forms.push(<HandOverForm key="hand_over" runner={runner} blocked={blocked('hand_over')} />);
   if (has('request_supplement'))
     forms.push(<SupplementRequestForm key="request_supplement" dossier={dossier} runner={runner} />);
   if (has('apology')) forms.push(<ApologyForm key="apology" dossier={dossier} runner={runner} />);
