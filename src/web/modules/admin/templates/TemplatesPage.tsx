@@ -232,7 +232,9 @@ function DocumentTemplateEditor({
           <summary>{t('templates.placeholders')}</summary>
           <ul className="cell-list input-mono">
             {placeholders(view.sample).map((p) => (
-              <li key={p}>{`{{${p}}}`}</li>
+              <li key={p}>
+                <code>{`{{${p}}}`}</code>
+              </li>
             ))}
           </ul>
         </details>
@@ -314,9 +316,12 @@ function NotificationForm({ view }: { view: NotificationView }) {
       setBusy(false);
     }
   }
-  const hint = t('templates.notification_hint', {
-    list: view.placeholders.map((p) => `{{${p}}}`).join(', '),
-  });
+  // The placeholders are shown as code: they are to be typed as they are.
+  const hint = (
+    <>
+      {t('templates.notification_hint')} <code>{view.placeholders.map((p) => `{{${p}}}`).join(', ')}</code>
+    </>
+  );
   return (
     <>
       <p>
