@@ -275,6 +275,18 @@ export const calendarNotices = pgTable(
   (t) => [primaryKey({ columns: [t.date] })],
 );
 
+/**
+ * Deadline rules an administrator sets for the whole deployment, each with its legal source
+ * (DeadlineSettings in deadline.ts: calendarDaysSkipHolidays, sameDayCutoff); no row = the default.
+ */
+export const deadlineSettings = pgTable('svc_deadline_settings', {
+  key: text('key').$type<'calendarDaysSkipHolidays' | 'sameDayCutoff'>().primaryKey(),
+  value: jsonb('value').$type<boolean | string>().notNull(),
+  source: text('source').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
 export const ratings = pgTable('svc_ratings', {
   dossierId: uuid('dossier_id')
     .primaryKey()
