@@ -70,7 +70,7 @@ function SettingForm({ setting }: { setting: Setting }) {
   const id = `rule-${setting.key}`;
   const labels = {
     value: t(`calendar_admin.rules.${setting.key}.label`),
-    source: t('calendar_admin.source'),
+    source: t('calendar_admin.rules.source_label'),
   };
   const shown = (v: boolean | string) =>
     typeof v === 'boolean' ? t(`calendar_admin.rules.calendarDaysSkipHolidays.${v ? 'yes' : 'no'}`) : v;
