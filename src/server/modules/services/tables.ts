@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -323,5 +324,41 @@ export const templates = pgTable(
       sql`coalesce(${t.agencyId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       t.lang,
     ),
+  ],
+);
+
+/**
+ * The register of papers an agency issues (sổ đăng ký văn bản đi), one sequence per agency and
+ * calendar year (Decree 30/2020 art. 15): the counter, then one row per numbered paper, keyed by the
+ * dossier event that issued it so re-printing the paper prints the same number (ADR 23).
+ */
+export const documentRegisters = pgTable(
+  'svc_document_registers',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    year: smallint('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
+export const documentNumbers = pgTable(
+  'svc_document_numbers',
+  {
+    eventId: bigint('event_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => dossierEvents.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    form: text('form').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    year: smallint('year').notNull(),
+    number: integer('number').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('svc_document_numbers_seq').on(t.agencyId, t.year, t.number),
+    index('svc_document_numbers_dossier').on(t.dossierId),
   ],
 );
