@@ -5,7 +5,7 @@ import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { FormCode } from './documents/index.ts';
 import { documentNumbers, documentRegisters } from './tables.ts';
 
-/** The paper an action issues, and which agency issues it: the letters (04) are the deciding agency's. */
+/** The paper an action issues, and which agency issues it: the letters (04, 05) are the deciding agency's. */
 export const PAPER_OF_ACTION: Readonly<
   Record<string, { form: FormCode; issuer: 'receiving' | 'competent' }>
 > = {
@@ -13,7 +13,7 @@ export const PAPER_OF_ACTION: Readonly<
   request_supplement: { form: '02', issuer: 'receiving' },
   refuse: { form: '03', issuer: 'receiving' },
   apology: { form: '04', issuer: 'competent' },
-  stop: { form: '05', issuer: 'receiving' },
+  stop: { form: '05', issuer: 'competent' },
 };
 
 /** The symbol after the number ("12/GTN"): the kind of paper, abbreviated as registers do. */

@@ -122,7 +122,7 @@ export async function renderDossierDocument(
       title: user?.title,
     });
   };
-  const issuer = form === '06' || form === '04' ? d.competentAgencyId : d.receivingAgencyId;
+  const issuer = ['04', '05', '06'].includes(form) ? d.competentAgencyId : d.receivingAgencyId;
   const template = await documentTemplate(db, form, issuer);
   const options = template ? { template } : {};
   let buffer: Buffer;
@@ -220,9 +220,12 @@ export async function renderDossierDocument(
         '05',
         {
           ...base,
-          officer: await signer(receiving),
+          // The deciding authority stops processing (its leader holds dossiers.approve) and signs.
+          agency: competent,
+          officer: await signer(competent),
           dossier,
           reason: ((issuing!.data.reasons as string[]) ?? []).join('; '),
+          oneStopDesk: receiving.name,
         },
         options,
       );

@@ -64,6 +64,7 @@ export interface RegisterEntry {
   dueAt: string;
   resultReceivedAt?: string;
   returnedAt?: string;
+  note?: string;
 }
 
 /** POST /api/files */
