@@ -64,6 +64,30 @@ describe('renderForm', () => {
     });
   });
 
+  it('01 fits one page for a typical dossier: five components, long names, every optional line', async () => {
+    const context = sample('01');
+    context.components = [
+      {
+        name: 'Đơn đề nghị cấp giấy phép xây dựng nhà ở riêng lẻ (Mẫu số 01 Phụ lục II Nghị định 175/2024/NĐ-CP)',
+        form: 'Bản chính',
+        copies: 1,
+      },
+      {
+        name: 'Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
+        form: 'Bản sao chứng thực',
+        copies: 1,
+      },
+      {
+        name: 'Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng, đấu nối hạ tầng)',
+        form: 'Bản chính',
+        copies: 2,
+      },
+      { name: 'Báo cáo kết quả thẩm định thiết kế của cơ quan chuyên môn', form: 'Bản sao', copies: 1 },
+      { name: 'Cam kết bảo đảm an toàn đối với công trình liền kề', form: 'Bản chính', copies: 1 },
+    ];
+    expect(await pdfPages(await renderForm('01', context))).toHaveLength(1);
+  });
+
   it('01 prints blanks to fill by hand where optional data is missing', async () => {
     const context = sample('01');
     delete context.ledger;

@@ -66,6 +66,9 @@ const withDossier = <C extends DocumentBase & { dossier: DossierRef }>(c: C) => 
 const VIEWS: { [F in FormCode]: (context: FormContexts[F]) => object } = {
   '01': (c) => ({
     ...withDossier(c),
+    contactLine: [c.dossier.applicant.phone || BLANK, c.dossier.applicant.email]
+      .filter(Boolean)
+      .join('; Thư điện tử: '),
     setCount: c.setCount ?? 1,
     ledger: { book: c.ledger?.book || BLANK, sequence: c.ledger?.sequence || BLANK },
     components: c.components.map((item) => ({ ...item, form: item.form ?? '' })),
