@@ -75,10 +75,11 @@ export async function registerEntries(db: DbOrTx, p: Principal, f: RegisterFilte
       procedureName: procedures.name,
       receivingName: agencies.name,
       competentName: sql<string>`(select name from id_agencies a where a.id = ${dossiers.competentAgencyId})`,
-      // The appointment written on the receipt (form 01), shown while a pause suspends the due date.
+      // The appointment last given (the receipt, form 01, or an apology's new date, form 04), shown
+      // while a pause suspends the due date.
       appointedDue: sql<
         string | null
-      >`(select e.data->>'dueAt' from svc_dossier_events e where e.dossier_id = ${dossiers.id} and e.action = 'accept' order by e.id desc limit 1)`,
+      >`(select coalesce(e.data->>'newDueAt', e.data->>'dueAt') from svc_dossier_events e where e.dossier_id = ${dossiers.id} and e.action in ('accept', 'apology') order by e.id desc limit 1)`,
       lastEvent: sql<LastEvent | null>`(select json_build_object('action', e.action, 'comment', e.comment, 'reasons', e.data->'reasons', 'at', e.at) from svc_dossier_events e where e.dossier_id = ${dossiers.id} and e.action in ('refuse', 'expire_supplement', 'withdraw', 'stop', 'request_supplement', 'request_payment') order by e.id desc limit 1)`,
     })
     .from(dossiers)
