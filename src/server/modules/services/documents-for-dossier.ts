@@ -95,6 +95,8 @@ export async function renderDossierDocument(
   const issuedAt = issuing?.at ?? events.at(-1)?.at ?? new Date();
   const dossier = {
     code: d.code ?? '',
+    // Before acceptance (a supplement asked or a refusal at intake) the receipt number stands in.
+    ...(d.receiptNo ? { receiptNo: d.receiptNo } : {}),
     procedureName: def.name,
     applicant: {
       name: d.applicant.fullName,
@@ -189,8 +191,7 @@ export async function renderDossierDocument(
         '03',
         {
           ...base,
-          // Refused at intake, the dossier has no code: the receipt number, if any, stands in.
-          dossier: { ...dossier, ...(d.receiptNo ? { receiptNo: d.receiptNo } : {}) },
+          dossier,
           reasons: (issuing!.data.reasons as string[]) ?? [],
           ...(receiving.phone ? { contact: { name: receiving.name, phone: receiving.phone } } : {}),
         },
