@@ -16,6 +16,7 @@ import { stepOf } from './workflow.ts';
 import { definitionOf } from './definitions.ts';
 
 interface IssuingAgency extends AgencyRef {
+  id: string;
   unitCode: string;
   /** the authority whose head signs its letters: itself, or the committee a desk or division belongs to */
   authorityKind: string;
@@ -28,6 +29,7 @@ async function agencyRef(db: DbOrTx, id: string): Promise<IssuingAgency> {
     ? (await db.select().from(agencies).where(eq(agencies.id, a.parentId)))[0]
     : undefined;
   return {
+    id: a!.id,
     code: a!.code,
     name: a!.name,
     parentName: a!.kind === 'one_stop_desk' || a!.kind === 'division' ? parent?.name : undefined,
@@ -109,9 +111,11 @@ export async function renderDossierDocument(
     dueAt: d.dueAt?.toISOString() ?? '',
     competentAgency: competent.name,
   };
+  // The desk issues 01–03; the deciding agency writes 04 and 05 (its letters) and keeps 06.
+  const issuingAgency = ['04', '05', '06'].includes(form) ? competent : receiving;
   const base = {
-    agency: form === '06' ? competent : receiving,
-    placeName: await placeName(db, receiving.unitCode),
+    agency: issuingAgency,
+    placeName: await placeName(db, issuingAgency.unitCode),
     issuedAt: issuedAt.toISOString(),
     documentNumber: await paperNumber(db, issuing?.id),
     officer: { name: issuing?.actorLabel ?? '' },
@@ -124,8 +128,7 @@ export async function renderDossierDocument(
       title: user?.title,
     });
   };
-  const issuer = ['04', '05', '06'].includes(form) ? d.competentAgencyId : d.receivingAgencyId;
-  const template = await documentTemplate(db, form, issuer);
+  const template = await documentTemplate(db, form, issuingAgency.id);
   const options = template ? { template } : {};
   let buffer: Buffer;
   const submitted = new Set(
@@ -205,7 +208,6 @@ export async function renderDossierDocument(
         '04',
         {
           ...base,
-          agency: competent,
           officer: await signer(competent),
           dossier: { ...dossier, dueAt: String(e.data.previousDueAt ?? dossier.dueAt) },
           reason: String(e.data.reason ?? e.comment ?? ''),
@@ -222,7 +224,6 @@ export async function renderDossierDocument(
         {
           ...base,
           // The deciding authority stops processing (its leader holds dossiers.approve) and signs.
-          agency: competent,
           officer: await signer(competent),
           dossier,
           reason: ((issuing!.data.reasons as string[]) ?? []).join('; '),
