@@ -92,8 +92,16 @@ export const AgencyView = z.object({
   parentId: Uuid.nullable(),
   unitCode: z.string(),
   unitName: z.string().nullable(),
+  /** the number citizens call about their dossiers, printed on the papers (form 02, 03) */
+  phone: z.string().nullable(),
   active: z.boolean(),
 });
+
+/** A telephone number as people write it: digits, spaces, dots, dashes, a leading +. */
+const AgencyPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 .-]{5,18}[0-9]$/, 'field.agency_phone');
 
 /** mã định danh điện tử: XXX.XX.XX.HNN (Decision 20/2020/QĐ-TTg) */
 export const AgencyCode = z
@@ -108,6 +116,7 @@ export const CreateAgencyBody = z.strictObject({
   kind: AgencyKind,
   parentId: Uuid,
   unitCode: z.string().regex(/^\d{2}(\d{3})?$/, 'field.unit_code'),
+  phone: AgencyPhone.optional(),
 });
 export const UpdateAgencyBody = z.strictObject({
   name: z.string().trim().min(2).max(200).optional(),
@@ -118,6 +127,7 @@ export const UpdateAgencyBody = z.strictObject({
     .string()
     .regex(/^\d{2}(\d{3})?$/, 'field.unit_code')
     .optional(),
+  phone: AgencyPhone.nullable().optional(),
   active: z.boolean().optional(),
 });
 

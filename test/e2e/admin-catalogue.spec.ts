@@ -112,6 +112,19 @@ test('an administrator edits a procedure into a new version, reads its diagram a
   );
   await expectAccessible(page, 'working calendar after a notice');
 
+  // ---- a deadline rule, changed with its legal source (issue 11 item 17) ----
+  const cutoff = page.getByRole('region', { name: 'Thủ tục giải quyết trong ngày' });
+  await expect(cutoff).toContainText('Giá trị mặc định của hệ thống');
+  await cutoff.getByLabel(/^Giờ chốt nhận hồ sơ trong ngày/).fill('16:00');
+  await cutoff.getByRole('button', { name: 'Lưu quy tắc' }).click();
+  await expect(cutoff.getByRole('link', { name: /Văn bản làm căn cứ/ })).toBeVisible(); // no source: refused
+  await cutoff.getByLabel(/^Văn bản làm căn cứ/).fill('Quyết định số 12/2025/QĐ-UBND, Điều 8');
+  await cutoff.getByRole('button', { name: 'Lưu quy tắc' }).click();
+  await expect(cutoff.getByRole('status')).toContainText('Đã lưu quy tắc');
+  await expect(cutoff).toContainText('Quyết định số 12/2025/QĐ-UBND, Điều 8');
+  await expect(cutoff).toContainText('16:00');
+  await expectAccessible(page, 'working calendar with its deadline rules');
+
   // ---- a template preview downloads as a PDF ----
   await side.getByRole('link', { name: 'Mẫu văn bản, thông báo' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mẫu văn bản và thông báo' })).toBeVisible();

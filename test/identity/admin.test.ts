@@ -147,6 +147,21 @@ describe('agencies', () => {
     expect(fieldNames(expectError(res, 400, 'validation'))).toEqual(['body.parentId']);
   });
 
+  it('keeps a desk telephone (printed on forms 02 and 03): set, refused when not a number, cleared', async () => {
+    const desk = await createAgency({ code: '000.00.64.H29', name: 'Bộ phận Một cửa thử nghiệm' });
+    const set = await admin.patch(`/api/admin/agencies/${desk.id}`, { phone: '0274 3822 555' });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().phone).toBe('0274 3822 555');
+    const bad = await expectNoChange(db(), () =>
+      admin.patch(`/api/admin/agencies/${desk.id}`, { phone: 'gọi tổng đài' }),
+    );
+    expect(fieldNames(expectError(bad, 400, 'validation'))).toEqual(['body.phone']);
+    const cleared = await admin.patch(`/api/admin/agencies/${desk.id}`, { phone: null });
+    expect(cleared.json().phone).toBeNull();
+    const [entry] = await auditOf('agency.update', desk.id);
+    expect(entry!.summary).toMatchObject({ before: { phone: '0274 3822 555' }, after: { phone: null } });
+  });
+
   describe('moving', () => {
     let parent: { id: string };
     let child: { id: string };

@@ -246,3 +246,72 @@ describe('the annual calendar notice', () => {
     expect(restored.getTime()).toBe(before.getTime());
   });
 });
+
+describe('deadline settings (issue 11 item 17)', () => {
+  const received = new Date('2027-03-01T08:30:00Z'); // 15:30 Mon 1 Mar 2027
+
+  it('shows the defaults, changes the same-day cut-off with its source, audited, and new due dates follow it', async () => {
+    const db = t.platform.deps.db;
+    const { loadCalendar, forgetCalendar, deadlineSettingsOf } = await import(
+      '../../src/server/modules/services/clock.ts'
+    );
+    const { computeDueDate } = await import('../../src/server/modules/services/deadline.ts');
+    const dueOf = async () => {
+      const cal = await loadCalendar(db);
+      return computeDueDate(cal, {
+        receivedAt: received,
+        limit: { value: 0, unit: 'same_day' },
+        settings: deadlineSettingsOf(cal),
+      }).dueAt!.toISOString();
+    };
+    const initial = (await admin.get('/api/admin/deadline-settings')).json();
+    expect(initial.items).toEqual([
+      { key: 'calendarDaysSkipHolidays', value: false, source: null, updatedAt: null },
+      { key: 'sameDayCutoff', value: '15:00', source: null, updatedAt: null },
+    ]);
+    forgetCalendar();
+    expect(await dueOf()).toBe('2027-03-02T10:00:00.000Z'); // after 15:00: close of Tue
+
+    const source = 'Quyết định thử nghiệm số 09/2027/QĐ-UBND, Điều 8';
+    const res = await admin.put('/api/admin/deadline-settings', {
+      key: 'sameDayCutoff',
+      value: '16:00',
+      source,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await dueOf()).toBe('2027-03-01T10:00:00.000Z'); // before 16:00: close of Mon
+    const after = (await admin.get('/api/admin/deadline-settings')).json().items[1];
+    expect(after).toMatchObject({ key: 'sameDayCutoff', value: '16:00', source });
+    const audits = await queryRows<{ summary: { after: { value: string; source: string } } }>(
+      db,
+      sql`select summary from audit_log where action = 'calendar.deadline_setting_set' and target_id = 'sameDayCutoff'`,
+    );
+    expect(audits.map((a) => a.summary.after)).toEqual([{ value: '16:00', source }]);
+
+    // the calendar-days rule, through the route the page uses
+    await admin.put('/api/admin/deadline-settings', {
+      key: 'calendarDaysSkipHolidays',
+      value: true,
+      source: 'Quyết định thử nghiệm số 09/2027/QĐ-UBND, Điều 9',
+    });
+    expect(deadlineSettingsOf(await loadCalendar(db)).calendarDaysSkipHolidays).toBe(true);
+  });
+
+  it('refuses a setting without its legal source, a malformed time or a value of the wrong kind', async () => {
+    for (const body of [
+      { key: 'sameDayCutoff', value: '16:00' },
+      { key: 'sameDayCutoff', value: '25:00', source: 'Quyết định số 09/2027/QĐ-UBND' },
+      { key: 'calendarDaysSkipHolidays', value: '16:00', source: 'Quyết định số 09/2027/QĐ-UBND' },
+      { key: 'minutesPerWorkingDay', value: 400, source: 'Quyết định số 09/2027/QĐ-UBND' },
+    ]) {
+      expect((await admin.put('/api/admin/deadline-settings', body)).statusCode).toBe(400);
+    }
+  });
+
+  it('is for the city administrators only', async () => {
+    const clerk = await t.login('motcua.thudaumot@cqs.demo');
+    expect((await clerk.get('/api/admin/deadline-settings')).statusCode).toBe(403);
+    const body = { key: 'sameDayCutoff', value: '14:00', source: 'Quyết định số 09/2027/QĐ-UBND' };
+    expect((await clerk.put('/api/admin/deadline-settings', body)).statusCode).toBe(403);
+  });
+});

@@ -127,4 +127,23 @@ describe('notification texts', () => {
     expect(email.subject).toMatch(/^\[UBND phường\] Hồ sơ .+-\d{6}-\d{4}$/);
     expect(rows.find((r) => r.channel === 'sms')!.body).toMatch(/^HS .+: (Được tiếp nhận|Đang xử lý)$/);
   });
+
+  it('a text that leaves the code out still names the dossier first, once per change', async () => {
+    const ok = await admin.put('/api/admin/templates/notification', {
+      lang: 'vi',
+      subject: 'Thông báo của UBND phường',
+      body: 'Kính gửi {{name}}, hồ sơ của Ông/Bà: {{status}}.',
+      sms: 'UBND phuong: {{status}}',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const id = await counterDossier('0912000333');
+    const rows = await queryRows<{ channel: string; subject: string | null; body: string }>(
+      t.platform.deps.db,
+      sql`select channel, subject, body from messages where meta->>'dossierId' = ${id} order by id`,
+    );
+    // Intake at the counter accepts and routes in one request: one e-mail and one SMS, not two of each.
+    expect(rows.map((r) => r.channel)).toEqual(['email', 'sms']);
+    expect(rows[0]!.subject).toMatch(/^.+-\d{6}-\d{4}: Thông báo của UBND phường$/);
+    expect(rows[1]!.body).toMatch(/^.+-\d{6}-\d{4}: UBND phuong: Đang xử lý$/);
+  });
 });

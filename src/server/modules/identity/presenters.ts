@@ -59,6 +59,7 @@ export function presentAgency(a: AgencyRow, unitName: string | null) {
     parentId: a.parentId,
     unitCode: a.unitCode,
     unitName,
+    phone: a.phone,
     active: a.active,
   };
 }

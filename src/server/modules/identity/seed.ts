@@ -345,7 +345,14 @@ export const DEMO_ACCOUNTS = [
 async function addAgency(
   tx: Tx,
   parent: { id: string; path: string },
-  a: { code: string; name: string; nameEn: string | null; kind: AgencyKind; unitCode: string },
+  a: {
+    code: string;
+    name: string;
+    nameEn: string | null;
+    kind: AgencyKind;
+    unitCode: string;
+    phone?: string;
+  },
 ) {
   const existing = await getAgencyByCode(tx, a.code);
   if (existing) return existing;
@@ -369,6 +376,7 @@ export async function seedDemo(tx: Tx, provinceCode: string) {
     nameEn: 'City Public Administration Service Centre',
     kind: 'service_centre',
     unitCode: provinceCode,
+    phone: '0274 3822 100',
   });
   const communes = await tx
     .select()
@@ -397,6 +405,8 @@ export async function seedDemo(tx: Tx, provinceCode: string) {
       nameEn: `One-stop desk, ${u.nameEn ?? u.name}`,
       kind: 'one_stop_desk',
       unitCode: u.code,
+      // Demo numbers in the former Bình Dương area code, one per desk.
+      phone: `0274 3823 1${n}`,
     });
     communeAgency.set(u.code, pc.id);
   }

@@ -81,6 +81,8 @@ export const agencies = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => agencies.id),
     path: text('path').notNull(),
     unitCode: text('unit_code').notNull(),
+    /** the number citizens call about their dossiers (printed on form 02); one-stop desks have one */
+    phone: text('phone'),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

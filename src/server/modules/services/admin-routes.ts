@@ -1,5 +1,5 @@
 // Administration of the catalogue and the calendar: publish procedure versions (from the editor or an
-// imported JSON file), export them, and keep the annual holiday notice.
+// imported JSON file), export them, keep the annual holiday notice and the deadline settings.
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,9 +11,15 @@ import { AppError } from '../../platform/errors.ts';
 import { roleCodes } from '../identity/index.ts';
 import { dayInfo } from '../../platform/calendar/index.ts';
 import { t } from '../../platform/i18n/index.ts';
-import { forgetCalendar, loadCalendar } from './clock.ts';
+import { deadlineSettingsOf, forgetCalendar, loadCalendar } from './clock.ts';
 import { publishProcedure, versionInForce } from './commands/publish-procedure.ts';
-import { calendarNotices, procedureAgencies, procedures, procedureVersions } from './tables.ts';
+import {
+  calendarNotices,
+  deadlineSettings,
+  procedureAgencies,
+  procedures,
+  procedureVersions,
+} from './tables.ts';
 
 const tags = ['Quản trị thủ tục và lịch (admin)'];
 const PublishBody = z.strictObject({
@@ -41,6 +47,18 @@ const NoticeBody = z.strictObject({
   nameKey: z.string().min(3).max(100),
   source: z.string().trim().min(5).max(500),
 });
+
+const Source = z.string().trim().min(5).max(500);
+/** One deadline setting with the legal text it follows (issue 11 item 17). */
+const DeadlineSettingBody = z.discriminatedUnion('key', [
+  z.strictObject({ key: z.literal('calendarDaysSkipHolidays'), value: z.boolean(), source: Source }),
+  z.strictObject({
+    key: z.literal('sameDayCutoff'),
+    value: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    source: Source,
+  }),
+]);
+const DEADLINE_SETTING_KEYS = ['calendarDaysSkipHolidays', 'sameDayCutoff'] as const;
 
 export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -312,6 +330,79 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
           summary: { before },
         });
       });
+      forgetCalendar();
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/admin/deadline-settings',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: 'Quy tắc tính hạn: thời hạn theo ngày có trừ ngày lễ không, giờ chốt nhận hồ sơ trong ngày',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                key: z.enum(DEADLINE_SETTING_KEYS),
+                value: z.union([z.boolean(), z.string()]),
+                /** null while the shipped default applies */
+                source: z.string().nullable(),
+                updatedAt: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => {
+      const rows = new Map((await db.select().from(deadlineSettings)).map((r) => [r.key, r]));
+      const current = deadlineSettingsOf(await loadCalendar(db));
+      return {
+        items: DEADLINE_SETTING_KEYS.map((key) => {
+          const row = rows.get(key);
+          return {
+            key,
+            value: current[key],
+            source: row?.source ?? null,
+            updatedAt: row?.updatedAt.toISOString() ?? null,
+          };
+        }),
+      };
+    },
+  );
+  app.put(
+    '/api/admin/deadline-settings',
+    {
+      ...manageCity,
+      schema: {
+        tags,
+        summary: 'Sửa một quy tắc tính hạn (kèm căn cứ pháp lý)',
+        body: DeadlineSettingBody,
+      },
+    },
+    async (req) => {
+      const { key, value, source } = req.body;
+      await db.transaction(async (tx) => {
+        const [before] = await tx.select().from(deadlineSettings).where(eq(deadlineSettings.key, key));
+        const row = { value, source, updatedBy: req.principal!.userId, updatedAt: new Date() };
+        await tx
+          .insert(deadlineSettings)
+          .values({ key, ...row })
+          .onConflictDoUpdate({ target: deadlineSettings.key, set: row });
+        await audit(tx, req.ctx(), {
+          action: 'calendar.deadline_setting_set',
+          targetType: 'calendar',
+          targetId: key,
+          summary: {
+            before: before ? { value: before.value, source: before.source } : null,
+            after: { value, source },
+          },
+        });
+      });
+      // Recorded due dates stay until their dossier is next recomputed (a pause ends); new ones follow the rule.
       forgetCalendar();
       return { ok: true as const };
     },

@@ -1,5 +1,6 @@
 // The dossier clock: the working calendar of the deployment (rules + the notices an administrator
-// entered) and the due date recomputed from the procedure's limit and the recorded pauses.
+// entered), the deadline settings an administrator set, and the due date recomputed from the
+// procedure's limit and the recorded pauses.
 import { asc, eq } from 'drizzle-orm';
 import type { ProcedureDefinition } from '../../../contracts/services.ts';
 import {
@@ -8,8 +9,15 @@ import {
   VN_NOTICE_ENTRIES,
 } from '../../platform/calendar/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { computeDueDate, type DueDate, limitForChannel, type Pause } from './deadline.ts';
-import { calendarNotices, type DossierChannel, dossierPauses } from './tables.ts';
+import {
+  computeDueDate,
+  DEFAULT_DEADLINE_SETTINGS,
+  type DeadlineSettings,
+  type DueDate,
+  limitForChannel,
+  type Pause,
+} from './deadline.ts';
+import { calendarNotices, type DossierChannel, deadlineSettings, dossierPauses } from './tables.ts';
 
 let cached: { calendar: WorkingCalendar; loadedAt: number } | undefined;
 const CALENDAR_TTL_MS = 60_000;
@@ -22,8 +30,24 @@ export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
   for (const n of stored)
     byDate.set(n.date, { date: n.date, kind: n.kind, nameKey: n.nameKey, source: n.source });
   const calendar = createWorkingCalendar({ notices: [...byDate.values()] });
+  const settings: DeadlineSettings = { ...DEFAULT_DEADLINE_SETTINGS };
+  for (const row of await db.select().from(deadlineSettings)) {
+    if (row.key === 'calendarDaysSkipHolidays' && typeof row.value === 'boolean')
+      settings[row.key] = row.value;
+    if (row.key === 'sameDayCutoff' && typeof row.value === 'string') settings[row.key] = row.value;
+  }
+  // The settings travel with the calendar they were loaded with, so every due date computed from
+  // a loaded calendar uses them without each caller loading them.
+  settingsByCalendar.set(calendar, settings);
   cached = { calendar, loadedAt: Date.now() };
   return calendar;
+}
+
+const settingsByCalendar = new WeakMap<WorkingCalendar, DeadlineSettings>();
+
+/** The deadline settings loaded with this calendar (the defaults for a calendar built elsewhere). */
+export function deadlineSettingsOf(calendar: WorkingCalendar): DeadlineSettings {
+  return settingsByCalendar.get(calendar) ?? DEFAULT_DEADLINE_SETTINGS;
 }
 
 export function forgetCalendar(): void {
@@ -47,5 +71,6 @@ export function dueDateOf(
     receivedAt: acceptedAt,
     limit: limitForChannel(def.timeLimit, channel),
     pauses,
+    settings: deadlineSettingsOf(calendar),
   });
 }

@@ -89,10 +89,10 @@ describe('due dates', () => {
       '2026-03-10 17:00',
       settings({ sameDayCutoff: '16:00' }),
     ],
-    // hours and half-days are working minutes (half-day = 480 / 2)
+    // hours are working minutes; a half-day is half the office time of a full day (450 / 2)
     ['8 working hours', '2026-03-10 14:00', { value: 8, unit: 'hours' }, '2026-03-11 14:30'],
-    ['1 half-day', '2026-03-10 09:00', { value: 1, unit: 'half_days' }, '2026-03-10 15:00'],
-    ['3 half-days, over lunch', '2026-03-10 09:00', { value: 3, unit: 'half_days' }, '2026-03-11 15:30'],
+    ['1 half-day', '2026-03-10 09:00', { value: 1, unit: 'half_days' }, '2026-03-10 14:45'],
+    ['3 half-days, over lunch', '2026-03-10 09:00', { value: 3, unit: 'half_days' }, '2026-03-11 14:45'],
     // calendar days: day of receipt not counted, end of office hours, never on a day off
     ['10 calendar days', '2026-03-02 10:00', { value: 10, unit: 'calendar_days' }, '2026-03-12 17:00'],
     [
@@ -251,6 +251,84 @@ describe('pauses', () => {
     expect(formatExplanation(paused.explanation, 'en')).toContain('supplement 4 Mar–7 Mar deducted (3 days)');
     const open = computeDueDate(cal, { ...input, pauses: [pause('2026-03-04 15:00', null)] });
     expect(open).toMatchObject({ dueAt: null, paused: true });
+  });
+});
+
+// Issue 11, item 17: these failed before the corrections, except the last row (a guard: a pause
+// after the unpaused end but before the extended one still counts).
+describe('corrections', () => {
+  const cd = (value: number): TimeLimit => ({ value, unit: 'calendar_days' });
+  const hd = (value: number): TimeLimit => ({ value, unit: 'half_days' });
+  const pause = (from: string, to: string): Pause => ({ from: vn(from), to: vn(to), reason: 'supplement' });
+
+  it.each<[string, string, TimeLimit, Pause[], string]>([
+    // two half days are one working day (were 480 working minutes: 08:00 the next day)
+    ['2 half-days from opening = 1 day', '2026-03-10 07:30', hd(2), [], '2026-03-10 17:00'],
+    ['2 half-days from 14:20 Fri = 1 day', '2026-03-13 14:20', hd(2), [], '2026-03-16 14:20'],
+    ['4 half-days over Tết = 2 days', '2026-02-12 10:00', hd(4), [], '2026-02-23 10:00'],
+    // calendar-day pauses count by duration (were: one day per midnight inside the pause)
+    [
+      '7-hour pause in a day adds a day',
+      '2026-03-02 10:00',
+      cd(10),
+      [pause('2026-03-04 08:00', '2026-03-04 15:00')],
+      '2026-03-13 17:00',
+    ],
+    [
+      'two 2-hour pauses add one day, not two',
+      '2026-03-02 10:00',
+      cd(10),
+      [pause('2026-03-04 08:00', '2026-03-04 10:00'), pause('2026-03-05 08:00', '2026-03-05 10:00')],
+      '2026-03-13 17:00',
+    ],
+    [
+      '25-hour pause adds two days',
+      '2026-03-02 10:00',
+      cd(10),
+      [pause('2026-03-04 10:00', '2026-03-05 11:00')],
+      '2026-03-16 17:00',
+    ],
+    [
+      'pause past the first end still counts',
+      '2026-03-02 10:00',
+      cd(10),
+      [pause('2026-03-12 16:00', '2026-03-13 09:00')],
+      '2026-03-13 17:00',
+    ],
+  ])('%s', (_, receivedAt, limit, pauses, expected) => {
+    expect(due({ receivedAt: vn(receivedAt), limit, pauses })).toBe(expected);
+  });
+
+  it('makes two half days equal one working day for any receipt', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 365 * 24 * 4 }), (quarter) => {
+        const receivedAt = vn('2026-01-01 00:00').getTime() + quarter * 15 * 60_000;
+        // the same office time after receipt (11:30 and 13:30 are the same position)
+        const half = computeDueDate(cal, { receivedAt, limit: hd(2) }).dueAt!;
+        const day = computeDueDate(cal, { receivedAt, limit: wd(1) }).dueAt!;
+        expect(workingMinutesBetween(cal, receivedAt, half)).toBe(
+          workingMinutesBetween(cal, receivedAt, day),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reports the days each pause added', () => {
+    const result = computeDueDate(cal, {
+      receivedAt: vn('2026-03-02 10:00'),
+      limit: cd(10),
+      pauses: [pause('2026-03-04 08:00', '2026-03-04 15:00')],
+    });
+    expect(formatExplanation(result.explanation, 'en')).toContain('supplement 4 Mar deducted (1 day)');
+  });
+
+  it('does not repeat a date the holiday name already says', () => {
+    const steps = computeDueDate(cal, { receivedAt: vn('2026-04-29 10:00'), limit: wd(1) }).explanation;
+    const text = formatExplanation(steps, 'vi');
+    expect(text).toContain('nghỉ Ngày Chiến thắng 30/4, Ngày Quốc tế Lao động 01/05;');
+    expect(text).not.toMatch(/30\/4 30\/04/);
+    expect(formatExplanation(steps, 'en')).toContain('Reunification Day 30 Apr');
   });
 });
 

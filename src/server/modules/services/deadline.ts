@@ -6,13 +6,15 @@
 // - working_days: "the same clock time N working days later" (14:20 Fri + 1 → 14:20 Mon). Sessions
 //   may sum to less than minutesPerWorkingDay, so a working day is a calendar step, not 480 minutes.
 //   When counting starts at the opening of a day, that day counts in full: due at close on day N.
-// - hours and half_days are working minutes (half-day = minutesPerWorkingDay / 2).
+// - hours are working minutes; a half day is half the office time of a full working day (the sum of
+//   its sessions, 450 min by default, not minutesPerWorkingDay), so two half days are one day.
 // - same_day: before the cut-off → close of that working day; after → close of the next one.
 // - calendar_days and months (Civil Code 2015 art. 147–148): the day of receipt is not counted; the
 //   period ends on day N (months: the same day-of-month, or the month's last day); a last day that
 //   is not a working day moves to the next working day; the due time is the close of office hours.
-//   Holidays are skipped only with calendarDaysSkipHolidays. Pauses deduct whole days: a day on
-//   whose midnight the dossier is paused does not count.
+//   Holidays are skipped only with calendarDaysSkipHolidays. Pauses deduct days by their duration:
+//   the paused time (pauses starting before the running end, summed) in days, rounded up, since the
+//   period counts whole days; a 7-hour pause adds a day, as a 7-hour pause across midnight does.
 // - Pauses: office time inside any pause is not counted (overlaps merged first). An open pause that
 //   starts before the due date suspends it: dueAt null, paused, working minutes remaining.
 import en from '../../../locales/en/calendar.json' with { type: 'json' };
@@ -180,6 +182,11 @@ function checkLimit(limit: TimeLimit): void {
   }
 }
 
+/** Office minutes of a full working day: the sum of its sessions. */
+function fullDayMinutes(cal: WorkingCalendar): number {
+  return cal.config.sessions.reduce((sum, s) => sum + clockMs(s.end) - clockMs(s.start), 0) / MINUTE_MS;
+}
+
 function clockMs(hhmm: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
   if (!m) throw new RangeError(`bad clock time "${hhmm}"`);
@@ -252,7 +259,7 @@ function workingDue(
     steps.push({ key: 'limit', params: { value, unit } }, { key: 'cutoff', params: { cutoff, after } });
     raw = endOfNthWorkingDay(cal, start, after ? 2 : 1).getTime();
   } else {
-    const minutes = unit === 'hours' ? value * 60 : (value * cal.config.minutesPerWorkingDay) / 2;
+    const minutes = unit === 'hours' ? value * 60 : (value * fullDayMinutes(cal)) / 2;
     steps.push({ key: 'limit', params: { value, unit, ...(unit === 'half_days' ? { minutes } : {}) } });
     raw = addWorkingTime(cal, start, Math.round(minutes * MINUTE_MS)).getTime();
   }
@@ -354,18 +361,30 @@ function calendarDue(
   const offsetMs = cal.config.utcOffsetMinutes * MINUTE_MS;
   const skipped: HolidaySpan[] = [];
   let day = day0;
-  for (let counted = 0, k = 0; counted < count; ) {
-    day++;
-    if (skip && isHoliday(cal, day)) {
-      addToSpans(skipped, dayNameKey(cal, day) ?? 'holiday.other', isoDateOf(day), isoDateOf(day - 1));
-      continue;
+  let counted = 0;
+  const countTo = (target: number) => {
+    while (counted < target) {
+      day++;
+      if (skip && isHoliday(cal, day)) {
+        addToSpans(skipped, dayNameKey(cal, day) ?? 'holiday.other', isoDateOf(day), isoDateOf(day - 1));
+        continue;
+      }
+      counted++;
     }
-    const midnight = (day + 1) * DAY_MS - offsetMs;
-    while (k < closed.length && closed[k]!.to < midnight) k++;
-    const p = closed[k];
-    if (p && p.from < midnight) pausedDays[k]!++;
-    else counted++;
-  }
+  };
+  countTo(count);
+  // Each pause that starts before the running last day ends adds its duration; the days added are
+  // the total paused time rounded up to whole days.
+  let pausedMs = 0;
+  let added = 0;
+  closed.forEach((p, k) => {
+    if (p.from >= (day + 1) * DAY_MS - offsetMs) return;
+    pausedMs += p.to - p.from;
+    const days = Math.ceil(pausedMs / DAY_MS);
+    pausedDays[k] = days - added;
+    added = days;
+    countTo(count + added);
+  });
   const lastDayEnd = (day + 1) * DAY_MS - offsetMs;
   const due = endOfNthWorkingDay(cal, startOfLocalDay(cal, day), 1).getTime();
 
@@ -539,9 +558,13 @@ function fmtStep(lang: Lang, step: ExplanationStep): string {
         cutoff: step.params.cutoff,
       });
     case 'holidays_skipped': {
-      const items = step.params.holidays.map((h) =>
-        tr(lang, 'explain.holiday_item', { name: tr(lang, h.nameKey), range: fmtRange(lang, h.from, h.to) }),
-      );
+      const items = step.params.holidays.map((h) => {
+        const name = tr(lang, h.nameKey);
+        // A name that already says its date ("Ngày Chiến thắng 30/4") is not followed by it again.
+        const p = parts(h.from);
+        const dated = h.from === h.to && new RegExp(`(^|\\D)0?${p.d}/0?${p.m}(\\D|$)`).test(name);
+        return dated ? name : tr(lang, 'explain.holiday_item', { name, range: fmtRange(lang, h.from, h.to) });
+      });
       return tr(lang, 'explain.holidays_skipped', { list: fmtList(lang, items) });
     }
     case 'weekends_skipped':

@@ -3,9 +3,11 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Principal } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { agencies, unitByCode } from '../identity/index.ts';
+import { agencies, getUser, unitByCode } from '../identity/index.ts';
 import type { AgencyRef, FormCode, HandOver } from './documents/index.ts';
 import { renderForm } from './documents/index.ts';
+import { signatureBlock } from './documents/signature.ts';
+import { paperNumber } from './document-register.ts';
 import { documentTemplate } from './templates.ts';
 import { mayRead } from './policy.ts';
 import { agencyPaths, dossierRow, documentsFor } from './queries.ts';
@@ -13,16 +15,27 @@ import { dossierEvents, dossierFiles } from './tables.ts';
 import { stepOf } from './workflow.ts';
 import { definitionOf } from './definitions.ts';
 
-async function agencyRef(db: DbOrTx, id: string): Promise<AgencyRef & { unitCode: string }> {
+interface IssuingAgency extends AgencyRef {
+  id: string;
+  unitCode: string;
+  /** the authority whose head signs its letters: itself, or the committee a desk or division belongs to */
+  authorityKind: string;
+  phone: string | null;
+}
+
+async function agencyRef(db: DbOrTx, id: string): Promise<IssuingAgency> {
   const [a] = await db.select().from(agencies).where(eq(agencies.id, id));
   const parent = a?.parentId
     ? (await db.select().from(agencies).where(eq(agencies.id, a.parentId)))[0]
     : undefined;
   return {
+    id: a!.id,
     code: a!.code,
     name: a!.name,
     parentName: a!.kind === 'one_stop_desk' || a!.kind === 'division' ? parent?.name : undefined,
     unitCode: a!.unitCode,
+    authorityKind: (a!.kind === 'one_stop_desk' || a!.kind === 'division') && parent ? parent.kind : a!.kind,
+    phone: a!.phone,
   };
 }
 
@@ -31,6 +44,15 @@ async function placeName(db: DbOrTx, unitCode: string): Promise<string> {
   const u = await unitByCode(db, unitCode);
   return u ? (u.level === 'province' ? u.fullName : u.name) : '';
 }
+
+/** The action whose event issues each paper (form 06 is a running record, issued by none). */
+const ISSUING_ACTION: Record<Exclude<FormCode, '06' | '07'>, string> = {
+  '01': 'accept',
+  '02': 'request_supplement',
+  '03': 'refuse',
+  '04': 'apology',
+  '05': 'stop',
+};
 
 /** Names of the platform's own hand-overs on form 06 (workflow steps carry their own names). */
 const HAND_OVER_NAMES: Record<string, string> = {
@@ -70,20 +92,13 @@ export async function renderDossierDocument(
   const competent = await agencyRef(db, d.competentAgencyId);
   const last = (action: string) => [...events].reverse().find((e) => e.action === action);
   const accepted = last('accept');
-  const issuedAt =
-    (form === '01'
-      ? accepted?.at
-      : form === '02'
-        ? last('request_supplement')?.at
-        : form === '03'
-          ? last('refuse')?.at
-          : form === '04'
-            ? last('apology')?.at
-            : form === '05'
-              ? last('stop')?.at
-              : events.at(-1)?.at) ?? new Date();
+  // The event that issued this paper: its time, its signer and its register number.
+  const issuing = form === '06' || form === '07' ? undefined : last(ISSUING_ACTION[form]);
+  const issuedAt = issuing?.at ?? events.at(-1)?.at ?? new Date();
   const dossier = {
     code: d.code ?? '',
+    // Before acceptance (a supplement asked or a refusal at intake) the receipt number stands in.
+    ...(d.receiptNo ? { receiptNo: d.receiptNo } : {}),
     procedureName: def.name,
     applicant: {
       name: d.applicant.fullName,
@@ -96,14 +111,24 @@ export async function renderDossierDocument(
     dueAt: d.dueAt?.toISOString() ?? '',
     competentAgency: competent.name,
   };
+  // The desk issues 01–03; the deciding agency writes 04 and 05 (its letters) and keeps 06.
+  const issuingAgency = ['04', '05', '06'].includes(form) ? competent : receiving;
   const base = {
-    agency: form === '06' ? competent : receiving,
-    placeName: await placeName(db, receiving.unitCode),
+    agency: issuingAgency,
+    placeName: await placeName(db, issuingAgency.unitCode),
     issuedAt: issuedAt.toISOString(),
-    officer: { name: (form === '01' ? accepted?.actorLabel : events.at(-1)?.actorLabel) ?? '' },
+    documentNumber: await paperNumber(db, issuing?.id),
+    officer: { name: issuing?.actorLabel ?? '' },
   };
-  const issuer = form === '06' || form === '04' ? d.competentAgencyId : d.receivingAgencyId;
-  const template = await documentTemplate(db, form, issuer);
+  /** A letter the authority signs (04, 05): the Decree 30 block for the position of who issued it. */
+  const signer = async (authority: IssuingAgency) => {
+    const user = issuing?.actorId ? await getUser(db, issuing.actorId) : undefined;
+    return signatureBlock(authority.authorityKind, {
+      name: issuing?.actorLabel ?? '',
+      title: user?.title,
+    });
+  };
+  const template = await documentTemplate(db, form, issuingAgency.id);
   const options = template ? { template } : {};
   let buffer: Buffer;
   const submitted = new Set(
@@ -139,7 +164,9 @@ export async function renderDossierDocument(
       );
       break;
     case '02': {
-      const e = last('request_supplement')!;
+      const e = issuing!;
+      const requester = e.actorId ? await getUser(db, e.actorId) : undefined;
+      const requesterAgency = e.fromAgencyId ? await agencyRef(db, e.fromAgencyId) : receiving;
       buffer = await renderForm(
         '02',
         {
@@ -147,6 +174,16 @@ export async function renderDossierDocument(
           dossier,
           items: (e.data.items as { name: string; reason: string }[]) ?? [],
           supplementDeadline: (e.data.deadline as string) ?? undefined,
+          requestedBy: {
+            name: e.actorLabel,
+            ...(requester?.title ? { title: requester.title } : {}),
+            agency: requesterAgency.name,
+          },
+          // The desk that received the dossier answers the applicant's questions: who received it there.
+          contact: {
+            name: accepted?.actorLabel ?? receiving.name,
+            ...(receiving.phone ? { phone: receiving.phone } : {}),
+          },
         },
         options,
       );
@@ -158,20 +195,20 @@ export async function renderDossierDocument(
         {
           ...base,
           dossier,
-          reasons: (last('refuse')!.data.reasons as string[]) ?? [],
+          reasons: (issuing!.data.reasons as string[]) ?? [],
+          ...(receiving.phone ? { contact: { name: receiving.name, phone: receiving.phone } } : {}),
         },
         options,
       );
       break;
     case '04': {
       // The letter is the processing unit's (the competent agency), passed on by the one-stop desk.
-      const e = last('apology')!;
+      const e = issuing!;
       buffer = await renderForm(
         '04',
         {
           ...base,
-          agency: competent,
-          officer: { name: e.actorLabel },
+          officer: await signer(competent),
           dossier: { ...dossier, dueAt: String(e.data.previousDueAt ?? dossier.dueAt) },
           reason: String(e.data.reason ?? e.comment ?? ''),
           newDueAt: String(e.data.newDueAt),
@@ -186,8 +223,11 @@ export async function renderDossierDocument(
         '05',
         {
           ...base,
+          // The deciding authority stops processing (its leader holds dossiers.approve) and signs.
+          officer: await signer(competent),
           dossier,
-          reason: ((last('stop')!.data.reasons as string[]) ?? []).join('; '),
+          reason: ((issuing!.data.reasons as string[]) ?? []).join('; '),
+          oneStopDesk: receiving.name,
         },
         options,
       );
@@ -196,18 +236,26 @@ export async function renderDossierDocument(
       const agencyNames = new Map(
         (await db.select({ id: agencies.id, name: agencies.name }).from(agencies)).map((a) => [a.id, a.name]),
       );
-      const steps: HandOver[] = events
-        .filter((e) => e.action !== 'submit')
-        .map((e) => ({
+      const shown = events.filter((e) => e.action !== 'submit');
+      const steps: HandOver[] = shown.map((e, i) => {
+        // Who received it: whoever acted next in the agency it went to (an official, not the applicant).
+        const next = shown
+          .slice(i + 1)
+          .find((n) => n.fromAgencyId === e.toAgencyId && n.actorId !== d.applicantUserId);
+        return {
           step: e.fromStep
             ? (stepOf(def.workflow, e.fromStep)?.name ?? e.fromStep)
             : (HAND_OVER_NAMES[e.action] ?? e.action),
           giver: { unit: agencyNames.get(e.fromAgencyId ?? '') ?? '', person: e.actorLabel },
-          receiver: { unit: agencyNames.get(e.toAgencyId ?? '') ?? '' },
+          receiver: {
+            unit: agencyNames.get(e.toAgencyId ?? '') ?? '',
+            ...(next ? { person: next.actorLabel } : {}),
+          },
           at: e.at.toISOString(),
           result: e.stepTimeliness ?? undefined,
           note: e.comment ?? undefined,
-        }));
+        };
+      });
       buffer = await renderForm(
         '06',
         {

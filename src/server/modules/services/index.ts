@@ -62,7 +62,7 @@ export {
   type Pause,
   type TimeLimit,
 } from './deadline.ts';
-export { loadCalendar } from './clock.ts';
+export { deadlineSettingsOf, loadCalendar } from './clock.ts';
 export { DEMO_PROCEDURES } from './catalogue/index.ts';
 export { generateDossiers, GeneratorError } from './generator/index.ts';
 

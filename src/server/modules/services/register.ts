@@ -1,5 +1,5 @@
 // Mẫu 07, the register of dossiers (Sổ theo dõi hồ sơ): a filtered list for a period, exportable.
-import { and, asc, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, gte, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../platform/access.ts';
 import { scopePaths } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -18,7 +18,33 @@ export interface RegisterFilter {
 const VN = 7 * 3600_000;
 const startOfLocalDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - VN);
 
-/** Dossiers received in the period in agencies the official may see (receiving or competent), oldest first. */
+/** What the notes column says of a dossier that ended without a result, or waits on the applicant. */
+const NOTE_OF_ACTION: Record<string, string> = {
+  refuse: 'Không được tiếp nhận',
+  expire_supplement: 'Không được tiếp nhận: quá thời hạn bổ sung hồ sơ',
+  withdraw: 'Công dân rút hồ sơ',
+  stop: 'Dừng giải quyết',
+  request_supplement: 'Tạm dừng: yêu cầu bổ sung hồ sơ',
+  request_payment: 'Tạm dừng: thực hiện nghĩa vụ tài chính',
+};
+
+interface LastEvent {
+  action: string;
+  comment: string | null;
+  reasons: string[] | null;
+  at: string;
+}
+
+function noteOf(status: number, e: LastEvent | null): string | undefined {
+  // Only ended-without-result (3, 7, 8) and paused (5, 6) dossiers carry a note.
+  if (!e || ![3, 5, 6, 7, 8].includes(status)) return undefined;
+  const label = NOTE_OF_ACTION[e.action];
+  if (!label) return undefined;
+  const why = [...(e.reasons ?? []), ...(e.comment ? [e.comment] : [])].join('; ');
+  return why ? `${label}. Lý do: ${why.replace(/[.\s]+$/, '')}.` : `${label}.`;
+}
+
+/** Dossiers accepted in the period in agencies the official may see (receiving or competent), oldest first. */
 export async function registerEntries(db: DbOrTx, p: Principal, f: RegisterFilter) {
   const paths = [
     ...new Set([
@@ -33,8 +59,11 @@ export async function registerEntries(db: DbOrTx, p: Principal, f: RegisterFilte
   const to = new Date(startOfLocalDay(f.to).getTime() + 24 * 3600_000);
   const competent = sql`(select path from id_agencies a where a.id = ${dossiers.competentAgencyId})`;
   const where: SQL[] = [
-    gte(dossiers.submittedAt, from),
-    lt(dossiers.submittedAt, to),
+    // The register lists dossiers the desk received: one refused at intake, or still waiting for
+    // the desk, was never entered in it.
+    isNotNull(dossiers.acceptedAt),
+    gte(dossiers.acceptedAt, from),
+    lt(dossiers.acceptedAt, to),
     or(...paths.map((path) => or(like(agencies.path, `${path}%`), sql`${competent} like ${`${path}%`}`)))!,
   ];
   if (f.agencyId)
@@ -46,12 +75,18 @@ export async function registerEntries(db: DbOrTx, p: Principal, f: RegisterFilte
       procedureName: procedures.name,
       receivingName: agencies.name,
       competentName: sql<string>`(select name from id_agencies a where a.id = ${dossiers.competentAgencyId})`,
+      // The appointment last given (the receipt, form 01, or an apology's new date, form 04), shown
+      // while a pause suspends the due date.
+      appointedDue: sql<
+        string | null
+      >`(select coalesce(e.data->>'newDueAt', e.data->>'dueAt') from svc_dossier_events e where e.dossier_id = ${dossiers.id} and e.action in ('accept', 'apology') order by e.id desc limit 1)`,
+      lastEvent: sql<LastEvent | null>`(select json_build_object('action', e.action, 'comment', e.comment, 'reasons', e.data->'reasons', 'at', e.at) from svc_dossier_events e where e.dossier_id = ${dossiers.id} and e.action in ('refuse', 'expire_supplement', 'withdraw', 'stop', 'request_supplement', 'request_payment') order by e.id desc limit 1)`,
     })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .innerJoin(agencies, eq(agencies.id, dossiers.receivingAgencyId))
     .where(and(...where))
-    .orderBy(asc(dossiers.submittedAt))
+    .orderBy(asc(dossiers.acceptedAt))
     .limit(10_000);
   return rows.map((r) => ({
     id: r.d.id,
@@ -64,7 +99,8 @@ export async function registerEntries(db: DbOrTx, p: Principal, f: RegisterFilte
     competentAgency: r.competentName,
     status: r.d.status,
     receivedAt: (r.d.acceptedAt ?? r.d.submittedAt).toISOString(),
-    dueAt: r.d.dueAt?.toISOString() ?? '',
+    dueAt: r.d.dueAt?.toISOString() ?? (r.appointedDue ? new Date(r.appointedDue).toISOString() : ''),
+    note: noteOf(r.d.status, r.lastEvent),
     resultReceivedAt: r.d.finishedAt?.toISOString(),
     returnedAt: r.d.returnedAt?.toISOString(),
   }));
@@ -94,6 +130,7 @@ export function registerTable(
       'Ngày hẹn trả',
       'Ngày có kết quả',
       'Ngày trả kết quả',
+      'Ghi chú',
     ],
     rows: entries.map((e) => [
       e.code,
@@ -108,6 +145,7 @@ export function registerTable(
       fmt(e.dueAt),
       fmt(e.resultReceivedAt),
       fmt(e.returnedAt),
+      e.note ?? null,
     ]),
   };
 }

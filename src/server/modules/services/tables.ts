@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -278,6 +279,18 @@ export const calendarNotices = pgTable(
   (t) => [primaryKey({ columns: [t.date] })],
 );
 
+/**
+ * Deadline rules an administrator sets for the whole deployment, each with its legal source
+ * (DeadlineSettings in deadline.ts: calendarDaysSkipHolidays, sameDayCutoff); no row = the default.
+ */
+export const deadlineSettings = pgTable('svc_deadline_settings', {
+  key: text('key').$type<'calendarDaysSkipHolidays' | 'sameDayCutoff'>().primaryKey(),
+  value: jsonb('value').$type<boolean | string>().notNull(),
+  source: text('source').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
 export const ratings = pgTable('svc_ratings', {
   dossierId: uuid('dossier_id')
     .primaryKey()
@@ -314,5 +327,41 @@ export const templates = pgTable(
       sql`coalesce(${t.agencyId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       t.lang,
     ),
+  ],
+);
+
+/**
+ * The register of papers an agency issues (sổ đăng ký văn bản đi), one sequence per agency and
+ * calendar year (Decree 30/2020 art. 15): the counter, then one row per numbered paper, keyed by the
+ * dossier event that issued it so re-printing the paper prints the same number (ADR 23).
+ */
+export const documentRegisters = pgTable(
+  'svc_document_registers',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    year: smallint('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
+export const documentNumbers = pgTable(
+  'svc_document_numbers',
+  {
+    eventId: bigint('event_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => dossierEvents.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    form: text('form').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    year: smallint('year').notNull(),
+    number: integer('number').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('svc_document_numbers_seq').on(t.agencyId, t.year, t.number),
+    index('svc_document_numbers_dossier').on(t.dossierId),
   ],
 );

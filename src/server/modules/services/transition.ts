@@ -9,10 +9,11 @@ import { emit } from '../../platform/events/index.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { userLanguage } from '../identity/index.ts';
 import { fillText, notificationTemplate } from './templates.ts';
-import { queueMessage } from '../../platform/messages/index.ts';
+import { queueMessage, rewriteQueuedMessage } from '../../platform/messages/index.ts';
 import { classifyTimeliness } from './deadline.ts';
 import { dossierEvents, dossiers } from './tables.ts';
 import { afterDossiersChanged } from './contributions.ts';
+import { PAPER_OF_ACTION, registerPaper } from './document-register.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
@@ -50,23 +51,31 @@ export async function applyTransition(
     .where(and(eq(dossiers.id, d.id), eq(dossiers.revision, d.revision)))
     .returning();
   if (!updated) throw new AppError('conflict');
-  await tx.insert(dossierEvents).values({
-    dossierId: d.id,
-    at: now,
-    action: input.action,
-    actorId: ctx.actor?.userId ?? null,
-    actorLabel: ctx.actor?.fullName ?? ctx.actorLabel ?? 'system',
-    fromStatus: d.status,
-    toStatus: input.toStatus,
-    fromStep: d.stepKey,
-    toStep: updated.stepKey,
-    fromAgencyId: d.holderAgencyId,
-    toAgencyId: updated.holderAgencyId,
-    comment: input.comment ?? null,
-    stepDueAt: d.stepDueAt,
-    stepTimeliness: d.stepDueAt && d.status === 4 ? classifyTimeliness(now, d.stepDueAt) : null,
-    data: input.data ?? {},
-  });
+  const [event] = await tx
+    .insert(dossierEvents)
+    .values({
+      dossierId: d.id,
+      at: now,
+      action: input.action,
+      actorId: ctx.actor?.userId ?? null,
+      actorLabel: ctx.actor?.fullName ?? ctx.actorLabel ?? 'system',
+      fromStatus: d.status,
+      toStatus: input.toStatus,
+      fromStep: d.stepKey,
+      toStep: updated.stepKey,
+      fromAgencyId: d.holderAgencyId,
+      toAgencyId: updated.holderAgencyId,
+      comment: input.comment ?? null,
+      stepDueAt: d.stepDueAt,
+      stepTimeliness: d.stepDueAt && d.status === 4 ? classifyTimeliness(now, d.stepDueAt) : null,
+      data: input.data ?? {},
+    })
+    .returning({ id: dossierEvents.id });
+  const paper = PAPER_OF_ACTION[input.action];
+  if (paper) {
+    const agencyId = paper.issuer === 'competent' ? updated.competentAgencyId : updated.receivingAgencyId;
+    await registerPaper(tx, { eventId: event!.id, dossierId: d.id, form: paper.form, agencyId, at: now });
+  }
   await afterDossiersChanged(tx, [d.id]);
   await audit(tx, ctx, {
     action: `dossier.${input.action}`,
@@ -100,11 +109,24 @@ export async function applyTransition(
   return updated;
 }
 
+/**
+ * Messages already queued in a transaction, per dossier: a request that moves a dossier twice
+ * (accept → 2, then route → 4) tells the applicant once, with the status it ends in.
+ */
+const queuedInTx = new WeakMap<Tx, Map<string, { email?: number; sms?: number }>>();
+
+/** The dossier's code, or its receipt number before it has one (refused at intake): always in the subject. */
+const referenceOf = (d: DossierRow) => d.code ?? d.receiptNo ?? '';
+
+/** A custom template may leave the reference out; the message still names it first. */
+const withReference = (text: string, ref: string) => (!ref || text.includes(ref) ? text : `${ref}: ${text}`);
+
 /** Every status change reaches the applicant by e-mail and SMS (kept in the outbox in demo mode). */
 async function notifyApplicant(tx: Tx, d: DossierRow): Promise<void> {
   const lang = d.applicantUserId ? await userLanguage(tx, d.applicantUserId) : 'vi';
+  const ref = referenceOf(d);
   const params = {
-    code: d.code ?? '',
+    code: ref,
     name: d.applicant.fullName,
     status: t(lang, `services:status.${d.status}`),
   };
@@ -112,23 +134,30 @@ async function notifyApplicant(tx: Tx, d: DossierRow): Promise<void> {
   const text = (key: 'subject' | 'body' | 'sms') =>
     custom ? fillText(custom[key], params) : t(lang, `services:notify.${key}`, params);
   const meta = { dossierId: d.id, status: d.status };
+  const queued = queuedInTx.get(tx) ?? new Map();
+  queuedInTx.set(tx, queued);
+  const mine = queued.get(d.id) ?? {};
+  queued.set(d.id, mine);
   if (d.applicant.email) {
-    await queueMessage(tx, {
-      channel: 'email',
-      recipient: d.applicant.email,
-      subject: text('subject'),
-      body: text('body'),
-      template: 'dossier_status',
-      meta,
-    });
+    const message = { subject: withReference(text('subject'), ref), body: text('body'), meta };
+    if (mine.email !== undefined) await rewriteQueuedMessage(tx, mine.email, message);
+    else
+      mine.email = await queueMessage(tx, {
+        channel: 'email',
+        recipient: d.applicant.email,
+        ...message,
+        template: 'dossier_status',
+      });
   }
   if (d.applicant.phone) {
-    await queueMessage(tx, {
-      channel: 'sms',
-      recipient: d.applicant.phone,
-      body: text('sms'),
-      template: 'dossier_status',
-      meta,
-    });
+    const message = { body: withReference(text('sms'), ref), meta };
+    if (mine.sms !== undefined) await rewriteQueuedMessage(tx, mine.sms, message);
+    else
+      mine.sms = await queueMessage(tx, {
+        channel: 'sms',
+        recipient: d.applicant.phone,
+        ...message,
+        template: 'dossier_status',
+      });
   }
 }

@@ -2,7 +2,13 @@
 // maintenance share it and the formulas are tested on hand-built histories (ADR 11).
 import type { WorkingCalendar } from '../../platform/calendar/index.ts';
 import type { ProcedureDefinition } from '../../../contracts/services.ts';
-import { classifyTimeliness, computeDueDate, limitForChannel, type Pause } from '../services/index.ts';
+import {
+  classifyTimeliness,
+  computeDueDate,
+  deadlineSettingsOf,
+  limitForChannel,
+  type Pause,
+} from '../services/index.ts';
 import type { StatsSettings } from './settings.ts';
 import { OPEN_MONTH, type StatsGroup, type StatsTimeliness } from './tables.ts';
 
@@ -128,10 +134,16 @@ export function effectiveDue(
     receivedAt: d.acceptedAt,
     limit: limitForChannel(p.timeLimit, d.channel),
     pauses: d.pauses,
+    settings: deadlineSettingsOf(cal),
   });
   if (byLimit.paused) return null;
   if (byLimit.dueAt) return byLimit.dueAt;
-  const legal = computeDueDate(cal, { receivedAt: d.acceptedAt, limit: s.legalMaximum, pauses: d.pauses });
+  const legal = computeDueDate(cal, {
+    receivedAt: d.acceptedAt,
+    limit: s.legalMaximum,
+    pauses: d.pauses,
+    settings: deadlineSettingsOf(cal),
+  });
   return legal.dueAt;
 }
 

@@ -26,7 +26,7 @@ export interface OfficeSession {
 export interface CalendarConfig {
   /** office sessions of a full working day, in order */
   sessions: readonly OfficeSession[];
-  /** how long "one working day" is when a limit is expressed in hours or half-days */
+  /** nominal length of a working day (8 h); due dates do not use it: a half day is half the sessions' sum */
   minutesPerWorkingDay: number;
   /** weekly rest days, 0 = Sunday … 6 = Saturday */
   weekendDays: readonly number[];

@@ -37,7 +37,7 @@ function masked(body: string, secrets: string[]): string {
 const shownBody = sql<string>`coalesce(${messages.bodyRedacted}, ${messages.body})`;
 
 /** Queues a message in the caller's transaction; a job delivers it after commit. */
-export async function queueMessage(tx: DbOrTx, msg: OutgoingMessage): Promise<void> {
+export async function queueMessage(tx: DbOrTx, msg: OutgoingMessage): Promise<number> {
   const [row] = await tx
     .insert(messages)
     .values({
@@ -51,6 +51,26 @@ export async function queueMessage(tx: DbOrTx, msg: OutgoingMessage): Promise<vo
     })
     .returning({ id: messages.id });
   await enqueue(tx, 'messages.deliver', { id: row!.id });
+  return row!.id;
+}
+
+/**
+ * Rewrites a message queued earlier in the same transaction (its delivery job cannot have run), so
+ * that one event whose transaction moves a record twice tells the recipient once, with the outcome.
+ */
+export async function rewriteQueuedMessage(
+  tx: DbOrTx,
+  id: number,
+  msg: Pick<OutgoingMessage, 'subject' | 'body' | 'meta'>,
+): Promise<void> {
+  await tx
+    .update(messages)
+    .set({
+      subject: msg.subject ?? null,
+      body: msg.body,
+      ...(msg.meta ? { meta: msg.meta } : {}),
+    })
+    .where(eq(messages.id, id));
 }
 
 export interface SmsGateway {

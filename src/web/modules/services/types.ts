@@ -66,6 +66,7 @@ export interface RegisterEntry {
   dueAt: string;
   resultReceivedAt?: string;
   returnedAt?: string;
+  note?: string;
 }
 
 /** POST /api/files */

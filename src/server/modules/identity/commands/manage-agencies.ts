@@ -34,6 +34,7 @@ export interface CreateAgencyInput {
   kind: AgencyKind;
   parentId: string;
   unitCode: string;
+  phone?: string | undefined;
 }
 
 /** Adds an agency under a parent within the actor's agencies.manage scope. */
@@ -76,6 +77,7 @@ export interface UpdateAgencyInput {
   kind?: AgencyKind | undefined;
   parentId?: string | undefined;
   unitCode?: string | undefined;
+  phone?: string | null | undefined;
   active?: boolean | undefined;
 }
 
@@ -119,6 +121,7 @@ export async function updateAgency(db: Db, ctx: ActionContext, id: string, input
           kind: agency.kind,
           parentId: agency.parentId,
           unitCode: agency.unitCode,
+          phone: agency.phone,
           active: agency.active,
         },
         after: input,

@@ -27,12 +27,12 @@ describe('renderForm', () => {
     const text = await expectLines('01', pdf, [
       ...NATIONAL,
       'ỦY BAN NHÂN DÂN\nPHƯỜNG THỦ DẦU MỘT',
-      'TRUNG TÂM PHỤC VỤ\nHÀNH CHÍNH CÔNG\nPHƯỜNG THỦ DẦU MỘT',
-      'Số: 1254/GTN-TTPVHCC',
+      'BỘ PHẬN MỘT CỬA\nPHƯỜNG THỦ DẦU MỘT',
+      'Số: 125/GTN',
       'Thủ Dầu Một, ngày 26 tháng 11 năm 2026',
       'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
-      'Mã hồ sơ: 000.00.00.H29-261126-0001',
-      'Trung tâm Phục vụ hành chính công phường Thủ Dầu Một tiếp nhận hồ sơ của: Ông/Bà Nguyễn Thị Hồng Nhung',
+      'Mã hồ sơ: 000.01.40.H29-261126-0001',
+      'Bộ phận Một cửa phường Thủ Dầu Một tiếp nhận hồ sơ của: Ông/Bà Nguyễn Thị Hồng Nhung',
       'Số định danh cá nhân: ********1234',
       'Nội dung yêu cầu giải quyết: Cấp giấy phép xây dựng đối với nhà ở riêng lẻ',
       'Cơ quan giải quyết: Ủy ban nhân dân phường Thủ Dầu Một',
@@ -42,27 +42,50 @@ describe('renderForm', () => {
       '2. Số lượng hồ sơ: 1 (bộ)',
       '3. Thời gian giải quyết hồ sơ theo quy định là: 15 ngày làm việc',
       '4. Thời gian nhận hồ sơ: 14:20 ngày 26/11/2026',
-      '5. Ngày hẹn trả kết quả: 16:30 ngày 17/12/2026',
-      '6. Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công phường Thủ Dầu Một',
+      // From the engine: 15 working days from 14:20 Thursday 26/11 is the same time on 17/12.
+      '5. Ngày hẹn trả kết quả: 14:20 ngày 17/12/2026',
+      '6. Đăng ký nhận kết quả tại: Bộ phận Một cửa phường Thủ Dầu Một',
       '7. Phí, lệ phí: 75.000 đồng',
-      'Vào Sổ theo dõi hồ sơ, Quyển số: 03/2026, Số thứ tự: 1254.',
+      'Vào Sổ theo dõi hồ sơ, Quyển số: 03/2026, Số thứ tự: 125.',
       'NGƯỜI NỘP HỒ SƠ',
       'NGƯỜI TIẾP NHẬN HỒ SƠ',
       'Trần Minh Khoa',
       'Quét mã để tra cứu hồ sơ',
     ]);
     // The header as Decree 30 sets it: unit names broken before their level, balanced.
-    expect(text).toContain(
-      'ỦY BAN NHÂN DÂN\nPHƯỜNG THỦ DẦU MỘT\nTRUNG TÂM PHỤC VỤ\nHÀNH CHÍNH CÔNG\nPHƯỜNG THỦ DẦU MỘT',
-    );
+    expect(text).toContain('ỦY BAN NHÂN DÂN\nPHƯỜNG THỦ DẦU MỘT\nBỘ PHẬN MỘT CỬA\nPHƯỜNG THỦ DẦU MỘT');
     // The receipt, its signatures and the QR code fit one page.
     expect((await pdfPages(pdf)).length).toBe(1);
     expect(text).not.toContain('074190001234');
     expect(await pdfInfo(pdf)).toMatchObject({
-      Author: 'Trung tâm Phục vụ hành chính công phường Thủ Dầu Một',
+      Author: 'Bộ phận Một cửa phường Thủ Dầu Một',
       Subject: 'Mẫu số 01 - Thông tư 03/2025/TT-VPCP',
-      Keywords: '000.00.00.H29-261126-0001',
+      Keywords: '000.01.40.H29-261126-0001',
     });
+  });
+
+  it('01 fits one page for a typical dossier: five components, long names, every optional line', async () => {
+    const context = sample('01');
+    context.components = [
+      {
+        name: 'Đơn đề nghị cấp giấy phép xây dựng nhà ở riêng lẻ (Mẫu số 01 Phụ lục II Nghị định 175/2024/NĐ-CP)',
+        form: 'Bản chính',
+        copies: 1,
+      },
+      {
+        name: 'Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
+        form: 'Bản sao chứng thực',
+        copies: 1,
+      },
+      {
+        name: 'Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng, đấu nối hạ tầng)',
+        form: 'Bản chính',
+        copies: 2,
+      },
+      { name: 'Báo cáo kết quả thẩm định thiết kế của cơ quan chuyên môn', form: 'Bản sao', copies: 1 },
+      { name: 'Cam kết bảo đảm an toàn đối với công trình liền kề', form: 'Bản chính', copies: 1 },
+    ];
+    expect(await pdfPages(await renderForm('01', context))).toHaveLength(1);
   });
 
   it('01 prints blanks to fill by hand where optional data is missing', async () => {
@@ -85,7 +108,7 @@ describe('renderForm', () => {
     await expectLines('02', await renderForm('02', sample('02')), [
       ...NATIONAL,
       'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
-      'Mã hồ sơ: 000.00.00.H29-261126-0001',
+      'Mã hồ sơ: 000.01.40.H29-261126-0001',
       'Yêu cầu Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:',
       'TT Nội dung cần bổ sung, hoàn thiện Lý do',
       '1 Bản vẽ mặt bằng móng công trình',
@@ -93,7 +116,8 @@ describe('renderForm', () => {
       '2 Giấy chứng nhận quyền sử dụng đất (bản sao',
       'Bản sao đã nộp không có chứng thực',
       'Thời hạn bổ sung, hoàn thiện hồ sơ: trước 17:00 ngày 10/12/2026.',
-      'số điện thoại 0274 3822 123',
+      'Người yêu cầu bổ sung: Đỗ Thanh Tâm, Chuyên viên, Phòng Kinh tế, Hạ tầng và Đô thị',
+      'Ông/Bà liên hệ Trần Minh Khoa, số điện thoại 0274 3823 101 để được hướng dẫn./.',
       'NGƯỜI HƯỚNG DẪN',
     ]);
   });
@@ -110,22 +134,45 @@ describe('renderForm', () => {
     ]);
   });
 
+  it('03 for a dossier refused at intake prints no empty code line', async () => {
+    const context = sample('03');
+    context.dossier.code = '';
+    const text = flat(await pdfText(await renderForm('03', context)));
+    expect(text).not.toContain('Mã hồ sơ');
+    expect(text).not.toContain('……');
+    context.dossier.receiptNo = 'BN-261126-7K3M9Q2A';
+    expect(flat(await pdfText(await renderForm('03', context)))).toContain(
+      'Số biên nhận: BN-261126-7K3M9Q2A',
+    );
+  });
+
+  it.each(['04', '05'] as const)('%s ends "Lý do: …" with a full stop, once', async (form) => {
+    const context = sample(form);
+    context.reason = 'Chờ ý kiến của Sở Xây dựng';
+    expect(flat(await pdfText(await renderForm(form, context)))).toContain(
+      'Lý do: Chờ ý kiến của Sở Xây dựng.',
+    );
+    context.reason = 'Chờ ý kiến của Sở Xây dựng.';
+    expect(flat(await pdfText(await renderForm(form, context)))).not.toContain('Xây dựng..');
+  });
+
   it('04 Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết gives the reason and the new date', async () => {
     const text = await expectLines('04', await renderForm('04', sample('04')), [
       ...NATIONAL,
       'ỦY BAN NHÂN DÂN\nPHƯỜNG THỦ DẦU MỘT',
-      'Số: 315/UBND-KT',
+      'Số: 315/VBXL',
       'Thủ Dầu Một, ngày 15 tháng 12 năm 2026',
       'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT',
       'Kính gửi: Ông/Bà Nguyễn Thị Hồng Nhung',
       'Ngày 26/11/2026, Ủy ban nhân dân phường Thủ Dầu Một tiếp nhận hồ sơ',
-      'là 16:30 ngày 17/12/2026.',
+      'là 14:20 ngày 17/12/2026.',
       'Lý do: Cần xác minh hiện trạng công trình',
-      '16:30 ngày 24/12/2026',
+      'về chỉ giới xây dựng.',
+      '14:20 ngày 24/12/2026',
       'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH',
       'Lê Văn Hùng',
       'Nơi nhận:',
-      '- Trung tâm Phục vụ hành chính công',
+      '- Bộ phận Một cửa phường Thủ Dầu Một;',
       '- Lưu: VT.',
     ]);
     // Lines break at spaces only, never inside "Ông/Bà".
@@ -136,10 +183,11 @@ describe('renderForm', () => {
     await expectLines('05', await renderForm('05', sample('05')), [
       ...NATIONAL,
       'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
-      'Mã hồ sơ: 000.00.00.H29-261126-0001',
+      'Mã hồ sơ: 000.01.40.H29-261126-0001',
       'Ngày 01/12/2026, Ông/Bà đề nghị dừng giải quyết hồ sơ nêu trên.',
       'dừng giải quyết hồ sơ nêu trên. Lý do: Người nộp hồ sơ đề nghị dừng giải quyết',
-      'được trả lại cho Ông/Bà tại Trung tâm Phục vụ',
+      'được trả lại cho Ông/Bà tại Bộ phận Một cửa',
+      'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH',
       'Trân trọng thông báo./.',
     ]);
   });
@@ -150,10 +198,10 @@ describe('renderForm', () => {
       ...NATIONAL,
       'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
       'Kèm theo hồ sơ của: Ông/Bà Nguyễn Thị Hồng Nhung',
-      'Ngày hẹn trả kết quả: 16:30 ngày 17/12/2026',
+      'Ngày hẹn trả kết quả: 14:20 ngày 17/12/2026',
       'Cơ quan phối hợp giải quyết hồ sơ: Đội Quản lý trật tự đô thị phường Thủ Dầu Một',
       'TT Bước xử lý Bên giao Bên nhận',
-      '1 Chuyển hồ sơ Trung tâm Phục vụ hành chính công (Trần Minh Khoa) Phòng Kinh tế, Hạ tầng và Đô thị (Đỗ Thanh Tâm) 15:00 ngày 26/11/2026 Đúng hạn',
+      '1 Chuyển hồ sơ Bộ phận Một cửa (Trần Minh Khoa) Phòng Kinh tế, Hạ tầng và Đô thị (Đỗ Thanh Tâm) 15:00 ngày 26/11/2026 Đúng hạn',
       '09:15 ngày 03/12/2026 Trước hạn',
       '08:30 ngày 14/12/2026 Quá hạn Chờ ý kiến cơ quan chuyên ngành',
     ]);
@@ -165,7 +213,7 @@ describe('renderForm', () => {
     const entry = context.entries[0]!;
     context.entries = Array.from({ length: 30 }, (_, i) => ({
       ...entry,
-      code: `000.00.00.H29-261126-${String(i + 1).padStart(4, '0')}`,
+      code: `000.01.40.H29-261126-${String(i + 1).padStart(4, '0')}`,
     }));
     const pdf = await renderForm('07', context);
     const [size] = await pdfPageSizes(pdf);
@@ -177,8 +225,8 @@ describe('renderForm', () => {
     expect(pages[0]).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     for (const page of pages) expect(page).toContain('Ngày, tháng, năm');
     const all = pages.join('\n');
-    expect(all.match(/000\.00\.00\.H29-261126-\d{4}/g)).toHaveLength(30);
-    expect(all).toContain('000.00.00.H29-261126-0030');
+    expect(all.match(/000\.01\.40\.H29-261126-\d{4}/g)).toHaveLength(30);
+    expect(all).toContain('000.01.40.H29-261126-0030');
     expect(all).toContain('02/11/2026');
   });
 
@@ -190,7 +238,7 @@ describe('renderForm', () => {
     };
     const text = await pdfText(await renderForm('03', sample('03'), { template: own }));
     expect(text).toContain('PHIẾU TỪ CHỐI (MẪU CỦA ĐƠN VỊ)');
-    expect(text).toContain('Hồ sơ 000.00.00.H29-261126-0001 không được tiếp nhận.');
+    expect(text).toContain('Hồ sơ 000.01.40.H29-261126-0001 không được tiếp nhận.');
   });
 
   it('never gives a template the full identity number', async () => {

@@ -1,7 +1,15 @@
 import { renderDocument } from '../../../platform/pdf/render.js';
 import { type DocumentTemplate, fillTemplate } from '../../../platform/pdf/template.js';
 import { DEFAULT_TEMPLATES } from './templates/index.js';
-import type { Applicant, DocumentBase, FormCode, FormContexts, HandOver, StepResult } from './types.js';
+import type {
+  Applicant,
+  DocumentBase,
+  DossierRef,
+  FormCode,
+  FormContexts,
+  HandOver,
+  StepResult,
+} from './types.js';
 
 /** What a paper form prints where a value is missing: a gap to fill in by hand. */
 export const BLANK = '……';
@@ -32,12 +40,23 @@ function base(context: DocumentBase) {
   };
 }
 
+/** "Lý do: …" is a sentence: it ends with a full stop unless it already ends with punctuation. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return t === '' || /[.!?…:;]$/.test(t) ? t : `${t}.`;
+}
+
+/** The "Mã hồ sơ" line under the title; none at all when there is no code (not an empty line to fill). */
+const codeLine = (d: { code: string; receiptNo?: string | undefined }) =>
+  d.code ? `Mã hồ sơ: ${d.code}` : d.receiptNo ? `Số biên nhận: ${d.receiptNo}` : '';
+
 const withPerson = (side: HandOver['giver']) => (side.person ? `${side.unit}\n(${side.person})` : side.unit);
 
-const withDossier = <C extends DocumentBase & { dossier: { applicant: Applicant } }>(c: C) => ({
+const withDossier = <C extends DocumentBase & { dossier: DossierRef }>(c: C) => ({
   ...c,
   ...base(c),
   dossier: { ...c.dossier, applicant: maskApplicant(c.dossier.applicant) },
+  codeLine: codeLine(c.dossier),
 });
 
 /**
@@ -47,14 +66,25 @@ const withDossier = <C extends DocumentBase & { dossier: { applicant: Applicant 
 const VIEWS: { [F in FormCode]: (context: FormContexts[F]) => object } = {
   '01': (c) => ({
     ...withDossier(c),
+    contactLine: [c.dossier.applicant.phone || BLANK, c.dossier.applicant.email]
+      .filter(Boolean)
+      .join('; Thư điện tử: '),
     setCount: c.setCount ?? 1,
     ledger: { book: c.ledger?.book || BLANK, sequence: c.ledger?.sequence || BLANK },
     components: c.components.map((item) => ({ ...item, form: item.form ?? '' })),
   }),
-  '02': withDossier,
+  '02': (c) => ({
+    ...withDossier(c),
+    requestedBy: c.requestedBy
+      ? {
+          ...c.requestedBy,
+          text: [c.requestedBy.name, c.requestedBy.title, c.requestedBy.agency].filter(Boolean).join(', '),
+        }
+      : undefined,
+  }),
   '03': withDossier,
-  '04': withDossier,
-  '05': withDossier,
+  '04': (c) => ({ ...withDossier(c), reason: sentence(c.reason) }),
+  '05': (c) => ({ ...withDossier(c), reason: sentence(c.reason) }),
   '06': (c) => ({
     ...withDossier(c),
     coordinating: (c.coordinatingAgencies ?? []).join('; '),

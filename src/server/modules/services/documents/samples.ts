@@ -2,22 +2,33 @@
  * A realistic context for every form: what an administrator's edited template is checked
  * against (validateTemplate), what the preview renders, what the tests read back.
  */
+import { createWorkingCalendar } from '../../../platform/calendar/index.js';
+import { computeDueDate, type TimeLimit } from '../deadline.js';
 import type { AgencyRef, DossierRef, FormCode, FormContexts, RegisterEntry } from './types.js';
 
+// A ward's dossier, coded as the demo codes the ward's agencies (committee 000.NN.40, desk 000.NN.41).
 const desk: AgencyRef = {
-  code: '000.00.00.H29',
-  name: 'Trung tâm Phục vụ hành chính công phường Thủ Dầu Một',
+  code: '000.01.41.H29',
+  name: 'Bộ phận Một cửa phường Thủ Dầu Một',
   parentName: 'Ủy ban nhân dân phường Thủ Dầu Một',
 };
 
-const committee: AgencyRef = { code: '000.00.00.H29', name: 'Ủy ban nhân dân phường Thủ Dầu Một' };
+const committee: AgencyRef = { code: '000.01.40.H29', name: 'Ủy ban nhân dân phường Thủ Dầu Một' };
+
+const calendar = createWorkingCalendar();
+
+/** Due dates as the engine computes them, so a preview never shows one the platform would not give. */
+const dueFrom = (receivedAt: string, limit: TimeLimit) =>
+  computeDueDate(calendar, { receivedAt: new Date(receivedAt), limit }).dueAt!.toISOString();
+
+const RECEIVED = '2026-11-26T07:20:00Z';
 
 const dossier: DossierRef & { dueAt: string } = {
-  code: '000.00.00.H29-261126-0001',
+  code: '000.01.40.H29-261126-0001',
   procedureName: 'Cấp giấy phép xây dựng đối với nhà ở riêng lẻ',
   competentAgency: 'Ủy ban nhân dân phường Thủ Dầu Một',
-  receivedAt: '2026-11-26T07:20:00Z',
-  dueAt: '2026-12-17T09:30:00Z',
+  receivedAt: RECEIVED,
+  dueAt: dueFrom(RECEIVED, { value: 15, unit: 'working_days' }),
   applicant: {
     name: 'Nguyễn Thị Hồng Nhung',
     address: 'Số 25 đường Yersin, khu phố 3, phường Thủ Dầu Một, Thành phố Hồ Chí Minh',
@@ -29,32 +40,59 @@ const dossier: DossierRef & { dueAt: string } = {
 
 const base = { placeName: 'Thủ Dầu Một', issuedAt: '2026-11-26T07:25:00Z' };
 
-const registerEntries: RegisterEntry[] = [
-  ['0001', 'Cấp giấy phép xây dựng đối với nhà ở riêng lẻ', 'Nguyễn Thị Hồng Nhung', '0913 456 789'],
-  ['0002', 'Đăng ký khai sinh', 'Trần Văn Phúc', '0908 112 233'],
-  ['0003', 'Chứng thực bản sao từ bản chính giấy tờ, văn bản', 'Lê Thị Thu Hà', '0977 445 566'],
-  ['0004', 'Đăng ký kết hôn', 'Phạm Quốc Bảo', '0935 778 899'],
-  ['0005', 'Cấp bản sao trích lục hộ tịch', 'Võ Thị Ngọc Ánh', '0918 220 331'],
-].map(([seq, procedureName, applicantName, applicantPhone], i) => ({
-  code: `000.00.00.H29-261126-${seq}`,
-  procedureName: procedureName ?? '',
-  applicantName: applicantName ?? '',
-  applicantPhone,
-  applicantAddress: 'Phường Thủ Dầu Một, Thành phố Hồ Chí Minh',
-  competentAgency: 'Ủy ban nhân dân phường Thủ Dầu Một',
-  receivedAt: `2026-11-${String(2 + i * 5).padStart(2, '0')}T02:00:00Z`,
-  dueAt: `2026-11-${String(4 + i * 5).padStart(2, '0')}T09:00:00Z`,
-  transferredAt: `2026-11-${String(2 + i * 5).padStart(2, '0')}T04:00:00Z`,
-  ...(i < 3 ? { resultReceivedAt: `2026-11-${String(3 + i * 5).padStart(2, '0')}T08:00:00Z` } : {}),
-  ...(i < 2 ? { returnedAt: `2026-11-${String(4 + i * 5).padStart(2, '0')}T02:30:00Z` } : {}),
-  ...(i === 3 ? { note: 'Yêu cầu bổ sung' } : {}),
-}));
+const REGISTER_ROWS: [string, string, string, string, TimeLimit][] = [
+  [
+    '0001',
+    'Cấp giấy phép xây dựng đối với nhà ở riêng lẻ',
+    'Nguyễn Thị Hồng Nhung',
+    '0913 456 789',
+    { value: 15, unit: 'working_days' },
+  ],
+  ['0002', 'Đăng ký khai sinh', 'Trần Văn Phúc', '0908 112 233', { value: 1, unit: 'working_days' }],
+  [
+    '0003',
+    'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
+    'Lê Thị Thu Hà',
+    '0977 445 566',
+    { value: 1, unit: 'same_day' },
+  ],
+  ['0004', 'Đăng ký kết hôn', 'Phạm Quốc Bảo', '0935 778 899', { value: 3, unit: 'working_days' }],
+  [
+    '0005',
+    'Cấp bản sao trích lục hộ tịch',
+    'Võ Thị Ngọc Ánh',
+    '0918 220 331',
+    { value: 1, unit: 'working_days' },
+  ],
+];
+
+const registerEntries: RegisterEntry[] = REGISTER_ROWS.map(
+  ([seq, procedureName, applicantName, applicantPhone, limit], i) => {
+    const day = String(2 + i * 5).padStart(2, '0');
+    const receivedAt = `2026-11-${day}T02:00:00Z`;
+    return {
+      code: `000.01.40.H29-2611${day}-${seq}`,
+      procedureName,
+      applicantName,
+      applicantPhone,
+      applicantAddress: 'Phường Thủ Dầu Một, Thành phố Hồ Chí Minh',
+      competentAgency: 'Ủy ban nhân dân phường Thủ Dầu Một',
+      receivedAt,
+      dueAt: dueFrom(receivedAt, limit),
+      transferredAt: `2026-11-${day}T04:00:00Z`,
+      ...(i === 1 || i === 2 ? { resultReceivedAt: `2026-11-${day}T08:00:00Z` } : {}),
+      ...(i === 1 ? { returnedAt: `2026-11-${day}T09:30:00Z` } : {}),
+      ...(i === 3 ? { note: 'Tạm dừng: yêu cầu bổ sung hồ sơ.' } : {}),
+      ...(i === 4 ? { note: 'Công dân rút hồ sơ.' } : {}),
+    };
+  },
+);
 
 export const SAMPLE_CONTEXTS: { readonly [F in FormCode]: FormContexts[F] } = {
   '01': {
     ...base,
     agency: desk,
-    documentNumber: '1254/GTN-TTPVHCC',
+    documentNumber: '125/GTN',
     officer: { name: 'Trần Minh Khoa' },
     dossier,
     components: [
@@ -64,15 +102,15 @@ export const SAMPLE_CONTEXTS: { readonly [F in FormCode]: FormContexts[F] } = {
     ],
     setCount: 1,
     processingTime: '15 ngày làm việc',
-    resultPlace: 'Trung tâm Phục vụ hành chính công phường Thủ Dầu Một',
-    ledger: { book: '03/2026', sequence: '1254' },
+    resultPlace: 'Bộ phận Một cửa phường Thủ Dầu Một',
+    ledger: { book: '03/2026', sequence: '125' },
     fee: 75_000,
-    trackingUrl: 'https://dichvucong.cqs.example/tra-cuu/000.00.00.H29-261126-0001',
+    trackingUrl: 'https://dichvucong.cqs.example/tra-cuu?ma=000.01.40.H29-261126-0001',
   },
   '02': {
     ...base,
     agency: desk,
-    documentNumber: '87/PBS-TTPVHCC',
+    documentNumber: '87/PYCBS',
     officer: { name: 'Trần Minh Khoa' },
     dossier,
     items: [
@@ -86,43 +124,44 @@ export const SAMPLE_CONTEXTS: { readonly [F in FormCode]: FormContexts[F] } = {
       },
     ],
     supplementDeadline: '2026-12-10T10:00:00Z',
-    contact: { name: 'công chức Trần Minh Khoa', phone: '0274 3822 123' },
+    requestedBy: { name: 'Đỗ Thanh Tâm', title: 'Chuyên viên', agency: 'Phòng Kinh tế, Hạ tầng và Đô thị' },
+    contact: { name: 'Trần Minh Khoa', phone: '0274 3823 101' },
   },
   '03': {
     ...base,
     agency: desk,
-    documentNumber: '12/PTC-TTPVHCC',
+    documentNumber: '12/PTC',
     officer: { name: 'Trần Minh Khoa' },
     dossier,
     reasons: [
       'Công trình thuộc khu vực đã có quyết định thu hồi đất để thực hiện dự án theo quy hoạch.',
       'Thủ tục này không thuộc thẩm quyền giải quyết của Ủy ban nhân dân phường Thủ Dầu Một.',
     ],
-    contact: { name: 'công chức Trần Minh Khoa', phone: '0274 3822 123' },
+    contact: { name: 'Trần Minh Khoa', phone: '0274 3823 101' },
   },
   '04': {
     ...base,
     issuedAt: '2026-12-15T03:00:00Z',
     agency: committee,
-    documentNumber: '315/UBND-KT',
+    documentNumber: '315/VBXL',
     officer: { name: 'Lê Văn Hùng', title: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' },
     dossier,
     reason:
       'Cần xác minh hiện trạng công trình và lấy ý kiến cơ quan quản lý chuyên ngành về chỉ giới xây dựng.',
-    newDueAt: '2026-12-24T09:30:00Z',
-    oneStopDesk: 'Trung tâm Phục vụ hành chính công phường Thủ Dầu Một',
+    newDueAt: dueFrom(RECEIVED, { value: 20, unit: 'working_days' }),
+    oneStopDesk: 'Bộ phận Một cửa phường Thủ Dầu Một',
   },
   '05': {
     ...base,
     issuedAt: '2026-12-02T03:00:00Z',
     agency: committee,
-    documentNumber: '321/TB-UBND',
+    documentNumber: '321/TB',
     officer: { name: 'Lê Văn Hùng', title: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' },
     dossier,
     requestedAt: '2026-12-01T02:00:00Z',
     reason: 'Người nộp hồ sơ đề nghị dừng giải quyết để điều chỉnh thiết kế công trình.',
-    returnPlace: 'Trung tâm Phục vụ hành chính công phường Thủ Dầu Một',
-    oneStopDesk: 'Trung tâm Phục vụ hành chính công phường Thủ Dầu Một',
+    returnPlace: 'Bộ phận Một cửa phường Thủ Dầu Một',
+    oneStopDesk: 'Bộ phận Một cửa phường Thủ Dầu Một',
   },
   '06': {
     ...base,
@@ -133,7 +172,7 @@ export const SAMPLE_CONTEXTS: { readonly [F in FormCode]: FormContexts[F] } = {
     steps: [
       {
         step: 'Chuyển hồ sơ',
-        giver: { unit: 'Trung tâm Phục vụ hành chính công', person: 'Trần Minh Khoa' },
+        giver: { unit: 'Bộ phận Một cửa', person: 'Trần Minh Khoa' },
         receiver: { unit: 'Phòng Kinh tế, Hạ tầng và Đô thị', person: 'Đỗ Thanh Tâm' },
         at: '2026-11-26T08:00:00Z',
         result: 'on_time',

@@ -27,8 +27,10 @@ export interface Applicant {
 }
 
 export interface DossierRef {
-  /** `<agency id>-<YYMMDD>-<NNNN>` */
+  /** `<agency id>-<YYMMDD>-<NNNN>`; empty before acceptance (a dossier refused at intake) */
   code: string;
+  /** The online submission's receipt number, printed when there is no code yet. */
+  receiptNo?: string;
   procedureName: string;
   applicant: Applicant;
   receivedAt: string;
@@ -98,6 +100,8 @@ export interface SupplementRequestContext extends DocumentBase {
   items: SupplementItem[];
   /** Time limit for the supplement, when the procedure sets one. */
   supplementDeadline?: string;
+  /** The official who asked for it, when not the desk officer who writes the request. */
+  requestedBy?: { name: string; title?: string; agency?: string };
   contact?: Contact;
 }
 

@@ -34,6 +34,7 @@ export function AgencyForm({ mode, agency, agencies, excludeParents, units, onDo
     kind: creating ? 'division' : agency.kind,
     unitCode: agency.unitCode,
     parentId: creating ? agency.id : (agency.parentId ?? ''),
+    phone: creating ? '' : (agency.phone ?? ''),
   });
   const [busy, setBusy] = useState(false);
   const set = (name: keyof typeof values) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
@@ -46,6 +47,7 @@ export function AgencyForm({ mode, agency, agencies, excludeParents, units, onDo
     kind: t('agency.kind'),
     unitCode: t('agency.unit'),
     parentId: t('agency.parent'),
+    phone: t('agency.phone'),
   };
   const ids = Object.fromEntries(Object.keys(labels).map((k) => [k, `agency-${k}`]));
 
@@ -62,6 +64,7 @@ export function AgencyForm({ mode, agency, agencies, excludeParents, units, onDo
         const body = form.check(UpdateAgencyBody, {
           ...rest,
           nameEn: rest.nameEn.trim() === '' ? null : rest.nameEn,
+          phone: rest.phone.trim() === '' ? null : rest.phone,
           parentId: rest.parentId || undefined,
         });
         if (!body) return;
@@ -122,6 +125,16 @@ export function AgencyForm({ mode, agency, agencies, excludeParents, units, onDo
           error={form.fields.nameEn}
           autoComplete="off"
           lang="en"
+        />
+        <TextField
+          id="agency-phone"
+          label={labels.phone}
+          hint={t('agency.phone_hint')}
+          value={values.phone}
+          onChange={set('phone')}
+          error={form.fields.phone}
+          type="tel"
+          autoComplete="off"
         />
         <SelectField
           id="agency-kind"

@@ -15,6 +15,7 @@ import { QueryState } from '../../../ui/QueryState.tsx';
 import { RequiredNote } from '../../../ui/RequiredNote.tsx';
 import { Section } from '../../../ui/Section.tsx';
 import { Table } from '../../../ui/Table.tsx';
+import { DeadlineSettings } from './DeadlineSettings.tsx';
 import { YearView } from './YearView.tsx';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup' | 'half_day';
@@ -155,6 +156,9 @@ export function CalendarPage() {
       </div>
       <Section title={t('calendar_admin.year_title', { year })}>
         <QueryState query={yearQuery}>{(data) => <YearView year={data.year} days={data.days} />}</QueryState>
+      </Section>
+      <Section title={t('calendar_admin.rules.title')}>
+        <DeadlineSettings />
       </Section>
     </>
   );

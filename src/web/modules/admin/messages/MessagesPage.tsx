@@ -50,12 +50,16 @@ export function MessagesPage() {
                 {
                   key: 'content',
                   header: t('messages.content'),
-                  cell: (m) => (
-                    <details className="message-details">
-                      <summary>{m.subject ?? t('messages.no_subject')}</summary>
-                      <pre className="message-body">{m.body}</pre>
-                    </details>
-                  ),
+                  // An SMS has no subject: its short text is the content, shown as is.
+                  cell: (m) =>
+                    m.channel === 'sms' ? (
+                      <span className="message-sms">{m.body}</span>
+                    ) : (
+                      <details className="message-details">
+                        <summary>{m.subject ?? t('messages.no_subject')}</summary>
+                        <pre className="message-body">{m.body}</pre>
+                      </details>
+                    ),
                 },
                 {
                   key: 'status',

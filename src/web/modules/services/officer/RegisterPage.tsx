@@ -200,6 +200,8 @@ export function RegisterPage() {
                     header: t('register_book.returned'),
                     cell: (e) => <span className="nowrap">{formatDateTime(e.returnedAt) || '—'}</span>,
                   },
+                  // Why a dossier ended without a result, or waits on the applicant (refused, withdrawn, stopped, paused).
+                  { key: 'note', header: t('register_book.note'), cell: (e) => e.note ?? '' },
                 ]}
               />
             )}

@@ -23,6 +23,11 @@ export const supplementRequestTemplate: DocumentTemplate = {
         { label: 'Thời gian nhận hồ sơ', value: '{{dossier.receivedAt | datetime}}' },
       ],
     },
+    {
+      type: 'paragraph',
+      if: 'requestedBy',
+      text: [{ text: 'Người yêu cầu bổ sung: ' }, { text: '{{requestedBy.text}}', bold: true }],
+    },
     { type: 'paragraph', text: 'Yêu cầu Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:' },
     {
       type: 'table',

@@ -1,5 +1,5 @@
 import type { DocumentTemplate } from '../../../../platform/pdf/template.js';
-import { addressee, header, headSignature } from './parts.js';
+import { addressee, dossierCode, header, headSignature } from './parts.js';
 
 /**
  * Mẫu số 05 — Thông báo dừng giải quyết hồ sơ (new in Circular 03/2025: processing stopped at
@@ -13,7 +13,7 @@ export const stopNoticeTemplate: DocumentTemplate = {
   meta: { subject: 'Mẫu số 05 - Thông tư 03/2025/TT-VPCP', keywords: '{{dossier.code}}' },
   header,
   title: 'Thông báo dừng giải quyết hồ sơ',
-  subtitle: 'Mã hồ sơ: {{dossier.code}}',
+  subtitle: dossierCode,
   body: [
     ...addressee,
     {

@@ -14,7 +14,8 @@ export const header: DocumentHeader = {
   date: '{{issuedAt}}',
 };
 
-export const dossierCode = 'Mã hồ sơ: {{dossier.code}}';
+/** The code line under the title; the view leaves it empty (no line) when there is no code. */
+export const dossierCode = '{{codeLine}}';
 
 /** "<unit> tiếp nhận hồ sơ của: <applicant>", the opening of forms 01–03. */
 export const receivedFrom: TemplateBlock = {
