@@ -19,6 +19,7 @@ export const WEB_PAGES = [
   '/lam-viec',
   '/lam-viec/ho-so',
   '/lam-viec/ho-so/:id',
+  '/lam-viec/tim-ho-so',
   '/lam-viec/tiep-nhan-tai-quay',
   '/lam-viec/so-theo-doi',
   '/lam-viec/doi-soat-thanh-toan',

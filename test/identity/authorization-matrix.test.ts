@@ -990,6 +990,19 @@ const ROUTES: RouteCase[] = [
     ok: 400,
   },
   {
+    method: 'GET',
+    path: '/api/admin/deadline-settings',
+    who: ['admin'],
+    send: (a) => a.get('/api/admin/deadline-settings'),
+  },
+  {
+    method: 'PUT',
+    path: '/api/admin/deadline-settings',
+    who: ['admin'],
+    send: (a) => a.put('/api/admin/deadline-settings', BAD),
+    ok: 400,
+  },
+  {
     method: 'DELETE',
     path: '/api/admin/calendar/notices/:date',
     who: ['admin'],
@@ -1925,6 +1938,17 @@ describe('an administrator scoped to one commune (Phường Thủ Dầu Một)',
           effectiveFrom: '2031-01-01T00:00:00.000Z',
         });
       },
+      status: 403,
+      code: 'forbidden',
+    },
+    {
+      name: 'changes a deadline rule of the whole city',
+      send: (a) =>
+        a.put('/api/admin/deadline-settings', {
+          key: 'sameDayCutoff',
+          value: '15:00',
+          source: 'Quyết định số 1/QĐ-UBND',
+        }),
       status: 403,
       code: 'forbidden',
     },
