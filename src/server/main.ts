@@ -20,7 +20,13 @@ import type { CqsModule, Deps } from './platform/module.ts';
 import { PATHS } from './platform/paths.ts';
 import { applicationModules, prepareDatabase, registerContributions } from './modules.ts';
 import { principalFromToken } from './modules/integration/index.ts';
-import { parseStatsSettings, setStatsMaintenance, applyStatsSettings } from './modules/stats/index.ts';
+import {
+  parseStatsSettings,
+  rebuildStats,
+  setStatsMaintenance,
+  applyStatsSettings,
+} from './modules/stats/index.ts';
+import { generateDossiers } from './modules/services/index.ts';
 import { SESSION_COOKIE, SessionService, unitByCode } from './modules/identity/index.ts';
 import { isWebPage } from '../contracts/web-pages.ts';
 import { sql } from 'drizzle-orm';
@@ -71,6 +77,8 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
         blobs: files,
       });
       seeded = loaded && config.demo;
+      // The demo comes alive at once: two years of dossiers behind the statistics, maps and rankings.
+      if (seeded && config.demoHistory > 0) await loadDemoHistory(database.db, config.demoHistory, log);
     }
   } catch (err) {
     await database.close();
@@ -231,4 +239,14 @@ export async function startServer(config: Config): Promise<Platform> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   return platform;
+}
+
+/** Generated history for a new demo database (`DEMO_HISTORY` dossiers), then the statistics over it. */
+async function loadDemoHistory(db: Database['db'], count: number, log: Logger): Promise<void> {
+  const generated = await generateDossiers(db, { count, seed: 1 });
+  const stats = await rebuildStats(db);
+  log.info(
+    { dossiers: generated.count, ms: generated.ms, statsMs: stats.ms },
+    'demo history generated and counted',
+  );
 }

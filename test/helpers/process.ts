@@ -35,6 +35,8 @@ export function runCqs(args: string[], env: Record<string, string>, port = 0): C
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       LOG_LEVEL: 'warn',
+      // A first demo start without its generated history: these tests are about the process.
+      DEMO_HISTORY: '0',
       PORT: String(port),
       HOST: '127.0.0.1',
       ...env,

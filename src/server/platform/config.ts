@@ -49,6 +49,8 @@ const ConfigSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
     .optional(),
+  /** dossiers of history (two years) the first demo start generates, so statistics and inboxes are alive */
+  DEMO_HISTORY: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   /** live event streams (/api/events) this node holds at most; more are refused with 503 */
@@ -108,6 +110,8 @@ export interface Config {
   provinceCode: string;
   /** demo mode: demo accounts work, messages are kept in the outbox, a banner says so */
   demo: boolean;
+  /** dossiers generated at the first start of a demo database (0: none) */
+  demoHistory: number;
   env: 'development' | 'production' | 'test';
   maxUploadBytes: number;
   realtime: { maxStreams: number; maxStreamsPerUser: number };
@@ -219,6 +223,7 @@ export function loadConfig(env: Source = process.env): Config {
     provinceCode: c.PROVINCE_CODE,
     // Demo mode defaults on for the embedded database and off for PostgreSQL.
     demo: c.DEMO ?? embedded,
+    demoHistory: c.DEMO_HISTORY,
     env: c.NODE_ENV,
     maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
     realtime: { maxStreams: c.REALTIME_MAX_STREAMS, maxStreamsPerUser: c.REALTIME_MAX_STREAMS_PER_USER },
