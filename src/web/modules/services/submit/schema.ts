@@ -32,6 +32,9 @@ export interface FormSchema {
 export interface FormUi {
   'ui:order'?: string[];
   pages?: string[][];
+  /** what each page asks about, in Vietnamese and English (the wizard's step names) */
+  pageTitles?: string[];
+  pageTitlesEn?: string[];
   [field: string]: unknown;
 }
 

@@ -179,6 +179,12 @@ function TrackingResult({ view }: { view: Tracking }) {
                   </span>
                 ) : null}
               </p>
+              {e.stepName ? (
+                <p className="timeline-step">
+                  <span className="visually-hidden">{t('dossier.step')}: </span>
+                  {e.stepName}
+                </p>
+              ) : null}
               {e.agency ? <p className="timeline-meta-line">{e.agency}</p> : null}
             </div>
           </li>
