@@ -25,6 +25,7 @@ import type { DossierRow } from './transition.ts';
 import { actionsFrom, branchAnswers, stepOf } from './workflow.ts';
 import type { WorkflowAction } from '../../../contracts/services.ts';
 import { definitionOf } from './definitions.ts';
+import { sortVietnamese } from '../../../contracts/collation.ts';
 
 /**
  * Procedures in force, found by words (diacritics and case ignored), by name; or, with `popular`,
@@ -36,6 +37,20 @@ export async function searchProcedures(db: DbOrTx, q: string | undefined, limit 
     .split(' ')
     .filter(Boolean))
     where.push(like(procedures.searchText, `%${word.replace(/[%_]/g, '')}%`));
+  // By name in Vietnamese order (the database's collation is byte order): the names of all matches,
+  // sorted here, then the definitions of the first `limit` only.
+  let ids: string[] | undefined;
+  if (!popular) {
+    const names = await db
+      .select({ id: procedures.id, name: procedures.name })
+      .from(procedures)
+      .where(and(...where));
+    ids = sortVietnamese(names, (n) => n.name)
+      .slice(0, limit)
+      .map((n) => n.id);
+    if (ids.length === 0) return [];
+    where.push(inArray(procedures.id, ids));
+  }
   const rows = await db
     .select({ procedure: procedures, definition: procedureVersions.definition })
     .from(procedures)
@@ -53,6 +68,8 @@ export async function searchProcedures(db: DbOrTx, q: string | undefined, limit 
       asc(procedures.name),
     )
     .limit(limit);
+  const order = ids ? new Map(ids.map((id, i) => [id, i])) : undefined;
+  if (order) rows.sort((a, b) => (order.get(a.procedure.id) ?? 0) - (order.get(b.procedure.id) ?? 0));
   return rows.map((r) => ({
     code: r.procedure.code,
     name: r.definition.name,
@@ -99,14 +116,13 @@ export async function procedureInForce(db: DbOrTx, code: string) {
     })
     .from(procedureAgencies)
     .innerJoin(agencies, eq(agencies.id, procedureAgencies.agencyId))
-    .where(eq(procedureAgencies.procedureId, row.procedure.id))
-    .orderBy(asc(agencies.name));
+    .where(eq(procedureAgencies.procedureId, row.procedure.id));
   return {
     procedure: row.procedure,
     version: row.version.version,
     effectiveFrom: row.version.effectiveFrom,
     definition: row.version.definition,
-    offeredBy,
+    offeredBy: sortVietnamese(offeredBy, (a) => a.name),
   };
 }
 
@@ -380,7 +396,9 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
       fromStatus: e.event.fromStatus,
       toStatus: e.event.toStatus,
       step: e.event.toStep ? (stepName(def.workflow, e.event.toStep, lang) ?? e.event.toStep) : null,
-      fromStep: e.event.fromStep ? (stepName(def.workflow, e.event.fromStep, lang) ?? e.event.fromStep) : null,
+      fromStep: e.event.fromStep
+        ? (stepName(def.workflow, e.event.fromStep, lang) ?? e.event.fromStep)
+        : null,
       agency: e.agencyName,
       comment: e.event.comment,
       stepTimeliness: e.event.stepTimeliness,

@@ -16,6 +16,7 @@ import { FORMER_BINH_DUONG, type UnitFeatureCollection } from './geo.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { UnitMap } from './UnitMap.tsx';
 import { UnitTree } from './UnitTree.tsx';
+import { compareVietnamese } from '../../../../contracts/collation.ts';
 
 /** Administrative units with validity dates: the province, its communes, and their map. */
 export function UnitsPage() {
@@ -47,7 +48,7 @@ export function UnitsPage() {
     () =>
       (units.data?.items ?? [])
         .filter((u) => u.level !== 'province')
-        .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+        .sort((a, b) => compareVietnamese(a.name, b.name)),
     [units.data],
   );
   const shown = useMemo(() => new Set(communes.map((u) => u.code)), [communes]);
