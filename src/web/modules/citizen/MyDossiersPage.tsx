@@ -102,10 +102,12 @@ function DossierCard({ dossier: d }: { dossier: DossierItem }) {
           <dd className="nowrap">{formatDateTime(d.submittedAt)}</dd>
         </div>
       </dl>
-      <p className={act ? 'dossier-card-next is-action' : 'dossier-card-next'}>
+      <p className="dossier-card-next">
         <span className="dossier-card-next-label">{t('my_dossiers.next_label')}: </span>
         {act ? (
-          <Link to={paths.myDossier(d.id)}>{t(nextActionKey(d.status))}</Link>
+          <Link to={paths.myDossier(d.id)} className="dossier-card-action">
+            {t(nextActionKey(d.status))}
+          </Link>
         ) : (
           t(nextActionKey(d.status))
         )}
