@@ -365,7 +365,8 @@ test('counter intake: the one-stop officer receives a birth registration and pri
 
   await desk.getByLabel('Họ, chữ đệm và tên người được khai sinh').fill('Trần Gia Hân');
   await desk.getByRole('group', { name: 'Giới tính' }).getByLabel('Nữ').check();
-  await desk.getByLabel('Ngày, tháng, năm sinh').fill('2026-11-20');
+  // typed day first, as on the paper form, whatever the browser's language
+  await desk.getByLabel('Ngày, tháng, năm sinh').fill('20/11/2026');
   await expectAccessible(desk, 'counter: e-form');
   await desk.getByRole('button', { name: 'Tiếp tục' }).click();
   await desk
