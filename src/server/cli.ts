@@ -58,19 +58,19 @@ Configuration comes from the environment (PORT, HOST, DATA_DIR, DATABASE_URL, PU
 
 async function withDatabase<T>(
   config: Config,
-  fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>, seeded: boolean) => Promise<T>,
   opts: { demo?: boolean } = {},
 ): Promise<T> {
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   try {
     // Base data with the schema: `cqs migrate` then `cqs create-admin` works on a fresh database.
-    await prepareDatabase(database, applicationModules(), {
+    const seeded = await prepareDatabase(database, applicationModules(), {
       provinceCode: config.provinceCode,
       demo: opts.demo ?? config.demo,
       blobs: new LocalBlobStore(join(config.dataDir, 'files')),
     });
-    return await fn(database);
+    return await fn(database, seeded);
   } finally {
     await database.close();
   }
@@ -240,10 +240,12 @@ export async function runCli(argv: string[]): Promise<number> {
       try {
         await withDatabase(
           config,
-          async (d) => {
-            await d.db.transaction((tx) =>
-              seedApplication(tx, { provinceCode: config.provinceCode, demo: Boolean(values.demo) }),
-            );
+          async (d, seeded) => {
+            // A fresh database was just given this same data (prepareDatabase): loading it twice fails.
+            if (!seeded)
+              await d.db.transaction((tx) =>
+                seedApplication(tx, { provinceCode: config.provinceCode, demo: Boolean(values.demo) }),
+              );
             console.log(values.demo ? 'Demo data loaded.' : 'Baseline data loaded.');
             if (count > 0) {
               await generateDossiers(d.db, { count, seed, log: (line) => console.log(line) });
