@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { draftOf, KINDS, type Kind, periodLabel, withKind } from './period.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 /** Month, quarter, year, a custom range of months or (unless `days` is false) a custom range of days. */
 export function PeriodForm({
@@ -44,21 +45,18 @@ export function PeriodForm({
         </SelectField>
         {draft.kind === 'days' ? (
           <>
-            <TextField
+            <DateField
               id="stats-from-day"
-              type="date"
               label={t('stats.from_day')}
               value={draft.fromDay}
               error={problem ?? undefined}
-              onChange={(e) => setDraft({ ...draft, fromDay: e.target.value })}
+              onValue={(value) => setDraft({ ...draft, fromDay: value })}
             />
-            <TextField
+            <DateField
               id="stats-to-day"
-              type="date"
               label={t('stats.to_day')}
               value={draft.toDay}
-              min={draft.fromDay || undefined}
-              onChange={(e) => setDraft({ ...draft, toDay: e.target.value })}
+              onValue={(value) => setDraft({ ...draft, toDay: value })}
             />
           </>
         ) : (

@@ -16,6 +16,7 @@ import { RequiredNote } from '../../../ui/RequiredNote.tsx';
 import { Section } from '../../../ui/Section.tsx';
 import { Table } from '../../../ui/Table.tsx';
 import { YearView } from './YearView.tsx';
+import { DateField } from '../../../ui/DateField.tsx';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup' | 'half_day';
 export interface CalendarDay {
@@ -216,12 +217,11 @@ function NoticeForm({
       />
       <form className="form" onSubmit={submit} noValidate>
         <RequiredNote />
-        <TextField
+        <DateField
           id="notice-date"
-          type="date"
           label={labels.date}
           value={values.date}
-          onChange={(e) => setValues((v) => ({ ...v, date: e.target.value }))}
+          onValue={(value) => setValues((v) => ({ ...v, date: value }))}
           error={form.fields.date}
           required
         />

@@ -6,7 +6,7 @@ import { useAuth } from '../../../app/auth.tsx';
 import { unitName, useProvince } from '../../../app/shell/useProvince.ts';
 import type { Items, Unit } from '../../../app/types.ts';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert.tsx';
-import { Checkbox, TextField } from '../../../ui/Field.tsx';
+import { Checkbox } from '../../../ui/Field.tsx';
 import { todayInVietnam } from '../../../ui/format.ts';
 import { Loading } from '../../../ui/Loading.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
@@ -17,6 +17,7 @@ import { MapLegend } from './MapLegend.tsx';
 import { UnitMap } from './UnitMap.tsx';
 import { UnitTree } from './UnitTree.tsx';
 import { compareVietnamese } from '../../../../contracts/collation.ts';
+import { DateField } from '../../../ui/DateField.tsx';
 
 /** Administrative units with validity dates: the province, its communes, and their map. */
 export function UnitsPage() {
@@ -59,13 +60,12 @@ export function UnitsPage() {
       <PageHeader title={t('units.title')} lead={t('units.lead')} />
       <search>
         <form className="filter-bar" aria-label={t('units.filter')} onSubmit={(e) => e.preventDefault()}>
-          <TextField
+          <DateField
             id="units-on"
             fieldClassName="field-date"
-            type="date"
             label={t('units.valid_on')}
             value={on}
-            onChange={(e) => setOn(e.target.value)}
+            onValue={(value) => setOn(value)}
           />
           <div className="filter-check">
             <Checkbox
