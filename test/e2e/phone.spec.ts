@@ -8,9 +8,11 @@ import { citizen, pdfFile } from './journey.ts';
 const PHONE = { width: 390, height: 844 };
 const BIRTH = 'Thủ tục đăng ký khai sinh';
 
-/** A screenshot of what the phone shows, kept with the test's results. */
+/** A screenshot of what the phone shows, kept in the test's output folder and attached to its report. */
 async function keep(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 /** Nothing on the page is wider than the phone (no sideways scrolling). */
