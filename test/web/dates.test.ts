@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/web/ui/dates.ts';
+import { formatMonth, parseDate, parseMonth } from '../../src/web/ui/dates.ts';
 
 describe('dates typed day first', () => {
   it.each([
@@ -19,4 +19,15 @@ describe('dates typed day first', () => {
       expect(parseDate(text)).toBeNull();
     },
   );
+});
+
+describe('months typed month first', () => {
+  it('reads 12/2026, 3/2026 and 2026-12; shows YYYY-MM as mm/yyyy', () => {
+    expect(parseMonth('12/2026')).toBe('2026-12');
+    expect(parseMonth('3/2026')).toBe('2026-03');
+    expect(parseMonth('2026-12')).toBe('2026-12');
+    expect(parseMonth('13/2026')).toBeNull();
+    expect(parseMonth('2026')).toBeNull();
+    expect(formatMonth('2026-03')).toBe('03/2026');
+  });
 });

@@ -18,3 +18,19 @@ export function parseDate(text: string): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/** A month as people type it here: "12/2026", "3/2026" (and yyyy-mm); as YYYY-MM, or null. */
+export function parseMonth(text: string): string | null {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{2})$/.exec(t);
+  const my = /^(\d{1,2})[/.-](\d{4})$/.exec(t);
+  const [y, m] = iso ? [Number(iso[1]), Number(iso[2])] : my ? [Number(my[2]), Number(my[1])] : [0, 0];
+  if (!y || m < 1 || m > 12) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+}
+
+/** YYYY-MM shown as mm/yyyy. */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split('-');
+  return y && m ? `${m}/${y}` : '';
+}

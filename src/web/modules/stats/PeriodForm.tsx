@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { draftOf, KINDS, type Kind, periodLabel, withKind } from './period.ts';
 import { DateField } from '../../ui/DateField.tsx';
 
@@ -60,22 +60,22 @@ export function PeriodForm({
             />
           </>
         ) : (
-          <TextField
+          <DateField
             id="stats-month"
-            type="month"
+            month
             label={draft.kind === 'custom' ? t('stats.from_month') : t('stats.month')}
             value={draft.month}
             error={problem ?? undefined}
-            onChange={(e) => setDraft({ ...draft, month: e.target.value })}
+            onValue={(value) => setDraft({ ...draft, month: value })}
           />
         )}
         {draft.kind === 'custom' ? (
-          <TextField
+          <DateField
             id="stats-until"
-            type="month"
+            month
             label={t('stats.to_month')}
             value={draft.until}
-            onChange={(e) => setDraft({ ...draft, until: e.target.value })}
+            onValue={(value) => setDraft({ ...draft, until: value })}
           />
         ) : null}
         <div className="filter-actions">
