@@ -424,6 +424,8 @@ export const TrackingView = z.object({
     z.object({
       at: z.string(),
       statusName: z.string(),
+      /** the workflow step entered, in words */
+      stepName: z.string().nullable(),
       agency: z.string().nullable(),
       stepTimeliness: z.string().nullable(),
     }),

@@ -10,6 +10,53 @@ export const PERIOD_PATTERN =
   /^(?<year>\d{4})(?:-(?<month>\d{2})(?:-(?<day>\d{2})(?:\.\.(?<lastDay>\d{4}-\d{2}-\d{2}))?|\.\.(?<toMonth>\d{4}-\d{2}))?|-Q(?<quarter>[1-4]))?$/;
 export const PeriodParam = z.string().max(40).regex(PERIOD_PATTERN, 'field.period');
 
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A period label in words, for people: "tháng 12/2026", "quý IV/2026", "năm 2026",
+ * "từ tháng 3/2026 đến tháng 8/2026", "ngày 05/11/2026" (English: "December 2026", "Q4 2026", …).
+ * A label that is not a period is given back as it is.
+ */
+export function periodWords(label: string, lang: 'vi' | 'en'): string {
+  const m = PERIOD_PATTERN.exec(label)?.groups;
+  if (!m) return label;
+  const year = m.year!;
+  const vi = lang === 'vi';
+  const month = (y: string, mm: string) =>
+    vi ? `tháng ${Number(mm)}/${y}` : `${MONTHS_EN[Number(mm) - 1] ?? mm} ${y}`;
+  const day = (iso: string) => {
+    const [y, mm, d] = iso.split('-') as [string, string, string];
+    return vi ? `${d}/${mm}/${y}` : `${Number(d)} ${MONTHS_EN[Number(mm) - 1] ?? mm} ${y}`;
+  };
+  const range = (a: string, b: string) => (vi ? `từ ${a} đến ${b}` : `${a} to ${b}`);
+  if (m.quarter) return vi ? `quý ${ROMAN[Number(m.quarter) - 1]}/${year}` : `Q${m.quarter} ${year}`;
+  if (!m.month) return vi ? `năm ${year}` : year;
+  if (m.day) {
+    const first = `${year}-${m.month}-${m.day}`;
+    if (m.lastDay) return range(day(first), day(m.lastDay));
+    return vi ? `ngày ${day(first)}` : day(first);
+  }
+  if (m.toMonth) {
+    const [y2, m2] = m.toMonth.split('-') as [string, string];
+    return range(month(year, m.month), month(y2, m2));
+  }
+  return month(year, m.month);
+}
+
 export const SliceQuery = z.strictObject({
   period: PeriodParam,
   agencyId: z.uuid().optional(),

@@ -3,6 +3,9 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { i18nReady } from './app/i18n.ts';
+// The editors' monospace face (Vietnamese included), bundled: nothing is loaded from the internet.
+import '@fontsource/jetbrains-mono/400.css';
+import '@fontsource/jetbrains-mono/700.css';
 import './ui/styles.css';
 
 const root = document.getElementById('root');

@@ -92,7 +92,7 @@ test('a building permit: online submission, supplement, consultation, result, ha
   await home.getByRole('button', { name: 'Tiếp tục' }).click();
 
   // ---- the e-form, one group of questions per page; required answers are checked page by page ----
-  await expect(home.getByRole('heading', { level: 2, name: 'Tờ khai (1/4)' })).toBeFocused();
+  await expect(home.getByRole('heading', { level: 2, name: 'Chủ đầu tư' })).toBeFocused();
   await home.getByRole('button', { name: 'Tiếp tục' }).click();
   const owner = home.getByLabel('Tên chủ đầu tư (chủ hộ)');
   await expect(owner).toHaveAttribute('aria-invalid', 'true');
@@ -108,7 +108,7 @@ test('a building permit: online submission, supplement, consultation, result, ha
   await ownerId.fill('074190001234');
   await home.getByRole('button', { name: 'Tiếp tục' }).click();
 
-  await expect(home.getByRole('heading', { level: 2, name: 'Tờ khai (2/4)' })).toBeVisible();
+  await expect(home.getByRole('heading', { level: 2, name: 'Địa điểm xây dựng' })).toBeVisible();
   await home
     .getByLabel('Địa điểm xây dựng (số nhà, đường, xã/phường)')
     .fill('Số 5 đường Yersin, phường Thủ Dầu Một');
@@ -124,13 +124,13 @@ test('a building permit: online submission, supplement, consultation, result, ha
   await home.getByRole('button', { name: 'Tiếp tục bản nháp' }).click();
   await home.getByRole('button', { name: 'Tiếp tục' }).click();
 
-  await expect(home.getByRole('heading', { level: 2, name: 'Tờ khai (3/4)' })).toBeVisible();
+  await expect(home.getByRole('heading', { level: 2, name: 'Quy mô công trình' })).toBeVisible();
   await home.getByLabel('Diện tích xây dựng tầng 1 (tầng trệt) (m²)').fill('96,5');
   await home.getByLabel('Tổng diện tích sàn (m²)').fill('280');
   await home.getByLabel('Chiều cao công trình (m)').fill('11,8');
   await home.getByLabel('Số tầng (kể cả tầng hầm, tầng lửng, tum)').fill('3');
   await home.getByRole('button', { name: 'Tiếp tục' }).click();
-  await expect(home.getByRole('heading', { level: 2, name: 'Tờ khai (4/4)' })).toBeVisible();
+  await expect(home.getByRole('heading', { level: 2, name: 'Thiết kế và thời gian thi công' })).toBeVisible();
   await home.getByLabel('Tổ chức, cá nhân thiết kế').fill('Công ty TNHH Kiến trúc Bình Dương');
   await home.getByRole('button', { name: 'Tiếp tục' }).click();
 
@@ -226,8 +226,10 @@ test('a building permit: online submission, supplement, consultation, result, ha
 
   // ---- the citizen reads what is missing and supplements ----
   await home.goto('/ho-so-cua-toi');
-  const row = home.getByRole('row', { name: new RegExp(code.replaceAll('.', '\\.')) });
+  // one card per dossier, with what to do next
+  const row = home.locator('.dossier-card').filter({ hasText: code });
   await expect(row).toContainText('Yêu cầu bổ sung giấy tờ');
+  await expect(row.getByRole('link', { name: 'Bổ sung giấy tờ theo yêu cầu' })).toBeVisible();
   await expectAccessible(home, 'my dossiers');
   await row.getByRole('link', { name: PERMIT }).click();
   const answer = await actionCard(home, 'Bổ sung hồ sơ');
@@ -324,6 +326,8 @@ test('a building permit: online submission, supplement, consultation, result, ha
   await expectAccessible(home, 'rating');
   await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await expect(rating.getByText('Cảm ơn bạn đã đánh giá')).toBeVisible();
+  // the dossier's state follows without a reload
+  await expect(home.locator('.facts').first()).toContainText('Đã đánh giá: 5/5 điểm');
 
   // ---- anyone with the receipt follows it: the code and the last four digits ----
   const visitor = await anonymous(browser, baseURL);
@@ -376,7 +380,8 @@ test('counter intake: the one-stop officer receives a birth registration and pri
 
   await desk.getByLabel('Họ, chữ đệm và tên người được khai sinh').fill('Trần Gia Hân');
   await desk.getByRole('group', { name: 'Giới tính' }).getByLabel('Nữ').check();
-  await desk.getByLabel('Ngày, tháng, năm sinh').fill('2026-11-20');
+  // typed day first, as on the paper form, whatever the browser's language
+  await desk.getByLabel('Ngày, tháng, năm sinh').fill('20/11/2026');
   await expectAccessible(desk, 'counter: e-form');
   await desk.getByRole('button', { name: 'Tiếp tục' }).click();
   await desk

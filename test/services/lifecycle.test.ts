@@ -94,6 +94,9 @@ describe('a dossier from online submission to hand-over', () => {
     expect(n).toBe(1);
     const mine = await citizen.get('/api/dossiers/mine');
     expect(mine.json().items.map((d: { id: string }) => d.id)).toEqual([id]);
+    expect(mine.json().items[0].procedureName).toBe(BUILDING_LIKE.name);
+    const english = await citizen.get('/api/dossiers/mine', { 'accept-language': 'en' });
+    expect(english.json().items[0].procedureName).toBe(BUILDING_LIKE.nameEn);
   });
 
   it('gives a receipt number at once: on the answer, at /tra-cuu, by one e-mail and one SMS', async () => {
@@ -271,6 +274,16 @@ describe('a dossier from online submission to hand-over', () => {
     const right = await anon.get(`/api/track?code=${encodeURIComponent(code)}&pin=5678`);
     expect(right.statusCode).toBe(200);
     expect(right.json().statusName).toBe('Đã trả kết quả');
+    // the timeline names the workflow steps, not only the national statuses
+    const steps = (right.json().timeline as { stepName: string | null }[]).map((e) => e.stepName);
+    expect(steps).toContain('Thẩm định');
+    expect(steps).toContain('Phê duyệt');
+    expect(right.json().procedureName).toBe(BUILDING_LIKE.name);
+    // in English where the procedure has an English name
+    const english = await anon.get(`/api/track?code=${encodeURIComponent(code)}&pin=5678`, {
+      'accept-language': 'en',
+    });
+    expect(english.json().procedureName).toBe(BUILDING_LIKE.nameEn);
     expect(right.body).not.toContain('Nhung');
     expect(right.body).not.toContain('0912345678');
   });

@@ -264,7 +264,8 @@ describe('March 2025, by hand', () => {
     expect(xlsx.statusCode, xlsx.body).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const rows = await readSheet(xlsx.rawPayload, 'unit');
-    expect(String(rows[0]![0])).toContain('2025-03');
+    // the title names the period in words
+    expect(String(rows[0]![0])).toContain('kỳ tháng 3/2025');
     expect(rows[1]!.slice(0, 4)).toEqual([
       'Đơn vị',
       'Tiếp nhận mới trong kỳ',

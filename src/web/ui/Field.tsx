@@ -52,7 +52,7 @@ function RequiredMark() {
   );
 }
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   id: string;
   ref?: Ref<HTMLInputElement>;
   label: ReactNode;

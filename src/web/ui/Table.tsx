@@ -19,15 +19,25 @@ interface TableProps<T> {
   rows: T[];
   rowKey: (row: T) => string;
   rowClassName?: (row: T) => string | undefined;
+  /** on a phone, each row becomes a block of "header: value" lines instead of scrolling sideways */
+  stacked?: boolean;
 }
 
-export function Table<T>({ caption, captionHidden, columns, rows, rowKey, rowClassName }: TableProps<T>) {
+export function Table<T>({
+  caption,
+  captionHidden,
+  columns,
+  rows,
+  rowKey,
+  rowClassName,
+  stacked,
+}: TableProps<T>) {
   const captionId = useId();
   return (
     // The wrapper scrolls sideways on narrow screens, so it must be reachable by keyboard.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs a tab stop (WCAG 2.1.1)
     <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-      <table className="table">
+      <table className={stacked ? 'table table-stacked' : 'table'}>
         <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>
           {caption}
         </caption>
@@ -49,7 +59,11 @@ export function Table<T>({ caption, captionHidden, columns, rows, rowKey, rowCla
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.key} className={cellClass(c)}>
+                  <td
+                    key={c.key}
+                    className={cellClass(c)}
+                    data-label={stacked && typeof c.header === 'string' ? c.header : undefined}
+                  >
                     {c.cell(row)}
                   </td>
                 ),

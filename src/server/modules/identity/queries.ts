@@ -2,6 +2,7 @@ import { pgArray, queryRows } from '../../platform/db/client.ts';
 import { and, asc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { agencies, memberships, roles, units, users } from './tables.ts';
+import { sortVietnamese } from '../../../contracts/collation.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type AgencyRow = typeof agencies.$inferSelect;
@@ -101,10 +102,11 @@ export async function membershipViews(db: DbOrTx, userIds: string[]) {
     .from(memberships)
     .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
     .innerJoin(roles, eq(roles.code, memberships.roleCode))
-    .where(sql`${memberships.userId} = any(${pgArray(userIds)}::uuid[])`)
-    .orderBy(asc(agencies.name));
+    .where(sql`${memberships.userId} = any(${pgArray(userIds)}::uuid[])`);
   const map = new Map<string, MembershipRow[]>();
-  for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), r]);
+  // by agency name in Vietnamese order (the database sorts by bytes)
+  for (const r of sortVietnamese(rows, (x) => x.agencyName))
+    map.set(r.userId, [...(map.get(r.userId) ?? []), r]);
   return map;
 }
 export type MembershipRow = {

@@ -20,6 +20,7 @@ import {
   procedures,
   procedureVersions,
 } from './tables.ts';
+import { compareVietnamese } from '../../../contracts/collation.ts';
 
 const tags = ['Quản trị thủ tục và lịch (admin)'];
 const PublishBody = z.strictObject({
@@ -143,10 +144,13 @@ export async function servicesAdminRoutes(root: FastifyInstance, deps: Deps) {
         })
         .from(procedures)
         .innerJoin(procedureVersions, eq(procedureVersions.procedureId, procedures.id))
-        .groupBy(procedures.id)
-        .orderBy(asc(procedures.sectorName), asc(procedures.name));
+        .groupBy(procedures.id);
+      // by sector, then name, in Vietnamese order (the database sorts by bytes)
+      const sorted = [...rows].sort(
+        (a, b) => compareVietnamese(a.sectorName, b.sectorName) || compareVietnamese(a.name, b.name),
+      );
       return {
-        items: rows.map((r) => ({
+        items: sorted.map((r) => ({
           ...r,
           latestEffectiveFrom: new Date(r.latestEffectiveFrom).toISOString(),
         })),

@@ -26,6 +26,7 @@ import type { DossierRow } from './transition.ts';
 import { actionsFrom, branchAnswers, stepOf } from './workflow.ts';
 import type { WorkflowAction } from '../../../contracts/services.ts';
 import { definitionOf } from './definitions.ts';
+import { sortVietnamese } from '../../../contracts/collation.ts';
 
 /**
  * Procedures in force, found by words (diacritics and case ignored), by name; or, with `popular`,
@@ -37,6 +38,20 @@ export async function searchProcedures(db: DbOrTx, q: string | undefined, limit 
     .split(' ')
     .filter(Boolean))
     where.push(like(procedures.searchText, `%${word.replace(/[%_]/g, '')}%`));
+  // By name in Vietnamese order (the database's collation is byte order): the names of all matches,
+  // sorted here, then the definitions of the first `limit` only.
+  let ids: string[] | undefined;
+  if (!popular) {
+    const names = await db
+      .select({ id: procedures.id, name: procedures.name })
+      .from(procedures)
+      .where(and(...where));
+    ids = sortVietnamese(names, (n) => n.name)
+      .slice(0, limit)
+      .map((n) => n.id);
+    if (ids.length === 0) return [];
+    where.push(inArray(procedures.id, ids));
+  }
   const rows = await db
     .select({ procedure: procedures, definition: procedureVersions.definition })
     .from(procedures)
@@ -54,6 +69,8 @@ export async function searchProcedures(db: DbOrTx, q: string | undefined, limit 
       asc(procedures.name),
     )
     .limit(limit);
+  const order = ids ? new Map(ids.map((id, i) => [id, i])) : undefined;
+  if (order) rows.sort((a, b) => (order.get(a.procedure.id) ?? 0) - (order.get(b.procedure.id) ?? 0));
   return rows.map((r) => ({
     code: r.procedure.code,
     name: r.definition.name,
@@ -100,14 +117,13 @@ export async function procedureInForce(db: DbOrTx, code: string) {
     })
     .from(procedureAgencies)
     .innerJoin(agencies, eq(agencies.id, procedureAgencies.agencyId))
-    .where(eq(procedureAgencies.procedureId, row.procedure.id))
-    .orderBy(asc(agencies.name));
+    .where(eq(procedureAgencies.procedureId, row.procedure.id));
   return {
     procedure: row.procedure,
     version: row.version.version,
     effectiveFrom: row.version.effectiveFrom,
     definition: row.version.definition,
-    offeredBy,
+    offeredBy: sortVietnamese(offeredBy, (a) => a.name),
   };
 }
 
@@ -136,7 +152,18 @@ const summaryColumns = {
   definition: procedureVersions.definition,
 };
 
-async function summaries(db: DbOrTx, where: SQL | undefined, order: SQL[], limit: number) {
+/** A name from the procedure data in the reader's language, where it has an English variant. */
+function inLanguage(lang: Language, x: { name: string; nameEn?: string | undefined }): string {
+  return lang === 'en' && x.nameEn ? x.nameEn : x.name;
+}
+
+async function summaries(
+  db: DbOrTx,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  lang: Language = 'vi',
+) {
   const rows = await db
     .select(summaryColumns)
     .from(dossiers)
@@ -152,9 +179,9 @@ async function summaries(db: DbOrTx, where: SQL | undefined, order: SQL[], limit
     code: r.dossier.code,
     receiptNo: r.dossier.receiptNo,
     procedureCode: r.procedureCode,
-    procedureName: r.procedureName,
+    procedureName: inLanguage(lang, { name: r.procedureName, nameEn: r.definition.nameEn }),
     status: r.dossier.status,
-    stepName: r.dossier.stepKey ? (stepOf(r.definition.workflow, r.dossier.stepKey)?.name ?? null) : null,
+    stepName: r.dossier.stepKey ? stepName(r.definition.workflow, r.dossier.stepKey, lang) : null,
     applicantName: r.dossier.applicant.fullName,
     channel: r.dossier.channel,
     holderAgencyName: r.holderName,
@@ -265,8 +292,13 @@ export async function inbox(
     .slice(0, f.limit);
 }
 
-export async function myDossiers(db: DbOrTx, userId: string) {
-  return summaries(db, eq(dossiers.applicantUserId, userId), [desc(dossiers.submittedAt)], 200);
+export async function myDossiers(db: DbOrTx, userId: string, lang: Language = 'vi') {
+  return summaries(db, eq(dossiers.applicantUserId, userId), [desc(dossiers.submittedAt)], 200, lang);
+}
+
+function stepName(wf: DossierDefinition['workflow'], key: string, lang: Language): string | null {
+  const step = stepOf(wf, key);
+  return step ? inLanguage(lang, step) : null;
 }
 
 export async function dossierRow(db: DbOrTx, id: string): Promise<DossierRow | undefined> {
@@ -380,7 +412,7 @@ type DossierDefinition = typeof procedureVersions.$inferSelect.definition;
 export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: Language) {
   const d = await dossierRow(db, id);
   if (!d || !mayRead(p, d, await agencyPaths(db, d))) return undefined;
-  const [summary] = await summaries(db, eq(dossiers.id, id), [asc(dossiers.id)], 1);
+  const [summary] = await summaries(db, eq(dossiers.id, id), [asc(dossiers.id)], 1, lang);
   const def = await definitionOf(db, d.procedureVersionId);
   const events = await db
     .select({ event: dossierEvents, agencyName: agencies.name })
@@ -431,8 +463,10 @@ export async function dossierView(db: DbOrTx, p: Principal, id: string, lang: La
       actor: e.event.actorLabel,
       fromStatus: e.event.fromStatus,
       toStatus: e.event.toStatus,
-      step: e.event.toStep ? (stepOf(def.workflow, e.event.toStep)?.name ?? e.event.toStep) : null,
-      fromStep: e.event.fromStep ? (stepOf(def.workflow, e.event.fromStep)?.name ?? e.event.fromStep) : null,
+      step: e.event.toStep ? (stepName(def.workflow, e.event.toStep, lang) ?? e.event.toStep) : null,
+      fromStep: e.event.fromStep
+        ? (stepName(def.workflow, e.event.fromStep, lang) ?? e.event.fromStep)
+        : null,
       agency: e.agencyName,
       comment: e.event.comment,
       stepTimeliness: e.event.stepTimeliness,
@@ -487,9 +521,15 @@ export function documentsFor(d: DossierRow, apologised = false): string[] {
 export async function findTracked(db: DbOrTx, reference: string) {
   const ref = normalizeReference(reference);
   const [row] = await db
-    .select({ d: dossiers, procedureName: procedures.name, holderName: agencies.name })
+    .select({
+      d: dossiers,
+      procedureName: procedures.name,
+      holderName: agencies.name,
+      definition: procedureVersions.definition,
+    })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
     .innerJoin(agencies, eq(agencies.id, dossiers.holderAgencyId))
     // The dossier code, or the receipt number given at online submission (ADR 22).
     .where(ref.startsWith('BN-') ? eq(dossiers.receiptNo, ref) : eq(dossiers.code, ref));
@@ -508,7 +548,7 @@ export async function trackingView(db: DbOrTx, row: TrackedDossier, lang: Langua
   return {
     code: row.d.code ?? row.d.receiptNo ?? '',
     receiptNo: row.d.receiptNo,
-    procedureName: row.procedureName,
+    procedureName: inLanguage(lang, { name: row.procedureName, nameEn: row.definition.nameEn }),
     status: row.d.status,
     statusName: t(lang, `services:status.${row.d.status}`),
     holderAgencyName: row.holderName,
@@ -517,6 +557,8 @@ export async function trackingView(db: DbOrTx, row: TrackedDossier, lang: Langua
     timeline: events.map((x) => ({
       at: x.e.at.toISOString(),
       statusName: t(lang, `services:status.${x.e.toStatus}`),
+      // the workflow step the dossier entered, so the public timeline says what was done
+      stepName: x.e.toStep ? stepName(row.definition.workflow, x.e.toStep, lang) : null,
       agency: x.agencyName,
       stepTimeliness: x.e.stepTimeliness,
     })),

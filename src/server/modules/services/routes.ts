@@ -138,7 +138,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: Deps) {
         response: { 200: z.object({ items: z.array(C.DossierSummary) }) },
       },
     },
-    async (req) => ({ items: await myDossiers(db, req.principal!.userId) }),
+    async (req) => ({ items: await myDossiers(db, req.principal!.userId, req.lang) }),
   );
   app.get(
     '/api/dossiers/inbox',

@@ -4,6 +4,7 @@ import type { Table } from '../../platform/spreadsheet.ts';
 import type { Period } from './period.ts';
 import type { Counts } from './queries.ts';
 import type { BreakdownItem } from './report.ts';
+import { periodWords } from '../../../contracts/stats.ts';
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 100);
 const days = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
@@ -31,7 +32,7 @@ export function breakdownTable(
 ): Table {
   const h = (k: string) => t(lang, `stats:export.${k}`);
   return {
-    title: t(lang, 'stats:export.title', { period: p.label, by: h(`by_${by}`) }),
+    title: t(lang, 'stats:export.title', { period: periodWords(p.label, lang), by: h(`by_${by}`) }),
     headers: [
       h(`by_${by}`),
       ...COUNT_COLUMNS.map((k) => h(k)),
@@ -60,7 +61,7 @@ export function statusTable(lang: Language, p: Period, c: Counts): Table {
   const h = (k: string) => t(lang, `stats:export.${k}`);
   const keys: (keyof Counts)[] = ['pending', ...COUNT_COLUMNS, 'cancelled'];
   return {
-    title: t(lang, 'stats:export.title', { period: p.label, by: h('by_status') }),
+    title: t(lang, 'stats:export.title', { period: periodWords(p.label, lang), by: h('by_status') }),
     headers: [h('by_status'), h('count')],
     rows: keys.map((k) => [h(k), c[k]]),
   };

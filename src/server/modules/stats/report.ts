@@ -18,6 +18,7 @@ import {
   sumCounts,
 } from './queries.ts';
 import { statsSettings } from './settings.ts';
+import { compareVietnamese } from '../../../contracts/collation.ts';
 
 export interface OverviewResult {
   counts: Counts;
@@ -98,7 +99,7 @@ export async function breakdown(
         points: scoreOf(indicators, settings).total,
       };
     })
-    .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+    .sort((a, b) => compareVietnamese(a.label, b.label));
 }
 
 export interface RankingItem {
@@ -160,7 +161,7 @@ export async function ranking(
     })
     .sort(
       (a, b) =>
-        Number(b.ranked) - Number(a.ranked) || b.points - a.points || a.name.localeCompare(b.name, 'vi'),
+        Number(b.ranked) - Number(a.ranked) || b.points - a.points || compareVietnamese(a.name, b.name),
     );
   let rank = 0;
   for (const it of items) if (it.ranked) it.rank = ++rank;

@@ -7,7 +7,7 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { formatDateTime, formatNumber, todayInVietnam } from '../../ui/format.ts';
 import { useFormErrors } from '../../ui/form.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -15,6 +15,7 @@ import { QueryState } from '../../ui/QueryState.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { keys, type Reconciliation, type SyncState, type SyncStatus } from './types.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 const STATE_TONE: Record<SyncState, string> = {
   pending: 'stat-due_soon',
@@ -175,21 +176,19 @@ function ReconcilePanel() {
       <p>{t('dvcqg.reconcile_lead')}</p>
       <ErrorSummary form={form} fieldIds={{ from: 'dvcqg-from', to: 'dvcqg-to' }} labels={labels} />
       <form onSubmit={submit} noValidate className="form form-inline">
-        <TextField
+        <DateField
           id="dvcqg-from"
-          type="date"
           label={labels.from}
           value={period.from}
-          onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))}
+          onValue={(value) => setPeriod((p) => ({ ...p, from: value }))}
           error={form.fields.from}
           required
         />
-        <TextField
+        <DateField
           id="dvcqg-to"
-          type="date"
           label={labels.to}
           value={period.to}
-          onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))}
+          onValue={(value) => setPeriod((p) => ({ ...p, to: value }))}
           error={form.fields.to}
           required
         />

@@ -33,6 +33,7 @@ export function FeeQuoteTable({ quote, caption }: { quote: Quote; caption: strin
     <>
       <Table
         caption={caption}
+        stacked
         rows={quote.lines}
         rowKey={(l) => l.code}
         columns={[

@@ -5,13 +5,13 @@ import { api, withQuery } from '../../app/api.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { TextField } from '../../ui/Field.tsx';
 import { formatDateTime, todayInVietnam } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { money } from './FeeQuoteTable.tsx';
 import type { Reconciliation } from './queries.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 const OUTCOMES = [
   'matched',
@@ -73,22 +73,20 @@ export function ReconciliationPage() {
       />
       <search>
         <form className="filter-bar" onSubmit={apply} aria-label={t('reconciliation.filter')} noValidate>
-          <TextField
+          <DateField
             id="reconcile-from"
-            type="date"
             label={t('reconciliation.from')}
             fieldClassName="field-date"
             value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+            onValue={(value) => setDraft({ ...draft, from: value })}
           />
-          <TextField
+          <DateField
             id="reconcile-to"
-            type="date"
             label={t('reconciliation.to')}
             fieldClassName="field-date"
             value={draft.to}
             error={problem ?? undefined}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+            onValue={(value) => setDraft({ ...draft, to: value })}
           />
           <div className="filter-actions">
             <Button type="submit">{t('reconciliation.show')}</Button>

@@ -28,7 +28,8 @@ export function BarChart({ caption, labelHeader, valueHeader, items }: Props) {
       animation: false,
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'value' },
+      // counts and points: ticks at whole numbers, never "0.5 hồ sơ"
+      xAxis: { type: 'value', minInterval: 1 },
       yAxis: {
         type: 'category',
         inverse: true,

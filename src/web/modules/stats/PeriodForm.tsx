@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { draftOf, KINDS, type Kind, periodLabel, withKind } from './period.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 /** Month, quarter, year, a custom range of months or (unless `days` is false) a custom range of days. */
 export function PeriodForm({
@@ -44,40 +45,37 @@ export function PeriodForm({
         </SelectField>
         {draft.kind === 'days' ? (
           <>
-            <TextField
+            <DateField
               id="stats-from-day"
-              type="date"
               label={t('stats.from_day')}
               value={draft.fromDay}
               error={problem ?? undefined}
-              onChange={(e) => setDraft({ ...draft, fromDay: e.target.value })}
+              onValue={(value) => setDraft({ ...draft, fromDay: value })}
             />
-            <TextField
+            <DateField
               id="stats-to-day"
-              type="date"
               label={t('stats.to_day')}
               value={draft.toDay}
-              min={draft.fromDay || undefined}
-              onChange={(e) => setDraft({ ...draft, toDay: e.target.value })}
+              onValue={(value) => setDraft({ ...draft, toDay: value })}
             />
           </>
         ) : (
-          <TextField
+          <DateField
             id="stats-month"
-            type="month"
+            month
             label={draft.kind === 'custom' ? t('stats.from_month') : t('stats.month')}
             value={draft.month}
             error={problem ?? undefined}
-            onChange={(e) => setDraft({ ...draft, month: e.target.value })}
+            onValue={(value) => setDraft({ ...draft, month: value })}
           />
         )}
         {draft.kind === 'custom' ? (
-          <TextField
+          <DateField
             id="stats-until"
-            type="month"
+            month
             label={t('stats.to_month')}
             value={draft.until}
-            onChange={(e) => setDraft({ ...draft, until: e.target.value })}
+            onValue={(value) => setDraft({ ...draft, until: value })}
           />
         ) : null}
         <div className="filter-actions">

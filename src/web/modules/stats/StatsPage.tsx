@@ -2,6 +2,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { periodWords } from '../../../contracts/stats.ts';
+import { currentLanguage } from '../../app/i18n.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { paths } from '../../app/paths.ts';
 import { SelectField } from '../../ui/Field.tsx';
@@ -14,6 +16,7 @@ import { Table } from '../../ui/Table.tsx';
 import { BarChart } from './BarChart.tsx';
 import { CommuneMap } from './CommuneMap.tsx';
 import { PeriodForm } from './PeriodForm.tsx';
+import { NotMeasured } from './NotMeasured.tsx';
 import { RankingTable } from './RankingTable.tsx';
 import {
   type BreakdownData,
@@ -38,6 +41,8 @@ export function StatsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const period = params.get('ky') ?? todayInVietnam().slice(0, 7);
+  // "tháng 12/2026", "quý IV/2026": the period as people say it
+  const periodText = periodWords(period, currentLanguage());
   const agencyId = params.get('don-vi') ?? undefined;
   const figure = (params.get('so-lieu') as FigureKey | null) ?? undefined;
   const offset = Number(params.get('tu') ?? 0) || 0;
@@ -92,7 +97,7 @@ export function StatsPage() {
 
   return (
     <>
-      <PageHeader title={t('stats.title')} lead={t('stats.lead', { scope: scopeName, period })} />
+      <PageHeader title={t('stats.title')} lead={t('stats.lead', { scope: scopeName, period: periodText })} />
       <PeriodForm key={period} period={period} onChange={(p) => set({ ky: p, tu: undefined })} />
       {agencyId ? (
         <p>
@@ -108,7 +113,7 @@ export function StatsPage() {
                 <strong>{formatNumber(o.score.total, 2)}</strong>{' '}
                 {t('stats.score_of', { measured: o.score.measuredMax })}
               </p>
-              <p className="small muted">{t('stats.score_note')}</p>
+              <NotMeasured components={o.score.components} />
               <BarChart
                 caption={t('stats.groups_caption')}
                 labelHeader={t('stats.group_header')}
@@ -160,7 +165,7 @@ export function StatsPage() {
 
             <Section title={t('stats.status_title')}>
               <BarChart
-                caption={t('stats.status_caption', { scope: scopeName, period })}
+                caption={t('stats.status_caption', { scope: scopeName, period: periodText })}
                 labelHeader={t('stats.figure_header')}
                 valueHeader={t('stats.dossiers')}
                 items={STATUS_FIGURES.map(({ figure: f, count }) => ({
@@ -263,7 +268,7 @@ export function StatsPage() {
         <QueryState query={units}>
           {(b) => (
             <Table
-              caption={t('stats.units_caption', { period })}
+              caption={t('stats.units_caption', { period: periodText })}
               captionHidden
               rows={b.items}
               rowKey={(r) => r.key}
@@ -333,7 +338,9 @@ export function StatsPage() {
         }
       >
         <QueryState query={ranking}>
-          {(r) => <RankingTable ranking={r} caption={t(`stats.ranking_caption.${level}`, { period })} />}
+          {(r) => (
+            <RankingTable ranking={r} caption={t(`stats.ranking_caption.${level}`, { period: periodText })} />
+          )}
         </QueryState>
       </Section>
 

@@ -8,6 +8,7 @@ import { INVESTMENT_FORMS, PROJECT_STATUSES } from '../tables.ts';
 import type { Answer } from './articles.ts';
 import { html, trusted } from './html.ts';
 import { alternatesOf, formatNumber, type PageContext } from './layout.ts';
+import { sortVietnamese } from '../../../../contracts/collation.ts';
 
 type ProjectRow = Awaited<ReturnType<typeof projectList>>[number];
 const textsOf = (p: ProjectRow, lang: PortalLang) => p.texts[lang] ?? p.texts.en ?? p.texts.vi!;
@@ -20,8 +21,9 @@ export async function projectsPage(db: DbOrTx, ctx: PageContext, f: ProjectFilte
   const all = await projectList(db, {});
   const list = await projectList(db, f);
   const sectors = [...new Set(all.map((p) => p.sector))].sort();
-  const communes = [...new Map(all.map((p) => [p.communeCode, p.communeName])).entries()].sort((a, b) =>
-    a[1].localeCompare(b[1]),
+  const communes = sortVietnamese(
+    [...new Map(all.map((p) => [p.communeCode, p.communeName])).entries()],
+    (c) => c[1],
   );
   const main = html`<h1>${t('inv.title')}</h1>
 <p>${t('inv.lead')}</p>

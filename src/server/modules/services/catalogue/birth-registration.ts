@@ -198,6 +198,21 @@ export const birthRegistration = {
         ['fatherFullName', 'fatherIdNumber'],
         ['declarantRelationship', 'copiesRequested'],
       ],
+      // what each page is about: the wizard's step names
+      pageTitles: [
+        'Thông tin người được khai sinh',
+        'Nơi sinh, dân tộc, quốc tịch, quê quán',
+        'Thông tin người mẹ',
+        'Thông tin người cha',
+        'Người đi đăng ký và số bản sao',
+      ],
+      pageTitlesEn: [
+        'The child',
+        'Birthplace, ethnicity, nationality, home town',
+        'The mother',
+        'The father',
+        'The declarant and copies',
+      ],
       childBirthDate: { 'ui:widget': 'date' },
       childSex: { 'ui:widget': 'radio' },
     },

@@ -183,6 +183,9 @@ export const buildingPermit = {
         ['buildingArea', 'totalFloorArea', 'height', 'floors', 'hasBasement'],
         ['designer', 'expectedMonths'],
       ],
+      // what each page is about: the wizard's step names
+      pageTitles: ['Chủ đầu tư', 'Địa điểm xây dựng', 'Quy mô công trình', 'Thiết kế và thời gian thi công'],
+      pageTitlesEn: ['The owner', 'The site', 'The building', 'Design and construction time'],
     },
   },
   workflow: {

@@ -283,6 +283,14 @@ describe.each(DEMO_PROCEDURES.map((p) => [p.code, p] as const))('procedure %s', 
     for (const page of ui.pages) expect(page.length).toBeGreaterThan(0);
   });
 
+  it("names every page of its e-form in Vietnamese and English (the wizard's step names)", () => {
+    const ui = p.form.ui as { pages: string[][]; pageTitles?: string[]; pageTitlesEn?: string[] };
+    expect(ui.pageTitles).toHaveLength(ui.pages.length);
+    expect(ui.pageTitlesEn).toHaveLength(ui.pages.length);
+    for (const title of [...(ui.pageTitles ?? []), ...(ui.pageTitlesEn ?? [])])
+      expect(title.trim()).not.toBe('');
+  });
+
   it('accepts a realistic declaration and rejects a malformed one', () => {
     const sample = SAMPLE_ANSWERS[code];
     expect(sample, 'sample answers').toBeDefined();

@@ -125,6 +125,9 @@ export const certifiedCopy = {
         ['documentName', 'documentOrigin'],
         ['pages', 'copies'],
       ],
+      // what each page is about: the wizard's step names
+      pageTitles: ['Người yêu cầu chứng thực', 'Giấy tờ cần chứng thực', 'Số trang và số bản sao'],
+      pageTitlesEn: ['The requester', 'The document', 'Pages and copies'],
     },
   },
   workflow: {

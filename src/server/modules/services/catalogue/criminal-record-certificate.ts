@@ -229,6 +229,23 @@ export const criminalRecordCertificate = {
         ['includeBanInfo', 'purpose'],
         ['copies', 'deliveryFormat', 'feeCategory'],
       ],
+      // what each page is about: the wizard's step names
+      pageTitles: [
+        'Loại Phiếu lý lịch tư pháp',
+        'Thông tin người được cấp Phiếu',
+        'Quốc tịch, giấy tờ tùy thân, nơi thường trú',
+        'Cha, mẹ, vợ hoặc chồng',
+        'Nội dung yêu cầu và mục đích',
+        'Số lượng, cách nhận Phiếu và phí',
+      ],
+      pageTitlesEn: [
+        'Type of certificate',
+        'The person',
+        'Nationality, identity, residence',
+        'Parents and spouse',
+        'What to certify and why',
+        'Copies, delivery and fee',
+      ],
       certificateType: { 'ui:widget': 'radio' },
     },
   },

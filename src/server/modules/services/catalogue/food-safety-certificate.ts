@@ -191,6 +191,21 @@ export const foodSafetyCertificate = {
         ['facilityType', 'productGroups', 'products'],
         ['capacity', 'workers'],
       ],
+      // what each page is about: the wizard's step names
+      pageTitles: [
+        'Thông tin cơ sở',
+        'Địa chỉ cơ sở sản xuất, kinh doanh',
+        'Người đại diện',
+        'Loại hình và sản phẩm',
+        'Công suất và số lao động',
+      ],
+      pageTitlesEn: [
+        'The facility',
+        'Where it operates',
+        'The representative',
+        'Type and products',
+        'Capacity and workers',
+      ],
       productGroups: { 'ui:widget': 'checkboxes' },
     },
   },

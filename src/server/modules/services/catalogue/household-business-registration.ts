@@ -166,6 +166,19 @@ export const householdBusinessRegistration = {
         ['businessLines', 'capital', 'employees'],
         ['ownerFullName', 'ownerBirthDate', 'ownerIdNumber', 'ownerResidence'],
       ],
+      // what each page is about: the wizard's step names
+      pageTitles: [
+        'Người đăng ký và tên hộ kinh doanh',
+        'Địa điểm kinh doanh và liên hệ',
+        'Ngành nghề, vốn và lao động',
+        'Chủ hộ kinh doanh',
+      ],
+      pageTitlesEn: [
+        'Registrant and business name',
+        'Address and contact',
+        'Business lines, capital and workers',
+        'The owner',
+      ],
       businessLines: { 'ui:widget': 'textarea' },
     },
   },

@@ -201,6 +201,21 @@ export const landFirstCertificate = {
         ['hasHouse', 'houseFloorArea'],
         ['requestCertificate', 'deferLevy'],
       ],
+      // what each page is about: the wizard's step names
+      pageTitles: [
+        'Người sử dụng đất',
+        'Thửa đất',
+        'Mục đích, thời điểm và nguồn gốc sử dụng đất',
+        'Nhà ở gắn liền với đất',
+        'Đề nghị cấp Giấy chứng nhận',
+      ],
+      pageTitlesEn: [
+        'The land user',
+        'The parcel',
+        'Land use, since when and origin',
+        'The house',
+        'What you ask for',
+      ],
       landOrigin: { 'ui:widget': 'textarea' },
     },
   },

@@ -174,6 +174,21 @@ export const marriageRegistration = {
         ['maleEthnicity', 'maleResidence'],
         ['firstMarriage', 'copiesRequested'],
       ],
+      // what each page is about: the wizard's step names
+      pageTitles: [
+        'Bên nữ',
+        'Bên nữ – dân tộc và nơi cư trú',
+        'Bên nam',
+        'Bên nam – dân tộc và nơi cư trú',
+        'Lần kết hôn và số bản sao',
+      ],
+      pageTitlesEn: [
+        'The bride',
+        'The bride – ethnicity and residence',
+        'The groom',
+        'The groom – ethnicity and residence',
+        'Marriage and copies',
+      ],
     },
   },
   workflow: {

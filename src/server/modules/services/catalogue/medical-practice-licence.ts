@@ -186,6 +186,21 @@ export const medicalPracticeLicence = {
         ['degree', 'degreeIssuer', 'degreeDate'],
         ['practiceFacility'],
       ],
+      // what each page is about: the wizard's step names
+      pageTitles: [
+        'Người đề nghị cấp giấy phép',
+        'Địa chỉ và liên hệ',
+        'Chức danh và phạm vi hành nghề',
+        'Văn bằng chuyên môn',
+        'Cơ sở hướng dẫn thực hành',
+      ],
+      pageTitlesEn: [
+        'The applicant',
+        'Address and contact',
+        'Title and scope of practice',
+        'Qualification',
+        'Supervised practice',
+      ],
     },
   },
   workflow: {

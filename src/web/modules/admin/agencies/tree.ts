@@ -1,5 +1,6 @@
 import { localName } from '../../../app/names.ts';
 import type { Agency } from '../../../app/types.ts';
+import { compareVietnamese } from '../../../../contracts/collation.ts';
 
 export interface AgencyNode {
   agency: Agency;
@@ -17,7 +18,7 @@ const KIND_ORDER: Record<Agency['kind'], number> = {
   peoples_committee: 5,
 };
 const byKindAndName = (a: AgencyNode, b: AgencyNode) =>
-  KIND_ORDER[a.agency.kind] - KIND_ORDER[b.agency.kind] || a.agency.name.localeCompare(b.agency.name, 'vi');
+  KIND_ORDER[a.agency.kind] - KIND_ORDER[b.agency.kind] || compareVietnamese(a.agency.name, b.agency.name);
 
 /** Builds the agency tree from parentId; agencies whose parent is not in the list become roots. */
 export function buildAgencyTree(agencies: readonly Agency[]): AgencyNode[] {

@@ -17,6 +17,7 @@ import { Section } from '../../../ui/Section.tsx';
 import { Table } from '../../../ui/Table.tsx';
 import { DeadlineSettings } from './DeadlineSettings.tsx';
 import { YearView } from './YearView.tsx';
+import { DateField } from '../../../ui/DateField.tsx';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup' | 'half_day';
 export interface CalendarDay {
@@ -220,12 +221,11 @@ function NoticeForm({
       />
       <form className="form" onSubmit={submit} noValidate>
         <RequiredNote />
-        <TextField
+        <DateField
           id="notice-date"
-          type="date"
           label={labels.date}
           value={values.date}
-          onChange={(e) => setValues((v) => ({ ...v, date: e.target.value }))}
+          onValue={(value) => setValues((v) => ({ ...v, date: value }))}
           error={form.fields.date}
           required
         />

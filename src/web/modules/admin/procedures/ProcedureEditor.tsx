@@ -22,6 +22,7 @@ import {
   type LimitDraft,
   toDraft,
 } from './draft.ts';
+import { DateField } from '../../../ui/DateField.tsx';
 
 type Offer = { agencyId: string; serviceLevel: 'full' | 'partial' };
 export interface Published {
@@ -372,13 +373,12 @@ export function ProcedureEditor({ definition, existing, agencies, onPublished }:
           )}
         </Group>
         <Group title={t('admin_procedures.group.publish')}>
-          <TextField
+          <DateField
             id={id('effectiveFrom')}
             label={labels.effectiveFrom}
             hint={t('admin_procedures.effective_hint')}
-            type="date"
             value={effectiveFrom}
-            onChange={(e) => setEffectiveFrom(e.target.value)}
+            onValue={(value) => setEffectiveFrom(value)}
             error={problems.effectiveFrom}
             required
           />

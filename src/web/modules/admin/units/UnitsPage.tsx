@@ -6,7 +6,7 @@ import { useAuth } from '../../../app/auth.tsx';
 import { unitName, useProvince } from '../../../app/shell/useProvince.ts';
 import type { Items, Unit } from '../../../app/types.ts';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert.tsx';
-import { Checkbox, TextField } from '../../../ui/Field.tsx';
+import { Checkbox } from '../../../ui/Field.tsx';
 import { todayInVietnam } from '../../../ui/format.ts';
 import { Loading } from '../../../ui/Loading.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
@@ -16,6 +16,8 @@ import { FORMER_BINH_DUONG, type UnitFeatureCollection } from './geo.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { UnitMap } from './UnitMap.tsx';
 import { UnitTree } from './UnitTree.tsx';
+import { compareVietnamese } from '../../../../contracts/collation.ts';
+import { DateField } from '../../../ui/DateField.tsx';
 
 /** Administrative units with validity dates: the province, its communes, and their map. */
 export function UnitsPage() {
@@ -47,7 +49,7 @@ export function UnitsPage() {
     () =>
       (units.data?.items ?? [])
         .filter((u) => u.level !== 'province')
-        .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+        .sort((a, b) => compareVietnamese(a.name, b.name)),
     [units.data],
   );
   const shown = useMemo(() => new Set(communes.map((u) => u.code)), [communes]);
@@ -58,13 +60,12 @@ export function UnitsPage() {
       <PageHeader title={t('units.title')} lead={t('units.lead')} />
       <search>
         <form className="filter-bar" aria-label={t('units.filter')} onSubmit={(e) => e.preventDefault()}>
-          <TextField
+          <DateField
             id="units-on"
             fieldClassName="field-date"
-            type="date"
             label={t('units.valid_on')}
             value={on}
-            onChange={(e) => setOn(e.target.value)}
+            onValue={(value) => setOn(value)}
           />
           <div className="filter-check">
             <Checkbox

@@ -643,14 +643,24 @@ function ApologyForm({ dossier, runner }: { dossier: Dossier; runner: DossierAct
 }
 
 /** One form per action the server allows this user (`actions`), the apology (form 04) included. */
-export function ActionForms({ dossier, runner }: { dossier: Dossier; runner: DossierActions }) {
+export function ActionForms({
+  dossier,
+  runner,
+  only,
+}: {
+  dossier: Dossier;
+  runner: DossierActions;
+  /** the kinds of action to offer here (default: all the server allows) */
+  only?: readonly Action['kind'][];
+}) {
   const forms: ReactNode[] = [];
-  const has = (kind: Action['kind']) => dossier.actions.some((a) => a.kind === kind);
+  const has = (kind: Action['kind']) =>
+    (!only || only.includes(kind)) && dossier.actions.some((a) => a.kind === kind);
   const blocked = (kind: Action['kind']) => dossier.actions.find((a) => a.kind === kind)?.blocked;
   if (has('accept')) forms.push(<AcceptForm key="accept" runner={runner} blocked={blocked('accept')} />);
   if (has('supplement'))
     forms.push(<SupplementAnswerForm key="supplement" dossier={dossier} runner={runner} />);
-  for (const a of dossier.actions.filter((x) => x.kind === 'step' || x.kind === 'consult'))
+  for (const a of dossier.actions.filter((x) => (x.kind === 'step' || x.kind === 'consult') && has(x.kind)))
     forms.push(<StepForm key={`step-${a.key}`} action={a} runner={runner} />);
   if (has('hand_over'))
     forms.push(<HandOverForm key="hand_over" runner={runner} blocked={blocked('hand_over')} />);

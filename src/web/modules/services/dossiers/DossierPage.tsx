@@ -90,7 +90,12 @@ function DossierView({
   );
   const workFiles = dossier.components.filter((c) => c.role !== 'component' && c.role !== 'result');
   const supplementRequest = dossier.status === 5 ? latestSupplementRequest(dossier.timeline) : null;
-  const hasActions = dossier.actions.length > 0;
+  // The applicant's to-do list holds what they must do now (supplement); withdrawing is a choice,
+  // offered apart. Officials see every action they may take.
+  const todo = official
+    ? dossier.actions.map((a) => a.kind)
+    : dossier.actions.map((a) => a.kind).filter((k) => k !== 'withdraw');
+  const mayWithdraw = !official && dossier.actions.some((a) => a.kind === 'withdraw');
   const { done, conflict } = runner.outcome;
   // Someone else changed the dossier while it was open (a live update): say so, politely.
   const [updatedByOther, setUpdatedByOther] = useState(false);
@@ -240,9 +245,9 @@ function DossierView({
             </Section>
           ) : null}
 
-          {hasActions ? (
+          {todo.length > 0 ? (
             <Section title={official ? t('dossier.process') : t('dossier.your_actions')}>
-              <ActionForms dossier={dossier} runner={runner} />
+              <ActionForms dossier={dossier} runner={runner} only={todo} />
             </Section>
           ) : null}
 
@@ -251,6 +256,13 @@ function DossierView({
           {!official && (dossier.status === 9 || dossier.status === 10) ? (
             <Section title={t('rating.title')}>
               <RatingForm dossierId={dossier.id} rating={dossier.rating} />
+            </Section>
+          ) : null}
+
+          {mayWithdraw ? (
+            <Section title={t('dossier.withdraw_title')}>
+              <p className="muted">{t('dossier.withdraw_lead')}</p>
+              <ActionForms dossier={dossier} runner={runner} only={['withdraw']} />
             </Section>
           ) : null}
 

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../../app/api.ts';
@@ -6,7 +7,7 @@ import { Button } from '../../../ui/Button.tsx';
 import { RadioGroup } from '../../../ui/ChoiceGroup.tsx';
 import { TextAreaField } from '../../../ui/Field.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
-import type { Dossier } from '../types.ts';
+import { type Dossier, keys } from '../types.ts';
 
 /** The nine criteria of the kiosk form (each 2 / 1 / 0), optional beside the 1–5 score. */
 export const CRITERIA = [
@@ -40,6 +41,7 @@ function rememberRating(id: string) {
 /** After the result, the applicant rates the service once. */
 export function RatingForm({ dossierId, rating }: { dossierId: string; rating: Dossier['rating'] }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [score, setScore] = useState('');
   const [criteria, setCriteria] = useState<Record<string, string>>({});
   const [comment, setComment] = useState('');
@@ -73,6 +75,8 @@ export function RatingForm({ dossierId, rating }: { dossierId: string; rating: D
       });
       rememberRating(dossierId);
       setState('thanks');
+      // The dossier's facts say it was rated, without a reload.
+      void queryClient.invalidateQueries({ queryKey: keys.dossier(dossierId) });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'invalid_state') {
         rememberRating(dossierId);

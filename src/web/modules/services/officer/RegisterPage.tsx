@@ -6,13 +6,14 @@ import { paths } from '../../../app/paths.ts';
 import { api, withQuery } from '../../../app/api.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
-import { SelectField, TextField } from '../../../ui/Field.tsx';
+import { SelectField } from '../../../ui/Field.tsx';
 import { formatDateTime, todayInVietnam } from '../../../ui/format.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { QueryState } from '../../../ui/QueryState.tsx';
 import { Table } from '../../../ui/Table.tsx';
 import { STATUSES, StatusBadge } from '../labels.tsx';
 import { keys, type RegisterEntry } from '../types.ts';
+import { DateField } from '../../../ui/DateField.tsx';
 
 interface Filter {
   from: string;
@@ -74,23 +75,21 @@ export function RegisterPage() {
       />
       <search>
         <form className="filter-bar" onSubmit={apply} aria-label={t('register_book.filter')} noValidate>
-          <TextField
+          <DateField
             id="register-from"
-            type="date"
             label={t('register_book.from')}
             fieldClassName="field-date"
             value={draft.from}
             error={problem && !draft.from ? problem : undefined}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+            onValue={(value) => setDraft({ ...draft, from: value })}
           />
-          <TextField
+          <DateField
             id="register-to"
-            type="date"
             label={t('register_book.to')}
             fieldClassName="field-date"
             value={draft.to}
             error={problem && draft.from > draft.to ? problem : undefined}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+            onValue={(value) => setDraft({ ...draft, to: value })}
           />
           <SelectField
             id="register-status"

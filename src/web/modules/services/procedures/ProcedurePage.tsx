@@ -230,6 +230,7 @@ function ProcedureView({ procedure }: { procedure: ProcedureDetail }) {
               <Table
                 caption={t('procedure.fees')}
                 captionHidden
+                stacked
                 rows={def.fees}
                 rowKey={(f) => f.code}
                 columns={[

@@ -9,7 +9,9 @@ import { RadioGroup } from '../../../ui/ChoiceGroup.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { issuesToFields } from '../../../ui/form.ts';
+import { useMedia } from '../../../ui/media.ts';
 import { RequiredNote } from '../../../ui/RequiredNote.tsx';
+import { currentLanguage } from '../../../app/i18n.ts';
 import { localized } from '../labels.tsx';
 import type { OfferingAgency, ProcedureDetail, Submission } from '../types.ts';
 import {
@@ -102,6 +104,8 @@ export function DossierWizard({
   const [busy, setBusy] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(restored?.savedAt ?? null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const wide = useMedia('(min-width: 641px)');
+  const [stepsOpen, setStepsOpen] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const firstRender = useRef(true);
@@ -312,13 +316,16 @@ export function DossierWizard({
   }
 
   const errorEntries = Object.entries(errors);
+  // A page of the e-form is named by what it asks about (the catalogue's page titles), not by its number.
+  const pageTitles = (currentLanguage() === 'en' && ui?.pageTitlesEn) || ui?.pageTitles;
   const stepTitle = (s: StepKind) =>
     s.kind === 'applicant'
       ? t('submit.step_applicant')
       : s.kind === 'form'
-        ? pages.length > 1
-          ? t('submit.step_form_page', { n: s.page + 1, total: pages.length })
-          : t('submit.step_form')
+        ? (pageTitles?.[s.page] ??
+          (pages.length > 1
+            ? t('submit.step_form_page', { n: s.page + 1, total: pages.length })
+            : t('submit.step_form')))
         : s.kind === 'components'
           ? t('submit.components')
           : t('submit.review');
@@ -340,26 +347,33 @@ export function DossierWizard({
         </Alert>
       ) : null}
       <nav aria-label={t('submit.steps_label')} className="stepper">
-        <ol>
-          {steps.map((s, i) => (
-            <li
-              key={s.kind === 'form' ? `form-${s.page}` : s.kind}
-              className={i === step ? 'is-current' : i < step ? 'is-done' : undefined}
-              aria-current={i === step ? 'step' : undefined}
-            >
-              <span className="stepper-n" aria-hidden="true">
-                {i < step ? '✓' : i + 1}
-              </span>
-              <span className="stepper-label">
-                <span className="visually-hidden">
-                  {t('submit.step_of', { n: i + 1, total: steps.length })}
-                  {i < step ? `, ${t('submit.step_done')}` : ''}:{' '}
+        {/* On a phone the named steps fold under the current one; wider screens show them all. */}
+        <details open={wide || stepsOpen} onToggle={(e) => setStepsOpen(e.currentTarget.open)}>
+          <summary className="stepper-summary">
+            {t('submit.step_of', { n: step + 1, total: steps.length })}: <strong>{stepTitle(current)}</strong>
+            <span className="stepper-toggle">{t('submit.steps_show')}</span>
+          </summary>
+          <ol>
+            {steps.map((s, i) => (
+              <li
+                key={s.kind === 'form' ? `form-${s.page}` : s.kind}
+                className={i === step ? 'is-current' : i < step ? 'is-done' : undefined}
+                aria-current={i === step ? 'step' : undefined}
+              >
+                <span className="stepper-n" aria-hidden="true">
+                  {i < step ? '✓' : i + 1}
                 </span>
-                {stepTitle(s)}
-              </span>
-            </li>
-          ))}
-        </ol>
+                <span className="stepper-label">
+                  <span className="visually-hidden">
+                    {t('submit.step_of', { n: i + 1, total: steps.length })}
+                    {i < step ? `, ${t('submit.step_done')}` : ''}:{' '}
+                  </span>
+                  {stepTitle(s)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </details>
       </nav>
 
       {errorEntries.length > 0 || serverError ? (
@@ -562,6 +576,7 @@ export function DossierWizard({
                 {
                   step: steps.length - 2,
                   title: t('submit.components'),
+                  empty: t('submit.not_submitted'),
                   rows: componentList.map(
                     (c) =>
                       [
@@ -601,7 +616,8 @@ function Review({
   sections,
   onEdit,
 }: {
-  sections: { step: number; title: string; rows: [string, string][] }[];
+  /** empty: what a row without a value says ("Không nhập"; a document: "Không nộp") */
+  sections: { step: number; title: string; rows: [string, string][]; empty?: string }[];
   onEdit: (step: number) => void;
 }) {
   const { t } = useTranslation();
@@ -620,7 +636,7 @@ function Review({
             {s.rows.map(([label, value]) => (
               <div key={label}>
                 <dt>{label}</dt>
-                <dd>{value || <span className="muted">{t('submit.not_given')}</span>}</dd>
+                <dd>{value || <span className="muted">{s.empty ?? t('submit.not_given')}</span>}</dd>
               </div>
             ))}
           </dl>

@@ -113,10 +113,17 @@ export function SchemaFields({ schema, ui, names, answers, errors, onChange }: P
             {...common}
             hint={
               p.description ??
-              (numeric && (p.minimum !== undefined || p.maximum !== undefined) ? rangeHint(p, t) : undefined)
+              (kind === 'date'
+                ? t('eform.date_hint')
+                : numeric && (p.minimum !== undefined || p.maximum !== undefined)
+                  ? rangeHint(p, t)
+                  : undefined)
             }
-            fieldClassName={long ? 'field-span' : undefined}
-            type={kind === 'date' ? 'date' : 'text'}
+            fieldClassName={long ? 'field-span' : kind === 'date' ? 'field-narrow' : undefined}
+            // Dates are typed day first (dd/mm/yyyy) whatever the browser's language: a date picker
+            // would follow the browser's locale (mm/dd/yyyy in an English browser).
+            type="text"
+            placeholder={kind === 'date' ? t('eform.date_placeholder') : undefined}
             inputMode={kind === 'integer' ? 'numeric' : kind === 'number' ? 'decimal' : undefined}
             maxLength={p.maxLength}
             autoComplete="off"

@@ -2,6 +2,7 @@
 // Answers are kept as typed text while the user edits (so "96,5" survives an autosave) and turned
 // into JSON values when the dossier is sent; the checks mirror the server's form validation.
 
+import { parseDate } from '../../../ui/dates.ts';
 import { formatDate, formatNumber } from '../../../ui/format.ts';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -32,6 +33,9 @@ export interface FormSchema {
 export interface FormUi {
   'ui:order'?: string[];
   pages?: string[][];
+  /** what each page asks about, in Vietnamese and English (the wizard's step names) */
+  pageTitles?: string[];
+  pageTitlesEn?: string[];
   [field: string]: unknown;
 }
 
@@ -87,6 +91,7 @@ export function initialAnswers(schema: FormSchema): Answers {
     const kind = kindOf(p);
     if (kind === 'boolean') out[name] = p.default === true;
     else if (kind === 'choices') out[name] = Array.isArray(p.default) ? p.default.map(String) : [];
+    else if (kind === 'date' && typeof p.default === 'string') out[name] = formatDate(p.default);
     else out[name] = p.default === undefined || p.default === null ? '' : String(p.default);
   }
   return out;
@@ -112,7 +117,8 @@ export function toFormData(schema: FormSchema, answers: Answers): Record<string,
     if (kind === 'number' || kind === 'integer') {
       const n = parseNumber(text);
       out[name] = n === null ? text : n;
-    } else out[name] = text;
+    } else if (kind === 'date') out[name] = parseDate(text) ?? text;
+    else out[name] = text;
   }
   return out;
 }
@@ -155,8 +161,7 @@ function checkOne(p: PropSchema, value: Answer | undefined, required: boolean, t
   if (kind === 'choice') {
     return p.enum?.map(String).includes(text) ? undefined : t('eform.choose');
   }
-  if (kind === 'date' && (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))))
-    return t('eform.date');
+  if (kind === 'date') return parseDate(text) ? undefined : t('eform.date');
   if (p.minLength !== undefined && text.length < p.minLength)
     return t('eform.min_length', { min: p.minLength });
   if (p.maxLength !== undefined && text.length > p.maxLength)

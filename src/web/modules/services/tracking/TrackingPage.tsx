@@ -37,9 +37,12 @@ export function TrackingPage() {
     staleTime: 0,
   });
 
-  // A code from the QR link: the reader only needs to type the four digits.
+  // A code from the QR link or the home page: the reader only needs to type the four digits. After
+  // the shell has moved focus to the new page (its effect runs after this one), hence the timeout.
   useEffect(() => {
-    if (params.get('ma')) pinRef.current?.focus();
+    if (!params.get('ma')) return;
+    const timer = setTimeout(() => pinRef.current?.focus(), 0);
+    return () => clearTimeout(timer);
   }, [params]);
 
   useEffect(() => {
@@ -179,6 +182,12 @@ function TrackingResult({ view }: { view: Tracking }) {
                   </span>
                 ) : null}
               </p>
+              {e.stepName ? (
+                <p className="timeline-step">
+                  <span className="visually-hidden">{t('dossier.step')}: </span>
+                  {e.stepName}
+                </p>
+              ) : null}
               {e.agency ? <p className="timeline-meta-line">{e.agency}</p> : null}
             </div>
           </li>
