@@ -23,7 +23,8 @@ export const platformBench: Bench = async () => {
     const first = await startAndTime(dataDir);
     await first.child.stop();
     figures.push({
-      metric: 'first start with demo seed and its generated history (DEMO_HISTORY, default 20,000 dossiers over two years), to /readyz 200',
+      metric:
+        'first start with demo seed and its generated history (DEMO_HISTORY, default 20,000 dossiers over two years), to /readyz 200',
       value: Math.round(first.ms),
       unit: 'ms',
       target: '<= 60000',
