@@ -121,22 +121,27 @@ export async function unpaidFees(db: DbOrTx, dossierId: string) {
   return desk ? desk.unpaid(db, dossierId) : [];
 }
 
+/** What blocks `step` among a dossier's unpaid requests: their total and references, or null. */
+export function feesOwedFor(
+  owed: readonly { purpose: 'submission' | 'obligation'; amount: number; reference: string }[],
+  step: 'accept' | 'hand_over',
+): { amount: string; reference: string } | null {
+  const due = owed.filter((r) => step === 'hand_over' || r.purpose === 'submission');
+  if (due.length === 0) return null;
+  return {
+    amount: due.reduce((s, r) => s + r.amount, 0).toLocaleString('vi-VN'),
+    reference: due.map((r) => r.reference).join(', '),
+  };
+}
+
 export async function requireFeesPaid(
   tx: Tx,
   lang: Language,
   dossierId: string,
   step: 'accept' | 'hand_over',
 ) {
-  if (!desk) return;
-  const owed = (await desk.unpaid(tx, dossierId)).filter(
-    (r) => step === 'hand_over' || r.purpose === 'submission',
-  );
-  if (owed.length === 0) return;
-  throw new AppError('fee_unpaid', {
-    amount: owed.reduce((s, r) => s + r.amount, 0).toLocaleString('vi-VN'),
-    reference: owed.map((r) => r.reference).join(', '),
-    action: t(lang, `services:fee_unpaid.${step}`),
-  });
+  const owed = feesOwedFor(await unpaidFees(tx, dossierId), step);
+  if (owed) throw new AppError('fee_unpaid', { ...owed, action: t(lang, `services:fee_unpaid.${step}`) });
 }
 
 export function providePaymentDesk(d: PaymentDesk): void {

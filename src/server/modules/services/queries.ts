@@ -1,5 +1,5 @@
 import { normalizeReference } from './receipt.ts';
-import { unpaidFees } from './contributions.ts';
+import { feesOwedFor, unpaidFees } from './contributions.ts';
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../platform/access.ts';
 import { addWorkingDays } from '../../platform/calendar/index.ts';
@@ -335,12 +335,8 @@ function allowedActions(
   // Fees gate acceptance (those due with the submission) and hand-over (all): the button says why.
   const blockedBy = (kind: string): string | null => {
     if (kind !== 'accept' && kind !== 'hand_over') return null;
-    const due = owed.filter((r) => kind === 'hand_over' || r.purpose === 'submission');
-    if (due.length === 0) return null;
-    return t(lang, `services:blocked.${kind}`, {
-      amount: due.reduce((s, r) => s + r.amount, 0).toLocaleString('vi-VN'),
-      reference: due.map((r) => r.reference).join(', '),
-    });
+    const due = feesOwedFor(owed, kind);
+    return due ? t(lang, `services:blocked.${kind}`, due) : null;
   };
   type Kind =
     | 'accept'

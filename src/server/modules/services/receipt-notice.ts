@@ -6,6 +6,7 @@ import type { StoredEvent } from '../../platform/events/index.ts';
 import { type Language, t } from '../../platform/i18n/index.ts';
 import { agencies } from '../identity/index.ts';
 import { type OutgoingMessage, queueMessage } from '../../platform/messages/index.ts';
+import { formatDate, formatTime } from '../../platform/pdf/index.ts';
 import { loadCalendar } from './clock.ts';
 import { computeDueDate, type TimeLimit } from './deadline.ts';
 import { definitionOf } from './definitions.ts';
@@ -25,33 +26,9 @@ export interface SubmissionReceipt {
   nextSteps: string;
 }
 
-// Built once: constructing an Intl.DateTimeFormat costs more than the rest of a submission's formatting.
-const FORMATTERS = new Map<Language, Intl.DateTimeFormat>();
-const formatter = (lang: Language) => {
-  let f = FORMATTERS.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      hour: '2-digit',
-      minute: '2-digit',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hourCycle: 'h23',
-    });
-    FORMATTERS.set(lang, f);
-  }
-  return f;
-};
-
-/** "16:30 08/12/2026" in Asia/Ho_Chi_Minh. */
-export function localTimeText(at: Date, lang: Language): string {
-  const p = Object.fromEntries(
-    formatter(lang)
-      .formatToParts(at)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+/** "16:30 08/12/2026" in Asia/Ho_Chi_Minh (the papers' own formatting: the same in both languages). */
+export function localTimeText(at: Date): string {
+  return `${formatTime(at)} ${formatDate(at)}`;
 }
 
 /** The desk's answer date for a submission at `submittedAt`, from the working calendar. */
@@ -71,7 +48,7 @@ export async function submissionReceipt(
     answerBy: by?.toISOString() ?? null,
     nextSteps: t(lang, 'services:receipt.next_steps', {
       receipt: d.receiptNo,
-      by: by ? localTimeText(by, lang) : '',
+      by: by ? localTimeText(by) : '',
     }),
   };
 }
@@ -94,8 +71,8 @@ export function receiptMessages(
     name: d.applicant.fullName,
     procedure: info.procedureName,
     agency: info.agencyName,
-    at: localTimeText(d.submittedAt, lang),
-    by: by ? localTimeText(by, lang) : '',
+    at: localTimeText(d.submittedAt),
+    by: by ? localTimeText(by) : '',
     url: `${info.publicUrl.replace(/\/$/, '')}/tra-cuu`,
   };
   const meta = { dossierId: d.id, status: 1, receiptNo: info.receiptNo };
