@@ -7,8 +7,8 @@
 const ALLOWED = {
   identity: [],
   services: ['identity'],
-  payments: ['identity', 'services'],
   stats: ['identity', 'services'],
+  payments: ['identity', 'services', 'stats'],
   integration: ['identity', 'services', 'stats'],
   meetings: ['identity', 'services'],
   feedback: ['identity', 'services'],

@@ -242,6 +242,8 @@ export const SubmitDossierBody = z.strictObject({
     .array(z.strictObject({ componentKey: z.string().min(1).max(60), fileId: z.uuid() }))
     .max(60)
     .default([]),
+  /** counter intake: how the desk took the fees due with the submission (required when there are any) */
+  feePayment: z.enum(['cash', 'bank_transfer']).optional(),
 });
 
 const Revision = z.number().int().min(0).optional();

@@ -28,7 +28,7 @@ import { acquireDataDirLock, DataDirLockedError, openDatabase } from './platform
 import { createLogger } from './platform/log.ts';
 import { LocalBlobStore } from './platform/files/store.ts';
 import { startServer } from './main.ts';
-import { applicationModules, prepareDatabase, seedApplication } from './modules.ts';
+import { applicationModules, prepareDatabase, registerContributions, seedApplication } from './modules.ts';
 import { GeneratorError, generateDossiers } from './modules/services/index.ts';
 import { createAdmin, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
 import { AppError } from './platform/errors.ts';
@@ -249,7 +249,9 @@ export async function runCli(argv: string[]): Promise<number> {
               );
             console.log(values.demo ? 'Demo data loaded.' : 'Baseline data loaded.');
             if (count > 0) {
-              await generateDossiers(d.db, { count, seed, log: (line) => console.log(line) });
+              // payments and sync states of the history come from those modules' contributions
+              registerContributions();
+              await generateDossiers(d.db, { count, seed, demo: true, log: (line) => console.log(line) });
               // Generated history is written in bulk, past the statistics hook: recompute the read model.
               const r = await rebuildStats(d.db, { log: (line) => console.log(line) });
               console.log(

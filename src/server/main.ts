@@ -243,7 +243,7 @@ export async function startServer(config: Config): Promise<Platform> {
 
 /** Generated history for a new demo database (`DEMO_HISTORY` dossiers), then the statistics over it. */
 async function loadDemoHistory(db: Database['db'], count: number, log: Logger): Promise<void> {
-  const generated = await generateDossiers(db, { count, seed: 1 });
+  const generated = await generateDossiers(db, { count, seed: 1, demo: true });
   const stats = await rebuildStats(db);
   log.info(
     { dossiers: generated.count, ms: generated.ms, statsMs: stats.ms },

@@ -24,8 +24,8 @@ export function applicationModules(server?: { config: Config; sessions: SessionS
   return [
     identityModule(server?.sessions ?? null),
     servicesModule,
-    paymentsModule(server ? paymentGateway(server.config) : null),
     statsModule,
+    paymentsModule(server ? paymentGateway(server.config) : null),
     integrationModule,
     feedbackModule,
     meetingsModule,

@@ -1,9 +1,25 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
-/** Checks the page with axe (WCAG 2.0/2.1 A and AA): no serious or critical violations. */
+/** The officer's screen the journeys use (issue 11: the officer's journey at 1024 × 768). */
+export const OFFICE_SCREEN = { width: 1024, height: 768 };
+
+/** Every step checked here is also kept as a screenshot in the test's output folder (issue 11, Tests). */
+let shots = 0;
+async function keepScreenshot(page: Page, what: string | undefined) {
+  const info = test.info();
+  const name = `${String(++shots).padStart(3, '0')}-${(what ?? new URL(page.url()).pathname).replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+  const path = info.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await info.attach(name, { path, contentType: 'image/png' });
+}
+
+/**
+ * Checks the page with axe (WCAG 2.0/2.1 A and AA): no serious or critical violations, no raw strings;
+ * an officer's page (the 1024 px office screen) has nothing wider than the screen. Keeps a screenshot.
+ */
 export async function expectAccessible(page: Page, what?: string) {
   // Let the page settle: its heading is shown and nothing is loading.
   await expect(page.locator('h1')).toBeVisible();
@@ -23,6 +39,14 @@ export async function expectAccessible(page: Page, what?: string) {
   }
   expect(blocking, `accessibility of ${what ?? page.url()}`).toEqual([]);
   await expectNoRawStrings(page, what);
+  const viewport = page.viewportSize();
+  if (viewport?.width === OFFICE_SCREEN.width) {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `width of ${what ?? page.url()} on a ${viewport.width} px screen`).toBeLessThanOrEqual(
+      viewport.width,
+    );
+  }
+  await keepScreenshot(page, what);
   return results;
 }
 

@@ -2,6 +2,7 @@
 // and the forms of the dossier page.
 import { readFile } from 'node:fs/promises';
 import { type Browser, type Download, expect, type Locator, type Page } from '@playwright/test';
+import { OFFICE_SCREEN } from './a11y.ts';
 import { linkSentTo } from './kept-messages.ts';
 
 export const DEMO_PASSWORD = 'Cqs@2026demo';
@@ -41,9 +42,9 @@ export async function tryLogin(page: Page, identifier: string, password = DEMO_P
   return false;
 }
 
-/** A new browser context signed in as one of the demo officials. */
+/** A new browser context signed in as one of the demo officials, on an office screen of 1024 × 768. */
 export async function official(browser: Browser, baseURL: string | undefined, email: string) {
-  const context = await browser.newContext(contextOptions(baseURL));
+  const context = await browser.newContext({ ...contextOptions(baseURL), viewport: OFFICE_SCREEN });
   const page = await context.newPage();
   expect(await tryLogin(page, email), `sign-in of ${email}`).toBe(true);
   await expect(page).toHaveURL(/\/lam-viec$/);

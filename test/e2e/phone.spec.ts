@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './a11y.ts';
 import { citizen, pdfFile } from './journey.ts';
 
@@ -7,13 +7,6 @@ import { citizen, pdfFile } from './journey.ts';
 // screen, the way to apply at the top, cards rather than a wide table) and kept as a screenshot.
 const PHONE = { width: 390, height: 844 };
 const BIRTH = 'Thủ tục đăng ký khai sinh';
-
-/** A screenshot of what the phone shows, kept in the test's output folder and attached to its report. */
-async function keep(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 /** Nothing on the page is wider than the phone (no sideways scrolling). */
 async function fitsWidth(page: Page, what: string) {
@@ -24,7 +17,7 @@ async function fitsWidth(page: Page, what: string) {
 test('on a phone, a citizen finds a procedure from the home page, applies online, follows the dossier and tracks it', async ({
   browser,
   baseURL,
-}, testInfo) => {
+}) => {
   test.setTimeout(300_000);
   const { page, phone } = await citizen(browser, baseURL);
   await page.setViewportSize(PHONE);
@@ -40,13 +33,12 @@ test('on a phone, a citizen finds a procedure from the home page, applies online
   await expect(page.getByRole('heading', { level: 2, name: 'Tra cứu hồ sơ' })).toBeVisible();
   await fitsWidth(page, 'home');
   await expectAccessible(page, 'home (phone)');
-  await keep(page, testInfo, '1-home');
 
   await page.getByLabel('Bạn cần làm thủ tục gì?').fill('khai sinh');
   await page.getByRole('button', { name: 'Tìm kiếm' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thủ tục hành chính' })).toBeVisible();
   await fitsWidth(page, 'procedure search');
-  await keep(page, testInfo, '2-search');
+  await expectAccessible(page, 'procedure search (phone)');
   await page.getByRole('link', { name: BIRTH, exact: true }).click();
 
   // ---- the procedure: "Nộp trực tuyến", its time limit and fees at the top, the seven parts below ----
@@ -62,7 +54,6 @@ test('on a phone, a citizen finds a procedure from the home page, applies online
   await expect(aside).toContainText('Lệ phí đăng ký khai sinh');
   await fitsWidth(page, 'procedure page (fee table included)');
   await expectAccessible(page, 'procedure page (phone)');
-  await keep(page, testInfo, '3-procedure');
   await apply.click();
 
   // ---- the online form: steps named after what they ask, folded under the current one ----
@@ -79,7 +70,6 @@ test('on a phone, a citizen finds a procedure from the home page, applies online
   await expect(stepper).toContainText('Thông tin người mẹ');
   await fitsWidth(page, 'form');
   await expectAccessible(page, 'form, first page of the e-form (phone)');
-  await keep(page, testInfo, '4-form-steps');
   await page.getByLabel('Họ, chữ đệm và tên người được khai sinh').fill('Trần Minh Khôi');
   await page.getByLabel('Nữ', { exact: true }).check();
   // a date is typed day first, whatever the browser's language
@@ -111,7 +101,6 @@ test('on a phone, a citizen finds a procedure from the home page, applies online
   await expect(documents).not.toContainText('Không nhập');
   await fitsWidth(page, 'review with fees');
   await expectAccessible(page, 'review (phone)');
-  await keep(page, testInfo, '5-review');
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await expect(page.getByText('Đã nộp hồ sơ', { exact: true })).toBeVisible();
   const receipt = ((await page.locator('h1').textContent()) ?? '').replace('Hồ sơ số biên nhận ', '');
@@ -121,7 +110,6 @@ test('on a phone, a citizen finds a procedure from the home page, applies online
   await expect(page.getByRole('region', { name: 'Nếu bạn không cần giải quyết nữa' })).toBeVisible();
   await fitsWidth(page, 'dossier');
   await expectAccessible(page, 'dossier (phone)');
-  await keep(page, testInfo, '6-dossier');
 
   // ---- my dossiers: cards with the receipt number, status, due date and what comes next ----
   await page.goto('/ho-so-cua-toi');
@@ -134,7 +122,6 @@ test('on a phone, a citizen finds a procedure from the home page, applies online
   await expect(card).toContainText('Việc tiếp theo: Không cần làm gì, cơ quan đang xử lý');
   await fitsWidth(page, 'my dossiers');
   await expectAccessible(page, 'my dossiers (phone)');
-  await keep(page, testInfo, '7-my-dossiers');
 
   // ---- tracking from the home page, with the receipt number and the phone's last four digits ----
   await page.goto('/');
@@ -148,5 +135,4 @@ test('on a phone, a citizen finds a procedure from the home page, applies online
   await expect(found).toContainText(BIRTH);
   await fitsWidth(page, 'tracking');
   await expectAccessible(page, 'tracking (phone)');
-  await keep(page, testInfo, '8-tracking');
 });

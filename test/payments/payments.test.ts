@@ -254,7 +254,14 @@ describe('online payment through the sandbox gateway', () => {
     const paid = view.requests[0]!;
     expect(paid.status).toBe('paid');
     expect(paid.payment).toMatchObject({ channel: 'online' });
-    // The statistics count online payments from this table.
+    // The 766 online-payment component counts it once the dossier is received: a fee paid with the
+    // submission, not only an obligation.
+    expect((await desk.post(`/api/dossiers/${dossierId}/accept`, {})).statusCode).toBe(200);
+    const [fact] = await queryRows<{ paid_online: boolean }>(
+      db(),
+      sql`select paid_online from stats_dossier_facts where dossier_id = ${dossierId}`,
+    );
+    expect(fact?.paid_online).toBe(true);
     const [online] = await queryRows<{ n: number; amount: number }>(
       db(),
       sql`select count(*)::int as n, sum(amount)::int as amount from pay_payments where dossier_id = ${dossierId} and channel = 'online'`,
@@ -391,6 +398,46 @@ describe('fees gate acceptance (issue 11, item 11)', () => {
       sql`select status from svc_dossiers where id = ${id}`,
     );
     expect(after!.status).toBe(4);
+  });
+});
+
+describe('fees at counter intake (issue 11, item 11)', () => {
+  const counterBody = (feePayment?: 'cash' | 'bank_transfer') => ({
+    procedureCode: UPFRONT.code,
+    channel: 'counter',
+    agencyId: centreId,
+    applicant: { type: 'citizen', fullName: 'Lê Văn Quầy', phone: '0987654321' },
+    formData: { address: 'Số 7 đường Yersin', area: 80, copies: 1 },
+    ...(feePayment ? { feePayment } : {}),
+  });
+
+  it('refuses the intake, naming the amount, until the desk says how the fees were taken; nothing is stored', async () => {
+    const count = async () =>
+      (
+        (await queryRows<{ n: number }>(
+          db(),
+          sql`select count(*)::int as n from svc_dossiers where applicant->>'fullName' = 'Lê Văn Quầy'`,
+        )) as [{ n: number }]
+      )[0].n;
+    const refused = await desk.post('/api/dossiers', counterBody());
+    const error = expectError(refused, 400, 'validation');
+    expect(error.fields).toContainEqual(
+      expect.objectContaining({
+        field: 'body.feePayment',
+        message: expect.stringContaining('150.000 đồng'),
+      }),
+    );
+    expect(await count()).toBe(0);
+
+    const taken = await desk.post('/api/dossiers', counterBody('cash'));
+    expect(taken.statusCode, taken.body).toBe(200);
+    const { id, code } = taken.json() as { id: string; code: string | null };
+    expect(code).not.toBeNull();
+    const view = await paymentsOf(desk, id);
+    expect(view.requests).toEqual([
+      expect.objectContaining({ amount: 150_000, status: 'paid', payment: expect.objectContaining({ channel: 'counter' }) }),
+    ]);
+    expect(await count()).toBe(1);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   splitCode,
 } from '../../src/server/modules/services/generator/index.ts';
 import type { Applicant } from '../../src/server/modules/services/tables.ts';
+import { rebuildStats } from '../../src/server/modules/stats/index.ts';
 import { createTestDatabase, startTestPlatform, type TestDatabase, type TestPlatform } from '../platform.ts';
 
 const COUNT = 300;
@@ -327,5 +328,111 @@ describe('generating historical dossiers', () => {
       sql`select count(*)::int as n from svc_dossiers where code = ${view.code}`,
     )) as [{ n: number }];
     expect(n).toBe(1);
+  });
+});
+
+describe("the demo's start: work in every officer's inbox, fees paid, sync states", () => {
+  const DAY = 86_400_000;
+  let before: Set<string>;
+
+  beforeAll(async () => {
+    before = new Set(
+      (await queryRows<{ id: string }>(db, sql`select id from svc_dossiers`)).map((r) => r.id),
+    );
+    await generateDossiers(db, { count: COUNT, seed: SEED + 1, until: UNTIL, demo: true });
+    await rebuildStats(db);
+  }, 120_000);
+
+  interface Item {
+    id: string;
+    status: number;
+    dueAt: string | null;
+  }
+  const inboxOf = async (email: string) => {
+    const s = await t.login(email);
+    const res = await s.get('/api/dossiers/inbox?limit=200');
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as { items: Item[] }).items.filter((i) => !before.has(i.id));
+  };
+
+  it.each([
+    'chuyenvien.thudaumot@cqs.demo',
+    'truongphong.thudaumot@cqs.demo',
+    'lanhdao.thudaumot@cqs.demo',
+    'chuyenvien.tuphap@cqs.demo',
+    'chuyenvien.xaydung@cqs.demo',
+  ])('%s finds a few dossiers at their step: one overdue, some due within three days', async (email) => {
+    const items = await inboxOf(email);
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(items.every((i) => i.status === 4)).toBe(true);
+    const due = items.map((i) => Date.parse(i.dueAt!));
+    expect(due.filter((d) => d < UNTIL.getTime()).length).toBeGreaterThanOrEqual(1);
+    expect(
+      due.filter((d) => d >= UNTIL.getTime() && d < UNTIL.getTime() + 3 * DAY).length,
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(['motcua.thudaumot@cqs.demo', 'motcua.ttpvhcc@cqs.demo'])(
+    '%s finds new online dossiers to accept and a result to hand over',
+    async (email) => {
+      const items = await inboxOf(email);
+      expect(items.filter((i) => i.status === 1).length).toBeGreaterThanOrEqual(3);
+      expect(items.filter((i) => i.status === 9).length).toBeGreaterThanOrEqual(1);
+    },
+  );
+
+  it('asks the fees due with the submission, paid online, at the desk or by transfer; no accepted dossier still owes them', async () => {
+    const rows = await queryRows<{
+      status: number;
+      accepted: boolean;
+      request: string;
+      amount: number;
+      paid: number | null;
+      channel: string | null;
+      method: string | null;
+    }>(
+      db,
+      sql`select d.status, d.accepted_at is not null as accepted, r.status as request, r.amount::int as amount,
+            p.amount::int as paid, p.channel, p.method
+          from pay_requests r join svc_dossiers d on d.id = r.dossier_id
+          left join pay_payments p on p.request_id = r.id
+          where r.purpose = 'submission'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      if (r.request === 'paid') expect(r.paid).toBe(r.amount);
+      else expect(r.paid).toBeNull();
+      if (r.request === 'pending') expect(r.accepted).toBe(false);
+    }
+    const methods = new Set(rows.filter((r) => r.method).map((r) => `${r.channel}/${r.method}`));
+    expect(methods).toContain('online/gateway');
+    expect(methods).toContain('counter/cash');
+  });
+
+  it('leaves nearly every accepted dossier acknowledged by DVCQG, the recent ones pending', async () => {
+    const rows = await queryRows<{ state: string; n: number }>(
+      db,
+      sql`select s.state, count(*)::int as n from int_dvcqg_sync s group by s.state`,
+    );
+    const n = Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    expect(n.synced).toBeGreaterThan(0);
+    const [{ coded }] = (await queryRows<{ coded: number }>(
+      db,
+      sql`select count(*)::int as coded from svc_dossiers d
+          where d.code is not null and not exists (select 1 from int_dvcqg_sync s where s.dossier_id = d.id)
+            and d.id = any(${`{${[...before].join(',')}}`}::uuid[]) is not true`,
+    )) as [{ coded: number }];
+    expect(coded).toBe(0);
+  });
+
+  it('makes the 766 online-payment and sync-coverage figures non-zero', async () => {
+    const leader = await t.login('lanhdao.ubnd@cqs.demo');
+    const res = await leader.get('/api/stats/overview?period=2026');
+    expect(res.statusCode, res.body).toBe(200);
+    const { indicators } = res.json() as {
+      indicators: { paymentOnline: number | null; syncCoverage: number | null };
+    };
+    expect(indicators.paymentOnline).toBeGreaterThan(0);
+    expect(indicators.syncCoverage).toBeGreaterThan(0);
   });
 });

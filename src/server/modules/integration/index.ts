@@ -10,6 +10,8 @@ import { dvcqgAdminRoutes } from './dvcqg/routes.ts';
 import { integrationAdminRoutes } from './admin-routes.ts';
 import { deleteExpiredTokens } from './api/clients.ts';
 import { apiRoutes } from './api/routes.ts';
+import { seedSyncHistory } from './dvcqg/history.ts';
+import { contributeToDossierWrites } from '../services/index.ts';
 import { DELIVERY_BATCH, DELIVERY_QUEUE, fanOut, runDeliveryJobs } from './webhooks/deliveries.ts';
 import {
   onDossierChanged,
@@ -89,4 +91,7 @@ export const integrationModule: CqsModule = {
   tables,
   routes: integrationRoutes,
   start: startIntegration,
+  contribute() {
+    contributeToDossierWrites('integration', { historyWritten: seedSyncHistory });
+  },
 };

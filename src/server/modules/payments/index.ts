@@ -4,6 +4,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { CqsModule } from '../../platform/module.ts';
+import { seedPaymentHistory } from './history.ts';
 import { contributeToDossierWrites, providePaymentDesk, quoteFees } from '../services/index.ts';
 import { refreshFromGateway } from './commands/apply-gateway-result.ts';
 import { httpPaymentGateway, type PaymentGateway } from './gateway/index.ts';
@@ -66,6 +67,7 @@ function contribute(): void {
   });
   // Fees the catalogue collects with the submission: a request the applicant can pay at once.
   contributeToDossierWrites('payments', {
+    historyWritten: seedPaymentHistory,
     afterSubmission({ row, definition }) {
       const quote = quoteFees(definition, row.formData);
       if (quote.atSubmission === 0) return null;

@@ -10,6 +10,7 @@ import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/events/index.ts';
 import { getAgency } from '../identity/index.ts';
+import { recordDossiersPaidOnline } from '../stats/index.ts';
 import { paymentRequests, payments } from './tables.ts';
 
 export type PaymentRequestRow = typeof paymentRequests.$inferSelect;
@@ -177,6 +178,8 @@ export async function recordPayment(
       note: input.note ?? null,
     })
     .returning();
+  // The 766 index counts dossiers paid online, whatever the fee was for.
+  if (input.channel === 'online') await recordDossiersPaidOnline(tx, [r.dossierId]);
   // Money for a cancelled request (the dossier ended meanwhile) is recorded, but the request stays
   // cancelled: reconciliation shows it for a person to refund.
   await tx

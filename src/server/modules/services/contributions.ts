@@ -6,7 +6,8 @@ import type { SQLWrapper } from 'drizzle-orm';
 import type { FeeLine } from '../../../contracts/payments.ts';
 import type { ProcedureDefinition } from '../../../contracts/services.ts';
 import type { ActionContext } from '../../platform/context.ts';
-import type { DbOrTx, Tx } from '../../platform/db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
+import type { DossierChannel } from './tables.ts';
 import type { DossierRow } from './transition.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Language, t } from '../../platform/i18n/index.ts';
@@ -33,6 +34,27 @@ export interface DossierWriteContribution {
   afterSubmission?(s: SubmittedDossier): ((tx: Tx, ctx: ActionContext) => Promise<void>) | null;
   /** in the transaction that changed these dossiers (a transition, a rating, a sync acknowledgement) */
   dossiersChanged?(tx: Tx, ids: readonly string[]): Promise<void>;
+  /**
+   * the demo's generated history (`generateDossiers` with `demo`): after each batch is written, the
+   * module adds its own part of those dossiers (payments, sync states); the statistics are rebuilt after
+   */
+  historyWritten?(db: Db, dossiers: readonly HistoricalDossier[]): Promise<void>;
+}
+
+/** A dossier of the generated history, as it was written. */
+export interface HistoricalDossier {
+  id: string;
+  code: string | null;
+  status: number;
+  channel: DossierChannel;
+  revision: number;
+  formData: Record<string, unknown>;
+  definition: ProcedureDefinition;
+  receivingAgencyId: string;
+  submittedAt: Date;
+  acceptedAt: Date | null;
+  closedAt: Date | null;
+  updatedAt: Date;
 }
 
 const contributions = new Map<string, DossierWriteContribution>();
@@ -61,6 +83,12 @@ export function afterSubmission(s: SubmittedDossier): Array<(tx: Tx, ctx: Action
     if (w) work.push(w);
   }
   return work;
+}
+
+/** Every module adds its part of a batch of generated history. */
+export async function afterHistoryWritten(db: Db, dossiers: readonly HistoricalDossier[]): Promise<void> {
+  if (dossiers.length === 0) return;
+  for (const c of contributions.values()) await c.historyWritten?.(db, dossiers);
 }
 
 /** Every module re-derives what it keeps about these dossiers, in the caller's transaction. */

@@ -20,6 +20,7 @@ export {
   afterDossiersChanged,
   contributeToDossierWrites,
   type DossierWriteContribution,
+  type HistoricalDossier,
   type PaymentDesk,
   type PendingPayment,
   providePaymentDesk,

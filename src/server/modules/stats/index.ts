@@ -9,7 +9,13 @@ import { foldDeltas, newDossierStats, recordDossiersStats } from './maintain.ts'
 import { statsRoutes } from './routes.ts';
 import * as tables from './tables.ts';
 
-export { rebuildStats, recordDossierStats, recordDossiersSynced, setStatsMaintenance } from './maintain.ts';
+export {
+  rebuildStats,
+  recordDossierStats,
+  recordDossiersPaidOnline,
+  recordDossiersSynced,
+  setStatsMaintenance,
+} from './maintain.ts';
 // The figures other modules may serve (the integration API for other systems), through the same scope rules.
 export { allAgencies, periodView, resolveSlice, statsRequest } from './policy.ts';
 export { currentMonthLabel, parsePeriod } from './period.ts';

@@ -25,8 +25,9 @@ function historySql(where: ReturnType<typeof sql>) {
       (select pa.service_level from svc_procedure_agencies pa
         where pa.procedure_id = d.procedure_id and pa.agency_id = d.receiving_agency_id) as service_level,
       (select count(*)::int from svc_dossier_files f where f.dossier_id = d.id and f.role = 'component') as component_files,
-      exists (select 1 from svc_dossier_events e where e.dossier_id = d.id and e.action = 'confirm_payment'
-              and e.data->>'method' = 'online') as paid_online,
+      (exists (select 1 from stats_paid_online_dossiers p where p.dossier_id = d.id)
+        or exists (select 1 from svc_dossier_events e where e.dossier_id = d.id and e.action = 'confirm_payment'
+              and e.data->>'method' = 'online')) as paid_online,
       (select r.score from svc_ratings r where r.dossier_id = d.id) as rating,
       exists (select 1 from stats_synced_dossiers s where s.dossier_id = d.id) as synced
     from svc_dossiers d join id_agencies a on a.id = d.competent_agency_id
@@ -204,14 +205,35 @@ export async function recordDossierStats(tx: Tx, dossierId: string): Promise<voi
   await recordDossiersStats(tx, [dossierId]);
 }
 
-/** The national portal acknowledged these dossiers (first time or again): sync coverage counts them. */
-export async function recordDossiersSynced(tx: Tx, dossierIds: readonly string[]): Promise<void> {
+/**
+ * The national portal acknowledged these dossiers (first time or again): sync coverage counts them.
+ * `recount: false` only where a rebuild follows (the generated history).
+ */
+export async function recordDossiersSynced(
+  tx: Tx,
+  dossierIds: readonly string[],
+  opts: { recount?: boolean } = {},
+): Promise<void> {
   if (dossierIds.length === 0) return;
   await tx.execute(
     sql`insert into stats_synced_dossiers (dossier_id) select unnest(${pgArray(dossierIds)}::uuid[])
         on conflict do nothing`,
   );
-  await recordDossiersStats(tx, dossierIds);
+  if (opts.recount !== false) await recordDossiersStats(tx, dossierIds);
+}
+
+/** Money for these dossiers came in online (gateway): the online-payment component counts them. */
+export async function recordDossiersPaidOnline(
+  tx: Tx,
+  dossierIds: readonly string[],
+  opts: { recount?: boolean } = {},
+): Promise<void> {
+  if (dossierIds.length === 0) return;
+  await tx.execute(
+    sql`insert into stats_paid_online_dossiers (dossier_id) select unnest(${pgArray(dossierIds)}::uuid[])
+        on conflict do nothing`,
+  );
+  if (opts.recount !== false) await recordDossiersStats(tx, dossierIds);
 }
 
 /** The hook for several dossiers at once (e.g. a round of DVCQG acknowledgements): the same two round trips. */

@@ -187,3 +187,13 @@ export const syncedDossiers = pgTable('stats_synced_dossiers', {
   dossierId: uuid('dossier_id').primaryKey(),
   at: ts('at').notNull().defaultNow(),
 });
+
+/**
+ * Dossiers with money received online (a fee paid with the submission, or a financial obligation,
+ * through the gateway): source data of the online-payment component, told by the payments module
+ * (`recordDossiersPaidOnline`), for the same reason. Kept across `cqs stats rebuild`.
+ */
+export const paidOnlineDossiers = pgTable('stats_paid_online_dossiers', {
+  dossierId: uuid('dossier_id').primaryKey(),
+  at: ts('at').notNull().defaultNow(),
+});

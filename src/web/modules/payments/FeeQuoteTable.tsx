@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../ui/format.ts';
+import { RadioGroup } from '../../ui/ChoiceGroup.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { type Quote, useFeeQuote } from './queries.ts';
 
@@ -80,20 +81,40 @@ export function FeeQuoteTable({ quote, caption }: { quote: Quote; caption: strin
 export function SubmissionFees({
   procedureCode,
   formData,
+  taken,
 }: {
   procedureCode: string;
   formData: Record<string, unknown>;
+  /** counter intake: how the desk took the fees due now (the server refuses the intake without it) */
+  taken?: { value: string; onChange: (value: string) => void; error?: string | undefined };
 }) {
   const { t } = useTranslation();
   const quote = useFeeQuote(procedureCode, formData);
   if (!quote.data) return null;
+  const due = quote.data.atSubmission;
   return (
     <section className="review-section" aria-label={t('payments.title')}>
       <div className="review-head">
         <h3>{t('payments.title')}</h3>
       </div>
       <FeeQuoteTable quote={quote.data} caption={t('payments.quote_caption')} />
-      {quote.data.atSubmission > 0 ? <p>{t('payments.pay_after_submit')}</p> : null}
+      {due > 0 && taken ? (
+        <RadioGroup
+          id="fee-payment"
+          legend={t('payments.counter_taken', { amount: money(due) })}
+          hint={t('payments.counter_taken_hint')}
+          required
+          value={taken.value}
+          onChange={taken.onChange}
+          error={taken.error}
+          options={(['cash', 'bank_transfer'] as const).map((m) => ({
+            value: m,
+            label: t(`payments.method.${m}`),
+          }))}
+        />
+      ) : due > 0 ? (
+        <p>{t('payments.pay_after_submit')}</p>
+      ) : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { can } from '../../../platform/access.ts';
 import type { ActionContext } from '../../../platform/context.ts';
-import { type Db, pgArray, queryRows } from '../../../platform/db/client.ts';
+import { type Db, pgArray, queryRows, type Tx } from '../../../platform/db/client.ts';
 import { assertion, failedAssertion, insertRows, oneStatement } from '../../../platform/db/statement.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { validateFormData } from '../form-validation.ts';
@@ -11,7 +11,13 @@ import { definitionOf } from '../definitions.ts';
 import { acceptLocked } from './accept-dossier.ts';
 import { auditInsert } from '../../../platform/audit/index.ts';
 import { outboxInsert, outboxWake } from '../../../platform/events/index.ts';
-import { afterSubmission, type SubmittedDossier, submissionRows } from '../contributions.ts';
+import {
+  afterSubmission,
+  paymentDesk,
+  type SubmittedDossier,
+  submissionRows,
+  unpaidFees,
+} from '../contributions.ts';
 import type { DossierRow } from '../transition.ts';
 import { newReceiptNo } from '../receipt.ts';
 
@@ -23,6 +29,8 @@ export interface SubmitInput {
   applicant: Applicant;
   formData: Record<string, unknown>;
   components: { componentKey: string; fileId: string }[];
+  /** counter intake: how the desk took the fees due with the submission (required when there are any) */
+  feePayment?: 'cash' | 'bank_transfer' | undefined;
   idempotencyKey?: string | undefined;
 }
 
@@ -241,7 +249,10 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
       await db.transaction(async (tx) => {
         await tx.execute(statement);
         for (const work of after) await work(tx, ctx);
-        if (input.channel === 'counter') await acceptLocked(tx, ctx, d, now);
+        if (input.channel === 'counter') {
+          await takeFeesAtCounter(tx, ctx, d.id, input.feePayment);
+          await acceptLocked(tx, ctx, d, now);
+        }
       });
   } catch (err) {
     if (failedAssertion(err) === FILE_NOT_YOURS)
@@ -255,6 +266,29 @@ async function submit(db: Db, ctx: ActionContext, input: SubmitInput, hash: stri
         null)
       : null;
   return { id: d.id, replayed: false, code, receiptNo: d.receiptNo, submittedAt: now };
+}
+
+/**
+ * At the counter the desk takes the fees due with the submission before it accepts (issue 11, item 11):
+ * the officer says how they were paid, and the payment is recorded with the intake, or nothing is.
+ */
+async function takeFeesAtCounter(
+  tx: Tx,
+  ctx: ActionContext,
+  dossierId: string,
+  method: SubmitInput['feePayment'],
+): Promise<void> {
+  const owed = (await unpaidFees(tx, dossierId)).filter((r) => r.purpose === 'submission');
+  if (owed.length === 0) return;
+  if (!method)
+    throw new AppError('validation', {}, [
+      {
+        field: 'body.feePayment',
+        key: 'field.fee_payment_required',
+        params: { amount: owed.reduce((s, r) => s + r.amount, 0).toLocaleString('vi-VN') },
+      },
+    ]);
+  for (const r of owed) await paymentDesk().recordAtDesk(tx, ctx, r.id, { method });
 }
 
 interface IntakeTarget {

@@ -30,6 +30,7 @@ import type {
   CommuneRef,
   DossierRow,
   EventRow,
+  Hold,
   PauseRow,
   RatingRow,
 } from './types.ts';
@@ -120,6 +121,8 @@ class Sim {
   updatedAt: number;
   /** the next transition would fall after `until`: history stops here */
   halted = false;
+  /** where the dossier stays because its officer has not acted yet (the demo's inboxes) */
+  hold: Hold | null = null;
 
   constructor(
     private readonly until: number,
@@ -153,8 +156,18 @@ class Sim {
 
   /** Whether a transition at `at` is still history (before `until`). */
   can(at: number): boolean {
-    if (this.halted || at >= this.until) this.halted = true;
+    if (this.halted || at >= this.until || this.held()) this.halted = true;
     return !this.halted;
+  }
+
+  private held(): boolean {
+    const h = this.hold;
+    return (
+      !!h &&
+      this.holder.id === h.agencyId &&
+      h.statuses.includes(this.status) &&
+      (h.role === null || this.stepRole === h.role)
+    );
   }
 
   move(
@@ -256,6 +269,7 @@ export function buildDossier(rng: Rng, ctx: BuildContext, c: Choice): BuiltDossi
   const submitter = online ? applicantActor : desk;
   const answerer = online ? applicantActor : desk;
   const sim = new Sim(ctx.until, id, c.receiving, c.submittedAt, submitter, c.channel);
+  sim.hold = c.hold ?? null;
 
   const stepAgency = (step: Step): AgencyRef =>
     step.agency === 'receiving'

@@ -6,6 +6,7 @@ import { localDayOf } from '../../../platform/calendar/index.ts';
 import { type DbOrTx, queryRows } from '../../../platform/db/client.ts';
 import type { ProcedureDefinition } from '../../../../contracts/services.ts';
 import { activeOfficials } from '../../identity/index.ts';
+import { INBOX_ROLES, type Seat } from './inboxes.ts';
 import { loadCalendar } from '../clock.ts';
 import type { AgencyRef, BuildContext, CommuneRef, Official, ProcedureRef, VersionRef } from './types.ts';
 import { personName } from './names.ts';
@@ -91,6 +92,8 @@ export interface LoadedContext {
   counters: CodeCounters;
   communeCount: number;
   procedureCount: number;
+  /** the agencies and processing roles real accounts hold (the demo's inboxes) */
+  seats: Seat[];
 }
 
 /** Reads everything the build needs; `until` is exclusive, the window starts 24 months before it. */
@@ -239,5 +242,12 @@ export async function loadContext(
     officials,
     allocateCode: (agencyCode, at) => counters.allocate(agencyCode, at),
   };
-  return { ctx, counters, communeCount: communes.length, procedureCount: procedures.length };
+  const seats: Seat[] = [];
+  for (const key of real.keys()) {
+    const [agencyId, role] = key.split('|') as [string, string];
+    const agency = agencyById.get(agencyId);
+    if (agency && INBOX_ROLES.has(role)) seats.push({ agency, role });
+  }
+  seats.sort((a, b) => (a.agency.code + a.role < b.agency.code + b.role ? -1 : 1));
+  return { ctx, counters, communeCount: communes.length, procedureCount: procedures.length, seats };
 }

@@ -7,7 +7,10 @@ import { type Db, queryRows } from '../../../platform/db/client.ts';
 import { buildDossier, chooseDossier } from './build-dossier.ts';
 import { loadContext } from './context.ts';
 import { type Batch, emptyBatch, insertBatch } from './insert.ts';
-import { Rng } from './prng.ts';
+import { afterHistoryWritten, type HistoricalDossier } from '../contributions.ts';
+import { buildInboxes } from './inboxes.ts';
+import { hashSeed, Rng } from './prng.ts';
+import type { BuildContext, BuiltDossier } from './types.ts';
 import { DAY_MS, planDays } from './volumes.ts';
 
 export { splitCode } from './build-dossier.ts';
@@ -24,6 +27,11 @@ export interface GenerateOptions {
   batchSize?: number;
   /** progress lines */
   log?: (line: string) => void;
+  /**
+   * the demo's start: also a few dossiers waiting in every officer's inbox (beyond `count`), and each
+   * module's part of the history (payments, sync states) through `historyWritten`
+   */
+  demo?: boolean;
 }
 
 export interface GenerateSummary {
@@ -75,7 +83,7 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
       `Dossiers were already generated with seed ${opts.seed} in this database: choose another --seed.`,
     );
 
-  const { ctx, counters, communeCount, procedureCount } = await loadContext(db, {
+  const { ctx, counters, communeCount, procedureCount, seats } = await loadContext(db, {
     seed: opts.seed,
     from,
     until,
@@ -109,13 +117,16 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
     batch.counters = counters.drain();
     const size = batch.dossiers.length;
     // Sent now, awaited before the next batch: the database writes while the next batch is built.
-    pending = insertBatch(db, batch).then(
-      () => {
-        written += size;
-        return null;
-      },
-      (err: unknown) => err,
-    );
+    const out = batch;
+    pending = insertBatch(db, out)
+      .then(() => (opts.demo ? afterHistoryWritten(db, historical(ctx, out)) : undefined))
+      .then(
+        () => {
+          written += size;
+          return null;
+        },
+        (err: unknown) => err,
+      );
     batch = emptyBatch();
     await tick();
     const now = performance.now();
@@ -127,26 +138,30 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
     }
   };
 
+  const add = async (built: BuiltDossier) => {
+    batch.dossiers.push(built.dossier);
+    for (const e of built.events) batch.events.push(e);
+    for (const p of built.pauses) batch.pauses.push(p);
+    if (built.rating) batch.ratings.push(built.rating);
+    events += built.events.length;
+    pauses += built.pauses.length;
+    if (built.rating) ratings++;
+    byStatus[built.dossier.status] = (byStatus[built.dossier.status] ?? 0) + 1;
+    done++;
+    if (batch.dossiers.length >= batchSize) await flush();
+    else if (pending && done % 250 === 0) await tick();
+  };
+
   for (const plan of days) {
     // A day's dossiers in submission order, so the day's codes run with the clock.
     const choices = Array.from({ length: plan.count }, () => chooseDossier(rng, ctx, plan.day)).sort(
       (a, b) => a.submittedAt - b.submittedAt,
     );
-    for (const choice of choices) {
-      const built = buildDossier(rng, ctx, choice);
-      batch.dossiers.push(built.dossier);
-      for (const e of built.events) batch.events.push(e);
-      for (const p of built.pauses) batch.pauses.push(p);
-      if (built.rating) batch.ratings.push(built.rating);
-      events += built.events.length;
-      pauses += built.pauses.length;
-      if (built.rating) ratings++;
-      byStatus[built.dossier.status] = (byStatus[built.dossier.status] ?? 0) + 1;
-      done++;
-      if (batch.dossiers.length >= batchSize) await flush();
-      else if (pending && done % 250 === 0) await tick();
-    }
+    for (const choice of choices) await add(buildDossier(rng, ctx, choice));
   }
+  // Their own random stream: the history is the same with or without them.
+  if (opts.demo)
+    for (const built of buildInboxes(new Rng(hashSeed(opts.seed, 'inboxes')), ctx, seats)) await add(built);
   await flush();
   await settle();
   const summary: GenerateSummary = {
@@ -178,4 +193,24 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
     `Generated ${done.toLocaleString('en-US')} dossiers, ${events.toLocaleString('en-US')} events, ${pauses.toLocaleString('en-US')} pauses, ${ratings.toLocaleString('en-US')} ratings in ${(summary.ms / 1000).toFixed(1)} s (${Math.round(done / (summary.ms / 1000)).toLocaleString('en-US')} dossiers/s)`,
   );
   return summary;
+}
+
+/** The batch's dossiers as the other modules' history contributions read them. */
+function historical(ctx: BuildContext, b: Batch): HistoricalDossier[] {
+  const defs = new Map(ctx.procedures.items.flatMap((p) => p.versions.map((v) => [v.id, v.def] as const)));
+  const date = (s: string | null) => (s === null ? null : new Date(s));
+  return b.dossiers.map((d) => ({
+    id: d.id,
+    code: d.code,
+    status: d.status,
+    channel: d.channel,
+    revision: d.revision,
+    formData: d.form_data,
+    definition: defs.get(d.procedure_version_id)!,
+    receivingAgencyId: d.receiving_agency_id,
+    submittedAt: new Date(d.submitted_at),
+    acceptedAt: date(d.accepted_at),
+    closedAt: date(d.closed_at),
+    updatedAt: new Date(d.updated_at),
+  }));
 }

@@ -70,6 +70,15 @@ export interface Choice {
   home: CommuneRef;
   channel: DossierChannel;
   submittedAt: number;
+  /** the demo's inboxes: the dossier stops where this officer has to act */
+  hold?: Hold;
+}
+
+/** A seat's officer has not acted yet: the dossier stays while held by the agency in these statuses (and step role). */
+export interface Hold {
+  agencyId: string;
+  statuses: readonly number[];
+  role: string | null;
 }
 
 // Rows as the insert statement reads them (snake_case keys = column names, instants as ISO strings).

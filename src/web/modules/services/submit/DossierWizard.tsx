@@ -102,6 +102,8 @@ export function DossierWizard({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** counter intake: how the fees due now were taken */
+  const [feePayment, setFeePayment] = useState('');
   const [savedAt, setSavedAt] = useState<string | null>(restored?.savedAt ?? null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const wide = useMedia('(min-width: 641px)');
@@ -291,6 +293,7 @@ export function DossierWizard({
       components: componentList
         .filter((c) => uploads.done[c.key])
         .map((c) => ({ componentKey: c.key, fileId: uploads.done[c.key]!.id })),
+      ...(channel === 'counter' && feePayment ? { feePayment } : {}),
     };
     setBusy(true);
     try {
@@ -589,7 +592,22 @@ export function DossierWizard({
             />
           ) : null}
           {current.kind === 'review' && def.fees.length > 0 ? (
-            <SubmissionFees procedureCode={procedure.code} formData={toFormData(schema, answers)} />
+            <SubmissionFees
+              procedureCode={procedure.code}
+              formData={toFormData(schema, answers)}
+              {...(channel === 'counter'
+                ? {
+                    taken: {
+                      value: feePayment,
+                      onChange: (v: string) => {
+                        setFeePayment(v);
+                        setErrors(({ 'server.feePayment': _gone, ...rest }) => rest);
+                      },
+                      error: errors['server.feePayment'],
+                    },
+                  }
+                : {})}
+            />
           ) : null}
 
           <div className="button-row wizard-buttons">
