@@ -11,9 +11,7 @@ let shots = 0;
 async function keepScreenshot(page: Page, what: string | undefined) {
   const info = test.info();
   const name = `${String(++shots).padStart(3, '0')}-${(what ?? new URL(page.url()).pathname).replace(/[^\p{L}\p{N}]+/gu, '-')}`;
-  const path = info.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await info.attach(name, { path, contentType: 'image/png' });
+  await page.screenshot({ path: info.outputPath(`${name}.png`) });
 }
 
 /**

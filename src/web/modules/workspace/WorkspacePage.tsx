@@ -17,6 +17,19 @@ import type { Urgency } from '../services/types.ts';
 const TILES: Urgency[] = ['overdue', 'due_today', 'due_soon', 'on_track', 'paused'];
 
 /** The officer's start page: the dossiers waiting for them, by urgency, and where they work. */
+/**
+ * The six to do first: overdue, due today, due soon, then new dossiers waiting for the desk, then those
+ * on track, paused, and the rest (results waiting to be handed over) — each group in due-date order.
+ */
+const FIRST: string[] = ['overdue', 'due_today', 'due_soon', 'new', 'on_track', 'paused'];
+function mostUrgent<T extends { urgency: string | null; status: number }>(items: readonly T[]): T[] {
+  const rank = (d: T) => {
+    const i = FIRST.indexOf(d.status === 1 ? 'new' : (d.urgency ?? ''));
+    return i >= 0 ? i : FIRST.length;
+  };
+  return [...items].sort((a, b) => rank(a) - rank(b)).slice(0, 6);
+}
+
 export function WorkspacePage() {
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -72,7 +85,7 @@ export function WorkspacePage() {
                   <>
                     <h3 className="subheading">{t('workspace.most_urgent')}</h3>
                     <ul className="urgent-list">
-                      {items.slice(0, 6).map((d) => (
+                      {mostUrgent(items).map((d) => (
                         <li key={d.id}>
                           <Link to={paths.officialDossier(d.id)} className={d.code ? 'code-link' : undefined}>
                             {d.code ?? d.applicantName}
