@@ -116,3 +116,65 @@ function loadWithWrk(
   const non2xx = Number(out.match(/Non-2xx or 3xx responses:\s+(\d+)/)?.[1] ?? 0);
   return { rps: Math.round(rps), p99, non2xx, errors: 0, client: 'wrk' };
 }
+
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux); 0 once it has gone. */
+export function cpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU used by a server process and the database backends serving it, over a piece of work and the
+ * background work it leaves behind (outbox, jobs): counted until the server has been idle for a second.
+ * Independent of what else runs on the machine, unlike a throughput.
+ */
+export async function cpuOver<T>(
+  serverPid: number,
+  backendPids: () => Promise<number[]>,
+  work: () => Promise<T>,
+): Promise<{ result: T; serverMs: number; databaseMs: number }> {
+  const before = new Map<number, number>();
+  for (const pid of await backendPids()) before.set(pid, cpuMs(pid));
+  // The last reading of each backend: a connection the pool closes keeps what it had used.
+  const latest = new Map(before);
+  const observe = async () => {
+    for (const pid of new Set([...latest.keys(), ...(await backendPids())])) {
+      const ms = cpuMs(pid);
+      if (ms > 0) latest.set(pid, ms);
+    }
+  };
+  const server0 = cpuMs(serverPid);
+  const polling = setInterval(() => void observe(), 1000);
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    clearInterval(polling);
+  }
+  let last = cpuMs(serverPid);
+  for (let waited = 0; waited < 60_000; waited += 1000) {
+    await observe();
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuMs(serverPid);
+    const idle = now - last < 30;
+    last = now;
+    if (idle) break;
+  }
+  await observe();
+  let databaseMs = 0;
+  for (const [pid, ms] of latest) databaseMs += Math.max(0, ms - (before.get(pid) ?? 0));
+  return { result, serverMs: last - server0, databaseMs };
+}

@@ -31,7 +31,7 @@ import {
 } from '../src/server/modules/services/index.ts';
 import { registerContributions } from '../src/server/modules.ts';
 import type { Bench, BenchFigure, BenchResult } from './harness.ts';
-import { type Child, spawnNode, waitOk } from './lib.ts';
+import { type Child, cpuOver, spawnNode, waitOk } from './lib.ts';
 
 const run = promisify(execFile);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -445,7 +445,19 @@ async function submissionStep(
       pgdb ? { DATABASE_URL: pgdb.url, DATA_DIR: dataDir } : { DATA_DIR: dataDir },
     );
     let load: LoadResult;
+    let cpu: { serverMs: number; databaseMs: number };
     let body: { before: string; after: string };
+    // The database backends serving the server (PostgreSQL; PGlite runs inside the server process).
+    const watcher = pgdb ? new pg.Client({ connectionString: pgdb.url }) : null;
+    await watcher?.connect();
+    const backends = async () =>
+      watcher
+        ? (
+            await watcher.query<{ pid: number }>(
+              'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+            )
+          ).rows.map((r) => r.pid)
+        : [];
     try {
       const session = await login(server.base, CITIZEN);
       const agencyId = await communeAgency(server.base, 'Phường Thủ Dầu Một');
@@ -458,9 +470,14 @@ async function submissionStep(
       });
       if (probe.status !== 200) throw new Error(`submission refused: ${probe.status} ${await probe.text()}`);
       await wrkSubmit(`${server.base}/api/dossiers`, session, body, warmFiles, 5);
-      load = await wrkSubmit(`${server.base}/api/dossiers`, session, body, appFiles, SECONDS);
+      const measured = await cpuOver(server.child.proc.pid!, backends, () =>
+        wrkSubmit(`${server.base}/api/dossiers`, session, body, appFiles, SECONDS),
+      );
+      load = measured.result;
+      cpu = measured;
     } finally {
       await server.child.stop();
+      await watcher?.end();
     }
     // Statistics maintenance off, then on again: the two runs with it on bracket the one without, so
     // a drift of the machine (or the growing tables) does not pass for the cost of maintenance.
@@ -556,6 +573,22 @@ async function submissionStep(
               unit: '%',
               target: '<= 15',
               met: 1 - (load.rps + after.rps) / 2 / quiet.rps <= 0.15,
+            },
+          ]
+        : []),
+      {
+        // CPU per submission does not depend on what else the machine runs, unlike the throughput:
+        // the figure to compare versions with (issue 10).
+        metric: `server CPU per submission, with the background work it queued (outbox, jobs), ${label}`,
+        value: round(cpu.serverMs / Math.max(1, load.requests - load.non2xx), 2),
+        unit: 'ms',
+      },
+      ...(kind === 'postgres'
+        ? [
+            {
+              metric: `database CPU per submission (the server's backends), ${label}`,
+              value: round(cpu.databaseMs / Math.max(1, load.requests - load.non2xx), 2),
+              unit: 'ms',
             },
           ]
         : []),

@@ -258,6 +258,8 @@ describe('refused input changes nothing and says why', () => {
       expect(error.fields).toBeUndefined();
     }
     if (c.message) expect(error.fields![0]!.message).toMatch(c.message);
+    // A body over the limit is told the limit (issue 11, item 14).
+    if (c.code === 'payload_too_large') expect(error.message).toMatch(/tối đa 1 MB\.$/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 

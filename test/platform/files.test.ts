@@ -239,7 +239,8 @@ describe('files over the size limit (MAX_UPLOAD_MB=0.01, about 10 KiB)', () => {
     expect(data.length).toBeGreaterThan(t.platform.deps.config.maxUploadBytes);
     const files = await count(t.platform.deps.db, 'files');
     const res = await expectNoChange(t.platform.deps.db, () => upload(officer, 'lon.pdf', data));
-    expectError(res, 413, 'payload_too_large');
+    // The refusal states the limit (10,486 bytes here: "10 KB").
+    expect(expectError(res, 413, 'payload_too_large').message).toMatch(/tối đa 10 KB\.$/);
     expect(await count(t.platform.deps.db, 'files')).toBe(files);
   });
 });

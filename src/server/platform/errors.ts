@@ -79,6 +79,17 @@ export class AppError extends Error {
   }
 }
 
+/** A size for people: "20 MB", "512 KB". */
+export function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Math.floor(bytes / (1024 * 1024))} MB`
+    : `${Math.max(1, Math.floor(bytes / 1024))} KB`;
+}
+
+/** Too large for `maxBytes`: the message states the limit (issue 11, item 14). */
+export const tooLarge = (maxBytes: number) =>
+  new AppError('payload_too_large', { limit: sizeText(maxBytes) });
+
 export const fail = (code: ErrorCode, params?: Record<string, unknown>, fields?: FieldProblem[]): never => {
   throw new AppError(code, params, fields);
 };

@@ -3,7 +3,7 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { sniff } from '../../platform/files/sniff.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, tooLarge } from '../../platform/errors.ts';
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTOS = 5;
@@ -20,7 +20,7 @@ export interface ProcessedPhoto {
 }
 
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
-  if (input.length > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', { maxBytes: MAX_PHOTO_BYTES });
+  if (input.length > MAX_PHOTO_BYTES) throw tooLarge(MAX_PHOTO_BYTES);
   const type = sniff(input.subarray(0, 64));
   if (!type || !IMAGE_TYPES.has(type.mime))
     throw new AppError('file_type_not_allowed', { allowed: 'jpeg, png, webp' });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/module.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, tooLarge } from '../../platform/errors.ts';
 import { joinReport } from './commands/join-report.ts';
 import { acceptReport, extendDeadline, returnReport, transferReport } from './commands/handle-report.ts';
 import { rateReport } from './commands/rate-report.ts';
@@ -78,7 +78,7 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
       const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES } });
       if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
       const data = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('payload_too_large');
+      if (part.file.truncated) throw tooLarge(MAX_PHOTO_BYTES);
       return uploadPhoto(db, deps.blobs, req.ctx(), data);
     },
   );

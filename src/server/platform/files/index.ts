@@ -4,7 +4,7 @@ import type { Principal } from '../access.ts';
 import { audit } from '../audit/index.ts';
 import type { ActionContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, tooLarge } from '../errors.ts';
 import type { UploadQuota } from './quota.ts';
 import { BlobTooLargeError, type BlobStore } from './store.ts';
 import { sanitizeFileName, sniff } from './sniff.ts';
@@ -51,7 +51,7 @@ export async function uploadFile(
     if (!(err instanceof BlobTooLargeError)) throw err;
     throw room < input.maxBytes
       ? input.quota.exceeded(await input.quota.used(db, owner, input.exceptUpload))
-      : new AppError('payload_too_large');
+      : tooLarge(input.maxBytes);
   }
   if (blob.size === 0)
     throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.empty_file' }]);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { and, eq, lt } from 'drizzle-orm';
 import type { ActionContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, tooLarge } from '../errors.ts';
 import { type FileRow, uploadFile } from './index.ts';
 import type { UploadQuota } from './quota.ts';
 import type { BlobStore } from './store.ts';
@@ -40,7 +40,7 @@ export class ResumableUploads {
 
   async create(ctx: ActionContext, name: string, size: number) {
     if (!ctx.actor) throw new AppError('unauthenticated');
-    if (size > this.maxBytes) throw new AppError('payload_too_large');
+    if (size > this.maxBytes) throw tooLarge(this.maxBytes);
     const ownerId = ctx.actor.userId;
     await mkdir(this.dir, { recursive: true });
     // The declared size counts against the quota from the start: chunks cannot outgrow it.
@@ -88,7 +88,7 @@ export class ResumableUploads {
           throw new AppError('conflict', { offset: u.received });
         }
         if (offset !== u.received) throw new AppError('conflict', { offset: u.received });
-        if (u.received + chunk.length > u.size) throw new AppError('payload_too_large');
+        if (u.received + chunk.length > u.size) throw tooLarge(u.size);
         // The row is the truth: bytes past it (written before a crash, not counted) are cut off.
         const file = await open(this.path(id), 'r+');
         try {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../contracts/common.ts';
-import { AppError } from '../errors.ts';
+import { AppError, tooLarge } from '../errors.ts';
 import type { Db } from '../db/client.ts';
 import { readableFile, uploadFile } from './index.ts';
 import type { UploadQuota } from './quota.ts';
@@ -114,7 +114,7 @@ export async function fileRoutes(
         maxBytes: deps.maxUploadBytes,
         quota: deps.quota,
       });
-      if (part.file.truncated) throw new AppError('payload_too_large');
+      if (part.file.truncated) throw tooLarge(deps.maxUploadBytes);
       return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 };
     },
   );

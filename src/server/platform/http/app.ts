@@ -79,6 +79,7 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
   // The API speaks JSON (and multipart for uploads): plain text bodies get a 415, not a parse attempt.
   app.removeContentTypeParser('text/plain');
 
+  app.decorate('uploadLimit', opts.maxUploadBytes);
   app.decorateRequest('principal', null);
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('cookies', null as unknown as Record<string, string | undefined>);

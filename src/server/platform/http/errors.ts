@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
+import { AppError, type ErrorCode, type FieldProblem, tooLarge } from '../errors.ts';
 import { asciiText, hasText, type Language, t } from '../i18n/index.ts';
 import { RequestValidationError } from './validation.ts';
 
@@ -118,7 +118,14 @@ export function bearerChallenge(err: AppError, lang: Language, bare = false): st
 }
 
 export function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
-  const appErr = toAppError(err);
+  let appErr = toAppError(err);
+  // Fastify's own refusals of a big body or file: say which limit was passed.
+  if (appErr.code === 'payload_too_large' && appErr.params.limit === undefined)
+    appErr = tooLarge(
+      (err as FastifyError)?.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? (req.routeOptions.bodyLimit ?? req.server.initialConfig.bodyLimit ?? 1024 * 1024)
+        : req.server.uploadLimit,
+    );
   const challenge = bearerChallenge(appErr, req.lang);
   if (challenge) reply.header('www-authenticate', challenge);
   if (appErr.code === 'internal')

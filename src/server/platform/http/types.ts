@@ -25,4 +25,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** the largest upload accepted (bytes): a refusal says it */
+    uploadLimit: number;
+  }
 }
