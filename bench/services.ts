@@ -125,6 +125,16 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   return { child, base };
 }
 
+/** Rows inserted, updated and deleted per table so far (PostgreSQL's statistics), or none for PGlite. */
+async function tableWrites(client: pg.Client | null): Promise<Map<string, number>> {
+  if (!client) return new Map();
+  await client.query('select pg_stat_clear_snapshot()');
+  const { rows } = await client.query<{ relname: string; n: string }>(
+    'select relname, n_tup_ins + n_tup_upd + n_tup_del as n from pg_stat_user_tables',
+  );
+  return new Map(rows.map((r) => [r.relname, Number(r.n)]));
+}
+
 interface Session {
   cookie: string;
   csrf: string;
@@ -470,11 +480,24 @@ async function submissionStep(
       });
       if (probe.status !== 200) throw new Error(`submission refused: ${probe.status} ${await probe.text()}`);
       await wrkSubmit(`${server.base}/api/dossiers`, session, body, warmFiles, 5);
+      const rows0 = await tableWrites(watcher);
       const measured = await cpuOver(server.child.proc.pid!, backends, () =>
         wrkSubmit(`${server.base}/api/dossiers`, session, body, appFiles, SECONDS),
       );
       load = measured.result;
       cpu = measured;
+      // What one submission writes, table by table (with what it queued): where its cost goes.
+      const rows1 = await tableWrites(watcher);
+      const ok = Math.max(1, load.requests - load.non2xx);
+      const perTable = [...rows1]
+        .map(([table, n]) => [table, (n - (rows0.get(table) ?? 0)) / ok] as const)
+        .filter(([, n]) => n >= 0.05)
+        .sort((a, b) => b[1] - a[1])
+        .map(([table, n]) => `${table} ${round(n, 2)}`);
+      if (perTable.length)
+        notes.push(
+          `${label}: rows written per submission (inserted + updated + deleted): ${perTable.join(', ')}.`,
+        );
     } finally {
       await server.child.stop();
       await watcher?.end();

@@ -435,7 +435,11 @@ describe('fees at counter intake (issue 11, item 11)', () => {
     expect(code).not.toBeNull();
     const view = await paymentsOf(desk, id);
     expect(view.requests).toEqual([
-      expect.objectContaining({ amount: 150_000, status: 'paid', payment: expect.objectContaining({ channel: 'counter' }) }),
+      expect.objectContaining({
+        amount: 150_000,
+        status: 'paid',
+        payment: expect.objectContaining({ channel: 'counter' }),
+      }),
     ]);
     expect(await count()).toBe(1);
   });

@@ -1,3 +1,4 @@
+import { DateTimeField } from '../../ui/DateTimeField.tsx';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -312,17 +313,11 @@ function EditionForm({
         </div>
         {state === 'approved' ? (
           <div className="form-row">
-            <TextField
-              id="at"
-              type="datetime-local"
-              label={t('portal.schedule_at')}
-              value={at}
-              onChange={(e) => setAt(e.target.value)}
-            />
+            <DateTimeField id="at" label={t('portal.schedule_at')} value={at} onValue={setAt} />
             <Button
               variant="secondary"
               disabled={!at}
-              onClick={() => move('schedule', { at: new Date(at).toISOString() })}
+              onClick={() => move('schedule', { at: new Date(`${at}:00+07:00`).toISOString() })}
             >
               {t('portal.action.schedule')}
             </Button>

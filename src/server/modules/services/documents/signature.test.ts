@@ -8,7 +8,7 @@ describe('signatureBlock (Decree 30/2020 Appendix I)', () => {
     ['peoples_committee', 'Phó Chủ tịch UBND phường', 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', 'A'],
     ['peoples_committee', 'phó chủ tịch UBND Thành phố', 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', 'A'],
     ['peoples_committee', 'Chánh Văn phòng UBND Thành phố', 'TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG', 'A'],
-    ['peoples_committee', 'Trưởng phòng Kinh tế', 'TL. CHỦ TỊCH\nTRƯỞNG PHÒNG', 'A'],
+    ['peoples_committee', 'Trưởng phòng Kinh tế', 'TL. CHỦ TỊCH\nTRƯỞNG PHÒNG KINH TẾ', 'A'],
     ['department', 'Giám đốc Sở', 'GIÁM ĐỐC', 'A'],
     ['department', 'Phó Giám đốc Sở', 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', 'A'],
     ['department', 'Trưởng phòng', 'TL. GIÁM ĐỐC\nTRƯỞNG PHÒNG', 'A'],

@@ -2,7 +2,7 @@
  * The signature block of Decree 30/2020 Appendix I for the letters an authority signs (forms 04,
  * 05): the head signs in their own title ("CHỦ TỊCH"); a deputy signs on the head's behalf ("KT.
  * CHỦ TỊCH" over "PHÓ CHỦ TỊCH"); the head of an office or division signs by delegation ("TL.
- * CHỦ TỊCH" over "CHÁNH VĂN PHÒNG"). Anyone else (a specialist who recorded the letter) does not
+ * CHỦ TỊCH" over "CHÁNH VĂN PHÒNG", or over "TRƯỞNG PHÒNG KINH TẾ" with the division named). Anyone else (a specialist who recorded the letter) does not
  * sign it: the block names the head's title and leaves the name for whoever signs.
  *
  * The position is read from the official's job title (chức danh, on the account), which begins
@@ -22,13 +22,14 @@ const HEAD: Record<string, string> = {
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').trim();
 
 /** Positions by the start of a job title, longest first so "phó chủ tịch" is not read as "chủ tịch". */
-const POSITIONS: { prefix: string; block: (head: string) => string; signs: boolean }[] = [
+const POSITIONS: { prefix: string; block: (head: string, title: string) => string; signs: boolean }[] = [
   { prefix: 'phó chủ tịch', block: () => 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', signs: true },
   { prefix: 'phó giám đốc', block: () => 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', signs: true },
   { prefix: 'chủ tịch', block: () => 'CHỦ TỊCH', signs: true },
   { prefix: 'giám đốc', block: () => 'GIÁM ĐỐC', signs: true },
   { prefix: 'chánh văn phòng', block: (head) => `TL. ${head}\nCHÁNH VĂN PHÒNG`, signs: true },
-  { prefix: 'trưởng phòng', block: (head) => `TL. ${head}\nTRƯỞNG PHÒNG`, signs: true },
+  // The division is named ("TRƯỞNG PHÒNG KINH TẾ"): an authority has several.
+  { prefix: 'trưởng phòng', block: (head, title) => `TL. ${head}\n${title}`, signs: true },
 ];
 
 /** The block over the signature and the name printed under it, for a letter of `authority`. */
@@ -40,5 +41,6 @@ export function signatureBlock(
   const title = fold(signer.title ?? '');
   const position = POSITIONS.find((p) => title.startsWith(p.prefix));
   if (!position) return { title: head, name: '' };
-  return { title: position.block(head), name: signer.name };
+  const upper = (signer.title ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleUpperCase('vi');
+  return { title: position.block(head, upper), name: signer.name };
 }

@@ -1,3 +1,4 @@
+import { DateTimeField } from '../../../ui/DateTimeField.tsx';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../app/api.ts';
@@ -578,10 +579,6 @@ function vietnamLocalToIso(value: string): string | null {
   return `${value}:00+07:00`;
 }
 
-function isoToVietnamLocal(iso: string): string {
-  return new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16);
-}
-
 function ApologyForm({ dossier, runner }: { dossier: Dossier; runner: DossierActions }) {
   const { t } = useTranslation();
   const f = useActionForm(runner);
@@ -616,9 +613,8 @@ function ApologyForm({ dossier, runner }: { dossier: Dossier; runner: DossierAct
           error={f.fields.reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        <TextField
+        <DateTimeField
           id="apology-due"
-          type="datetime-local"
           label={t('actions.apology_new_due')}
           hint={
             dossier.dueAt
@@ -626,11 +622,9 @@ function ApologyForm({ dossier, runner }: { dossier: Dossier; runner: DossierAct
               : undefined
           }
           required
-          min={dossier.dueAt ? isoToVietnamLocal(dossier.dueAt) : undefined}
           value={newDue}
           error={f.fields.newDueAt}
-          onChange={(e) => setNewDue(e.target.value)}
-          fieldClassName="field-narrow"
+          onValue={setNewDue}
         />
         <div className="button-row">
           <Button type="submit" busy={f.busy}>
