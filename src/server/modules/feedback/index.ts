@@ -3,14 +3,17 @@
 import { sql } from 'drizzle-orm';
 import type { CqsModule } from '../../platform/module.ts';
 import { closeUnrated, escalateDeadlines } from './commands/deadline-jobs.ts';
+import { askFollowUps } from './commands/follow-up.ts';
 import { sweepOrphanPhotos } from './commands/sweep-photos.ts';
 import { seedFeedbackDemo, seedFeedbackDemoPhotos } from './demo.ts';
 import { open311Routes } from './open311/routes.ts';
+import { notifyFollowers } from './notify.ts';
 import { feedbackRoutes } from './routes.ts';
 import { seedFeedbackCategories } from './seed.ts';
 import * as tables from './tables.ts';
 
 export { closeUnrated, escalateDeadlines } from './commands/deadline-jobs.ts';
+export { askFollowUps } from './commands/follow-up.ts';
 export { submitReport } from './commands/submit-report.ts';
 export { sweepOrphanPhotos } from './commands/sweep-photos.ts';
 export { forgetFeedbackReference } from './reference.ts';
@@ -29,6 +32,12 @@ export const feedbackModule: CqsModule = {
     // Closing answers nobody rated in time; deadline warnings.
     deps.jobs.every('feedback.auto_close', 60 * 60_000, () => closeUnrated(deps.db));
     deps.jobs.every('feedback.deadlines', 5 * 60_000, () => escalateDeadlines(deps.db));
+    // "Is it still fixed?" some weeks after closing, for the categories that ask it.
+    deps.jobs.every('feedback.follow_up', 60 * 60_000, () => askFollowUps(deps.db));
+    // The reporter and the followers hear of routing, answers, rejection, merging and the follow-up.
+    deps.bus.subscribe('feedback.', async (event, tx) => {
+      await notifyFollowers(tx, event, deps.config.publicUrl);
+    });
     // Photos nobody attached to a report, after the same grace period as other uploads.
     deps.jobs.every('feedback.photo_sweep', 60 * 60_000, () =>
       sweepOrphanPhotos(deps.db, new Date(Date.now() - deps.config.uploadOrphanMs)),

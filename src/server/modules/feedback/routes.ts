@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
+import { answerFollowUp } from './commands/follow-up.ts';
 import { joinReport } from './commands/join-report.ts';
 import { acceptReport, extendDeadline, returnReport, transferReport } from './commands/handle-report.ts';
 import { rateReport } from './commands/rate-report.ts';
@@ -98,6 +99,7 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
         ...req.body,
         channel: 'web',
         idempotencyKey: req.headers['idempotency-key'],
+        publicUrl: config.publicUrl,
       }),
   );
   app.post(
@@ -106,7 +108,7 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
       config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
       schema: { tags, summary: '"Tôi cũng gặp vấn đề này"', params: CodeParams, body: S.JoinBody },
     },
-    async (req) => joinReport(db, req.ctx(), req.params.code, req.body.contact ?? {}),
+    async (req) => joinReport(db, req.ctx(), req.params.code, req.body.contact ?? {}, config.publicUrl),
   );
   app.post(
     '/api/feedback/reports/:code/rating',
@@ -118,6 +120,14 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
       const r = await rateReport(db, req.ctx(), req.params.code, req.body);
       return { status: r.status };
     },
+  );
+  app.post(
+    '/api/feedback/reports/:code/follow-up',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
+      schema: { tags, summary: '"Vấn đề vẫn được khắc phục?"', params: CodeParams, body: S.FollowUpBody },
+    },
+    async (req) => ({ status: (await answerFollowUp(db, req.ctx(), req.params.code, req.body)).status }),
   );
   app.get(
     '/api/feedback/reports',
@@ -198,7 +208,7 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
     },
     async (req) => {
       if (!isOperator(req.principal)) throw new AppError('forbidden');
-      return submitReport(db, req.ctx(), config.provinceCode, req.body);
+      return submitReport(db, req.ctx(), config.provinceCode, { ...req.body, publicUrl: config.publicUrl });
     },
   );
   app.get(

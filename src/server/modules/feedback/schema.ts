@@ -99,6 +99,10 @@ export const RateBody = z.strictObject({
   comment: z.string().trim().max(1000).optional(),
   secret: z.string().max(100).optional(),
 });
+export const FollowUpBody = z.strictObject({
+  fixed: z.boolean(),
+  secret: z.string().max(100).optional(),
+});
 export const ApiKeyBody = z.strictObject({
   name: z.string().trim().min(2).max(100),
   contactEmail: z.email().optional(),
