@@ -33,6 +33,8 @@ export interface ReportSummary {
 
 export interface PublicReport extends ReportSummary {
   mergedInto: string | null;
+  /** closed, and its followers were asked "is it still fixed?" */
+  followUpAsked: boolean;
   answers: { text: string; publishedAt: string | null }[];
   photos: { id: string; fromAgency: boolean }[];
   timeline: { at: string; action: string; status: string; note: string | null }[];
