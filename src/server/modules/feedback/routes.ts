@@ -27,7 +27,9 @@ import {
   readableMedia,
   reportByCode,
 } from './queries.ts';
-import { allCategories } from './reference.ts';
+import { allCategories, categoryByCode } from './reference.ts';
+import { monthStart } from './indicators.ts';
+import { feedbackStatistics, hotspots } from './stats.ts';
 import * as S from './schema.ts';
 
 const tags = ['Phản ánh hiện trường (feedback)'];
@@ -143,6 +145,41 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
         limit: req.query.limit,
         offset: req.query.offset,
       }),
+  );
+  // The desk's figures: volume, on time, satisfaction by agency, commune and category; the hotspot grid.
+  const period = (q: { from?: string | undefined; to?: string | undefined }) => {
+    const local = (d: string) => new Date(`${d}T00:00:00+07:00`);
+    const now = new Date();
+    const from = q.from ? local(q.from) : monthStart(now);
+    const to = q.to ? new Date(local(q.to).getTime() + 86_400_000) : now;
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to)
+      throw new AppError('validation', {}, [{ field: 'query.from', key: 'feedback.bad_period' }]);
+    return { from, to };
+  };
+  app.get(
+    '/api/feedback/stats',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Thống kê: số lượng, đúng hạn, hài lòng theo cơ quan, xã phường, lĩnh vực; xếp hạng',
+        querystring: S.StatsQuery,
+      },
+    },
+    async (req) => feedbackStatistics(db, period(req.query), { minVolume: req.query.minVolume }),
+  );
+  app.get(
+    '/api/feedback/stats/hotspots',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Điểm nóng: số phản ánh theo ô lưới', querystring: S.HotspotQuery },
+    },
+    async (req) => {
+      const category = req.query.category
+        ? (await categoryByCode(db, req.query.category, 'query.category')).id
+        : undefined;
+      return hotspots(db, period(req.query), req.query.cell, category);
+    },
   );
   app.get(
     '/api/feedback/map',
