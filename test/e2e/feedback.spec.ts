@@ -126,4 +126,12 @@ test('a report goes from a phone to the ward and back to the public map', async 
   await expect(visitor.locator('.feedback-map svg')).toBeVisible();
   await expect(visitor.getByTestId('feedback-list').getByRole('link', { name: code })).toBeVisible();
   await expectAccessible(visitor, 'public map (phone)');
+
+  // 8. The statistics: the city's figures, fair rankings, the hotspot map; no page wider than the phone.
+  await visitor.getByRole('link', { name: 'Thống kê phản ánh' }).click();
+  await expect(visitor.getByRole('heading', { name: 'Thống kê phản ánh hiện trường' })).toBeVisible();
+  await expect(visitor.getByTestId('feedback-stats-communes').locator('tbody tr').first()).toBeVisible();
+  await expect(visitor.getByTestId('feedback-stats-city')).toContainText('Tiếp nhận');
+  await expect(visitor.locator('.feedback-map svg')).toBeVisible();
+  await expectAccessible(visitor, 'feedback statistics (phone)');
 });
