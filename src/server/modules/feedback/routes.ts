@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
 import { answerFollowUp } from './commands/follow-up.ts';
+import { importReports, MAX_IMPORT_BYTES } from './commands/import-reports.ts';
 import { joinReport } from './commands/join-report.ts';
 import { acceptReport, extendDeadline, returnReport, transferReport } from './commands/handle-report.ts';
 import { rateReport } from './commands/rate-report.ts';
@@ -246,6 +247,30 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
     async (req) => {
       if (!isOperator(req.principal)) throw new AppError('forbidden');
       return submitReport(db, req.ctx(), config.provinceCode, { ...req.body, publicUrl: config.publicUrl });
+    },
+  );
+  app.post(
+    '/api/feedback/import',
+    {
+      config: operator,
+      schema: {
+        tags,
+        summary:
+          'Nhập phản ánh từ hệ thống khác (CSV): kiểm tra mọi dòng trước, một dòng lỗi thì không ghi gì; dryRun=true chỉ kiểm tra',
+        consumes: ['multipart/form-data'],
+        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+      const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
+      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+      const data = await part.toBuffer();
+      if (part.file.truncated) throw new AppError('payload_too_large');
+      return importReports(db, req.ctx(), config.provinceCode, data.toString('utf8'), {
+        dryRun: req.query.dryRun === 'true',
+        fileName: part.filename,
+      });
     },
   );
   app.get(
