@@ -98,7 +98,9 @@ describe('CSV import from another system', () => {
     // In English for an English caller.
     const en = await importCsv(
       operator,
-      [header, good[0], 'HT-9,05/11/2026 10:00,khong-co,Nội dung đủ dài để hợp lệ,10.98,106.65,,,,,'].join('\n'),
+      [header, good[0], 'HT-9,05/11/2026 10:00,khong-co,Nội dung đủ dài để hợp lệ,10.98,106.65,,,,,'].join(
+        '\n',
+      ),
       '',
       'en',
     );
@@ -148,7 +150,9 @@ describe('CSV import from another system', () => {
     expect(new Date(rows[0]!.submitted_at).toISOString()).toBe('2026-11-05T01:15:00.000Z');
     expect(rows[1]!.public_description).not.toContain('0903334444');
     // In the operators' triage queue, audited, with a feedback.submitted event each.
-    const queue = (await operator.get('/api/feedback/queue')).json().items.map((i: { code: string }) => i.code);
+    const queue = (await operator.get('/api/feedback/queue'))
+      .json()
+      .items.map((i: { code: string }) => i.code);
     expect(queue).toEqual(expect.arrayContaining(codes));
     const [audit] = await queryRows<{ summary: { imported: number } }>(
       db(),

@@ -79,7 +79,9 @@ describe('notices to the reporter and followers', () => {
   });
 
   it('a neighbour who joins gets their own link; both hear of routing with the agency and the deadline', async () => {
-    const joined = await t.client().post(`/api/feedback/reports/${code}/join`, { contact: { phone: JOINER } });
+    const joined = await t
+      .client()
+      .post(`/api/feedback/reports/${code}/join`, { contact: { phone: JOINER } });
     expect(joined.statusCode).toBe(200);
     const own = await sentTo(JOINER);
     expect(own.map((m) => m.notice)).toEqual(['joined']);
@@ -107,7 +109,12 @@ describe('notices to the reporter and followers', () => {
     const mail = await sentTo(EMAIL);
     expect(mail.map((m) => m.notice)).toEqual(['submitted', 'routed', 'answered', 'published']);
     for (const m of mail.slice(1)) expect(m.body).not.toContain(secret);
-    expect((await sentTo(JOINER)).map((m) => m.notice)).toEqual(['joined', 'routed', 'answered', 'published']);
+    expect((await sentTo(JOINER)).map((m) => m.notice)).toEqual([
+      'joined',
+      'routed',
+      'answered',
+      'published',
+    ]);
   });
 
   it('asks "is it still fixed?" once, 30 days after closing, for a category that asks (fake clock)', async () => {
@@ -145,7 +152,9 @@ describe('notices to the reporter and followers', () => {
       .client()
       .post(`/api/feedback/reports/${code}/follow-up`, { fixed: false, secret: joinerSecret });
     expect(broken.json().status).toBe('returned');
-    const queue = (await operator.get('/api/feedback/queue')).json().items.map((i: { code: string }) => i.code);
+    const queue = (await operator.get('/api/feedback/queue'))
+      .json()
+      .items.map((i: { code: string }) => i.code);
     expect(queue).toContain(code);
   });
 

@@ -2,10 +2,7 @@
 // the city, its commune, its agency and its category (deltas over the demo data, a fake clock past the
 // deadlines); the public endpoints, the hotspot grid, and the same figures as indicators.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  feedbackIndicatorProvider,
-  feedbackStatistics,
-} from '../../src/server/modules/feedback/index.ts';
+import { feedbackIndicatorProvider, feedbackStatistics } from '../../src/server/modules/feedback/index.ts';
 import { indicatorProviders } from '../../src/server/platform/indicators.ts';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
 import { THU_DAU_MOT } from './fixtures.ts';
@@ -78,7 +75,15 @@ describe('feedback statistics', () => {
     await operator.post(`/api/feedback/manage/${dup.code}/merge`, { intoCode: waiting.code });
 
     const after = pick(await feedbackStatistics(db(), period, { now: later, minVolume: 0 }));
-    const expected = { received: 3, open: 2, overdueOpen: 1, measured: 2, onTime: 1, ratings: 1, satisfied: 1 };
+    const expected = {
+      received: 3,
+      open: 2,
+      overdueOpen: 1,
+      measured: 2,
+      onTime: 1,
+      ratings: 1,
+      satisfied: 1,
+    };
     expect(delta(after.city, before.city)).toEqual(expected);
     expect(delta(after.commune, before.commune)).toEqual(expected);
     expect(delta(after.category, before.category)).toEqual(expected);
@@ -155,9 +160,9 @@ describe('feedback statistics', () => {
     expect(ward.find((v) => v.code === 'fb.received')!.value).toBe(
       month.communes.find((c) => c.key === WARD)!.received,
     );
-    expect(new Set(values.filter((v) => v.level === 'commune').map((v) => v.areaCode)).size).toBeGreaterThanOrEqual(
-      36,
-    );
+    expect(
+      new Set(values.filter((v) => v.level === 'commune').map((v) => v.areaCode)).size,
+    ).toBeGreaterThanOrEqual(36);
     expect(values.some((v) => v.level === 'agency')).toBe(true);
   });
 });

@@ -29,11 +29,35 @@ const def = (
 });
 
 export const FEEDBACK_INDICATORS: readonly IndicatorDefinition[] = [
-  def('fb.received', 'Phản ánh tiếp nhận trong tháng', 'Reports received this month', 'phản ánh', 'month', null, 'lower'),
+  def(
+    'fb.received',
+    'Phản ánh tiếp nhận trong tháng',
+    'Reports received this month',
+    'phản ánh',
+    'month',
+    null,
+    'lower',
+  ),
   def('fb.open', 'Phản ánh đang xử lý', 'Reports open', 'phản ánh', 'hour', null, 'lower'),
   def('fb.overdue', 'Phản ánh quá hạn', 'Overdue reports', 'phản ánh', 'hour', 0, 'lower'),
-  def('fb.on_time', 'Tỷ lệ phản ánh xử lý đúng hạn trong tháng', 'Reports handled on time this month', '%', 'month', 90, 'higher'),
-  def('fb.satisfaction', 'Tỷ lệ hài lòng với kết quả phản ánh trong tháng', 'Satisfied with the answer this month', '%', 'month', 80, 'higher'),
+  def(
+    'fb.on_time',
+    'Tỷ lệ phản ánh xử lý đúng hạn trong tháng',
+    'Reports handled on time this month',
+    '%',
+    'month',
+    90,
+    'higher',
+  ),
+  def(
+    'fb.satisfaction',
+    'Tỷ lệ hài lòng với kết quả phản ánh trong tháng',
+    'Satisfied with the answer this month',
+    '%',
+    'month',
+    80,
+    'higher',
+  ),
 ];
 
 /** The first instant of the local (Asia/Ho_Chi_Minh) month of `now`. */
@@ -79,7 +103,11 @@ export const feedbackIndicatorProvider: IndicatorProvider = {
           load.byUnit.get(agency.unitCode),
         );
       else if (agency.kind === 'department')
-        push({ level: 'agency', areaCode: agency.code }, byAgency.get(agency.code), load.byAgency.get(agency.id));
+        push(
+          { level: 'agency', areaCode: agency.code },
+          byAgency.get(agency.code),
+          load.byAgency.get(agency.id),
+        );
     }
     return out;
   },

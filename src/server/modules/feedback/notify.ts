@@ -128,7 +128,9 @@ export async function notifyFollowers(tx: Tx, e: StoredEvent, publicUrl: string)
         : eq(fbFollowers.reportId, r.id),
     );
   if (followers.length === 0) return 0;
-  const agency = r.agencyId ? (await agencies(tx)).find((a) => a.agency.id === r.agencyId)?.agency : undefined;
+  const agency = r.agencyId
+    ? (await agencies(tx)).find((a) => a.agency.id === r.agencyId)?.agency
+    : undefined;
   const followed = into ?? r;
   const base = {
     code: r.code,

@@ -152,8 +152,7 @@ export function rank(rows: Omit<RankedRow, 'rank'>[], minVolume: number): Ranked
   const out: RankedRow[] = [];
   ranked.forEach((r, i) => {
     const prev = out[i - 1];
-    const tie =
-      prev && prev.onTimeRate === r.onTimeRate && prev.satisfactionRate === r.satisfactionRate;
+    const tie = prev && prev.onTimeRate === r.onTimeRate && prev.satisfactionRate === r.satisfactionRate;
     out.push({ ...r, rank: tie ? prev.rank : i + 1 });
   });
   const rest = rows
@@ -183,7 +182,12 @@ export async function feedbackStatistics(
     .filter((r) => !r.g_agency && r.agency_id)
     .map((r) => {
       const a = agencyById.get(r.agency_id!)?.agency;
-      return { key: a?.code ?? r.agency_id!, name: a?.name ?? '', nameEn: a?.nameEn ?? a?.name ?? '', ...figures(r) };
+      return {
+        key: a?.code ?? r.agency_id!,
+        name: a?.name ?? '',
+        nameEn: a?.nameEn ?? a?.name ?? '',
+        ...figures(r),
+      };
     });
   const communeRows = rows
     .filter((r) => !r.g_unit && r.unit_code)

@@ -96,7 +96,12 @@ export interface ImportResult {
   dryRun: boolean;
 }
 
-const problem = (line: number, column: string, key: string, params: Record<string, unknown> = {}): FieldProblem => ({
+const problem = (
+  line: number,
+  column: string,
+  key: string,
+  params: Record<string, unknown> = {},
+): FieldProblem => ({
   field: `body.file.${line}.${column}`,
   key: `feedback.import.${key}`,
   params: { row: line, column, ...params },
@@ -129,7 +134,11 @@ export async function importReports(
     throw new AppError(
       'validation',
       {},
-      missing.map((c) => ({ field: `body.file.${c}`, key: 'feedback.import.no_column', params: { column: c } })),
+      missing.map((c) => ({
+        field: `body.file.${c}`,
+        key: 'feedback.import.no_column',
+        params: { column: c },
+      })),
     );
 
   const categories = new Map((await allCategories(db)).filter((c) => c.active).map((c) => [c.code, c]));
@@ -208,7 +217,12 @@ export async function importReports(
       const found = await tx
         .select({ ref: fbReports.externalRef })
         .from(fbReports)
-        .where(inArray(fbReports.externalRef, refs.slice(i, i + 1000).map((r) => `import:${r}`)));
+        .where(
+          inArray(
+            fbReports.externalRef,
+            refs.slice(i, i + 1000).map((r) => `import:${r}`),
+          ),
+        );
       for (const f of found) known.add(f.ref!);
     }
     const fresh = rows.filter((r) => !known.has(`import:${r.ref}`));
