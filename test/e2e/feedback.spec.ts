@@ -126,4 +126,39 @@ test('a report goes from a phone to the ward and back to the public map', async 
   await expect(visitor.locator('.feedback-map svg')).toBeVisible();
   await expect(visitor.getByTestId('feedback-list').getByRole('link', { name: code })).toBeVisible();
   await expectAccessible(visitor, 'public map (phone)');
+
+  // 8. The statistics: the city's figures, fair rankings, the hotspot map; no page wider than the phone.
+  await visitor.getByRole('link', { name: 'Thống kê phản ánh' }).click();
+  await expect(visitor.getByRole('heading', { name: 'Thống kê phản ánh hiện trường' })).toBeVisible();
+  await expect(visitor.getByTestId('feedback-stats-communes').locator('tbody tr').first()).toBeVisible();
+  await expect(visitor.getByTestId('feedback-stats-city')).toContainText('Tiếp nhận');
+  await expect(visitor.locator('.feedback-map svg')).toBeVisible();
+  await expectAccessible(visitor, 'feedback statistics (phone)');
+});
+
+test('an operator imports reports from another system: a bad row is named, then the file goes in whole', async ({
+  browser,
+  baseURL,
+}) => {
+  const operator = await signedIn(browser, baseURL, 'dieuhanh@cqs.demo');
+  await operator.goto('/lam-viec/phan-anh');
+  const header = 'ma_nguon,thoi_diem,linh_vuc,noi_dung,vi_do,kinh_do,kenh';
+  const row = `E2E-${Date.now()},05/11/2026 08:15,rac-thai,Rác tồn đọng ở chợ nhiều ngày,${POINT.lat},${POINT.lng},hotline`;
+  const file = (csv: string) => ({ name: 'phan-anh.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await operator
+    .getByLabel('Tệp CSV', { exact: true })
+    .setInputFiles(
+      file(`${header}\n${row}\nE2E-x,05/11/2026 08:15,khong-co,Nội dung đủ dài,${POINT.lat},${POINT.lng},`),
+    );
+  await operator.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+  await expect(operator.getByTestId('fb-import-errors')).toContainText(
+    'Dòng 3: lĩnh vực “khong-co” không có trong danh mục phản ánh.',
+  );
+  await expectAccessible(operator, 'feedback import with row errors');
+  await operator.getByLabel('Tệp CSV', { exact: true }).setInputFiles(file(`${header}\n${row}\n`));
+  await operator.getByRole('button', { name: 'Nhập', exact: true }).click();
+  await expect(operator.getByTestId('fb-import-result')).toContainText('Đã nhập 1 phản ánh');
+  // The hotline intake: the report form asks for the channel.
+  await operator.getByRole('link', { name: 'Nhập phản ánh qua điện thoại, Zalo, mạng xã hội' }).click();
+  await expect(operator.getByLabel('Kênh tiếp nhận')).toHaveValue('hotline');
 });

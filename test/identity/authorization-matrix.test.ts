@@ -130,6 +130,20 @@ const ROUTES: RouteCase[] = [
     ok: 400,
   },
   {
+    method: 'POST',
+    path: '/api/feedback/reports/:code/follow-up',
+    who: 'public',
+    send: (a) => a.post('/api/feedback/reports/PA-261207-ZZZZZZ/follow-up', BAD),
+    ok: 400,
+  },
+  { method: 'GET', path: '/api/feedback/stats', who: 'public', send: (a) => a.get('/api/feedback/stats') },
+  {
+    method: 'GET',
+    path: '/api/feedback/stats/hotspots',
+    who: 'public',
+    send: (a) => a.get('/api/feedback/stats/hotspots'),
+  },
+  {
     method: 'GET',
     path: '/api/feedback/reports',
     who: 'public',
@@ -163,6 +177,13 @@ const ROUTES: RouteCase[] = [
     who: NOBODY,
     send: (a) => a.post('/api/feedback/intake', BAD),
     ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/import',
+    who: NOBODY,
+    send: (a) => a.post('/api/feedback/import', BAD),
+    ok: 415,
   },
   {
     method: 'POST',

@@ -16,6 +16,7 @@ export const paths = {
   tracking: '/tra-cuu',
   feedback: '/phan-anh',
   feedbackNew: '/phan-anh/gui',
+  feedbackStats: '/phan-anh/thong-ke',
   feedbackReport: (code: string) => `/phan-anh/${code}`,
   feedbackWork: '/lam-viec/phan-anh',
   feedbackManage: (code: string) => `/lam-viec/phan-anh/${code}`,

@@ -97,6 +97,9 @@ const FeedbackViewPage = lazy(() =>
 const FeedbackPublicPage = lazy(() =>
   import('../modules/feedback/PublicReportsPage.tsx').then((m) => ({ default: m.PublicReportsPage })),
 );
+const FeedbackStatsPage = lazy(() =>
+  import('../modules/feedback/FeedbackStatsPage.tsx').then((m) => ({ default: m.FeedbackStatsPage })),
+);
 const FeedbackWorkPage = lazy(() =>
   import('../modules/feedback/WorkQueuePage.tsx').then((m) => ({ default: m.WorkQueuePage })),
 );
@@ -182,6 +185,7 @@ export const routes: RouteObject[] = [
       { path: strip(paths.tracking), element: <TrackingPage /> },
       { path: strip(paths.feedback), element: <FeedbackPublicPage /> },
       { path: strip(paths.feedbackNew), element: <FeedbackReportPage /> },
+      { path: strip(paths.feedbackStats), element: <FeedbackStatsPage /> },
       { path: `${strip(paths.feedback)}/:code`, element: <FeedbackViewPage /> },
       { path: strip(paths.publicStatistics), element: <PublicStatsPage /> },
       { element: <Require />, children: [{ path: strip(paths.account), element: <AccountPage /> }] },

@@ -32,7 +32,7 @@ export function authorize(ctx: ActionContext, r: ReportRow, action: ReportAction
 }
 
 export interface Change {
-  action: ReportAction | 'extend' | 'correct' | 'join' | 'submit';
+  action: ReportAction | 'extend' | 'correct' | 'join' | 'submit' | 'follow_up' | 'follow_up_answer';
   to?: ReportStatus;
   set?: Partial<typeof fbReports.$inferInsert>;
   /** internal note (kept private) and what the public timeline shows */

@@ -24,6 +24,7 @@ const ALLOWED: Record<ReportAction, ReportStatus[]> = {
   rate_satisfied: ['published'],
   rate_unsatisfied: ['published'],
   auto_close: ['published'],
+  still_broken: ['closed'],
 };
 
 describe('report status machine', () => {
@@ -33,9 +34,11 @@ describe('report status machine', () => {
         expect(canTransition(status, action)).toBe(ALLOWED[action].includes(status));
       });
 
-  it('closed, rejected and merged reports accept no action', () => {
-    for (const s of ['closed', 'rejected', 'merged'] as const)
+  it('rejected and merged reports accept no action; a closed one only the follow-up answer', () => {
+    for (const s of ['rejected', 'merged'] as const)
       for (const a of Object.keys(TRANSITIONS) as ReportAction[]) expect(canTransition(s, a)).toBe(false);
+    const fromClosed = (Object.keys(TRANSITIONS) as ReportAction[]).filter((a) => canTransition('closed', a));
+    expect(fromClosed).toEqual(['still_broken']);
   });
 
   it.each([

@@ -31,7 +31,8 @@ export type ReportAction =
   | 'publish'
   | 'rate_satisfied'
   | 'rate_unsatisfied'
-  | 'auto_close';
+  | 'auto_close'
+  | 'still_broken';
 
 export interface Transition {
   from: readonly ReportStatus[];
@@ -56,6 +57,8 @@ export const TRANSITIONS: Record<ReportAction, Transition> = {
   rate_satisfied: { from: ['published'], to: 'closed', actors: ['follower'] },
   rate_unsatisfied: { from: ['published'], to: 'reopened', actors: ['follower'] },
   auto_close: { from: ['published'], to: 'closed', actors: ['system'] },
+  /** a follower answers "is it still fixed?" with no: the operators triage it again */
+  still_broken: { from: ['closed'], to: 'returned', actors: ['follower'] },
 };
 
 /** Not satisfied reopens to the agency once, then goes to the agency's leader, then closes as unsatisfied. */

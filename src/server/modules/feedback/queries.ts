@@ -82,6 +82,7 @@ export async function publicReport(db: DbOrTx, code: string) {
   return {
     ...summary!,
     mergedInto: merged[0]?.code ?? null,
+    followUpAsked: r.status === 'closed' && r.followUpAskedAt !== null,
     answers: replies.map((a) => ({
       text: a.publicText ?? '',
       publishedAt: a.publishedAt?.toISOString() ?? null,

@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/module.ts';
 import { AppError, tooLarge } from '../../platform/errors.ts';
+import { answerFollowUp } from './commands/follow-up.ts';
+import { importReports, MAX_IMPORT_BYTES } from './commands/import-reports.ts';
 import { joinReport } from './commands/join-report.ts';
 import { acceptReport, extendDeadline, returnReport, transferReport } from './commands/handle-report.ts';
 import { rateReport } from './commands/rate-report.ts';
@@ -26,7 +28,9 @@ import {
   readableMedia,
   reportByCode,
 } from './queries.ts';
-import { allCategories } from './reference.ts';
+import { allCategories, categoryByCode } from './reference.ts';
+import { monthStart } from './indicators.ts';
+import { feedbackStatistics, hotspots } from './stats.ts';
 import * as S from './schema.ts';
 
 const tags = ['Phản ánh hiện trường (feedback)'];
@@ -98,6 +102,7 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
         ...req.body,
         channel: 'web',
         idempotencyKey: req.headers['idempotency-key'],
+        publicUrl: config.publicUrl,
       }),
   );
   app.post(
@@ -106,7 +111,7 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
       config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
       schema: { tags, summary: '"Tôi cũng gặp vấn đề này"', params: CodeParams, body: S.JoinBody },
     },
-    async (req) => joinReport(db, req.ctx(), req.params.code, req.body.contact ?? {}),
+    async (req) => joinReport(db, req.ctx(), req.params.code, req.body.contact ?? {}, config.publicUrl),
   );
   app.post(
     '/api/feedback/reports/:code/rating',
@@ -118,6 +123,14 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
       const r = await rateReport(db, req.ctx(), req.params.code, req.body);
       return { status: r.status };
     },
+  );
+  app.post(
+    '/api/feedback/reports/:code/follow-up',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
+      schema: { tags, summary: '"Vấn đề vẫn được khắc phục?"', params: CodeParams, body: S.FollowUpBody },
+    },
+    async (req) => ({ status: (await answerFollowUp(db, req.ctx(), req.params.code, req.body)).status }),
   );
   app.get(
     '/api/feedback/reports',
@@ -133,6 +146,41 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
         limit: req.query.limit,
         offset: req.query.offset,
       }),
+  );
+  // The desk's figures: volume, on time, satisfaction by agency, commune and category; the hotspot grid.
+  const period = (q: { from?: string | undefined; to?: string | undefined }) => {
+    const local = (d: string) => new Date(`${d}T00:00:00+07:00`);
+    const now = new Date();
+    const from = q.from ? local(q.from) : monthStart(now);
+    const to = q.to ? new Date(local(q.to).getTime() + 86_400_000) : now;
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to)
+      throw new AppError('validation', {}, [{ field: 'query.from', key: 'feedback.bad_period' }]);
+    return { from, to };
+  };
+  app.get(
+    '/api/feedback/stats',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Thống kê: số lượng, đúng hạn, hài lòng theo cơ quan, xã phường, lĩnh vực; xếp hạng',
+        querystring: S.StatsQuery,
+      },
+    },
+    async (req) => feedbackStatistics(db, period(req.query), { minVolume: req.query.minVolume }),
+  );
+  app.get(
+    '/api/feedback/stats/hotspots',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Điểm nóng: số phản ánh theo ô lưới', querystring: S.HotspotQuery },
+    },
+    async (req) => {
+      const category = req.query.category
+        ? (await categoryByCode(db, req.query.category, 'query.category')).id
+        : undefined;
+      return hotspots(db, period(req.query), req.query.cell, category);
+    },
   );
   app.get(
     '/api/feedback/map',
@@ -198,7 +246,31 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
     },
     async (req) => {
       if (!isOperator(req.principal)) throw new AppError('forbidden');
-      return submitReport(db, req.ctx(), config.provinceCode, req.body);
+      return submitReport(db, req.ctx(), config.provinceCode, { ...req.body, publicUrl: config.publicUrl });
+    },
+  );
+  app.post(
+    '/api/feedback/import',
+    {
+      config: operator,
+      schema: {
+        tags,
+        summary:
+          'Nhập phản ánh từ hệ thống khác (CSV): kiểm tra mọi dòng trước, một dòng lỗi thì không ghi gì; dryRun=true chỉ kiểm tra',
+        consumes: ['multipart/form-data'],
+        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+      const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
+      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+      const data = await part.toBuffer();
+      if (part.file.truncated) throw tooLarge(MAX_IMPORT_BYTES);
+      return importReports(db, req.ctx(), config.provinceCode, data.toString('utf8'), {
+        dryRun: req.query.dryRun === 'true',
+        fileName: part.filename,
+      });
     },
   );
   app.get(

@@ -99,6 +99,24 @@ export const RateBody = z.strictObject({
   comment: z.string().trim().max(1000).optional(),
   secret: z.string().max(100).optional(),
 });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A period of local days, both included; by default the current month up to today. */
+export const StatsQuery = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  minVolume: z.coerce.number().int().min(0).max(10_000).optional(),
+});
+export const HotspotQuery = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  category: z.string().max(60).optional(),
+  /** the grid's cell in degrees (0.01 ≈ 1.1 km) */
+  cell: z.coerce.number().min(0.002).max(0.2).default(0.01),
+});
+export const FollowUpBody = z.strictObject({
+  fixed: z.boolean(),
+  secret: z.string().max(100).optional(),
+});
 export const ApiKeyBody = z.strictObject({
   name: z.string().trim().min(2).max(100),
   contactEmail: z.email().optional(),

@@ -100,11 +100,16 @@ export const fbReports = pgTable(
     closedAt: ts('closed_at'),
     updatedAt: ts('updated_at').notNull(),
     idempotencyKey: text('idempotency_key'),
+    /** when the "is it still fixed?" question went to the followers (categories with follow_up_days) */
+    followUpAskedAt: ts('follow_up_asked_at'),
+    /** the report's identifier in the system it was imported from (CSV import): imported once */
+    externalRef: text('external_ref'),
   },
   (t) => [
     uniqueIndex('fb_reports_code').on(t.code),
     uniqueIndex('fb_reports_token').on(t.token),
     uniqueIndex('fb_reports_idempotency').on(t.idempotencyKey),
+    uniqueIndex('fb_reports_external_ref').on(t.externalRef),
     index('fb_reports_queue').on(t.status, t.urgent, t.submittedAt),
     index('fb_reports_category_point').on(t.categoryId, t.lat, t.lng),
     index('fb_reports_unit_status').on(t.unitCode, t.status, t.submittedAt),
@@ -133,6 +138,12 @@ export const fbFollowers = pgTable(
     /** sha256 of the secret in the follower's tracking link: lets an anonymous reporter rate */
     secretHash: text('secret_hash').notNull(),
     joinedAt: ts('joined_at').notNull(),
+    /** the language of the follower's messages (the page they reported or joined from) */
+    lang: text('lang').$type<'vi' | 'en'>().notNull().default('vi'),
+    /** the report they followed before an operator merged it into this one */
+    mergedFromId: uuid('merged_from_id'),
+    /** their answer to "is it still fixed?" (null: not asked or not answered) */
+    followUpFixed: boolean('follow_up_fixed'),
   },
   (t) => [index('fb_followers_report').on(t.reportId), index('fb_followers_user').on(t.userId)],
 );

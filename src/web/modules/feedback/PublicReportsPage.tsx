@@ -38,7 +38,14 @@ export function PublicReportsPage() {
       <PageHeader
         title={t('feedback.public.title')}
         lead={t('feedback.public.lead')}
-        actions={<ButtonLink to={paths.feedbackNew}>{t('feedback.public.new')}</ButtonLink>}
+        actions={
+          <>
+            <ButtonLink to={paths.feedbackNew}>{t('feedback.public.new')}</ButtonLink>
+            <ButtonLink variant="secondary" to={paths.feedbackStats}>
+              {t('feedback.public.stats')}
+            </ButtonLink>
+          </>
+        }
       />
       <div className="field-row">
         <SelectField

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
+import { useAuth } from '../../app/auth.tsx';
 import { paths } from '../../app/paths.ts';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -23,6 +24,9 @@ export function ReportPage() {
   const [contact, setContact] = useState({ name: '', phone: '', email: '' });
   const [hidden, setHidden] = useState(false);
   const [joined, setJoined] = useState<{ code: string; secret: string } | null>(null);
+  // An operator enters a report taken on the hotline, Zalo or social media, with its channel.
+  const operator = useAuth().can('feedback.triage');
+  const [channel, setChannel] = useState<'hotline' | 'zalo' | 'social'>('hotline');
 
   const categories = useQuery({
     queryKey: ['feedback', 'categories'],
@@ -45,16 +49,20 @@ export function ReportPage() {
   });
   const submit = useMutation({
     mutationFn: () =>
-      api.post<{ code: string; secret: string }>('/api/feedback/reports', {
-        categoryCode: category,
-        description,
-        lat: point?.lat,
-        lng: point?.lng,
-        ...(address ? { address } : {}),
-        media: photos.map((p) => ({ id: p.id, secret: p.secret })),
-        contact: contactBody(),
-        hiddenFromAgency: hidden,
-      }),
+      api.post<{ code: string; secret: string }>(
+        operator ? '/api/feedback/intake' : '/api/feedback/reports',
+        {
+          ...(operator ? { channel } : {}),
+          categoryCode: category,
+          description,
+          lat: point?.lat,
+          lng: point?.lng,
+          ...(address ? { address } : {}),
+          media: photos.map((p) => ({ id: p.id, secret: p.secret })),
+          contact: contactBody(),
+          hiddenFromAgency: hidden,
+        },
+      ),
   });
   const join = useMutation({
     mutationFn: (code: string) =>
@@ -104,6 +112,18 @@ export function ReportPage() {
     <div className="feedback-page">
       <PageHeader title={t('feedback.report.title')} lead={t('feedback.report.lead')} />
       <form onSubmit={onSubmit} noValidate>
+        {operator ? (
+          <SelectField
+            id="fb-channel"
+            label={t('feedback.report.channel')}
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as typeof channel)}
+          >
+            <option value="hotline">{t('feedback.channel.hotline')}</option>
+            <option value="zalo">{t('feedback.channel.zalo')}</option>
+            <option value="social">{t('feedback.channel.social')}</option>
+          </SelectField>
+        ) : null}
         <SelectField
           id="fb-category"
           label={t('feedback.report.category')}

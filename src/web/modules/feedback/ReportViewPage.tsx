@@ -32,6 +32,14 @@ export function ReportViewPage() {
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['feedback', 'report', code] }),
   });
+  const followUp = useMutation({
+    mutationFn: (fixed: boolean) =>
+      api.post<{ status: string }>(`/api/feedback/reports/${code}/follow-up`, {
+        fixed,
+        ...(secret ? { secret } : {}),
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['feedback', 'report', code] }),
+  });
   return (
     <div className="feedback-page">
       <PageHeader title={t('feedback.view.title', { code })} />
@@ -106,11 +114,36 @@ export function ReportViewPage() {
                 {rate.error ? <ApiErrorAlert error={rate.error} /> : null}
               </section>
             ) : null}
+            {r.followUpAsked && secret ? (
+              <section aria-labelledby="fb-follow-up" className="feedback-rate">
+                <h2 id="fb-follow-up">{t('feedback.view.follow_up')}</h2>
+                {followUp.isSuccess ? (
+                  <p role="status">{t('feedback.view.follow_up_thanks')}</p>
+                ) : (
+                  <div className="page-actions">
+                    <Button onClick={() => followUp.mutate(true)} busy={followUp.isPending}>
+                      {t('feedback.view.still_fixed')}
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      onClick={() => followUp.mutate(false)}
+                      busy={followUp.isPending}
+                    >
+                      {t('feedback.view.not_fixed')}
+                    </Button>
+                  </div>
+                )}
+                {followUp.error ? <ApiErrorAlert error={followUp.error} /> : null}
+              </section>
+            ) : null}
             <h2>{t('feedback.view.timeline')}</h2>
             <ol className="feedback-timeline">
               {r.timeline.map((e) => (
                 <li key={`${e.at}-${e.action}-${e.status}`}>
-                  <time dateTime={e.at}>{formatTime(e.at)}</time> — {t(`feedback.status.${e.status}`)}
+                  <time dateTime={e.at}>{formatTime(e.at)}</time> —{' '}
+                  {e.action === 'follow_up' || e.action === 'follow_up_answer'
+                    ? t(`feedback.timeline.${e.action}`)
+                    : t(`feedback.status.${e.status}`)}
                   {e.note ? `: ${e.note}` : ''}
                 </li>
               ))}

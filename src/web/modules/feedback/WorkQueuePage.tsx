@@ -1,12 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { paths } from '../../app/paths.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { categoryLabel, type ReportSummary } from './api.ts';
+import { categoryLabel, importReports, type ReportSummary, UploadError } from './api.ts';
 import { formatTime } from './format.ts';
 
 function ReportTable({ id, caption, items }: { id: string; caption: string; items: ReportSummary[] }) {
@@ -43,6 +46,71 @@ function ReportTable({ id, caption, items }: { id: string; caption: string; item
   );
 }
 
+/** Reports from another system's CSV: checked first, then imported whole or not at all. */
+function ImportPanel() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const run = useMutation({
+    mutationFn: (dryRun: boolean) => importReports(file!, dryRun),
+    onSuccess: (r) => {
+      if (!r.dryRun) void qc.invalidateQueries({ queryKey: ['feedback', 'queue'] });
+    },
+  });
+  const error = run.error instanceof UploadError ? run.error : null;
+  return (
+    <section aria-labelledby="fb-import">
+      <h2 id="fb-import">{t('feedback.import.title')}</h2>
+      <p className="field-hint" id="fb-import-hint">
+        {t('feedback.import.hint')}
+      </p>
+      <div className="field">
+        <label htmlFor="fb-import-file" className="field-label">
+          {t('feedback.import.file')}
+        </label>
+        <input
+          id="fb-import-file"
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby="fb-import-hint"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            run.reset();
+          }}
+        />
+      </div>
+      <div className="page-actions">
+        <Button variant="secondary" disabled={!file} busy={run.isPending} onClick={() => run.mutate(true)}>
+          {t('feedback.import.check')}
+        </Button>
+        <Button disabled={!file} busy={run.isPending} onClick={() => run.mutate(false)}>
+          {t('feedback.import.run')}
+        </Button>
+      </div>
+      {run.data ? (
+        <p role="status" data-testid="fb-import-result">
+          {t(run.data.dryRun ? 'feedback.import.checked' : 'feedback.import.done', {
+            rows: run.data.rows,
+            imported: run.data.imported,
+            skipped: run.data.skipped,
+          })}
+        </p>
+      ) : null}
+      {run.error ? (
+        <Alert kind="error" live title={run.error.message}>
+          {error?.problems.length ? (
+            <ul data-testid="fb-import-errors">
+              {error.problems.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+    </section>
+  );
+}
+
 /** Operators: the triage queue and answers to review. Agencies: the reports they hold. */
 export function WorkQueuePage() {
   const { t } = useTranslation();
@@ -66,7 +134,16 @@ export function WorkQueuePage() {
   });
   return (
     <div>
-      <PageHeader title={t('feedback.work.title')} />
+      <PageHeader
+        title={t('feedback.work.title')}
+        actions={
+          operator ? (
+            <ButtonLink variant="secondary" to={paths.feedbackNew}>
+              {t('feedback.work.intake')}
+            </ButtonLink>
+          ) : undefined
+        }
+      />
       {operator ? (
         <>
           <h2>{t('feedback.work.triage')}</h2>
@@ -77,6 +154,7 @@ export function WorkQueuePage() {
           <QueryState query={review}>
             {(d) => <ReportTable id="fb-review" caption={t('feedback.work.reviewCaption')} items={d.items} />}
           </QueryState>
+          <ImportPanel />
         </>
       ) : null}
       {handler ? (

@@ -33,6 +33,8 @@ export interface ReportSummary {
 
 export interface PublicReport extends ReportSummary {
   mergedInto: string | null;
+  /** closed, and its followers were asked "is it still fixed?" */
+  followUpAsked: boolean;
   answers: { text: string; publishedAt: string | null }[];
   photos: { id: string; fromAgency: boolean }[];
   timeline: { at: string; action: string; status: string; note: string | null }[];
@@ -57,23 +59,49 @@ export interface UploadedPhoto {
   suggestedPoint: { lat: number; lng: number } | null;
 }
 
+export interface ImportResult {
+  rows: number;
+  imported: number;
+  skipped: number;
+  codes: string[];
+  dryRun: boolean;
+}
+
+/** A file error as the API words it: the summary and one message per problem (row and column named). */
+export class UploadError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[],
+  ) {
+    super(message);
+  }
+}
+
 /** Multipart upload (the JSON client does not send files). */
-export async function uploadPhoto(file: File): Promise<UploadedPhoto> {
+async function postFile<T>(url: string, file: File): Promise<T> {
   const form = new FormData();
   form.append('file', file);
   const headers: Record<string, string> = { 'accept-language': currentLanguage() };
   const csrf = getCsrfToken();
   if (csrf) headers['x-csrf-token'] = csrf;
-  const res = await fetch('/api/feedback/photos', {
+  const res = await fetch(url, {
     method: 'POST',
     body: form,
     headers,
     credentials: 'same-origin',
   });
-  const body = (await res.json()) as UploadedPhoto & { error?: { message: string } };
-  if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+  const body = (await res.json()) as T & { error?: { message: string; fields?: { message: string }[] } };
+  if (!res.ok)
+    throw new UploadError(
+      body.error?.message ?? `HTTP ${res.status}`,
+      body.error?.fields?.map((f) => f.message) ?? [],
+    );
   return body;
 }
+
+export const uploadPhoto = (file: File) => postFile<UploadedPhoto>('/api/feedback/photos', file);
+export const importReports = (file: File, dryRun: boolean) =>
+  postFile<ImportResult>(`/api/feedback/import${dryRun ? '?dryRun=true' : ''}`, file);
 
 export const mediaUrl = (id: string) => `/api/feedback/media/${id}`;
 export const categoryLabel = (r: { categoryName: string; categoryNameEn: string }) =>

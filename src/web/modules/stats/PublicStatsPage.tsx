@@ -8,6 +8,7 @@ import { formatNumber, todayInVietnam } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Section } from '../../ui/Section.tsx';
+import { FeedbackSummary } from '../feedback/FeedbackSummary.tsx';
 import { BarChart } from './BarChart.tsx';
 import { CommuneMap } from './CommuneMap.tsx';
 import { PeriodForm } from './PeriodForm.tsx';
@@ -58,6 +59,9 @@ export function PublicStatsPage() {
                   {t('stats.indicator.progress')}: <strong>{percent(d.indicators.progress)}</strong> ·{' '}
                   {t('stats.indicator.online')}: <strong>{percent(d.indicators.online)}</strong>
                 </p>
+              </Section>
+              <Section title={t('feedback.stats.title')}>
+                <FeedbackSummary month={period} />
               </Section>
               <Section title={t('stats.ranking_title')}>
                 <RankingTable

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { applyChange, followerCountSql, lockReport } from '../change.ts';
 import { hashSecret, newSecret } from '../codes.ts';
 import { isOpen } from '../lifecycle.ts';
+import { sendTrackingLink } from '../notify.ts';
 import { fbFollowers, fbReports } from '../tables.ts';
 
 /** "This is my problem too": the caller follows an open report instead of filing a new one. */
@@ -13,6 +14,7 @@ export async function joinReport(
   ctx: ActionContext,
   code: string,
   contact: { name?: string | undefined; phone?: string | undefined; email?: string | undefined },
+  publicUrl?: string,
 ) {
   const [found] = await db.select({ id: fbReports.id }).from(fbReports).where(eq(fbReports.code, code));
   if (!found) throw new AppError('not_found');
@@ -30,7 +32,17 @@ export async function joinReport(
       email: contact.email ?? null,
       secretHash: hashSecret(secret),
       joinedAt: new Date(),
+      lang: ctx.lang,
     });
+    if (publicUrl && (contact.email || contact.phone))
+      await sendTrackingLink(
+        tx,
+        publicUrl,
+        'joined',
+        { email: contact.email ?? null, phone: contact.phone ?? null, lang: ctx.lang },
+        r,
+        secret,
+      );
     await applyChange(tx, ctx, r, {
       action: 'join',
       set: { followerCount: followerCountSql(r.id) as never },

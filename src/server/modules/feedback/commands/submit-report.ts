@@ -8,6 +8,7 @@ import { hashSecret, newSecret, trackingCode } from '../codes.ts';
 import { publicEventPayload } from '../change.ts';
 import { unitAt } from '../geography.ts';
 import { redact } from '../redact.ts';
+import { sendTrackingLink } from '../notify.ts';
 import { categoryByCode, communeShapes } from '../reference.ts';
 import { fbFollowers, fbReports, fbTimeline, type ReportChannel } from '../tables.ts';
 import { attachMedia, type MediaRef } from './attach-media.ts';
@@ -24,6 +25,8 @@ export interface SubmitReportInput {
   channel: ReportChannel;
   apiKeyId?: string | undefined;
   idempotencyKey?: string | undefined;
+  /** the site's address: the reporter's tracking link goes out by e-mail/SMS when a contact was given */
+  publicUrl?: string | undefined;
   /** where the description field is, for errors in the caller's terms (Open311 says "description") */
   fields?: { category: string; point: string };
 }
@@ -104,7 +107,17 @@ export async function submitReport(
       email: input.contact?.email ?? null,
       secretHash: hashSecret(secret),
       joinedAt: now,
+      lang: ctx.lang,
     });
+    if (input.publicUrl && (input.contact?.email || input.contact?.phone))
+      await sendTrackingLink(
+        tx,
+        input.publicUrl,
+        'submitted',
+        { email: input.contact.email ?? null, phone: input.contact.phone ?? null, lang: ctx.lang },
+        report,
+        secret,
+      );
     await attachMedia(tx, input.media ?? [], { reportId: report.id });
     await tx.insert(fbTimeline).values({
       reportId: report.id,

@@ -90,7 +90,7 @@ export async function mergeReport(db: Db, ctx: ActionContext, id: string, intoCo
       throw new AppError('validation', {}, [{ field: 'body.intoCode', key: 'feedback.merge_target' }]);
     await tx
       .update(fbFollowers)
-      .set({ reportId: into.id, isReporter: false })
+      .set({ reportId: into.id, isReporter: false, mergedFromId: r.id })
       .where(eq(fbFollowers.reportId, r.id));
     await applyChange(tx, ctx, into, {
       action: 'join',

@@ -193,6 +193,7 @@ export async function open311Routes(root: FastifyInstance, deps: Deps) {
           contact: { name, phone: b.phone, email: b.email },
           channel: 'open311',
           apiKeyId: key.key.id,
+          publicUrl: config.publicUrl,
           fields: { category: 'service_code', point: 'lat' },
         });
         return send(

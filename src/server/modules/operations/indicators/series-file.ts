@@ -1,5 +1,6 @@
 // An indicator's series as a file: the template (period, commune code, value) and the reading of a
 // filled-in CSV or Excel sheet into rows, each bad row with its reason, the good rows kept.
+import { parseCsv as readCsv } from '../../../platform/csv.ts';
 import type { Granularity } from '../tables.ts';
 
 export const SERIES_HEADERS = ['ky', 'ma_xa', 'gia_tri'] as const;
@@ -120,36 +121,15 @@ export function readSeriesRows(
   return { rows: good, errors };
 }
 
-/** Splits CSV text (RFC 4180: quotes, doubled quotes, CRLF) into rows of cells; a BOM is dropped. */
+/**
+ * The cells of each line of a CSV text (the platform's reader: quotes, CRLF, a BOM, `;` or `,`), a
+ * blank line kept as an empty row so that a row's index still gives its line in the file.
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',' || ch === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
+  const out: string[][] = [];
+  for (const row of readCsv(text)) {
+    while (out.length < row.line - 1) out.push(['']);
+    out.push(row.cells);
   }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  return out;
 }
