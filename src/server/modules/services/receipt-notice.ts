@@ -5,7 +5,7 @@ import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { StoredEvent } from '../../platform/events/index.ts';
 import { type Language, t } from '../../platform/i18n/index.ts';
 import { agencies } from '../identity/index.ts';
-import { type OutgoingMessage, queueMessage } from '../../platform/messages/index.ts';
+import { type OutgoingMessage, queueMessages } from '../../platform/messages/index.ts';
 import { formatDate, formatTime } from '../../platform/pdf/index.ts';
 import { loadCalendar } from './clock.ts';
 import { computeDueDate, type TimeLimit } from './deadline.ts';
@@ -125,5 +125,5 @@ export async function sendReceipt(tx: Tx, event: StoredEvent, publicUrl: string)
     publicUrl,
     answerBy: await deskAnswerBy(tx, row.submittedAt),
   });
-  for (const m of messages) await queueMessage(tx, m);
+  await queueMessages(tx, messages);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { desc, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db, DbOrTx } from '../db/client.ts';
-import { enqueue, type JobRunner } from '../jobs/index.ts';
+import { enqueueMany, type JobRunner } from '../jobs/index.ts';
 import type { Logger } from '../log.ts';
 import { type MessageChannel, messages } from './tables.ts';
 
@@ -38,20 +38,33 @@ const shownBody = sql<string>`coalesce(${messages.bodyRedacted}, ${messages.body
 
 /** Queues a message in the caller's transaction; a job delivers it after commit. */
 export async function queueMessage(tx: DbOrTx, msg: OutgoingMessage): Promise<number> {
-  const [row] = await tx
+  const [id] = await queueMessages(tx, [msg]);
+  return id!;
+}
+
+/** Several messages and their delivery jobs: two statements, whatever their number. */
+export async function queueMessages(tx: DbOrTx, msgs: readonly OutgoingMessage[]): Promise<number[]> {
+  if (msgs.length === 0) return [];
+  const rows = await tx
     .insert(messages)
-    .values({
-      channel: msg.channel,
-      recipient: msg.recipient,
-      subject: msg.subject ?? null,
-      body: msg.body,
-      bodyRedacted: msg.secrets?.length ? masked(msg.body, msg.secrets) : null,
-      template: msg.template ?? null,
-      meta: msg.meta ?? {},
-    })
+    .values(
+      msgs.map((msg) => ({
+        channel: msg.channel,
+        recipient: msg.recipient,
+        subject: msg.subject ?? null,
+        body: msg.body,
+        bodyRedacted: msg.secrets?.length ? masked(msg.body, msg.secrets) : null,
+        template: msg.template ?? null,
+        meta: msg.meta ?? {},
+      })),
+    )
     .returning({ id: messages.id });
-  await enqueue(tx, 'messages.deliver', { id: row!.id });
-  return row!.id;
+  await enqueueMany(
+    tx,
+    'messages.deliver',
+    rows.map((r) => ({ payload: { id: r.id } })),
+  );
+  return rows.map((r) => r.id);
 }
 
 /**
