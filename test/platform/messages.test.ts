@@ -69,10 +69,12 @@ describe('SMS through the gateway contract', () => {
     expect(await statusOf(id)).toBe('queued');
     const [job] = await queryRows<{ status: string; attempts: number }>(
       db(),
-      sql`select status, attempts from jobs where payload->>'id' = ${String(id)}`,
+      sql`select status, attempts from jobs where payload->'ids' @> ${JSON.stringify([id])}::jsonb`,
     );
     expect(job).toMatchObject({ status: 'pending', attempts: 1 });
-    await db().execute(sql`update jobs set run_at = now() where payload->>'id' = ${String(id)}`);
+    await db().execute(
+      sql`update jobs set run_at = now() where payload->'ids' @> ${JSON.stringify([id])}::jsonb`,
+    );
     await runner.tick();
     expect(await statusOf(id)).toBe('sent');
   });
@@ -83,7 +85,7 @@ describe('SMS through the gateway contract', () => {
     expect(await statusOf(id)).toBe('failed');
     const [job] = await queryRows<{ status: string }>(
       db(),
-      sql`select status from jobs where payload->>'id' = ${String(id)}`,
+      sql`select status from jobs where payload->'ids' @> ${JSON.stringify([id])}::jsonb`,
     );
     expect(job!.status).toBe('done');
   });

@@ -42,7 +42,7 @@ export async function queueMessage(tx: DbOrTx, msg: OutgoingMessage): Promise<nu
   return id!;
 }
 
-/** Several messages and their delivery jobs: two statements, whatever their number. */
+/** Several messages and one job delivering them: two statements, whatever their number. */
 export async function queueMessages(tx: DbOrTx, msgs: readonly OutgoingMessage[]): Promise<number[]> {
   if (msgs.length === 0) return [];
   const rows = await tx
@@ -59,12 +59,9 @@ export async function queueMessages(tx: DbOrTx, msgs: readonly OutgoingMessage[]
       })),
     )
     .returning({ id: messages.id });
-  await enqueueMany(
-    tx,
-    'messages.deliver',
-    rows.map((r) => ({ payload: { id: r.id } })),
-  );
-  return rows.map((r) => r.id);
+  const ids = rows.map((r) => r.id);
+  await enqueueMany(tx, 'messages.deliver', [{ payload: { ids } }]);
+  return ids;
 }
 
 /**
@@ -108,8 +105,12 @@ export interface DeliveryOptions {
 }
 
 /** Writes a kept message to `<keepDir>/<id>.txt`, readable by the server's own user only. */
+const madeDirs = new Set<string>();
 async function keepCopy(dir: string, msg: typeof messages.$inferSelect): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  if (!madeDirs.has(dir)) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    madeDirs.add(dir);
+  }
   const head = [`To: ${msg.recipient}`, `Channel: ${msg.channel}`, `Subject: ${msg.subject ?? ''}`];
   await writeFile(join(dir, `${msg.id}.txt`), `${head.join('\n')}\n\n${msg.body}\n`, { mode: 0o600 });
 }
@@ -117,8 +118,12 @@ async function keepCopy(dir: string, msg: typeof messages.$inferSelect): Promise
 /** Registers the delivery job: SMTP for e-mail, the SMS gateway for SMS, or "kept" in demo/outbox mode. */
 export function registerMessageDelivery(runner: JobRunner, opts: DeliveryOptions): void {
   const transport = opts.smtpUrl !== 'outbox' && !opts.demo ? nodemailer.createTransport(opts.smtpUrl) : null;
+  // One job delivers the messages one record's change queued together (`ids`; `id` from older rows).
   runner.handle('messages.deliver', async (payload) => {
-    const id = Number(payload.id);
+    const ids = Array.isArray(payload.ids) ? payload.ids.map(Number) : [Number(payload.id)];
+    for (const id of ids) await deliver(id);
+  });
+  const deliver = async (id: number) => {
     const [msg] = await opts.db.select().from(messages).where(eq(messages.id, id));
     if (!msg || msg.status === 'sent' || msg.status === 'kept') return;
     if (opts.demo || (msg.channel === 'email' && !transport) || (msg.channel === 'sms' && !opts.sms)) {
@@ -139,7 +144,8 @@ export function registerMessageDelivery(runner: JobRunner, opts: DeliveryOptions
         await opts.sms!.send(msg.recipient, msg.body, `cqs-${msg.id}`);
       }
     } catch (err) {
-      // A refusal by the gateway is final; anything else is retried by the job queue.
+      // A refusal by the gateway is final; anything else is retried by the job queue (the messages
+      // already sent by this job are skipped on the retry: their status says so).
       if ((err as { permanent?: boolean }).permanent) {
         await opts.db
           .update(messages)
@@ -153,7 +159,7 @@ export function registerMessageDelivery(runner: JobRunner, opts: DeliveryOptions
       .update(messages)
       .set({ status: 'sent', sentAt: new Date(), body: shownBody })
       .where(eq(messages.id, id));
-  });
+  };
 }
 
 /** The newest messages as people other than their recipients may see them: secrets masked. */
