@@ -108,6 +108,18 @@ export const CreateMeetingBody = z
   });
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
+/** A change of time, place or format before the meeting opens: sent to invitees as an iCalendar update. */
+export const UpdateMeetingBody = z.strictObject({
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  plannedEndAt: z.iso.datetime({ offset: true }).optional(),
+  place: z.string().trim().max(300).optional(),
+  mode: MeetingMode.optional(),
+  urgent: z.boolean().optional(),
+  reason: z.string().trim().min(3).max(500).optional(),
+});
+export type UpdateMeetingBody = z.infer<typeof UpdateMeetingBody>;
+export const CancelMeetingBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+
 export const ReorderBody = z.strictObject({ itemIds: z.array(Uuid).min(1).max(100) });
 export const ReplyBody = z.discriminatedUnion('reply', [
   z.strictObject({

@@ -5,6 +5,8 @@ import { ledger } from './tables.ts';
 export const LEDGER_KINDS = [
   'meeting.created',
   'meeting.invited',
+  'meeting.updated',
+  'invitation.reminded',
   'meeting.cancelled',
   'meeting.started',
   'meeting.paused',

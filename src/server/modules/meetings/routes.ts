@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { getAgency } from '../identity/index.ts';
 import { addItem } from './commands/add-item.ts';
 import { callSpeaker } from './commands/call-speaker.ts';
+import { cancelMeeting } from './commands/cancel-meeting.ts';
 import { castBallot } from './commands/cast-ballot.ts';
 import { checkIn } from './commands/check-in.ts';
 import { closeItem } from './commands/close-item.ts';
@@ -27,6 +28,7 @@ import { requestSpeech } from './commands/request-speech.ts';
 import { sendInvitations } from './commands/send-invitations.ts';
 import { setItemAside } from './commands/set-item-aside.ts';
 import { startMeeting } from './commands/start-meeting.ts';
+import { updateMeeting } from './commands/update-meeting.ts';
 import { renderNotice } from './notice.ts';
 import { agencyTasks, listMeetings, meetingLedgerFigures, meetingView, noticeContent } from './queries.ts';
 import { meetingKinds } from './tables.ts';
@@ -43,6 +45,7 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const ok = { ok: true as const };
+  const settings = { publicUrl: deps.config.publicUrl };
 
   app.get(
     '/api/meetings/kinds',
@@ -141,7 +144,33 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
       config: official,
       schema: { tags, summary: 'Gửi giấy mời (thời gian gửi trước tính theo ngày làm việc)', params: Id },
     },
-    async (req) => sendInvitations(db, req.ctx(), req.params.id),
+    async (req) => sendInvitations(db, req.ctx(), req.params.id, settings),
+  );
+  app.post(
+    '/api/meetings/:id/update',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Đổi thời gian, địa điểm, hình thức (gửi cập nhật lịch .ics cho người được mời)',
+        params: Id,
+        body: C.UpdateMeetingBody,
+      },
+    },
+    async (req) => updateMeeting(db, req.ctx(), req.params.id, req.body, settings),
+  );
+  app.post(
+    '/api/meetings/:id/cancel',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Hủy cuộc họp (gửi thông báo hủy lịch .ics)',
+        params: Id,
+        body: C.CancelMeetingBody,
+      },
+    },
+    async (req) => cancelMeeting(db, req.ctx(), req.params.id, req.body.reason, settings),
   );
   app.post(
     '/api/meetings/:id/reply',
@@ -154,7 +183,7 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
         body: C.ReplyBody,
       },
     },
-    async (req) => replyInvitation(db, req.ctx(), req.params.id, req.body),
+    async (req) => replyInvitation(db, req.ctx(), req.params.id, req.body, settings),
   );
   app.post(
     '/api/meetings/:id/check-in',

@@ -29,6 +29,8 @@ import type {
   SpeechState,
 } from '../../../contracts/meetings.ts';
 
+export type InvitationKind = 'invite' | 'update' | 'cancel' | 'reminder';
+
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const meetingKinds = pgTable(
@@ -68,6 +70,10 @@ export const meetings = pgTable(
     /** working days between the first invitation and the start (Decision 45/2018: at least 3) */
     leadWorkingDays: integer('lead_working_days'),
     leadTooShort: boolean('lead_too_short').notNull().default(false),
+    /** the iCalendar SEQUENCE of the invitation: raised by every update or cancellation sent */
+    icalSequence: integer('ical_sequence').notNull().default(0),
+    cancelledAt: ts('cancelled_at'),
+    cancelReason: text('cancel_reason'),
     noticeNumber: text('notice_number'),
     noticeIssuedAt: ts('notice_issued_at'),
     createdBy: uuid('created_by'),
@@ -178,10 +184,15 @@ export const invitations = pgTable(
       .notNull()
       .references(() => participants.id),
     channel: text('channel').$type<'app' | 'email' | 'sms'>().notNull(),
-    kind: text('kind').$type<'invite' | 'update' | 'cancel' | 'reminder'>().notNull(),
+    kind: text('kind').$type<InvitationKind>().notNull(),
+    /** the iCalendar SEQUENCE the message carried */
+    sequence: integer('sequence').notNull().default(0),
     sentAt: ts('sent_at').notNull().defaultNow(),
   },
-  (t) => [index('mtg_invitations_meeting').on(t.meetingId)],
+  (t) => [
+    index('mtg_invitations_meeting').on(t.meetingId),
+    index('mtg_invitations_participant').on(t.participantId, t.sentAt),
+  ],
 );
 
 export const speeches = pgTable(

@@ -6,13 +6,24 @@ import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { getUser } from '../../identity/index.ts';
 import { emitMeeting } from '../events.ts';
+import { deliverInvitations, type InvitationSettings } from '../invitations.ts';
 import { appendLedger } from '../ledger.ts';
 import { lockMeeting, requireLive } from '../load.ts';
 import { participantOf } from '../policy.ts';
 import { bridgePoints, participants } from '../tables.ts';
 
-/** A participant answers the invitation: attend (how), absent with a reason, or a named substitute. */
-export async function replyInvitation(db: Db, ctx: ActionContext, meetingId: string, input: ReplyBody) {
+/**
+ * A participant answers the invitation: attend (in person, online or at one of the meeting's bridge
+ * points), absent with a reason, or a named substitute (dự thay), who is invited at once by the app,
+ * e-mail with the calendar entry and SMS. A later answer replaces the earlier one.
+ */
+export async function replyInvitation(
+  db: Db,
+  ctx: ActionContext,
+  meetingId: string,
+  input: ReplyBody,
+  settings: InvitationSettings,
+) {
   return db.transaction(async (tx) => {
     const l = await lockMeeting(tx, meetingId, ctx.actor);
     const me = participantOf(ctx.actor, l.participants);
@@ -72,6 +83,7 @@ export async function replyInvitation(db: Db, ctx: ActionContext, meetingId: str
         .returning();
       substituteId = sub!.id;
       l.participants.push(sub!);
+      if (l.meeting.invitedAt) await deliverInvitations(tx, l, [sub!], 'invite', settings, { now });
     }
     await appendLedger(tx, meetingId, {
       kind: 'reply',
