@@ -163,3 +163,40 @@ export const ConclusionBody = z.strictObject({
 });
 export type ConclusionBody = z.infer<typeof ConclusionBody>;
 export const CompleteTaskBody = z.strictObject({ evidence: z.string().trim().min(3).max(2000) });
+
+/** A document of a content: a PDF already uploaded (`/api/files`), or a classified one by metadata only. */
+export const DocumentBody = z.discriminatedUnion('classified', [
+  z.strictObject({
+    classified: z.literal(false).default(false),
+    title: Title,
+    fileId: Uuid,
+  }),
+  z.strictObject({
+    classified: z.literal(true),
+    title: Title,
+    pageCount: z.int().min(1).max(10_000),
+    paperCopies: z.int().min(1).max(10_000),
+  }),
+]);
+export type DocumentBody = z.infer<typeof DocumentBody>;
+
+export const NoteKind = z.enum(['highlight', 'text']);
+export type NoteKind = z.infer<typeof NoteKind>;
+const Fraction01 = z.number().min(0).max(1);
+export const NoteRect = z.strictObject({ x: Fraction01, y: Fraction01, w: Fraction01, h: Fraction01 });
+export type NoteRect = z.infer<typeof NoteRect>;
+export const NoteBody = z
+  .strictObject({
+    page: z.int().min(1).max(10_000),
+    kind: NoteKind,
+    text: z.string().trim().min(1).max(5000).optional(),
+    rect: NoteRect.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.kind === 'text' && !b.text)
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'field.meeting_note_empty' });
+    if (b.kind === 'highlight' && !b.rect)
+      ctx.addIssue({ code: 'custom', path: ['rect'], message: 'field.meeting_note_empty' });
+  });
+export type NoteBody = z.infer<typeof NoteBody>;
+export const NoteUpdateBody = z.strictObject({ text: z.string().trim().min(1).max(5000) });

@@ -27,6 +27,7 @@ export const LEDGER_KINDS = [
   'poll.opened',
   'ballot.cast',
   'poll.closed',
+  'document.added',
   'document.published',
   'document.printed',
   'paper.exception',

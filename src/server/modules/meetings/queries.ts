@@ -6,7 +6,16 @@ import { AppError } from '../../platform/errors.ts';
 import { attendance } from './attendance.ts';
 import { meetingFigures } from './figures.ts';
 import type { MeetingRow } from './load.ts';
-import { isChair, isSecretariat, MANAGE, mayRead, participantOf } from './policy.ts';
+import { files } from '../../platform/files/index.ts';
+import {
+  isChair,
+  isSecretariat,
+  MANAGE,
+  mayRead,
+  maySeeDocument,
+  maySeeDrafts,
+  participantOf,
+} from './policy.ts';
 import {
   presentConclusion,
   presentItem,
@@ -20,6 +29,7 @@ import {
   ballots,
   bridgePoints,
   conclusions,
+  documents,
   items,
   ledger,
   meetingKinds,
@@ -154,4 +164,47 @@ export async function noticeContent(db: DbOrTx, p: Principal, id: string) {
   const concl = await db.select().from(conclusions).where(eq(conclusions.meetingId, id));
   const taskRows = await db.select().from(tasks).where(eq(tasks.meetingId, id)).orderBy(asc(tasks.dueAt));
   return { meeting: m, kind, people, items: agenda, conclusions: concl, tasks: taskRows };
+}
+
+/**
+ * The documents of a meeting as the viewer may see them: all versions for the secretariat and the
+ * chair; for members the latest approved version of each. A classified document is listed by its
+ * metadata only (title, pages, paper copies), never with a file.
+ */
+export async function meetingDocuments(db: DbOrTx, p: Principal, id: string) {
+  const { m, people } = await loadForRead(db, p, id);
+  const rows = await db
+    .select()
+    .from(documents)
+    .where(eq(documents.meetingId, id))
+    .orderBy(asc(documents.itemId), asc(documents.title), desc(documents.version));
+  const drafts = maySeeDrafts(p, m, people);
+  return rows
+    .filter((d) => maySeeDocument(p, m, people, d))
+    .map((d) => ({
+      id: d.id,
+      itemId: d.itemId,
+      title: d.title,
+      version: d.version,
+      latest: d.latest,
+      classified: d.classified,
+      pageCount: d.pageCount,
+      paperCopies: d.classified ? d.paperCopies : 0,
+      approved: d.approvedAt !== null,
+      publishedAt: d.publishedAt?.toISOString() ?? null,
+      readable: !d.classified && d.fileId !== null,
+      ...(drafts ? { createdAt: d.createdAt.toISOString() } : {}),
+    }));
+}
+
+/** The PDF of a document the viewer may read (never a classified one). */
+export async function documentFile(db: DbOrTx, p: Principal, id: string, documentId: string) {
+  const { m, people } = await loadForRead(db, p, id);
+  const [d] = await db
+    .select({ doc: documents, file: files })
+    .from(documents)
+    .innerJoin(files, eq(files.id, documents.fileId))
+    .where(and(eq(documents.id, documentId), eq(documents.meetingId, id)));
+  if (!d || d.doc.classified || !maySeeDocument(p, m, people, d.doc)) throw new AppError('not_found');
+  return d;
 }

@@ -6,7 +6,9 @@ import * as C from '../../../contracts/meetings.ts';
 import type { Deps } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getAgency } from '../identity/index.ts';
+import { addDocument } from './commands/add-document.ts';
 import { addItem } from './commands/add-item.ts';
+import { approveDocument } from './commands/approve-document.ts';
 import { callSpeaker } from './commands/call-speaker.ts';
 import { cancelMeeting } from './commands/cancel-meeting.ts';
 import { castBallot } from './commands/cast-ballot.ts';
@@ -29,8 +31,17 @@ import { sendInvitations } from './commands/send-invitations.ts';
 import { setItemAside } from './commands/set-item-aside.ts';
 import { startMeeting } from './commands/start-meeting.ts';
 import { updateMeeting } from './commands/update-meeting.ts';
+import { addNote, changeNote, myNotes } from './commands/write-note.ts';
 import { renderNotice } from './notice.ts';
-import { agencyTasks, listMeetings, meetingLedgerFigures, meetingView, noticeContent } from './queries.ts';
+import {
+  agencyTasks,
+  documentFile,
+  listMeetings,
+  meetingDocuments,
+  meetingLedgerFigures,
+  meetingView,
+  noticeContent,
+} from './queries.ts';
 import { meetingKinds } from './tables.ts';
 
 const tags = ['Họp không giấy (meetings)'];
@@ -38,6 +49,8 @@ const Id = z.object({ id: z.uuid() });
 const IdItem = z.object({ id: z.uuid(), itemId: z.uuid() });
 const IdPoll = z.object({ id: z.uuid(), pollId: z.uuid() });
 const IdSpeech = z.object({ id: z.uuid(), speechId: z.uuid() });
+const IdDoc = z.object({ id: z.uuid(), docId: z.uuid() });
+const IdNote = z.object({ id: z.uuid(), noteId: z.uuid() });
 const official = { access: { kind: 'official' as const } };
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -138,6 +151,94 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
         return ok;
       },
     );
+  app.get(
+    '/api/meetings/:id/documents',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Tài liệu họp (thành viên: bản mới nhất đã được duyệt; tài liệu mật: chỉ thông tin)',
+        params: Id,
+      },
+    },
+    async (req) => ({ items: await meetingDocuments(db, req.principal!, req.params.id) }),
+  );
+  app.post(
+    '/api/meetings/:id/items/:itemId/documents',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary:
+          'Thêm tài liệu PDF (đếm số trang) hoặc tài liệu mật (chỉ thông tin, bản giấy); cùng tên là phiên bản mới',
+        params: IdItem,
+        body: C.DocumentBody,
+      },
+    },
+    async (req) => addDocument(db, deps.blobs, req.ctx(), req.params.id, req.params.itemId, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/documents/:docId/approve',
+    {
+      config: official,
+      schema: { tags, summary: 'Lãnh đạo duyệt tài liệu, phát hành cho thành viên', params: IdDoc },
+    },
+    async (req) => approveDocument(db, req.ctx(), req.params.id, req.params.docId),
+  );
+  app.get(
+    '/api/meetings/:id/documents/:docId/file',
+    { config: official, schema: { tags, summary: 'Đọc tài liệu (PDF)', params: IdDoc } },
+    async (req, reply) => {
+      const { file } = await documentFile(db, req.principal!, req.params.id, req.params.docId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-length', String(file.size))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `inline; filename="tai-lieu-${req.params.docId.slice(0, 8)}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(await deps.blobs.open(file.sha256));
+    },
+  );
+  app.get(
+    '/api/meetings/:id/documents/:docId/notes',
+    { config: official, schema: { tags, summary: 'Ghi chú riêng của tôi trên tài liệu', params: IdDoc } },
+    async (req) => ({ items: await myNotes(db, req.ctx(), req.params.id, req.params.docId) }),
+  );
+  app.post(
+    '/api/meetings/:id/documents/:docId/notes',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Thêm ghi chú riêng (tô sáng hoặc chữ) trên một trang',
+        params: IdDoc,
+        body: C.NoteBody,
+      },
+    },
+    async (req) => addNote(db, req.ctx(), req.params.id, req.params.docId, req.body),
+  );
+  app.patch(
+    '/api/meetings/:id/notes/:noteId',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Sửa ghi chú riêng của tôi',
+        params: IdNote,
+        body: C.NoteUpdateBody,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => changeNote(db, req.ctx(), req.params.id, req.params.noteId, { text: req.body.text }),
+  );
+  app.delete(
+    '/api/meetings/:id/notes/:noteId',
+    {
+      config: official,
+      schema: { tags, summary: 'Xóa ghi chú riêng của tôi', params: IdNote, response: { 200: Ok } },
+    },
+    async (req) => changeNote(db, req.ctx(), req.params.id, req.params.noteId, 'delete'),
+  );
   app.post(
     '/api/meetings/:id/invitations',
     {

@@ -22,6 +22,8 @@ import type {
   KindRules,
   MeetingMode,
   MeetingState,
+  NoteKind,
+  NoteRect,
   ParticipantRole,
   PollResult,
   ReplyState,
@@ -168,9 +170,36 @@ export const documents = pgTable(
     approvedBy: uuid('approved_by'),
     publishedAt: ts('published_at'),
     paperCopies: integer('paper_copies').notNull().default(0),
+    uploadedBy: uuid('uploaded_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('mtg_documents_item').on(t.itemId)],
+  (t) => [
+    index('mtg_documents_item').on(t.itemId),
+    uniqueIndex('mtg_documents_one_latest').on(t.itemId, t.title).where(sql`${t.latest}`),
+  ],
+);
+
+/**
+ * A member's private notes on a document page (highlights and text). Only their author reads them:
+ * every query names `user_id`; no route, export, audit row or event carries their text.
+ */
+export const notes = pgTable(
+  'mtg_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    userId: uuid('user_id').notNull(),
+    page: integer('page').notNull(),
+    kind: text('kind').$type<NoteKind>().notNull(),
+    text: text('text'),
+    /** a highlighted area as fractions of the page (0–1), from its top left corner */
+    rect: jsonb('rect').$type<NoteRect>(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('mtg_notes_owner').on(t.userId, t.documentId, t.page)],
 );
 
 export const invitations = pgTable(
