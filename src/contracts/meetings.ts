@@ -200,3 +200,14 @@ export const NoteBody = z
   });
 export type NoteBody = z.infer<typeof NoteBody>;
 export const NoteUpdateBody = z.strictObject({ text: z.string().trim().min(1).max(5000) });
+
+export const DraftMinutesBody = z.strictObject({ redraft: z.boolean().default(false) });
+export const EditMinutesBody = z.strictObject({
+  body: z.string().trim().min(10).max(200_000),
+  version: z.int().min(1),
+});
+export const SignMinutesBody = z.strictObject({ version: z.int().min(1) });
+export const TaskProgressBody = z.strictObject({
+  percent: z.int().min(0).max(100),
+  note: z.string().trim().min(3).max(2000),
+});

@@ -55,6 +55,8 @@ export const ERRORS = {
   meeting_document_not_pdf: 415,
   meeting_document_unreadable: 400,
   meeting_notes_personal: 403,
+  meeting_minutes_signed: 409,
+  meeting_minutes_conflict: 409,
   database_unavailable: 503,
   streams_full: 503,
   internal: 500,

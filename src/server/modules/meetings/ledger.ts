@@ -34,7 +34,10 @@ export const LEDGER_KINDS = [
   'conclusion.recorded',
   'notice.issued',
   'task.created',
+  'task.progress',
   'task.done',
+  'minutes.drafted',
+  'minutes.signed',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 

@@ -1,5 +1,5 @@
 // Reads for the meeting list, the meeting (tablet, console, hall), tasks and the figures.
-import { and, asc, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, lt, or, type SQL } from 'drizzle-orm';
 import { type Principal, scopePaths } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -34,6 +34,7 @@ import {
   ledger,
   meetingKinds,
   meetings,
+  minutes,
   participants,
   pollElectors,
   polls,
@@ -100,6 +101,10 @@ export async function meetingView(db: DbOrTx, p: Principal, id: string) {
         db.select().from(ballots).where(inArray(ballots.pollId, pollIds)),
       ])
     : [[], []];
+  const carriedIds = agenda.flatMap((i) => i.carriedTaskIds);
+  const carried = carriedIds.length
+    ? await db.select().from(tasks).where(inArray(tasks.id, carriedIds)).orderBy(asc(tasks.dueAt))
+    : [];
   const now = new Date();
   return {
     meeting: presentMeetingSummary(m, kind),
@@ -123,6 +128,8 @@ export async function meetingView(db: DbOrTx, p: Principal, id: string) {
     }),
     conclusions: concl.map(presentConclusion),
     tasks: taskRows.map((t) => presentTask(t, now)),
+    /** overdue tasks of earlier meetings that contents of this one review */
+    carriedTasks: carried.map((t) => presentTask(t, now)),
     serverTime: now.toISOString(),
   };
 }
@@ -207,4 +214,40 @@ export async function documentFile(db: DbOrTx, p: Principal, id: string, documen
     .where(and(eq(documents.id, documentId), eq(documents.meetingId, id)));
   if (!d || d.doc.classified || !maySeeDocument(p, m, people, d.doc)) throw new AppError('not_found');
   return d;
+}
+
+/** The minutes of a meeting, for its participants and secretariat. */
+export async function meetingMinutes(db: DbOrTx, p: Principal, id: string) {
+  await loadForRead(db, p, id);
+  const [row] = await db.select().from(minutes).where(eq(minutes.meetingId, id));
+  if (!row) throw new AppError('not_found');
+  return {
+    body: row.body,
+    version: row.version,
+    state: row.state,
+    draftedAt: row.draftedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    signedAt: row.signedAt?.toISOString() ?? null,
+  };
+}
+
+/** Open tasks past their deadline, set by meetings the official organises (secretariat scope). */
+export async function overdueTasks(db: DbOrTx, p: Principal) {
+  const paths = scopePaths(p, MANAGE);
+  if (paths.length === 0) throw new AppError('forbidden');
+  const now = new Date();
+  const rows = await db
+    .select({ t: tasks, title: meetings.title })
+    .from(tasks)
+    .innerJoin(meetings, eq(meetings.id, tasks.meetingId))
+    .where(
+      and(
+        eq(tasks.state, 'open'),
+        lt(tasks.dueAt, now),
+        or(...paths.map((path) => like(meetings.agencyPath, `${path}%`))),
+      ),
+    )
+    .orderBy(asc(tasks.dueAt))
+    .limit(1000);
+  return rows.map((r) => ({ ...presentTask(r.t, now), meetingTitle: r.title }));
 }

@@ -17,6 +17,10 @@ import { closeItem } from './commands/close-item.ts';
 import { closePoll } from './commands/close-poll.ts';
 import { completeTask } from './commands/complete-task.ts';
 import { createMeeting } from './commands/create-meeting.ts';
+import { draftMeetingMinutes } from './commands/draft-minutes.ts';
+import { editMinutes } from './commands/edit-minutes.ts';
+import { reportTaskProgress } from './commands/report-task-progress.ts';
+import { signMinutes } from './commands/sign-minutes.ts';
 import { endMeeting } from './commands/end-meeting.ts';
 import { endSpeech } from './commands/end-speech.ts';
 import { issueNotice } from './commands/issue-notice.ts';
@@ -39,8 +43,10 @@ import {
   listMeetings,
   meetingDocuments,
   meetingLedgerFigures,
+  meetingMinutes,
   meetingView,
   noticeContent,
+  overdueTasks,
 } from './queries.ts';
 import { meetingKinds } from './tables.ts';
 
@@ -89,6 +95,58 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
     '/api/meetings/tasks',
     { config: official, schema: { tags, summary: 'Nhiệm vụ sau họp giao cho cơ quan tôi' } },
     async (req) => ({ items: await agencyTasks(db, req.principal!) }),
+  );
+  app.get(
+    '/api/meetings/tasks/overdue',
+    { config: official, schema: { tags, summary: 'Nhiệm vụ quá hạn từ các cuộc họp tôi tổ chức (thư ký)' } },
+    async (req) => ({ items: await overdueTasks(db, req.principal!) }),
+  );
+  app.post(
+    '/api/meetings/tasks/:id/progress',
+    {
+      config: official,
+      schema: { tags, summary: 'Báo cáo tiến độ nhiệm vụ', params: Id, body: C.TaskProgressBody },
+    },
+    async (req) => reportTaskProgress(db, req.ctx(), req.params.id, req.body),
+  );
+  app.get(
+    '/api/meetings/:id/minutes',
+    { config: official, schema: { tags, summary: 'Biên bản cuộc họp', params: Id } },
+    async (req) => meetingMinutes(db, req.principal!, req.params.id),
+  );
+  app.post(
+    '/api/meetings/:id/minutes',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Soạn biên bản từ dữ liệu cuộc họp (thư ký)',
+        params: Id,
+        body: C.DraftMinutesBody,
+      },
+    },
+    async (req) => draftMeetingMinutes(db, req.ctx(), req.params.id, req.body.redraft),
+  );
+  app.put(
+    '/api/meetings/:id/minutes',
+    {
+      config: official,
+      schema: { tags, summary: 'Sửa biên bản (thư ký)', params: Id, body: C.EditMinutesBody },
+    },
+    async (req) => editMinutes(db, req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/minutes/sign',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Chủ trì ký xác nhận biên bản (không sửa được nữa)',
+        params: Id,
+        body: C.SignMinutesBody,
+      },
+    },
+    async (req) => signMinutes(db, req.ctx(), req.params.id, req.body.version),
   );
   app.post(
     '/api/meetings/tasks/:id/complete',

@@ -142,6 +142,8 @@ export const items = pgTable(
     usedSeconds: integer('used_seconds').notNull().default(0),
     outcome: text('outcome').$type<ItemOutcome>(),
     settledBeforehand: boolean('settled_beforehand').notNull().default(false),
+    /** overdue tasks of earlier meetings this content reviews (put on the agenda automatically) */
+    carriedTaskIds: jsonb('carried_task_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     index('mtg_items_meeting').on(t.meetingId, t.position),
@@ -377,3 +379,39 @@ export const ledger = pgTable(
   },
   (t) => [index('mtg_ledger_meeting').on(t.meetingId, t.id)],
 );
+
+/** What an agency reports on a task before closing it (progress in percent, integers). */
+export const taskReports = pgTable(
+  'mtg_task_reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    at: ts('at').notNull().defaultNow(),
+    byUserId: uuid('by_user_id').notNull(),
+    byName: text('by_name').notNull(),
+    percent: integer('percent').notNull(),
+    note: text('note').notNull(),
+  },
+  (t) => [index('mtg_task_reports_task').on(t.taskId, t.at)],
+);
+
+/**
+ * The minutes (biên bản): drafted from the structured record, edited by the secretariat (optimistic
+ * `version`), signed off by the chair and frozen from then on.
+ */
+export const minutes = pgTable('mtg_minutes', {
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id),
+  body: text('body').notNull(),
+  version: integer('version').notNull().default(1),
+  state: text('state').$type<'draft' | 'signed'>().notNull().default('draft'),
+  draftedAt: ts('drafted_at').notNull().defaultNow(),
+  draftedBy: uuid('drafted_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+  signedAt: ts('signed_at'),
+  signedBy: uuid('signed_by'),
+});
