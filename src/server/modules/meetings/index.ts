@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { CqsModule } from '../../platform/module.ts';
 import { remindNonRepliers } from './commands/remind-non-repliers.ts';
 import { seedDemoMeetings } from './demo.ts';
+import { seedDemoDocuments } from './demo-documents.ts';
 import { meetingsRoutes } from './routes.ts';
 import { seedMeetingKinds } from './seed.ts';
 import * as tables from './tables.ts';
@@ -28,5 +29,9 @@ export const meetingsModule: CqsModule = {
     );
   },
   seedBaseline: (tx) => seedMeetingKinds(tx),
-  seedDemo: (tx) => seedDemoMeetings(tx),
+  async seedDemo(tx, ctx) {
+    await seedDemoMeetings(tx);
+    // The demo's PDFs go into the file store; tools that seed without one load none.
+    if (ctx.blobs) await seedDemoDocuments(tx, ctx.blobs);
+  },
 };
