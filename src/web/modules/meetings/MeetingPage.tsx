@@ -178,14 +178,28 @@ export function MeetingPage() {
                             {t('meetings.close_vote')}
                           </Button>
                         ) : current ? (
-                          <Button
-                            variant="secondary"
-                            onClick={() =>
-                              post('/polls', { itemId: current.id, question: current.title, secret: false })
-                            }
-                          >
-                            {t('meetings.open_vote')}
-                          </Button>
+                          <>
+                            <Button
+                              variant="secondary"
+                              onClick={() =>
+                                post('/polls', { itemId: current.id, question: current.title, secret: false })
+                              }
+                            >
+                              {t('meetings.open_vote')}
+                            </Button>{' '}
+                            <Button
+                              variant="secondary"
+                              onClick={() =>
+                                post('/polls', {
+                                  itemId: current.id,
+                                  question: t('meetings.secret_question', { title: current.title }),
+                                  secret: true,
+                                })
+                              }
+                            >
+                              {t('meetings.open_secret_vote')}
+                            </Button>
+                          </>
                         ) : null}{' '}
                         <Button variant="danger" onClick={() => post('/end')}>
                           {t('meetings.end')}
