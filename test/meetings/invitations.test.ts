@@ -302,6 +302,31 @@ describe('replies', () => {
   });
 });
 
+describe('a substitute released', () => {
+  it('naming a second substitute is refused; answering again releases the first, whose entry is cancelled', async () => {
+    const e = expectError(
+      await as.m4!.post(`/api/meetings/${regular}/reply`, {
+        reply: 'substitute',
+        substituteUserId: ids.outsider,
+        reason: 'Đổi người',
+      }),
+      400,
+      'validation',
+    );
+    expect(e.fields?.[0]?.field).toBe('body.substituteUserId');
+    expect(
+      (await as.m4!.post(`/api/meetings/${regular}/reply`, { reply: 'attend', mode: 'online' })).statusCode,
+    ).toBe(200);
+    const [sub] = await rows<{ reply: string }>(
+      sql`select reply from mtg_participants where meeting_id = ${regular} and user_id = ${ids.sub}`,
+    );
+    expect(sub!.reply).toBe('absent');
+    const c = await calendarSentTo('sub', 'meeting_cancel');
+    expect(unfold(c.ics)).toEqual(expect.arrayContaining(['METHOD:CANCEL', `UID:${uid}`]));
+    // m4 is back; the released substitute gets no later update (below: 6 e-mails, not 7).
+  });
+});
+
 describe('updates', () => {
   it('bad input changes nothing; a new time and place go out as SEQUENCE 1 of the same UID', async () => {
     const e = expectError(
@@ -342,7 +367,7 @@ describe('updates', () => {
     expect(res.json()).toMatchObject({
       changed: ['startsAt', 'plannedEndAt', 'place'],
       sequence: 1,
-      email: 7,
+      email: 6,
       sms: 1,
       tooShort: false,
     });

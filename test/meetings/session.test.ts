@@ -50,7 +50,9 @@ beforeAll(async () => {
   ids.construction = xd!.id;
   // The demo's overdue tasks would come back on this meeting's agenda (after.test.ts tests that):
   // closed here, so the agenda is exactly the three contents this test writes.
-  await t.platform.deps.db.execute(sql`update mtg_tasks set state = 'done', done_at = now() where state = 'open'`);
+  await t.platform.deps.db.execute(
+    sql`update mtg_tasks set state = 'done', done_at = now() where state = 'open'`,
+  );
 }, 120_000);
 afterAll(() => t?.close());
 

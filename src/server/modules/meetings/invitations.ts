@@ -28,9 +28,14 @@ export function meetingUid(meetingId: string, publicUrl: string): string {
 export const meetingLink = (meetingId: string, publicUrl: string) =>
   `${publicUrl.replace(/\/$/, '')}/lam-viec/hop/${meetingId}`;
 
-/** Who receives invitations: every participant with an account, except the secretariat's own clerks. */
+/**
+ * Who receives invitations: every participant with an account, except the secretariat's own clerks and
+ * substitutes released because the member they stood in for answered again.
+ */
 export const invitees = (rows: readonly ParticipantRow[]) =>
-  rows.filter((p) => p.userId !== null && p.role !== 'secretary');
+  rows.filter(
+    (p) => p.userId !== null && p.role !== 'secretary' && !(p.role === 'substitute' && p.reply === 'absent'),
+  );
 
 const METHOD: Record<InvitationKind, CalendarMethod | null> = {
   invite: 'REQUEST',

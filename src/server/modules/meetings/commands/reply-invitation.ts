@@ -4,6 +4,7 @@ import { audit } from '../../../platform/audit/index.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { t } from '../../../platform/i18n/index.ts';
 import { getUser } from '../../identity/index.ts';
 import { emitMeeting } from '../events.ts';
 import { deliverInvitations, type InvitationSettings } from '../invitations.ts';
@@ -32,6 +33,31 @@ export async function replyInvitation(
     if (l.meeting.state === 'draft') throw new AppError('invalid_state', { state: l.meeting.state });
     const now = new Date();
     let substituteId: string | null = null;
+    // A substitute named earlier and still standing in: naming another is refused; any other answer
+    // releases them (told by a cancellation of their calendar entry), unless they already checked in.
+    const standing = l.participants.filter((p) => p.substituteFor === me.id && p.reply === 'attend');
+    if (standing.length && input.reply === 'substitute')
+      throw new AppError('validation', {}, [
+        { field: 'body.substituteUserId', key: 'field.meeting_substitute_named' },
+      ]);
+    if (standing.some((p) => p.checkedInAt !== null))
+      throw new AppError('invalid_state', { reason: 'substitute_checked_in' });
+    let released = 0;
+    if (standing.length) {
+      for (const p of standing) {
+        await tx
+          .update(participants)
+          .set({ reply: 'absent', reason: t(ctx.lang, 'meetings:substitute_released'), repliedAt: now })
+          .where(eq(participants.id, p.id));
+        p.reply = 'absent';
+      }
+      if (l.meeting.invitedAt)
+        await deliverInvitations(tx, l, standing, 'cancel', settings, {
+          now,
+          reason: t(ctx.lang, 'meetings:substitute_released'),
+        });
+      released = standing.length;
+    }
     if (input.reply === 'attend') {
       if (input.mode === 'bridge') {
         const [bp] = input.bridgePointId
@@ -95,7 +121,7 @@ export async function replyInvitation(
       targetType: 'meeting',
       targetId: meetingId,
       agencyId: l.meeting.agencyId,
-      summary: { reply: input.reply, substituteId },
+      summary: { reply: input.reply, substituteId, releasedSubstitutes: released },
     });
     await emitMeeting(tx, l, 'reply', { participantId: me.id, reply: input.reply });
     return { reply: input.reply, substituteId };
