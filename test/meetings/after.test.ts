@@ -4,8 +4,10 @@
 // edited (a stale edit refused), signed off by the chair and frozen.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TASK_REMINDERS_JOB } from '../../src/server/modules/meetings/index.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 import { expectError, signIn } from '../helpers/agents.ts';
+import { type OfficeClock, officeHoursClock } from '../helpers/office-clock.ts';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
 
 let t: TestPlatform;
@@ -20,6 +22,8 @@ const ACCOUNTS = {
 } as const;
 type Who = keyof typeof ACCOUNTS;
 const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(t.platform.deps.db, q);
+// The office clock (the opening of the next working day): the reminders job runs on working days only.
+let clock: OfficeClock;
 
 const meetingBody = (title: string) => {
   const starts = Date.now() + 6 * 86_400_000;
@@ -52,6 +56,7 @@ const meetingBody = (title: string) => {
 let meetingId = '';
 let taskId = '';
 beforeAll(async () => {
+  clock = officeHoursClock();
   t = await startTestPlatform();
   for (const who of Object.keys(ACCOUNTS) as Who[]) as[who] = await signIn(t, ACCOUNTS[who]);
   const users = await rows<{ id: string; email: string }>(
@@ -102,7 +107,10 @@ beforeAll(async () => {
   taskId = (c.json() as unknown as { tasks: { id: string }[] }).tasks[0]!.id;
   await ok(as.chair!.post(url('/end')));
 }, 180_000);
-afterAll(() => t?.close());
+afterAll(async () => {
+  clock?.restore();
+  await t?.close();
+});
 
 describe('tasks from conclusions', () => {
   it('the responsible agency reports progress; others may not; bad input changes nothing', async () => {
@@ -135,6 +143,27 @@ describe('tasks from conclusions', () => {
     }[];
     expect(overdue.find((x) => x.id === taskId)).toMatchObject({ overdue: true });
     expectError(await as.m1!.get('/api/meetings/tasks/overdue'), 403, 'forbidden');
+
+    // The reminders job tells the responsible agency's leaders, once a day.
+    const runReminders = async () => {
+      await t.platform.deps.db.execute(
+        sql`insert into job_schedules (name, interval_ms, next_run_at) values (${TASK_REMINDERS_JOB}, 3600000, now())
+            on conflict (name) do update set next_run_at = now()`,
+      );
+      await t.platform.deps.jobs.tick();
+    };
+    const reminders = () =>
+      rows<{ recipient: string; subject: string }>(
+        sql`select recipient, subject from messages where template = 'meeting_task_overdue' and meta->>'taskId' = ${taskId}`,
+      );
+    expect(await reminders()).toEqual([]);
+    await runReminders();
+    const sent = await reminders();
+    expect(sent.map((m) => m.recipient)).toContain(ACCOUNTS.m1);
+    expect(sent.map((m) => m.recipient)).not.toContain(ACCOUNTS.m3);
+    expect(sent[0]!.subject).toBe('Nhiệm vụ sau họp đã quá hạn: Hoàn thiện kế hoạch chỉnh trang');
+    await runReminders();
+    expect(await reminders()).toHaveLength(sent.length);
 
     const next = await as.secretary!.post('/api/meetings', meetingBody('Phiên họp tiếp theo'));
     expect(next.statusCode, next.body).toBe(200);

@@ -61,6 +61,7 @@ export const LIVE_EVENT_TYPES: readonly string[] = [
   'meeting.minutes_edited',
   'meeting.minutes_signed',
   'meeting.task_progress',
+  'meeting.task_reminder',
 ];
 
 /**

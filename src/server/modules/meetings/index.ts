@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { CqsModule } from '../../platform/module.ts';
 import { remindNonRepliers } from './commands/remind-non-repliers.ts';
+import { remindTasks } from './commands/remind-tasks.ts';
 import { seedDemoMeetings } from './demo.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
 import { meetingsRoutes } from './routes.ts';
@@ -10,6 +11,8 @@ import * as tables from './tables.ts';
 
 /** The schedule that reminds invitees who have not replied (a job on the platform's queue). */
 export const REMINDERS_JOB = 'meetings.invitation_reminders';
+/** The schedule that reminds agencies of tasks due tomorrow or overdue. */
+export const TASK_REMINDERS_JOB = 'meetings.task_reminders';
 
 export const meetingsModule: CqsModule = {
   name: 'meetings',
@@ -26,6 +29,9 @@ export const meetingsModule: CqsModule = {
     // Invitees who have not replied are reminded once per working day until the meeting starts.
     deps.jobs.every(REMINDERS_JOB, 15 * 60_000, () =>
       remindNonRepliers(deps.db, { publicUrl: deps.config.publicUrl }),
+    );
+    deps.jobs.every(TASK_REMINDERS_JOB, 60 * 60_000, () =>
+      remindTasks(deps.db, { publicUrl: deps.config.publicUrl }),
     );
   },
   seedBaseline: (tx) => seedMeetingKinds(tx),

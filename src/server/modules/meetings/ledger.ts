@@ -35,6 +35,7 @@ export const LEDGER_KINDS = [
   'notice.issued',
   'task.created',
   'task.progress',
+  'task.reminded',
   'task.done',
   'minutes.drafted',
   'minutes.signed',
