@@ -124,9 +124,9 @@ function Notes({ meetingId, doc }: { meetingId: string; doc: DocumentView }) {
           value={page}
           onChange={(e) => setPage(e.target.value)}
         >
-          {Array.from({ length: doc.pageCount }, (_, i) => (
-            <option key={i + 1} value={String(i + 1)}>
-              {i + 1}
+          {Array.from({ length: doc.pageCount }, (_, i) => String(i + 1)).map((n) => (
+            <option key={n} value={n}>
+              {n}
             </option>
           ))}
         </SelectField>
