@@ -108,6 +108,18 @@ export const CreateMeetingBody = z
   });
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
+/** A change of time, place or format before the meeting opens: sent to invitees as an iCalendar update. */
+export const UpdateMeetingBody = z.strictObject({
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  plannedEndAt: z.iso.datetime({ offset: true }).optional(),
+  place: z.string().trim().max(300).optional(),
+  mode: MeetingMode.optional(),
+  urgent: z.boolean().optional(),
+  reason: z.string().trim().min(3).max(500).optional(),
+});
+export type UpdateMeetingBody = z.infer<typeof UpdateMeetingBody>;
+export const CancelMeetingBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+
 export const ReorderBody = z.strictObject({ itemIds: z.array(Uuid).min(1).max(100) });
 export const ReplyBody = z.discriminatedUnion('reply', [
   z.strictObject({
@@ -151,3 +163,51 @@ export const ConclusionBody = z.strictObject({
 });
 export type ConclusionBody = z.infer<typeof ConclusionBody>;
 export const CompleteTaskBody = z.strictObject({ evidence: z.string().trim().min(3).max(2000) });
+
+/** A document of a content: a PDF already uploaded (`/api/files`), or a classified one by metadata only. */
+export const DocumentBody = z.discriminatedUnion('classified', [
+  z.strictObject({
+    classified: z.literal(false).default(false),
+    title: Title,
+    fileId: Uuid,
+  }),
+  z.strictObject({
+    classified: z.literal(true),
+    title: Title,
+    pageCount: z.int().min(1).max(10_000),
+    paperCopies: z.int().min(1).max(10_000),
+  }),
+]);
+export type DocumentBody = z.infer<typeof DocumentBody>;
+
+export const NoteKind = z.enum(['highlight', 'text']);
+export type NoteKind = z.infer<typeof NoteKind>;
+const Fraction01 = z.number().min(0).max(1);
+export const NoteRect = z.strictObject({ x: Fraction01, y: Fraction01, w: Fraction01, h: Fraction01 });
+export type NoteRect = z.infer<typeof NoteRect>;
+export const NoteBody = z
+  .strictObject({
+    page: z.int().min(1).max(10_000),
+    kind: NoteKind,
+    text: z.string().trim().min(1).max(5000).optional(),
+    rect: NoteRect.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.kind === 'text' && !b.text)
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'field.meeting_note_empty' });
+    if (b.kind === 'highlight' && !b.rect)
+      ctx.addIssue({ code: 'custom', path: ['rect'], message: 'field.meeting_note_empty' });
+  });
+export type NoteBody = z.infer<typeof NoteBody>;
+export const NoteUpdateBody = z.strictObject({ text: z.string().trim().min(1).max(5000) });
+
+export const DraftMinutesBody = z.strictObject({ redraft: z.boolean().default(false) });
+export const EditMinutesBody = z.strictObject({
+  body: z.string().trim().min(10).max(200_000),
+  version: z.int().min(1),
+});
+export const SignMinutesBody = z.strictObject({ version: z.int().min(1) });
+export const TaskProgressBody = z.strictObject({
+  percent: z.int().min(0).max(100),
+  note: z.string().trim().min(3).max(2000),
+});

@@ -30,6 +30,7 @@ export async function messagesTo(t: TestPlatform, recipient: string): Promise<Ke
     return [];
   }
   return names
+    .filter((name) => name.endsWith('.txt'))
     .map((name) => {
       const [head = '', ...rest] = readFileSync(join(dir, name), 'utf8').split('\n\n');
       const field = (k: string) => new RegExp(`^${k}: (.*)$`, 'm').exec(head)?.[1] ?? '';
@@ -73,4 +74,50 @@ export async function registerCitizen(
   const confirmed = await agent.post('/api/auth/register/confirm', { token });
   expect(confirmed.statusCode, confirmed.body).toBe(200);
   return { agent, id: confirmed.json().user.id as string };
+}
+
+/**
+ * The whole MIME message the delivery job rendered for a kept e-mail with a calendar part
+ * (`<id>.eml`), and its parts as a mail client would decode them.
+ */
+export function keptMime(t: TestPlatform, id: number): { raw: string; parts: MimePart[] } {
+  const raw = readFileSync(join(t.dataDir, 'outbox', `${id}.eml`), 'utf8');
+  return { raw, parts: mimeParts(raw) };
+}
+
+export interface MimePart {
+  contentType: string;
+  disposition: string;
+  /** the decoded text (base64 and quoted-printable undone) */
+  text: string;
+}
+
+/** Leaf parts of a MIME message (multipart boundaries followed down), decoded. */
+export function mimeParts(raw: string): MimePart[] {
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\r\n\r\n');
+  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
+  const field = (k: string) => new RegExp(`^${k}:\\s*(.*)$`, 'im').exec(headers)?.[1]?.trim() ?? '';
+  const contentType = field('Content-Type');
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (boundary) {
+    return body
+      .split(`--${boundary}`)
+      .slice(1)
+      .filter((chunk) => !chunk.startsWith('--'))
+      .flatMap((chunk) => mimeParts(chunk.replace(/^\r?\n/, '')));
+  }
+  const encoding = field('Content-Transfer-Encoding').toLowerCase();
+  const text =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? Buffer.from(
+            body
+              .replace(/=\r?\n/g, '')
+              .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8')
+        : body;
+  return [{ contentType, disposition: field('Content-Disposition'), text }];
 }

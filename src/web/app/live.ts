@@ -45,6 +45,23 @@ export const LIVE_EVENT_TYPES: readonly string[] = [
   'meeting.notice_issued',
   'meeting.task_assigned',
   'meeting.task_done',
+  'meeting.updated',
+  'meeting.cancelled',
+  'meeting.lead_too_short',
+  'meeting.invitation_invite',
+  'meeting.invitation_update',
+  'meeting.invitation_cancel',
+  'meeting.invitation_reminder',
+  'meeting.document_added',
+  'meeting.document_published',
+  'meeting.note_add',
+  'meeting.note_edit',
+  'meeting.note_delete',
+  'meeting.minutes_drafted',
+  'meeting.minutes_edited',
+  'meeting.minutes_signed',
+  'meeting.task_progress',
+  'meeting.task_reminder',
 ];
 
 /**

@@ -28,3 +28,24 @@ export async function emitMeeting(
     audience: meetingAudience(l),
   });
 }
+
+/** `meeting.<what>` for those who see drafts only: the secretariat and the chair (documents before approval). */
+export async function emitTo(
+  tx: DbOrTx,
+  l: Pick<LoadedMeeting, 'meeting' | 'participants'>,
+  _who: 'drafts',
+  what: string,
+  payload: Record<string, unknown> = {},
+): Promise<void> {
+  await emit(tx, {
+    type: `meeting.${what}`,
+    aggregateType: 'meeting',
+    aggregateId: l.meeting.id,
+    payload: { meetingId: l.meeting.id, ...payload },
+    audience: {
+      userIds: l.participants.flatMap((p) => (p.role === 'chair' && p.userId ? [p.userId] : [])),
+      agencyPaths: [l.meeting.agencyPath],
+      permission: MANAGE,
+    },
+  });
+}

@@ -5,6 +5,8 @@ import { ledger } from './tables.ts';
 export const LEDGER_KINDS = [
   'meeting.created',
   'meeting.invited',
+  'meeting.updated',
+  'invitation.reminded',
   'meeting.cancelled',
   'meeting.started',
   'meeting.paused',
@@ -25,13 +27,18 @@ export const LEDGER_KINDS = [
   'poll.opened',
   'ballot.cast',
   'poll.closed',
+  'document.added',
   'document.published',
   'document.printed',
   'paper.exception',
   'conclusion.recorded',
   'notice.issued',
   'task.created',
+  'task.progress',
+  'task.reminded',
   'task.done',
+  'minutes.drafted',
+  'minutes.signed',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 

@@ -35,3 +35,17 @@ export const mayCompleteTask = (
   (isSecretariat(p, m) ||
     (p.kind === 'official' &&
       p.memberships.some((x) => task.responsibleAgencyPath.startsWith(x.agencyPath))));
+
+type DocumentRow = { latest: boolean; publishedAt: Date | null };
+
+/** Documents not yet approved are seen by the secretariat that prepares them and the chair who approves. */
+export const maySeeDrafts = (p: Principal | null, m: MeetingRow, rows: readonly ParticipantRow[]) =>
+  isSecretariat(p, m) || isChair(p, rows);
+
+/** Members see the latest version of a document once a leader approved it (it is then published). */
+export const maySeeDocument = (
+  p: Principal | null,
+  m: MeetingRow,
+  rows: readonly ParticipantRow[],
+  d: DocumentRow,
+) => maySeeDrafts(p, m, rows) || (!!participantOf(p, rows) && d.latest && d.publishedAt !== null);

@@ -55,6 +55,7 @@ export const presentItem = (i: typeof items.$inferSelect) => ({
   openedAt: iso(i.openedAt),
   usedSeconds: i.usedSeconds,
   outcome: i.outcome,
+  carriedTaskIds: i.carriedTaskIds,
 });
 
 export const presentSpeech = (s: typeof speeches.$inferSelect) => ({

@@ -1,12 +1,21 @@
 // Reads for the meeting list, the meeting (tablet, console, hall), tasks and the figures.
-import { and, asc, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, lt, or, type SQL } from 'drizzle-orm';
 import { type Principal, scopePaths } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { attendance } from './attendance.ts';
 import { meetingFigures } from './figures.ts';
 import type { MeetingRow } from './load.ts';
-import { isChair, isSecretariat, MANAGE, mayRead, participantOf } from './policy.ts';
+import { files } from '../../platform/files/index.ts';
+import {
+  isChair,
+  isSecretariat,
+  MANAGE,
+  mayRead,
+  maySeeDocument,
+  maySeeDrafts,
+  participantOf,
+} from './policy.ts';
 import {
   presentConclusion,
   presentItem,
@@ -20,10 +29,12 @@ import {
   ballots,
   bridgePoints,
   conclusions,
+  documents,
   items,
   ledger,
   meetingKinds,
   meetings,
+  minutes,
   participants,
   pollElectors,
   polls,
@@ -90,6 +101,10 @@ export async function meetingView(db: DbOrTx, p: Principal, id: string) {
         db.select().from(ballots).where(inArray(ballots.pollId, pollIds)),
       ])
     : [[], []];
+  const carriedIds = agenda.flatMap((i) => i.carriedTaskIds);
+  const carried = carriedIds.length
+    ? await db.select().from(tasks).where(inArray(tasks.id, carriedIds)).orderBy(asc(tasks.dueAt))
+    : [];
   const now = new Date();
   return {
     meeting: presentMeetingSummary(m, kind),
@@ -113,6 +128,8 @@ export async function meetingView(db: DbOrTx, p: Principal, id: string) {
     }),
     conclusions: concl.map(presentConclusion),
     tasks: taskRows.map((t) => presentTask(t, now)),
+    /** overdue tasks of earlier meetings that contents of this one review */
+    carriedTasks: carried.map((t) => presentTask(t, now)),
     serverTime: now.toISOString(),
   };
 }
@@ -154,4 +171,83 @@ export async function noticeContent(db: DbOrTx, p: Principal, id: string) {
   const concl = await db.select().from(conclusions).where(eq(conclusions.meetingId, id));
   const taskRows = await db.select().from(tasks).where(eq(tasks.meetingId, id)).orderBy(asc(tasks.dueAt));
   return { meeting: m, kind, people, items: agenda, conclusions: concl, tasks: taskRows };
+}
+
+/**
+ * The documents of a meeting as the viewer may see them: all versions for the secretariat and the
+ * chair; for members the latest approved version of each. A classified document is listed by its
+ * metadata only (title, pages, paper copies), never with a file.
+ */
+export async function meetingDocuments(db: DbOrTx, p: Principal, id: string) {
+  const { m, people } = await loadForRead(db, p, id);
+  const rows = await db
+    .select()
+    .from(documents)
+    .where(eq(documents.meetingId, id))
+    .orderBy(asc(documents.itemId), asc(documents.title), desc(documents.version));
+  const drafts = maySeeDrafts(p, m, people);
+  return rows
+    .filter((d) => maySeeDocument(p, m, people, d))
+    .map((d) => ({
+      id: d.id,
+      itemId: d.itemId,
+      title: d.title,
+      version: d.version,
+      latest: d.latest,
+      classified: d.classified,
+      pageCount: d.pageCount,
+      paperCopies: d.classified ? d.paperCopies : 0,
+      approved: d.approvedAt !== null,
+      publishedAt: d.publishedAt?.toISOString() ?? null,
+      readable: !d.classified && d.fileId !== null,
+      ...(drafts ? { createdAt: d.createdAt.toISOString() } : {}),
+    }));
+}
+
+/** The PDF of a document the viewer may read (never a classified one). */
+export async function documentFile(db: DbOrTx, p: Principal, id: string, documentId: string) {
+  const { m, people } = await loadForRead(db, p, id);
+  const [d] = await db
+    .select({ doc: documents, file: files })
+    .from(documents)
+    .innerJoin(files, eq(files.id, documents.fileId))
+    .where(and(eq(documents.id, documentId), eq(documents.meetingId, id)));
+  if (!d || d.doc.classified || !maySeeDocument(p, m, people, d.doc)) throw new AppError('not_found');
+  return d;
+}
+
+/** The minutes of a meeting, for its participants and secretariat. */
+export async function meetingMinutes(db: DbOrTx, p: Principal, id: string) {
+  await loadForRead(db, p, id);
+  const [row] = await db.select().from(minutes).where(eq(minutes.meetingId, id));
+  if (!row) throw new AppError('not_found');
+  return {
+    body: row.body,
+    version: row.version,
+    state: row.state,
+    draftedAt: row.draftedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    signedAt: row.signedAt?.toISOString() ?? null,
+  };
+}
+
+/** Open tasks past their deadline, set by meetings the official organises (secretariat scope). */
+export async function overdueTasks(db: DbOrTx, p: Principal) {
+  const paths = scopePaths(p, MANAGE);
+  if (paths.length === 0) throw new AppError('forbidden');
+  const now = new Date();
+  const rows = await db
+    .select({ t: tasks, title: meetings.title })
+    .from(tasks)
+    .innerJoin(meetings, eq(meetings.id, tasks.meetingId))
+    .where(
+      and(
+        eq(tasks.state, 'open'),
+        lt(tasks.dueAt, now),
+        or(...paths.map((path) => like(meetings.agencyPath, `${path}%`))),
+      ),
+    )
+    .orderBy(asc(tasks.dueAt))
+    .limit(1000);
+  return rows.map((r) => ({ ...presentTask(r.t, now), meetingTitle: r.title }));
 }

@@ -6,14 +6,21 @@ import * as C from '../../../contracts/meetings.ts';
 import type { Deps } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getAgency } from '../identity/index.ts';
+import { addDocument } from './commands/add-document.ts';
 import { addItem } from './commands/add-item.ts';
+import { approveDocument } from './commands/approve-document.ts';
 import { callSpeaker } from './commands/call-speaker.ts';
+import { cancelMeeting } from './commands/cancel-meeting.ts';
 import { castBallot } from './commands/cast-ballot.ts';
 import { checkIn } from './commands/check-in.ts';
 import { closeItem } from './commands/close-item.ts';
 import { closePoll } from './commands/close-poll.ts';
 import { completeTask } from './commands/complete-task.ts';
 import { createMeeting } from './commands/create-meeting.ts';
+import { draftMeetingMinutes } from './commands/draft-minutes.ts';
+import { editMinutes } from './commands/edit-minutes.ts';
+import { reportTaskProgress } from './commands/report-task-progress.ts';
+import { signMinutes } from './commands/sign-minutes.ts';
 import { endMeeting } from './commands/end-meeting.ts';
 import { endSpeech } from './commands/end-speech.ts';
 import { issueNotice } from './commands/issue-notice.ts';
@@ -27,8 +34,20 @@ import { requestSpeech } from './commands/request-speech.ts';
 import { sendInvitations } from './commands/send-invitations.ts';
 import { setItemAside } from './commands/set-item-aside.ts';
 import { startMeeting } from './commands/start-meeting.ts';
+import { updateMeeting } from './commands/update-meeting.ts';
+import { addNote, changeNote, myNotes } from './commands/write-note.ts';
 import { renderNotice } from './notice.ts';
-import { agencyTasks, listMeetings, meetingLedgerFigures, meetingView, noticeContent } from './queries.ts';
+import {
+  agencyTasks,
+  documentFile,
+  listMeetings,
+  meetingDocuments,
+  meetingLedgerFigures,
+  meetingMinutes,
+  meetingView,
+  noticeContent,
+  overdueTasks,
+} from './queries.ts';
 import { meetingKinds } from './tables.ts';
 
 const tags = ['Họp không giấy (meetings)'];
@@ -36,6 +55,8 @@ const Id = z.object({ id: z.uuid() });
 const IdItem = z.object({ id: z.uuid(), itemId: z.uuid() });
 const IdPoll = z.object({ id: z.uuid(), pollId: z.uuid() });
 const IdSpeech = z.object({ id: z.uuid(), speechId: z.uuid() });
+const IdDoc = z.object({ id: z.uuid(), docId: z.uuid() });
+const IdNote = z.object({ id: z.uuid(), noteId: z.uuid() });
 const official = { access: { kind: 'official' as const } };
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -43,6 +64,7 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const ok = { ok: true as const };
+  const settings = { publicUrl: deps.config.publicUrl };
 
   app.get(
     '/api/meetings/kinds',
@@ -73,6 +95,58 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
     '/api/meetings/tasks',
     { config: official, schema: { tags, summary: 'Nhiệm vụ sau họp giao cho cơ quan tôi' } },
     async (req) => ({ items: await agencyTasks(db, req.principal!) }),
+  );
+  app.get(
+    '/api/meetings/tasks/overdue',
+    { config: official, schema: { tags, summary: 'Nhiệm vụ quá hạn từ các cuộc họp tôi tổ chức (thư ký)' } },
+    async (req) => ({ items: await overdueTasks(db, req.principal!) }),
+  );
+  app.post(
+    '/api/meetings/tasks/:id/progress',
+    {
+      config: official,
+      schema: { tags, summary: 'Báo cáo tiến độ nhiệm vụ', params: Id, body: C.TaskProgressBody },
+    },
+    async (req) => reportTaskProgress(db, req.ctx(), req.params.id, req.body),
+  );
+  app.get(
+    '/api/meetings/:id/minutes',
+    { config: official, schema: { tags, summary: 'Biên bản cuộc họp', params: Id } },
+    async (req) => meetingMinutes(db, req.principal!, req.params.id),
+  );
+  app.post(
+    '/api/meetings/:id/minutes',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Soạn biên bản từ dữ liệu cuộc họp (thư ký)',
+        params: Id,
+        body: C.DraftMinutesBody,
+      },
+    },
+    async (req) => draftMeetingMinutes(db, req.ctx(), req.params.id, req.body.redraft),
+  );
+  app.put(
+    '/api/meetings/:id/minutes',
+    {
+      config: official,
+      schema: { tags, summary: 'Sửa biên bản (thư ký)', params: Id, body: C.EditMinutesBody },
+    },
+    async (req) => editMinutes(db, req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/minutes/sign',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Chủ trì ký xác nhận biên bản (không sửa được nữa)',
+        params: Id,
+        body: C.SignMinutesBody,
+      },
+    },
+    async (req) => signMinutes(db, req.ctx(), req.params.id, req.body.version),
   );
   app.post(
     '/api/meetings/tasks/:id/complete',
@@ -135,13 +209,127 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
         return ok;
       },
     );
+  app.get(
+    '/api/meetings/:id/documents',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Tài liệu họp (thành viên: bản mới nhất đã được duyệt; tài liệu mật: chỉ thông tin)',
+        params: Id,
+      },
+    },
+    async (req) => ({ items: await meetingDocuments(db, req.principal!, req.params.id) }),
+  );
+  app.post(
+    '/api/meetings/:id/items/:itemId/documents',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary:
+          'Thêm tài liệu PDF (đếm số trang) hoặc tài liệu mật (chỉ thông tin, bản giấy); cùng tên là phiên bản mới',
+        params: IdItem,
+        body: C.DocumentBody,
+      },
+    },
+    async (req) => addDocument(db, deps.blobs, req.ctx(), req.params.id, req.params.itemId, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/documents/:docId/approve',
+    {
+      config: official,
+      schema: { tags, summary: 'Lãnh đạo duyệt tài liệu, phát hành cho thành viên', params: IdDoc },
+    },
+    async (req) => approveDocument(db, req.ctx(), req.params.id, req.params.docId),
+  );
+  app.get(
+    '/api/meetings/:id/documents/:docId/file',
+    { config: official, schema: { tags, summary: 'Đọc tài liệu (PDF)', params: IdDoc } },
+    async (req, reply) => {
+      const { file } = await documentFile(db, req.principal!, req.params.id, req.params.docId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-length', String(file.size))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `inline; filename="tai-lieu-${req.params.docId.slice(0, 8)}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(await deps.blobs.open(file.sha256));
+    },
+  );
+  app.get(
+    '/api/meetings/:id/documents/:docId/notes',
+    { config: official, schema: { tags, summary: 'Ghi chú riêng của tôi trên tài liệu', params: IdDoc } },
+    async (req) => ({ items: await myNotes(db, req.ctx(), req.params.id, req.params.docId) }),
+  );
+  app.post(
+    '/api/meetings/:id/documents/:docId/notes',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Thêm ghi chú riêng (tô sáng hoặc chữ) trên một trang',
+        params: IdDoc,
+        body: C.NoteBody,
+      },
+    },
+    async (req) => addNote(db, req.ctx(), req.params.id, req.params.docId, req.body),
+  );
+  app.patch(
+    '/api/meetings/:id/notes/:noteId',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Sửa ghi chú riêng của tôi',
+        params: IdNote,
+        body: C.NoteUpdateBody,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => changeNote(db, req.ctx(), req.params.id, req.params.noteId, { text: req.body.text }),
+  );
+  app.delete(
+    '/api/meetings/:id/notes/:noteId',
+    {
+      config: official,
+      schema: { tags, summary: 'Xóa ghi chú riêng của tôi', params: IdNote, response: { 200: Ok } },
+    },
+    async (req) => changeNote(db, req.ctx(), req.params.id, req.params.noteId, 'delete'),
+  );
   app.post(
     '/api/meetings/:id/invitations',
     {
       config: official,
       schema: { tags, summary: 'Gửi giấy mời (thời gian gửi trước tính theo ngày làm việc)', params: Id },
     },
-    async (req) => sendInvitations(db, req.ctx(), req.params.id),
+    async (req) => sendInvitations(db, req.ctx(), req.params.id, settings),
+  );
+  app.post(
+    '/api/meetings/:id/update',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Đổi thời gian, địa điểm, hình thức (gửi cập nhật lịch .ics cho người được mời)',
+        params: Id,
+        body: C.UpdateMeetingBody,
+      },
+    },
+    async (req) => updateMeeting(db, req.ctx(), req.params.id, req.body, settings),
+  );
+  app.post(
+    '/api/meetings/:id/cancel',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Hủy cuộc họp (gửi thông báo hủy lịch .ics)',
+        params: Id,
+        body: C.CancelMeetingBody,
+      },
+    },
+    async (req) => cancelMeeting(db, req.ctx(), req.params.id, req.body.reason, settings),
   );
   app.post(
     '/api/meetings/:id/reply',
@@ -154,7 +342,7 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
         body: C.ReplyBody,
       },
     },
-    async (req) => replyInvitation(db, req.ctx(), req.params.id, req.body),
+    async (req) => replyInvitation(db, req.ctx(), req.params.id, req.body, settings),
   );
   app.post(
     '/api/meetings/:id/check-in',

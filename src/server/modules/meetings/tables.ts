@@ -22,12 +22,16 @@ import type {
   KindRules,
   MeetingMode,
   MeetingState,
+  NoteKind,
+  NoteRect,
   ParticipantRole,
   PollResult,
   ReplyState,
   SpeechKind,
   SpeechState,
 } from '../../../contracts/meetings.ts';
+
+export type InvitationKind = 'invite' | 'update' | 'cancel' | 'reminder';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -68,6 +72,10 @@ export const meetings = pgTable(
     /** working days between the first invitation and the start (Decision 45/2018: at least 3) */
     leadWorkingDays: integer('lead_working_days'),
     leadTooShort: boolean('lead_too_short').notNull().default(false),
+    /** the iCalendar SEQUENCE of the invitation: raised by every update or cancellation sent */
+    icalSequence: integer('ical_sequence').notNull().default(0),
+    cancelledAt: ts('cancelled_at'),
+    cancelReason: text('cancel_reason'),
     noticeNumber: text('notice_number'),
     noticeIssuedAt: ts('notice_issued_at'),
     createdBy: uuid('created_by'),
@@ -134,6 +142,8 @@ export const items = pgTable(
     usedSeconds: integer('used_seconds').notNull().default(0),
     outcome: text('outcome').$type<ItemOutcome>(),
     settledBeforehand: boolean('settled_beforehand').notNull().default(false),
+    /** overdue tasks of earlier meetings this content reviews (put on the agenda automatically) */
+    carriedTaskIds: jsonb('carried_task_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     index('mtg_items_meeting').on(t.meetingId, t.position),
@@ -162,9 +172,36 @@ export const documents = pgTable(
     approvedBy: uuid('approved_by'),
     publishedAt: ts('published_at'),
     paperCopies: integer('paper_copies').notNull().default(0),
+    uploadedBy: uuid('uploaded_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('mtg_documents_item').on(t.itemId)],
+  (t) => [
+    index('mtg_documents_item').on(t.itemId),
+    uniqueIndex('mtg_documents_one_latest').on(t.itemId, t.title).where(sql`${t.latest}`),
+  ],
+);
+
+/**
+ * A member's private notes on a document page (highlights and text). Only their author reads them:
+ * every query names `user_id`; no route, export, audit row or event carries their text.
+ */
+export const notes = pgTable(
+  'mtg_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    userId: uuid('user_id').notNull(),
+    page: integer('page').notNull(),
+    kind: text('kind').$type<NoteKind>().notNull(),
+    text: text('text'),
+    /** a highlighted area as fractions of the page (0–1), from its top left corner */
+    rect: jsonb('rect').$type<NoteRect>(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('mtg_notes_owner').on(t.userId, t.documentId, t.page)],
 );
 
 export const invitations = pgTable(
@@ -178,10 +215,15 @@ export const invitations = pgTable(
       .notNull()
       .references(() => participants.id),
     channel: text('channel').$type<'app' | 'email' | 'sms'>().notNull(),
-    kind: text('kind').$type<'invite' | 'update' | 'cancel' | 'reminder'>().notNull(),
+    kind: text('kind').$type<InvitationKind>().notNull(),
+    /** the iCalendar SEQUENCE the message carried */
+    sequence: integer('sequence').notNull().default(0),
     sentAt: ts('sent_at').notNull().defaultNow(),
   },
-  (t) => [index('mtg_invitations_meeting').on(t.meetingId)],
+  (t) => [
+    index('mtg_invitations_meeting').on(t.meetingId),
+    index('mtg_invitations_participant').on(t.participantId, t.sentAt),
+  ],
 );
 
 export const speeches = pgTable(
@@ -337,3 +379,39 @@ export const ledger = pgTable(
   },
   (t) => [index('mtg_ledger_meeting').on(t.meetingId, t.id)],
 );
+
+/** What an agency reports on a task before closing it (progress in percent, integers). */
+export const taskReports = pgTable(
+  'mtg_task_reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    at: ts('at').notNull().defaultNow(),
+    byUserId: uuid('by_user_id').notNull(),
+    byName: text('by_name').notNull(),
+    percent: integer('percent').notNull(),
+    note: text('note').notNull(),
+  },
+  (t) => [index('mtg_task_reports_task').on(t.taskId, t.at)],
+);
+
+/**
+ * The minutes (biên bản): drafted from the structured record, edited by the secretariat (optimistic
+ * `version`), signed off by the chair and frozen from then on.
+ */
+export const minutes = pgTable('mtg_minutes', {
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id),
+  body: text('body').notNull(),
+  version: integer('version').notNull().default(1),
+  state: text('state').$type<'draft' | 'signed'>().notNull().default('draft'),
+  draftedAt: ts('drafted_at').notNull().defaultNow(),
+  draftedBy: uuid('drafted_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+  signedAt: ts('signed_at'),
+  signedBy: uuid('signed_by'),
+});

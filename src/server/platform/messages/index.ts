@@ -5,9 +5,9 @@ import nodemailer from 'nodemailer';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { enqueueMany, type JobRunner } from '../jobs/index.ts';
 import type { Logger } from '../log.ts';
-import { type MessageChannel, messages } from './tables.ts';
+import { type CalendarPart, type MessageChannel, messages } from './tables.ts';
 
-export { messages };
+export { type CalendarPart, messages };
 
 export interface OutgoingMessage {
   channel: MessageChannel;
@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   body: string;
   template?: string;
   meta?: Record<string, unknown>;
+  /** e-mail only: an iCalendar object, sent as a calendar alternative and an `.ics` attachment */
+  calendar?: CalendarPart;
   /**
    * Values in the body that let whoever reads them into an account (a reset token, a code): only the
    * recipient sees them. The outbox view shows them masked, and the stored body forgets them once sent.
@@ -55,6 +57,7 @@ export async function queueMessages(tx: DbOrTx, msgs: readonly OutgoingMessage[]
         body: msg.body,
         bodyRedacted: msg.secrets?.length ? masked(msg.body, msg.secrets) : null,
         template: msg.template ?? null,
+        calendar: msg.channel === 'email' ? (msg.calendar ?? null) : null,
         meta: msg.meta ?? {},
       })),
     )
@@ -104,15 +107,47 @@ export interface DeliveryOptions {
   keepDir?: string;
 }
 
-/** Writes a kept message to `<keepDir>/<id>.txt`, readable by the server's own user only. */
+type MessageRow = typeof messages.$inferSelect;
+type MailOptions = Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0];
+
+/** What nodemailer is given for an e-mail: the same for SMTP and for the kept MIME copy. */
+function mailOptions(from: string, msg: MessageRow): MailOptions {
+  return {
+    from,
+    to: msg.recipient,
+    subject: msg.subject ?? '',
+    text: msg.body,
+    messageId: `<cqs-${msg.id}@${from.replace(/.*@|>/g, '')}>`,
+    ...(msg.calendar
+      ? {
+          icalEvent: {
+            method: msg.calendar.method,
+            filename: msg.calendar.filename,
+            content: msg.calendar.content,
+          },
+        }
+      : {}),
+  };
+}
+
 const madeDirs = new Set<string>();
-async function keepCopy(dir: string, msg: typeof messages.$inferSelect): Promise<void> {
+/**
+ * Writes a kept message to `<keepDir>/<id>.txt`, readable by the server's own user only; an e-mail
+ * with a calendar part is also kept whole, as the MIME message SMTP would have carried (`<id>.eml`).
+ */
+async function keepCopy(dir: string, from: string, msg: MessageRow): Promise<void> {
   if (!madeDirs.has(dir)) {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     madeDirs.add(dir);
   }
   const head = [`To: ${msg.recipient}`, `Channel: ${msg.channel}`, `Subject: ${msg.subject ?? ''}`];
   await writeFile(join(dir, `${msg.id}.txt`), `${head.join('\n')}\n\n${msg.body}\n`, { mode: 0o600 });
+  if (msg.channel === 'email' && msg.calendar) {
+    const mime = await nodemailer
+      .createTransport({ streamTransport: true, buffer: true, newline: 'windows' })
+      .sendMail(mailOptions(from, msg));
+    await writeFile(join(dir, `${msg.id}.eml`), mime.message as Buffer, { mode: 0o600 });
+  }
 }
 
 /** Registers the delivery job: SMTP for e-mail, the SMS gateway for SMS, or "kept" in demo/outbox mode. */
@@ -127,19 +162,13 @@ export function registerMessageDelivery(runner: JobRunner, opts: DeliveryOptions
     const [msg] = await opts.db.select().from(messages).where(eq(messages.id, id));
     if (!msg || msg.status === 'sent' || msg.status === 'kept') return;
     if (opts.demo || (msg.channel === 'email' && !transport) || (msg.channel === 'sms' && !opts.sms)) {
-      if (opts.keepDir) await keepCopy(opts.keepDir, msg);
+      if (opts.keepDir) await keepCopy(opts.keepDir, opts.from, msg);
       await opts.db.update(messages).set({ status: 'kept', body: shownBody }).where(eq(messages.id, id));
       return;
     }
     try {
       if (msg.channel === 'email') {
-        await transport!.sendMail({
-          from: opts.from,
-          to: msg.recipient,
-          subject: msg.subject ?? '',
-          text: msg.body,
-          messageId: `<cqs-${msg.id}@${opts.from.replace(/.*@|>/g, '')}>`,
-        });
+        await transport!.sendMail(mailOptions(opts.from, msg));
       } else {
         await opts.sms!.send(msg.recipient, msg.body, `cqs-${msg.id}`);
       }

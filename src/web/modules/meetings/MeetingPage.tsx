@@ -1,11 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { MeetingDocuments } from './MeetingDocuments.tsx';
 import type { MeetingView } from './types.ts';
 
 /**
@@ -29,6 +32,7 @@ export function MeetingPage() {
     onSettled: () => client.invalidateQueries({ queryKey: ['meeting', id] }),
   });
   const post = (path: string, body?: unknown) => act.mutate({ path, body });
+  const [reason, setReason] = useState('');
   return (
     <QueryState query={query}>
       {(v) => {
@@ -81,8 +85,40 @@ export function MeetingPage() {
                     <Button variant="secondary" onClick={() => post('/check-in', {})}>
                       {t('meetings.check_in')}
                     </Button>
+                    {v.me.reply !== 'pending' ? (
+                      <p role="status">{t(`meetings.my_reply.${v.me.reply}`)}</p>
+                    ) : null}
+                    {v.meeting.state === 'invited' ? (
+                      <form
+                        className="meeting-absent"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          post('/reply', { reply: 'absent', reason });
+                        }}
+                      >
+                        <TextField
+                          id="mtg-absent-reason"
+                          label={t('meetings.absent_reason')}
+                          value={reason}
+                          onChange={(e) => setReason(e.target.value)}
+                        />
+                        <Button type="submit" variant="secondary">
+                          {t('meetings.reply_absent')}
+                        </Button>
+                      </form>
+                    ) : null}
                   </section>
                 ) : null}
+                {v.can.manage && v.meeting.state === 'draft' ? (
+                  <Button onClick={() => post('/invitations')}>{t('meetings.send_invitations')}</Button>
+                ) : null}
+                {v.meeting.leadTooShort && (v.can.manage || v.can.chair) ? (
+                  <p className="alert alert-warning">
+                    {t('meetings.lead_short', { days: v.meeting.leadWorkingDays })}
+                    {v.meeting.urgent ? ` ${t('meetings.urgent')}` : ''}
+                  </p>
+                ) : null}
+                <MeetingDocuments meetingId={id} />
                 {v.me?.present && current ? (
                   <Button onClick={() => post('/speeches', { kind: 'contribution' })}>
                     {t('meetings.ask_to_speak')}
@@ -142,14 +178,28 @@ export function MeetingPage() {
                             {t('meetings.close_vote')}
                           </Button>
                         ) : current ? (
-                          <Button
-                            variant="secondary"
-                            onClick={() =>
-                              post('/polls', { itemId: current.id, question: current.title, secret: false })
-                            }
-                          >
-                            {t('meetings.open_vote')}
-                          </Button>
+                          <>
+                            <Button
+                              variant="secondary"
+                              onClick={() =>
+                                post('/polls', { itemId: current.id, question: current.title, secret: false })
+                              }
+                            >
+                              {t('meetings.open_vote')}
+                            </Button>{' '}
+                            <Button
+                              variant="secondary"
+                              onClick={() =>
+                                post('/polls', {
+                                  itemId: current.id,
+                                  question: t('meetings.secret_question', { title: current.title }),
+                                  secret: true,
+                                })
+                              }
+                            >
+                              {t('meetings.open_secret_vote')}
+                            </Button>
+                          </>
                         ) : null}{' '}
                         <Button variant="danger" onClick={() => post('/end')}>
                           {t('meetings.end')}

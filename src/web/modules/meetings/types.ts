@@ -7,6 +7,7 @@ export interface MeetingSummary {
   startsAt: string;
   leadTooShort: boolean;
   leadWorkingDays: number | null;
+  urgent: boolean;
   currentItemId: string | null;
 }
 export interface TaskView {
@@ -53,3 +54,23 @@ export const localTime = (iso: string) =>
     dateStyle: 'short',
     timeStyle: 'short',
   });
+
+export interface DocumentView {
+  id: string;
+  itemId: string;
+  title: string;
+  version: number;
+  latest: boolean;
+  classified: boolean;
+  pageCount: number;
+  paperCopies: number;
+  approved: boolean;
+  readable: boolean;
+}
+
+export interface NoteView {
+  id: string;
+  page: number;
+  kind: 'highlight' | 'text';
+  text: string | null;
+}

@@ -1,17 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, lt } from 'drizzle-orm';
 import type { CreateMeetingBody } from '../../../../contracts/meetings.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { t } from '../../../platform/i18n/index.ts';
 import { getAgency, getUser } from '../../identity/index.ts';
 import { emitMeeting } from '../events.ts';
 import { appendLedger } from '../ledger.ts';
 import { isSecretariat } from '../policy.ts';
-import { bridgePoints, items, meetingKinds, meetings, participants } from '../tables.ts';
+import { bridgePoints, items, meetingKinds, meetings, participants, tasks } from '../tables.ts';
 
-/** The secretariat schedules a meeting of a kind, with its participants, bridge points and agenda. */
+/**
+ * The secretariat schedules a meeting of a kind, with its participants, bridge points and agenda.
+ * Tasks set by earlier meetings of the same organising agency that are open past their deadline come
+ * back on the agenda by themselves: a last content reviews them (`carriedTaskIds`).
+ */
 export async function createMeeting(db: Db, ctx: ActionContext, input: CreateMeetingBody) {
   return db.transaction(async (tx) => {
     const agency = await getAgency(tx, input.agencyId);
@@ -60,16 +65,38 @@ export async function createMeeting(db: Db, ctx: ActionContext, input: CreateMee
         .values(
           input.bridgePoints.map((b) => ({ meetingId: id, name: b.name, unitCode: b.unitCode ?? null })),
         );
-    if (input.items.length)
+    const overdue = await tx
+      .select({ id: tasks.id })
+      .from(tasks)
+      .innerJoin(meetings, eq(meetings.id, tasks.meetingId))
+      .where(and(eq(tasks.state, 'open'), lt(tasks.dueAt, new Date()), eq(meetings.agencyId, agency.id)))
+      .orderBy(asc(tasks.dueAt))
+      .limit(200);
+    const agenda = [
+      ...input.items,
+      ...(overdue.length
+        ? [
+            {
+              title: t(ctx.lang, 'meetings:overdue_item', { n: overdue.length }),
+              presentingUnit: t(ctx.lang, 'meetings:overdue_unit'),
+              plannedMinutes: Math.min(60, 5 + 2 * overdue.length),
+              expectedOutcome: 'information' as const,
+              carriedTaskIds: overdue.map((o) => o.id),
+            },
+          ]
+        : []),
+    ];
+    if (agenda.length)
       await tx.insert(items).values(
-        input.items.map((it, i) => ({
+        agenda.map((it, i) => ({
           meetingId: id,
           position: i + 1,
           title: it.title,
           presentingUnit: it.presentingUnit,
-          presentingAgencyId: it.presentingAgencyId ?? null,
+          presentingAgencyId: 'presentingAgencyId' in it ? (it.presentingAgencyId ?? null) : null,
           plannedMinutes: it.plannedMinutes,
           expectedOutcome: it.expectedOutcome,
+          carriedTaskIds: 'carriedTaskIds' in it ? it.carriedTaskIds : [],
         })),
       );
     await appendLedger(tx, id, {
@@ -78,9 +105,10 @@ export async function createMeeting(db: Db, ctx: ActionContext, input: CreateMee
         kind: kind.code,
         plannedStart: input.startsAt,
         plannedEnd: input.plannedEndAt,
-        items: input.items.length,
+        items: agenda.length,
         participants: rows.length,
-        plannedMinutes: input.items.reduce((t, it) => t + it.plannedMinutes, 0),
+        plannedMinutes: agenda.reduce((sum, it) => sum + it.plannedMinutes, 0),
+        carriedTasks: overdue.length,
       },
     });
     await audit(tx, ctx, {
@@ -88,7 +116,13 @@ export async function createMeeting(db: Db, ctx: ActionContext, input: CreateMee
       targetType: 'meeting',
       targetId: id,
       agencyId: agency.id,
-      summary: { kind: kind.code, title: input.title, participants: rows.length, items: input.items.length },
+      summary: {
+        kind: kind.code,
+        title: input.title,
+        participants: rows.length,
+        items: agenda.length,
+        carriedTasks: overdue.length,
+      },
     });
     await emitMeeting(tx, { meeting: meeting!, participants: rows }, 'created', { title: input.title });
     return { id };
