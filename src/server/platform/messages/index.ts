@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import type { Db, DbOrTx } from '../db/client.ts';
+import { type Db, type DbOrTx, pgArray } from '../db/client.ts';
 import { enqueueMany, type JobRunner } from '../jobs/index.ts';
 import type { Logger } from '../log.ts';
 import { type CalendarPart, type MessageChannel, messages } from './tables.ts';
@@ -153,41 +153,63 @@ async function keepCopy(dir: string, from: string, msg: MessageRow): Promise<voi
 /** Registers the delivery job: SMTP for e-mail, the SMS gateway for SMS, or "kept" in demo/outbox mode. */
 export function registerMessageDelivery(runner: JobRunner, opts: DeliveryOptions): void {
   const transport = opts.smtpUrl !== 'outbox' && !opts.demo ? nodemailer.createTransport(opts.smtpUrl) : null;
-  // One job delivers the messages one record's change queued together (`ids`; `id` from older rows).
-  runner.handle('messages.deliver', async (payload) => {
-    const ids = Array.isArray(payload.ids) ? payload.ids.map(Number) : [Number(payload.id)];
-    for (const id of ids) await deliver(id);
-  });
-  const deliver = async (id: number) => {
-    const [msg] = await opts.db.select().from(messages).where(eq(messages.id, id));
-    if (!msg || msg.status === 'sent' || msg.status === 'kept') return;
+  // Jobs are claimed fifty at a time; each names the messages one change queued (`ids`; `id` in
+  // older rows). Their messages are read in one statement and their outcomes written in one.
+  runner.handleBatch(
+    'messages.deliver',
+    async (jobs) => {
+      const wanted = jobs.map((j) => ({
+        job: j.id,
+        ids: Array.isArray(j.payload.ids) ? j.payload.ids.map(Number) : [Number(j.payload.id)],
+      }));
+      const rows = await opts.db
+        .select()
+        .from(messages)
+        .where(inArray(messages.id, [...new Set(wanted.flatMap((w) => w.ids))]));
+      const byId = new Map(rows.map((m) => [m.id, m]));
+      const outcomes: { id: number; status: 'sent' | 'kept' | 'failed'; error: string }[] = [];
+      const failed = new Map<number, string>();
+      for (const w of wanted) {
+        for (const id of w.ids) {
+          const msg = byId.get(id);
+          if (msg?.status !== 'queued') continue;
+          try {
+            outcomes.push({ id, ...(await deliver(msg)) });
+          } catch (err) {
+            // Anything but a refusal is retried by the job queue; the messages this job already
+            // delivered keep their outcome below, so the retry skips them.
+            failed.set(w.job, (err as Error).message);
+            break;
+          }
+        }
+      }
+      if (outcomes.length > 0)
+        await opts.db.execute(sql`
+          update messages m set status = t.status, error = nullif(t.error, ''),
+            sent_at = case when t.status = 'sent' then now() else m.sent_at end,
+            body = coalesce(m.body_redacted, m.body)
+          from unnest(${pgArray(outcomes.map((o) => o.id))}::bigint[], ${pgArray(outcomes.map((o) => o.status))}::text[],
+                      ${pgArray(outcomes.map((o) => o.error))}::text[]) as t(id, status, error)
+          where m.id = t.id`);
+      return failed;
+    },
+    { size: 50 },
+  );
+  /** Sends (or keeps) one message; a gateway's final refusal is an outcome, anything else throws. */
+  const deliver = async (msg: MessageRow): Promise<{ status: 'sent' | 'kept' | 'failed'; error: string }> => {
     if (opts.demo || (msg.channel === 'email' && !transport) || (msg.channel === 'sms' && !opts.sms)) {
       if (opts.keepDir) await keepCopy(opts.keepDir, opts.from, msg);
-      await opts.db.update(messages).set({ status: 'kept', body: shownBody }).where(eq(messages.id, id));
-      return;
+      return { status: 'kept', error: '' };
     }
     try {
-      if (msg.channel === 'email') {
-        await transport!.sendMail(mailOptions(opts.from, msg));
-      } else {
-        await opts.sms!.send(msg.recipient, msg.body, `cqs-${msg.id}`);
-      }
+      if (msg.channel === 'email') await transport!.sendMail(mailOptions(opts.from, msg));
+      else await opts.sms!.send(msg.recipient, msg.body, `cqs-${msg.id}`);
     } catch (err) {
-      // A refusal by the gateway is final; anything else is retried by the job queue (the messages
-      // already sent by this job are skipped on the retry: their status says so).
-      if ((err as { permanent?: boolean }).permanent) {
-        await opts.db
-          .update(messages)
-          .set({ status: 'failed', error: (err as Error).message, body: shownBody })
-          .where(eq(messages.id, id));
-        return;
-      }
+      if ((err as { permanent?: boolean }).permanent)
+        return { status: 'failed', error: (err as Error).message };
       throw err;
     }
-    await opts.db
-      .update(messages)
-      .set({ status: 'sent', sentAt: new Date(), body: shownBody })
-      .where(eq(messages.id, id));
+    return { status: 'sent', error: '' };
   };
 }
 
