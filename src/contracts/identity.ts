@@ -232,6 +232,8 @@ export const AuditQuery = z.strictObject({
   action: z.string().max(100).optional(),
   targetType: z.string().max(60).optional(),
   targetId: z.string().max(100).optional(),
+  /** a dossier's code: every row about that dossier, its submission included */
+  dossier: z.string().trim().max(60).optional(),
   q: z.string().max(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

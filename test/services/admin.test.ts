@@ -68,6 +68,16 @@ describe('procedure versions', () => {
       sql`select v.version from svc_dossiers d join svc_procedure_versions v on v.id = d.procedure_version_id where d.id = ${res.json().id}`,
     );
     expect(row!.version).toBe(1);
+    // The audit log finds everything about the dossier by its code, typed loosely, submission included
+    // (issue 11, item 12).
+    const code = res.json().code as string;
+    const found = await admin.get(
+      `/api/admin/audit?dossier=${encodeURIComponent(` ${code.toLowerCase()} `)}`,
+    );
+    expect(found.statusCode, found.body).toBe(200);
+    const items = found.json().items as { action: string; targetId: string }[];
+    expect(new Set(items.map((i) => i.targetId))).toEqual(new Set([res.json().id]));
+    expect(items.map((i) => i.action)).toEqual(expect.arrayContaining(['dossier.submit', 'dossier.accept']));
   });
 
   it('refuses an invalid workflow, naming the problem, and publishes nothing', async () => {

@@ -92,6 +92,8 @@ export interface AuditFilter {
   action?: string;
   targetType?: string;
   targetId?: string;
+  /** a dossier's code (rows carry it in their summary from acceptance on; the rest by the same target) */
+  dossier?: string | undefined;
   from?: Date;
   to?: Date;
   q?: string;
@@ -108,6 +110,10 @@ export async function listAudit(db: DbOrTx, f: AuditFilter): Promise<AuditRow[]>
   if (f.action) where.push(ilike(auditLog.action, `${f.action.replace(/[%_]/g, '\\$&')}%`));
   if (f.targetType) where.push(eq(auditLog.targetType, f.targetType));
   if (f.targetId) where.push(eq(auditLog.targetId, f.targetId));
+  if (f.dossier)
+    where.push(
+      sql`${auditLog.targetType} = 'dossier' and ${auditLog.targetId} in (select target_id from audit_log where target_type = 'dossier' and summary->>'code' = ${f.dossier.toUpperCase()})`,
+    );
   if (f.from) where.push(gte(auditLog.at, f.from));
   if (f.to) where.push(lte(auditLog.at, f.to));
   if (f.q) where.push(ilike(auditLog.actorLabel, `%${f.q.replace(/[%_]/g, '\\$&')}%`));

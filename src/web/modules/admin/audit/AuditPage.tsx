@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import type { AuditEntry } from '../../../app/types.ts';
 import { Button } from '../../../ui/Button.tsx';
+import { DateField } from '../../../ui/DateField.tsx';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
@@ -14,13 +15,22 @@ import { AuditTable } from './AuditTable.tsx';
 
 interface Filter {
   action: string;
+  dossier: string;
   q: string;
   targetType: string;
   targetId: string;
   from: string;
   to: string;
 }
-const NO_FILTER: Filter = { action: '', q: '', targetType: '', targetId: '', from: '', to: '' };
+const NO_FILTER: Filter = {
+  action: '',
+  dossier: '',
+  q: '',
+  targetType: '',
+  targetId: '',
+  from: '',
+  to: '',
+};
 const LIMIT = 50;
 
 /** Dates are picked in Vietnam's calendar: a day runs from 00:00 to 24:00 at +07:00. */
@@ -39,6 +49,7 @@ export function AuditPage() {
     queryFn: () =>
       api.get<{ items: AuditEntry[]; nextBefore: number | null }>('/api/admin/audit', {
         action: filter.action,
+        dossier: filter.dossier.trim() || undefined,
         q: filter.q,
         targetType: filter.targetType,
         targetId: filter.targetId,
@@ -56,11 +67,9 @@ export function AuditPage() {
     setCursors([undefined]);
   }
 
-  const field = (name: keyof Filter, label: string, type = 'text') => (
+  const field = (name: keyof Filter, label: string) => (
     <TextField
       id={`audit-${name}`}
-      fieldClassName={type === 'date' ? 'field-date' : undefined}
-      type={type}
       label={label}
       value={draft[name]}
       onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
@@ -98,11 +107,24 @@ export function AuditPage() {
               </optgroup>
             ))}
           </SelectField>
+          {field('dossier', t('audit.dossier'))}
           {field('q', t('audit.actor'))}
           {field('targetType', t('audit.target_type'))}
           {field('targetId', t('audit.target_id'))}
-          {field('from', t('audit.from'), 'date')}
-          {field('to', t('audit.to'), 'date')}
+          <DateField
+            id="audit-from"
+            label={t('audit.from')}
+            value={draft.from}
+            onValue={(from) => setDraft({ ...draft, from })}
+            fieldClassName="field-date"
+          />
+          <DateField
+            id="audit-to"
+            label={t('audit.to')}
+            value={draft.to}
+            onValue={(to) => setDraft({ ...draft, to })}
+            fieldClassName="field-date"
+          />
           <div className="filter-actions">
             <Button type="submit">{t('common.filter')}</Button>
             <Button

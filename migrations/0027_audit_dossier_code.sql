@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_dossier_code" ON "audit_log" USING btree ((summary->>'code')) WHERE target_type = 'dossier';
