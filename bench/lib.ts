@@ -136,6 +136,17 @@ const CLOCK_TICKS = (() => {
   }
 })();
 
+/** Waits until a process has been idle (under 30 ms of CPU in a second), at most a minute. */
+export async function settle(pid: number): Promise<void> {
+  let last = cpuMs(pid);
+  for (let waited = 0; waited < 60_000; waited += 1000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuMs(pid);
+    if (now - last < 30) return;
+    last = now;
+  }
+}
+
 /**
  * CPU used by a server process and the database backends serving it, over a piece of work and the
  * background work it leaves behind (outbox, jobs): counted until the server has been idle for a second.

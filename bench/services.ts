@@ -31,7 +31,7 @@ import {
 } from '../src/server/modules/services/index.ts';
 import { registerContributions } from '../src/server/modules.ts';
 import type { Bench, BenchFigure, BenchResult } from './harness.ts';
-import { type Child, cpuOver, spawnNode, waitOk } from './lib.ts';
+import { type Child, cpuOver, settle, spawnNode, waitOk } from './lib.ts';
 
 const run = promisify(execFile);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -480,6 +480,8 @@ async function submissionStep(
       });
       if (probe.status !== 200) throw new Error(`submission refused: ${probe.status} ${await probe.text()}`);
       await wrkSubmit(`${server.base}/api/dossiers`, session, body, warmFiles, 5);
+      // The warm-up's queued work (outbox, message deliveries) is done before the measured load starts.
+      await settle(server.child.proc.pid!);
       const rows0 = await tableWrites(watcher);
       const measured = await cpuOver(server.child.proc.pid!, backends, () =>
         wrkSubmit(`${server.base}/api/dossiers`, session, body, appFiles, SECONDS),
