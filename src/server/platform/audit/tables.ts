@@ -28,9 +28,7 @@ export const auditLog = pgTable(
     index('audit_log_actor').on(t.actorId, t.at),
     index('audit_log_target').on(t.targetType, t.targetId),
     // The audit log filtered by a dossier's code (the code is in the summary, not a column).
-    index('audit_log_dossier_code')
-      .on(sql`(summary->>'code')`)
-      .where(sql`target_type = 'dossier'`),
+    index('audit_log_dossier_code').on(sql`(summary->>'code')`).where(sql`target_type = 'dossier'`),
     index('audit_log_at').on(t.at),
   ],
 );

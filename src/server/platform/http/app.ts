@@ -98,6 +98,8 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
   // already compressed at build are sent as they are, and the event stream is never buffered.
   await app.register(compress, {
     global: true,
+    // Request bodies are never sent compressed to this API: no decompression hook on every route.
+    globalDecompression: false,
     threshold: 1024,
     encodings: ['br', 'gzip'],
     customTypes:
