@@ -48,6 +48,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
+    // Fonts stay files: inlined as data: URIs they are refused by the page's font-src 'self'
+    // (and a console error costs Lighthouse's best practices).
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
   },
   server: {
     proxy: {

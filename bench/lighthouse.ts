@@ -44,7 +44,16 @@ async function audit(port: number, url: string, headers?: Record<string, string>
   const num = (id: string) => Number(lhr.audits[id]?.numericValue ?? Number.NaN);
   const failedBestPractices = (lhr.categories['best-practices']?.auditRefs ?? [])
     .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-    .map((ref) => ref.id);
+    .map((ref) => {
+      // What failed, in a few words: the console's messages, the DevTools issues' kinds.
+      const items = (
+        (lhr.audits[ref.id]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []
+      )
+        .slice(0, 3)
+        .map((i) => String(i.description ?? i.issueType ?? i.source ?? '').slice(0, 160))
+        .filter(Boolean);
+      return items.length ? `${ref.id} (${items.join('; ')})` : ref.id;
+    });
   return {
     performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
     bestPractices: Math.round((lhr.categories['best-practices']?.score ?? 0) * 100),

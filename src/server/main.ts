@@ -26,7 +26,7 @@ import {
   setStatsMaintenance,
   applyStatsSettings,
 } from './modules/stats/index.ts';
-import { generateDossiers } from './modules/services/index.ts';
+import { generateDossiers, popularProcedures } from './modules/services/index.ts';
 import { SESSION_COOKIE, SessionService, unitByCode } from './modules/identity/index.ts';
 import { isWebPage } from '../contracts/web-pages.ts';
 import { sql } from 'drizzle-orm';
@@ -137,6 +137,8 @@ export async function buildPlatform(config: Config, opts: BuildOptions = {}): Pr
                 provinceName: province?.fullName ?? null,
                 provinceNameEn: province?.nameEn ?? null,
                 demo: config.demo,
+                // In the first HTML, so the home page's list does not fill in and shift the page.
+                preload: { popularProcedures: await popularProcedures(db) },
               };
             },
           },

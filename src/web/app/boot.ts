@@ -3,6 +3,8 @@ export interface Boot {
   provinceName: string | null;
   provinceNameEn: string | null;
   demo: boolean;
+  /** data pages show at once (`popularProcedures`: the home page's list) */
+  preload?: Record<string, unknown>;
 }
 
 function read(): Boot | null {

@@ -44,6 +44,7 @@ export {
   dossierRow,
   inbox,
   mayReadDossier,
+  popularProcedures,
   procedureInForce,
   searchProcedures,
 } from './queries.ts';

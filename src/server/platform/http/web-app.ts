@@ -12,7 +12,12 @@ export interface PageShell {
   provinceName: string | null;
   provinceNameEn: string | null;
   demo: boolean;
+  /** data a page shows at once rather than after a request (the home page's most used procedures) */
+  preload?: Record<string, unknown>;
 }
+
+/** The entry page is rendered again after this long, with fresh boot data. */
+const SHELL_TTL_MS = 10 * 60_000;
 
 export interface WebAppOptions {
   /** the built web app (dist/web) */
@@ -28,13 +33,15 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 interface Rendered {
   mtimeMs: number;
+  at: number;
   variants: Map<Language, { raw: Buffer; br: Buffer; gzip: Buffer }>;
 }
 
 /**
  * Serves the web app: hashed assets precompressed at build (brotli, gzip) and cached as immutable;
  * the entry page with the deployment's name and demo banner already in it (so nothing shifts when the
- * app starts), compressed once per language and never cached; unknown paths get the page with a 404.
+ * app starts) and the boot data, compressed once per language and again every ten minutes, never
+ * cached by browsers; unknown paths get the page with a 404.
  */
 export async function webAppRoutes(app: FastifyInstance, opts: WebAppOptions): Promise<void> {
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
@@ -49,15 +56,14 @@ export async function webAppRoutes(app: FastifyInstance, opts: WebAppOptions): P
     },
   });
 
-  let shell: PageShell | null = null;
   let rendered: Rendered | null = null;
   const entry = join(opts.root, 'index.html');
 
   async function page(lang: Language) {
     const { mtimeMs } = await stat(entry);
-    if (!rendered || rendered.mtimeMs !== mtimeMs) {
-      shell ??= await opts.shell();
-      rendered = { mtimeMs, variants: new Map() };
+    if (!rendered || rendered.mtimeMs !== mtimeMs || Date.now() - rendered.at > SHELL_TTL_MS) {
+      const shell = await opts.shell();
+      rendered = { mtimeMs, at: Date.now(), variants: new Map() };
       const template = await readFile(entry, 'utf8');
       for (const l of ['vi', 'en'] as const) {
         const raw = Buffer.from(renderEntryPage(template, shell, l));

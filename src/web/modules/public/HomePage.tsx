@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
+import { boot } from '../../app/boot.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { homeOf } from '../../app/guards.tsx';
 import { paths } from '../../app/paths.ts';
@@ -23,9 +24,12 @@ export function HomePage() {
   const trackId = useId();
   const [q, setQ] = useState('');
   const [code, setCode] = useState('');
+  const preloaded = boot?.preload?.popularProcedures as ProcedureItem[] | undefined;
   const popular = useQuery({
     queryKey: ['services', 'procedures', 'popular'],
     queryFn: () => api.get<{ items: ProcedureItem[] }>('/api/procedures', { sort: 'popular' }),
+    // The server put the list in the first HTML: shown at once, nothing shifts (issue 11, item 21).
+    initialData: preloaded ? { items: preloaded } : undefined,
     staleTime: 10 * 60_000,
   });
 
