@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import type { UnitFeatureCollection } from '../admin/units/geo.ts';
-import { UnitMap } from '../admin/units/UnitMap.tsx';
+import { useInView } from '../../ui/useInView.ts';
+
+// The map and its chart library load when the reader scrolls to it (issue 11, item 21).
+const UnitMap = lazy(() => import('../admin/units/UnitMap.tsx').then((m) => ({ default: m.UnitMap })));
 import { percent, type RankingData } from './types.ts';
 
 // Shades from low to high on-time rate; units without enough dossiers to judge are hatched grey.
@@ -23,10 +26,12 @@ export function CommuneMap({ ranking }: { ranking: RankingData }) {
   const { t } = useTranslation();
   const { session } = useAuth();
   const parent = session?.provinceCode;
+  const box = useRef<HTMLDivElement>(null);
+  const inView = useInView(box);
   const geo = useQuery({
     queryKey: ['identity', 'units', 'geo', parent],
     queryFn: () => api.get<UnitFeatureCollection>('/api/units/geo', { parent }),
-    enabled: !!parent,
+    enabled: !!parent && inView,
     staleTime: 60 * 60_000,
   });
   const byUnit = useMemo(() => new Map(ranking.items.map((r) => [r.unitCode, r])), [ranking]);
@@ -39,21 +44,35 @@ export function CommuneMap({ ranking }: { ranking: RankingData }) {
     return m;
   }, [ranking]);
   const shown = useMemo(() => new Set(byUnit.keys()), [byUnit]);
-  if (geo.isPending) return <Loading />;
+  // The map's place is kept while it loads: nothing below it moves.
+  if (!inView || geo.isPending)
+    return (
+      <div ref={box} className="stats-map-pending">
+        <Loading />
+      </div>
+    );
   if (geo.isError) return <ApiErrorAlert error={geo.error} />;
   return (
     <div className="stats-map">
-      <UnitMap
-        geo={geo.data}
-        shown={shown}
-        formerOnly={false}
-        fill={fill}
-        label={t('stats.map_label')}
-        detail={(code) => {
-          const r = byUnit.get(code);
-          return r ? `${t('stats.indicator.progress')}: ${percent(r.progress)} (${r.volume})` : null;
-        }}
-      />
+      <Suspense
+        fallback={
+          <div className="stats-map-pending">
+            <Loading />
+          </div>
+        }
+      >
+        <UnitMap
+          geo={geo.data}
+          shown={shown}
+          formerOnly={false}
+          fill={fill}
+          label={t('stats.map_label')}
+          detail={(code) => {
+            const r = byUnit.get(code);
+            return r ? `${t('stats.indicator.progress')}: ${percent(r.progress)} (${r.volume})` : null;
+          }}
+        />
+      </Suspense>
       <ul className="legend" aria-label={t('stats.map_legend')}>
         {BINS.map((b) => (
           <li key={b.key}>
