@@ -21,6 +21,8 @@ interface Measured {
   fcpMs: number;
   lcpMs: number;
   cls: number;
+  /** what moved, when something did (the elements Lighthouse names) */
+  shifted: string[];
   tbtMs: number;
   transferKb: number;
   failedBestPractices: string[];
@@ -60,6 +62,13 @@ async function audit(port: number, url: string, headers?: Record<string, string>
     fcpMs: Math.round(num('first-contentful-paint')),
     lcpMs: Math.round(num('largest-contentful-paint')),
     cls: Math.round(num('cumulative-layout-shift') * 1000) / 1000,
+    shifted: (
+      (lhr.audits['layout-shifts']?.details as { items?: { node?: { selector?: string } }[] } | undefined)
+        ?.items ?? []
+    )
+      .slice(0, 3)
+      .map((i) => i.node?.selector ?? '')
+      .filter(Boolean),
     tbtMs: Math.round(num('total-blocking-time')),
     transferKb: Math.round(num('total-byte-weight') / 1024),
     failedBestPractices,
@@ -151,6 +160,7 @@ export const lighthouseBench: Bench = async () => {
         { metric: `${name}: CLS / TBT`, value: m.cls, unit: `/ ${m.tbtMs} ms` },
         { metric: `${name}: bytes transferred`, value: m.transferKb, unit: 'KiB' },
       );
+      if (m.cls > 0.1 && m.shifted.length) notes.push(`${name}: layout shifts of ${m.shifted.join('; ')}`);
       if (m.failedBestPractices.length)
         notes.push(`${name}: best-practice audits not passed: ${m.failedBestPractices.join(', ')}`);
       const raw = await medianAudit(chrome.port, `${server.base}${path}`, { 'Accept-Encoding': 'identity' });
