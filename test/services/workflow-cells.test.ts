@@ -74,6 +74,8 @@ async function counterIntake(def: ProcedureDefinition): Promise<string> {
     applicant: { type: 'citizen', fullName: 'Lê Thị Thử', phone: '0909000111' },
     formData: sampleFormData(def.form.schema),
     components: [],
+    // the fees due with the dossier, taken at the counter (certified copies, criminal records)
+    feePayment: 'cash',
   });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().id;
