@@ -147,7 +147,12 @@ test('an editor writes, a reviewer approves and schedules, and the article appea
   // Scheduled for the next minute: the publisher runs every 30 seconds.
   const at = new Date(Date.now() + 60_000);
   const local = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
-  await reviewer.getByLabel('Thời điểm đăng').fill(local);
+  // Typed as a Vietnamese date and a 24-hour time, whatever the browser's language.
+  const when = reviewer.getByRole('group', { name: 'Thời điểm đăng' });
+  await when
+    .getByLabel('Ngày', { exact: true })
+    .fill(`${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`);
+  await when.getByLabel(/^Giờ/).fill(local.slice(11, 16));
   await reviewer.getByRole('button', { name: 'Hẹn giờ đăng' }).click();
   await expect(reviewer.getByText('Đã hẹn giờ đăng.')).toBeVisible();
 
