@@ -88,6 +88,8 @@ test('a visitor reads the public statistics: figures, ranking, map, no personal 
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thống kê công khai' })).toBeVisible();
   await expect(page.getByText(/Chỉ xếp hạng đơn vị có từ 30 hồ sơ/)).toBeVisible();
+  // The map loads when the reader scrolls to it.
+  await page.locator('.stats-map-pending').scrollIntoViewIfNeeded();
   await expect(page.getByRole('img', { name: /Bản đồ các xã, phường/ })).toBeVisible();
   await expect(page.locator('body')).not.toContainText(/H29-\d{6}-\d{4}/);
   await expectAccessible(page, 'public statistics');

@@ -44,10 +44,11 @@ export function CommuneMap({ ranking }: { ranking: RankingData }) {
     return m;
   }, [ranking]);
   const shown = useMemo(() => new Set(byUnit.keys()), [byUnit]);
-  // The map's place is kept while it loads: nothing below it moves.
-  if (!inView || geo.isPending)
+  // The map's place is kept until it is reached and while it loads: nothing below it moves.
+  if (!inView) return <div ref={box} className="stats-map-pending" />;
+  if (geo.isPending)
     return (
-      <div ref={box} className="stats-map-pending">
+      <div className="stats-map-pending">
         <Loading />
       </div>
     );
