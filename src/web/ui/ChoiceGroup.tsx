@@ -18,7 +18,8 @@ interface GroupProps {
   inline?: boolean;
 }
 
-function GroupShell({
+/** A fieldset with its legend, hint and error: the frame of every group of controls. */
+export function GroupShell({
   id,
   legend,
   hint,

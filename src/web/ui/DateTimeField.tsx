@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from './DateField.tsx';
-import { describedBy, TextField } from './Field.tsx';
+import { GroupShell } from './ChoiceGroup.tsx';
+import { TextField } from './Field.tsx';
 
 const TIME = /^([01]?\d|2[0-3])[:.h]([0-5]\d)$/;
 
@@ -48,28 +49,7 @@ export function DateTimeField({
     onValue(d && hhmm ? `${d}T${hhmm}` : '');
   };
   return (
-    <fieldset
-      className={['choice-group', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}
-      aria-describedby={describedBy(id, hint, error)}
-    >
-      <legend className="field-label">
-        {label}
-        {required ? (
-          <span className="required" aria-hidden="true">
-            {' *'}
-          </span>
-        ) : null}
-      </legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+    <GroupShell id={id} legend={label} hint={hint} error={error} required={required}>
       <div className="form-row">
         <DateField
           id={`${id}-date`}
@@ -96,6 +76,6 @@ export function DateTimeField({
           fieldClassName="field-narrow"
         />
       </div>
-    </fieldset>
+    </GroupShell>
   );
 }
