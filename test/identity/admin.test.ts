@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../platform.ts';
 import { DEMO, expectError, fieldNames, signIn } from '../helpers/agents.ts';
 import { count, expectNoChange, rows } from '../helpers/db-state.ts';
+import { sortVietnamese } from '../../src/contracts/collation.ts';
 
 let t: TestPlatform;
 let admin: Agent;
@@ -507,5 +508,39 @@ describe('administrative units', () => {
       expect(f.id).toBe(f.properties.code);
       expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
     }
+  });
+});
+
+describe('the users list in Vietnamese order', () => {
+  // Paged in the database, so the order must come from there: byte order would put "Bình" before
+  // "Bến", "Đỗ" after "Zoãn" and upper-case "Ư" before "a".
+  const NAMES = [
+    'Đỗ Thị Thứ Tự',
+    'Dương Văn Thứ Tự',
+    'Bình Hoà Thứ Tự',
+    'Bến Cát Thứ Tự',
+    'Zoãn Thứ Tự',
+    'Ưng Thứ Tự',
+    'Ân Thứ Tự',
+    'An Thứ Tự',
+    'Ăn Thứ Tự',
+    'Hòa Thứ Tự',
+    'Hoà Thứ Tự',
+    'Hoa Thứ Tự',
+  ];
+  it('every page follows Intl.Collator("vi"), across page boundaries', async () => {
+    for (const [i, name] of NAMES.entries())
+      await db().execute(
+        sql`insert into id_users (kind, full_name, email, password_hash) values ('citizen', ${name}, ${`order${i}@example.vn`}, 'x')`,
+      );
+    const seen: string[] = [];
+    for (let offset = 0; offset < NAMES.length; offset += 5) {
+      const page = await admin.get(
+        `/api/admin/users?q=${encodeURIComponent('Thứ Tự')}&limit=5&offset=${offset}`,
+      );
+      expect(page.statusCode).toBe(200);
+      seen.push(...(page.json().items as { fullName: string }[]).map((u) => u.fullName));
+    }
+    expect(seen).toEqual(sortVietnamese(NAMES, (n) => n));
   });
 });

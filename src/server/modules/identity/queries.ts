@@ -151,7 +151,13 @@ export async function listUsers(db: DbOrTx, f: UserListFilter) {
   }
   const cond = and(...where);
   const [items, [count]] = await Promise.all([
-    db.select().from(users).where(cond).orderBy(asc(users.fullName)).limit(f.limit).offset(f.offset),
+    db
+      .select()
+      .from(users)
+      .where(cond)
+      .orderBy(sql`${users.nameSort} collate "C"`, asc(users.id))
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(users).where(cond),
   ]);
   return { items, total: count?.n ?? 0 };

@@ -14,6 +14,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { vietnameseSortKey } from '../../platform/db/vietnamese-order.ts';
 
 export type UnitLevel = 'province' | 'commune';
 
@@ -104,6 +105,10 @@ export const users = pgTable(
     email: text('email'),
     phone: text('phone'),
     fullName: text('full_name').notNull(),
+    /** Vietnamese alphabetical order of the name, compared with `collate "C"` (paged lists sort in the database) */
+    nameSort: text('name_sort')
+      .notNull()
+      .generatedAlwaysAs(() => vietnameseSortKey(sql`full_name`)),
     /** job title shown on documents (chức danh) */
     title: text('title'),
     passwordHash: text('password_hash').notNull(),
@@ -122,6 +127,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('id_users_email').on(sql`lower(${t.email})`),
     uniqueIndex('id_users_phone').on(t.phone),
+    index('id_users_name_sort').on(sql`${t.nameSort} collate "C"`),
   ],
 );
 

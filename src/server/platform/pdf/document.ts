@@ -144,4 +144,9 @@ export interface AdministrativeDocument {
   qr?: QrCode;
   /** Body font size in points (Decree 30: 13–14); 13 when omitted. */
   fontSize?: number;
+  /**
+   * A one-page form (the receipt): when the content runs over, every font size is reduced in
+   * half-point steps, down to this body size, before a second page is accepted.
+   */
+  shrinkToOnePage?: { minFontSize: number };
 }

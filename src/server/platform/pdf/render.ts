@@ -109,6 +109,24 @@ export async function renderDocument(input: AdministrativeDocument): Promise<Buf
   const size = input.fontSize ?? 13;
   const created = creationDate(input);
   await loadPdfLibraries();
+  const min = input.shrinkToOnePage?.minFontSize ?? size;
+  for (let s = size; s > min; s -= 0.5) {
+    const attempt = await draw(input, s, size, created);
+    if (attempt.pages === 1) return attempt.bytes;
+  }
+  return (await draw(input, Math.min(min, size), size, created)).bytes;
+}
+
+/** Tables keep their size relative to the body's when the body shrinks. */
+const scaled = (block: Block, ratio: number): Block =>
+  ratio === 1 || block.type !== 'table' ? block : { ...block, size: (block.size ?? 12) * ratio };
+
+async function draw(
+  input: AdministrativeDocument,
+  size: number,
+  baseSize: number,
+  created: Date,
+): Promise<{ bytes: Buffer; pages: number }> {
   const pdf = new libs.PDFDocument!({
     size: 'A4',
     layout: input.layout ?? 'portrait',
@@ -127,6 +145,7 @@ export async function renderDocument(input: AdministrativeDocument): Promise<Buf
       ModDate: created,
     },
   });
+  let pages = 0;
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -139,15 +158,16 @@ export async function renderDocument(input: AdministrativeDocument): Promise<Buf
     const sheet = new Sheet(pdf);
     drawHeader(sheet, input.header, size);
     drawTitle(sheet, input, size);
-    for (const block of input.body) drawBlock(sheet, block, size);
+    for (const block of input.body) drawBlock(sheet, scaled(block, size / baseSize), size);
     drawClosing(sheet, input, size);
     if (input.qr?.data && input.qr.placement !== 'title') drawQrAtEnd(sheet, input.qr, size - 2);
     numberPages(sheet, size);
+    pages = pdf.bufferedPageRange().count;
   } catch (error) {
     pdf.end();
     await done.catch(() => undefined);
     throw error instanceof RenderError ? error : new RenderError(String(error), { cause: error });
   }
   pdf.end();
-  return done;
+  return { bytes: await done, pages };
 }

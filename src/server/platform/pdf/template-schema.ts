@@ -79,6 +79,7 @@ const spacer = z.strictObject({
 export const documentTemplateSchema: z.ZodType<DocumentTemplate> = z.strictObject({
   layout: z.enum(['portrait', 'landscape']).optional(),
   fontSize: size.optional(),
+  shrinkToOnePage: z.strictObject({ minFontSize: size }).optional(),
   meta: z
     .strictObject({
       title: text.optional(),

@@ -385,6 +385,7 @@ class Filler {
     return {
       layout: t.layout,
       fontSize: t.fontSize,
+      shrinkToOnePage: t.shrinkToOnePage,
       meta: t.meta && this.meta(t.meta, scope),
       header: this.header(t.header, scope),
       title: this.text(t.title, scope, 'title'),

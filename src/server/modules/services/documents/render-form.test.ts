@@ -88,6 +88,24 @@ describe('renderForm', () => {
     expect(await pdfPages(await renderForm('01', context))).toHaveLength(1);
   });
 
+  it('01 stays on one page with six long components, as many as the longest procedure has (smaller type), and takes a second page only past that', async () => {
+    const context = sample('01');
+    const component = (i: number) => ({
+      name: `Giấy tờ thứ ${i}: bản vẽ, văn bản chấp thuận hoặc giấy xác nhận của cơ quan có thẩm quyền kèm theo`,
+      form: 'Bản sao chứng thực',
+      copies: 1,
+    });
+    context.components = Array.from({ length: 6 }, (_, i) => component(i + 1));
+    const six = await renderForm('01', context);
+    expect(await pdfPages(six)).toHaveLength(1);
+    expect(await pdfText(six)).toContain('Giấy tờ thứ 6');
+    context.components = Array.from({ length: 40 }, (_, i) => component(i + 1));
+    const forty = await renderForm('01', context);
+    const pages = await pdfPages(forty);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.join('\n')).toContain('Giấy tờ thứ 40');
+  });
+
   it('01 prints blanks to fill by hand where optional data is missing', async () => {
     const context = sample('01');
     delete context.ledger;

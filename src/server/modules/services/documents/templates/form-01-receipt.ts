@@ -14,6 +14,8 @@ export const receiptTemplate: DocumentTemplate = {
   // 11 pt, not the 13 of letters: the 2018 form was laid out for A5, and the receipt with its
   // two signatures and QR code has to stay on one A4 page with five components listed.
   fontSize: 11,
+  // A dossier of many components still gets its receipt on one sheet, down to 9 pt.
+  shrinkToOnePage: { minFontSize: 9 },
   meta: { subject: 'Mẫu số 01 - Thông tư 03/2025/TT-VPCP', keywords: '{{dossier.code}}' },
   header,
   title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
