@@ -64,6 +64,7 @@ export async function expectNoRawStrings(page: Page, what?: string) {
   const text = await page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
     for (const el of body.querySelectorAll('code, pre, kbd, textarea, input')) el.remove();
+    // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, without hidden text and with line breaks between blocks
     return body.innerText || body.textContent || '';
   });
   const placeholders = text.match(/\{\{\s*\w+\s*\}\}/g) ?? [];

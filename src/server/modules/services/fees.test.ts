@@ -105,7 +105,7 @@ describe('every quantity-based fee of the catalogue', () => {
 
   it.each(quantityFees)(
     '%s %s: nothing for none, the price per unit beyond the free ones',
-    (_, code, p, fee) => {
+    (_, code, _p, fee) => {
       const rule = fee.rule!;
       // The fee's own condition holds in these answers only if it does not name the counted field.
       const line = (n: number) =>

@@ -228,7 +228,7 @@ function SupplementRequestForm({ dossier, runner }: { dossier: Dossier; runner: 
     e.preventDefault();
     const clean = items.map((i) => ({ name: i.name.trim(), reason: i.reason.trim() }));
     const local: Errors = {};
-    if (clean.length === 0) local['items'] = t('actions.items_none');
+    if (clean.length === 0) local.items = t('actions.items_none');
     clean.forEach((it, i) => {
       if (it.name.length < 2) local[`items.${i}.name`] = t('actions.item_name_min');
       if (it.reason.length < 3) local[`items.${i}.reason`] = t('actions.reason_min');
