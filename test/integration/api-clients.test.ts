@@ -357,6 +357,33 @@ describe('API clients', () => {
     expect(since.json().items).toEqual([]);
   });
 
+  it('pages one by one through changes a microsecond apart, each once', async () => {
+    // PostgreSQL keeps microseconds; a cursor cut to the millisecond handed the last row out again.
+    const two = await queryRows<{ id: string; code: string }>(
+      t.platform.deps.db,
+      sql`select d.id, d.code from svc_dossiers d where d.code is not null and d.competent_agency_id = ${dept.id}
+          order by d.code limit 2`,
+    );
+    expect(two).toHaveLength(2);
+    for (const [i, d] of two.entries())
+      await t.platform.deps.db.execute(
+        sql`update svc_dossiers set updated_at = ${`2099-01-01T00:00:00.12345${i + 6}Z`}::timestamptz where id = ${d.id}`,
+      );
+    const codes: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res = await call(
+        access,
+        `/api/v1/dossiers?limit=1&changedSince=2099-01-01T00:00:00Z${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      codes.push(...res.json().items.map((d: { code: string }) => d.code));
+      cursor = res.json().nextCursor;
+      if (!cursor) break;
+    }
+    expect(codes).toEqual(two.map((d) => d.code));
+  });
+
   it('a dossier by code and its timeline inside the subtree; outside it, as if absent', async () => {
     const [inside] = await queryRows<{ code: string }>(
       t.platform.deps.db,

@@ -197,13 +197,18 @@ describe('a keyset cursor of /api/v1 that was not ours', () => {
   const forged = (text: string) => Buffer.from(text).toString('base64url');
   it.each([
     ['not base64 at all', '%%%'],
-    ['a uuid of dashes', forged(`2026-11-01T00:00:00.000Z|${'-'.repeat(36)}`)],
+    ['a uuid of dashes', forged(`2026-11-01T00:00:00.000000Z|${'-'.repeat(36)}`)],
+    [
+      'a time to the millisecond only',
+      forged('2026-11-01T00:00:00.000Z|0d7e8b7a-1c1e-4d1e-9a51-0a0b0c0d0e0f'),
+    ],
+    ['a day that does not exist', forged('2026-02-31T00:00:00.000000Z|0d7e8b7a-1c1e-4d1e-9a51-0a0b0c0d0e0f')],
     [
       'a date PostgreSQL cannot hold',
-      forged('+275760-09-13T00:00:00.000Z|0d7e8b7a-1c1e-4d1e-9a51-0a0b0c0d0e0f'),
+      forged('+275760-09-13T00:00:00.000000Z|0d7e8b7a-1c1e-4d1e-9a51-0a0b0c0d0e0f'),
     ],
     ['a date of one digit', forged('1|0d7e8b7a-1c1e-4d1e-9a51-0a0b0c0d0e0f')],
-    ['a NUL inside', forged('2026-11-01T00:00:00.000Z|\u00000d7e8b7a-1c1e-4d1e-9a51-0a0b0c0d0e')],
+    ['a NUL inside', forged('2026-11-01T00:00:00.000000Z|\u00000d7e8b7a-1c1e-4d1e-9a51-0a0b0c0d0e')],
   ])('%s', async (_, cursor) => {
     const res = await t.platform.app.inject({
       method: 'GET',

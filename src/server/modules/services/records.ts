@@ -5,6 +5,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { ProcedureDefinition } from '../../../contracts/services.ts';
 import { type DbOrTx, pgArray, queryRows } from '../../platform/db/client.ts';
 import { files } from '../../platform/files/tables.ts';
+import { keysetTime } from '../../platform/http/cursor.ts';
 import { agencies } from '../identity/index.ts';
 import {
   dossierEvents,
@@ -153,6 +154,8 @@ export interface DossierSummaryForApi {
   holderAgencyCode: string;
   revision: number;
   updatedAt: Date;
+  /** updated_at to the microsecond, for the keyset cursor */
+  updatedAtExact: string;
 }
 
 /**
@@ -165,7 +168,8 @@ export async function dossiersForAgencySubtree(
     pathPrefix: string;
     code?: string;
     changedSince?: Date;
-    after?: { updatedAt: Date; id: string };
+    /** the last row handed out: its updated_at to the microsecond (as `updatedAtExact`) and id */
+    after?: { updatedAt: string; id: string };
     limit: number;
   },
 ): Promise<DossierSummaryForApi[]> {
@@ -175,7 +179,8 @@ export async function dossiersForAgencySubtree(
     sql`select d.id, d.code, p.code as "procedureCode", d.status, d.channel, d.submitted_at as "submittedAt",
           d.accepted_at as "acceptedAt", d.due_at as "dueAt", d.finished_at as "finishedAt",
           d.returned_at as "returnedAt", r.code as "receivingAgencyCode", c.code as "competentAgencyCode",
-          h.code as "holderAgencyCode", d.revision, d.updated_at as "updatedAt"
+          h.code as "holderAgencyCode", d.revision, d.updated_at as "updatedAt",
+          ${keysetTime(sql`d.updated_at`)} as "updatedAtExact"
         from ${dossiers} d
         join ${procedures} p on p.id = d.procedure_id
         join ${agencies} r on r.id = d.receiving_agency_id
@@ -185,7 +190,7 @@ export async function dossiersForAgencySubtree(
           and (d.holder_agency_path like ${like} or r.path like ${like} or c.path like ${like})
           ${q.code ? sql`and d.code = ${q.code}` : sql``}
           ${q.changedSince ? sql`and d.updated_at >= ${q.changedSince.toISOString()}::timestamptz` : sql``}
-          ${q.after ? sql`and (d.updated_at, d.id) > (${q.after.updatedAt.toISOString()}::timestamptz, ${q.after.id}::uuid)` : sql``}
+          ${q.after ? sql`and (d.updated_at, d.id) > (${q.after.updatedAt}::timestamptz, ${q.after.id}::uuid)` : sql``}
         order by d.updated_at, d.id
         limit ${q.limit}`,
   );

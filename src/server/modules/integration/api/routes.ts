@@ -237,9 +237,7 @@ export async function apiRoutes(root: FastifyInstance, deps: Deps) {
         return {
           items: rows.map(present),
           nextCursor:
-            rows.length === limit && last
-              ? encodeKeyset({ at: new Date(last.updatedAt), id: last.id })
-              : null,
+            rows.length === limit && last ? encodeKeyset({ at: last.updatedAtExact, id: last.id }) : null,
         };
       },
     );
