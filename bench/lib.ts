@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 // @ts-expect-error: a plain .mjs script without types
 import { buildServer, serverBundleIsFresh } from '../scripts/build-server.mjs';
 
@@ -188,4 +189,38 @@ export async function cpuOver<T>(
   let databaseMs = 0;
   for (const [pid, ms] of latest) databaseMs += Math.max(0, ms - (before.get(pid) ?? 0));
   return { result, serverMs: last - server0, databaseMs };
+}
+
+// ---- PostgreSQL databases of a benchmark --------------------------------------------------------------
+
+/** BENCH_DATABASE_URL: a superuser's URL on the server the benchmarks create their databases in. */
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function urlOf(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A new, empty database of its own, dropped (connections and all) by `drop()`. */
+export async function createPgDatabase(
+  prefix: string,
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  await admin((c) => c.query(`create database ${name}`));
+  return {
+    name,
+    url: urlOf(name),
+    drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
 }

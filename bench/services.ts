@@ -31,10 +31,9 @@ import {
 } from '../src/server/modules/services/index.ts';
 import { registerContributions } from '../src/server/modules.ts';
 import type { Bench, BenchFigure, BenchResult } from './harness.ts';
-import { type Child, cpuOver, settle, spawnNode, waitOk } from './lib.ts';
+import { type Child, cpuOver, createPgDatabase, settle, spawnNode, waitOk } from './lib.ts';
 
 const run = promisify(execFile);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const INBOX_DOSSIERS = Number(process.env.BENCH_INBOX_DOSSIERS ?? 1_000_000);
 const CONNECTIONS = 32;
@@ -47,34 +46,6 @@ const log = createLogger('silent');
 const say = (line: string) => console.error(`  ${line}`);
 
 // ---- databases --------------------------------------------------------------------------------------
-
-function urlOf(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-async function createPgDatabase(
-  prefix: string,
-): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
-  await admin((c) => c.query(`create database ${name}`));
-  return {
-    name,
-    url: urlOf(name),
-    drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
-  };
-}
 
 /** Migrated and demo-seeded, as the server's first start would leave it. */
 async function prepared(target: { url?: string; dataDir?: string }): Promise<Database> {

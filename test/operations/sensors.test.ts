@@ -93,13 +93,15 @@ function journey(name: string, env: Record<string, string>, brokerUrl: (t: TestP
              where d.thing_id = ${thingId} and d.key = 'depth' and bucket = 'hour'`,
       );
       expect(hour).toEqual([{ n: 4, sum: 41, min: 0, max: 25 }]);
-      const day = await queryRows<{ start: Date }>(
+      const day = await queryRows<{ start: Date; n: number; sum: number; min: number; max: number }>(
         db,
-        sql`select start from ops_rollups r join ops_datastreams d on d.id = r.datastream_id
+        sql`select start, n, sum, min, max from ops_rollups r join ops_datastreams d on d.id = r.datastream_id
              where d.thing_id = ${thingId} and d.key = 'depth' and bucket = 'day'`,
       );
-      // The local day (UTC+7) starts at 17:00 UTC the day before.
+      // The local day (UTC+7) starts at 17:00 UTC the day before; its figures are its hours'.
+      expect(day).toHaveLength(1);
       expect(new Date(day[0]!.start).toISOString()).toBe('2026-12-06T17:00:00.000Z');
+      expect(day[0]).toMatchObject({ n: 4, sum: 41, min: 0, max: 25 });
 
       const refused = await queryRows<{ device_code: string; key: string | null; reason: string }>(
         db,

@@ -1,7 +1,10 @@
 // Sensor readings in: payloads from MQTT or HTTP are checked against the registry at once (a bad
 // attribute is refused with its reason, the good ones in the same message are kept), queued, and
-// written in batches — readings, hourly and daily rollups, the streams' last values and the refusals
-// in one statement — after which the alert rules see them.
+// written in batches — readings, hourly rollups and the refusals in one statement — after which the
+// alert rules see them. The streams' last values, the devices' last-seen times and the daily rollups
+// are written apart, at most every LAST_VALUES_MS: rewriting every stream's rows with every batch cost
+// more than storing the readings (bench/operations.ts). Daily rollups are recomputed from the hourly
+// ones of the days touched, so a crash between the two writes leaves nothing to repair.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.ts';
 import { storableText } from '../../../platform/db/text.ts';
@@ -44,6 +47,12 @@ export type ReadingsSink = (readings: QueuedReading[]) => Promise<void>;
 const TIME_ATTRIBUTE = 'TimeInstant';
 /** Future readings beyond this are a wrong clock, not data. */
 const MAX_FUTURE_MS = 5 * 60_000;
+/** How stale the stored last values and daily rollups may be (the wall and the sensor list read them). */
+const LAST_VALUES_MS = 2000;
+/** Days are local days: UTC+7, no daylight saving. */
+const LOCAL_OFFSET_MS = 7 * 3_600_000;
+const localDayStart = (t: number) =>
+  Math.floor((t + LOCAL_OFFSET_MS) / 86_400_000) * 86_400_000 - LOCAL_OFFSET_MS;
 
 export class Ingestor {
   private queue: QueuedReading[] = [];
@@ -51,6 +60,11 @@ export class Ingestor {
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** the newest stored reading of each stream whose row is not updated yet, and their devices */
+  private lastValues = new Map<string, { t: number; v: number; thingId: string }>();
+  /** streams and the local days (their start, ms) with readings since the daily rollups were written */
+  private daysTouched = new Map<string, Set<number>>();
+  private lastValuesTimer: NodeJS.Timeout | undefined;
   /** readings stored since start (for metrics and the benchmark) */
   stored = 0;
 
@@ -145,16 +159,18 @@ export class Ingestor {
     return result;
   }
 
-  /** Resolves once everything accepted so far is stored and evaluated. */
-  flushed(): Promise<void> {
+  /** Resolves once everything accepted so far is stored, evaluated and its last values written. */
+  async flushed(): Promise<void> {
     this.flushNow();
-    return this.chain;
+    await this.chain;
+    await this.writeLastValues();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     await this.flushed();
     clearTimeout(this.timer);
+    clearTimeout(this.lastValuesTimer);
   }
 
   private schedule(): void {
@@ -203,11 +219,6 @@ export class Ingestor {
         select datastream_id, 'hour' as bucket, date_trunc('hour', "time" at time zone 'UTC') at time zone 'UTC' as start,
                count(*)::int as n, sum(value) as s, min(value) as mn, max(value) as mx
           from ins group by 1, 3
-        union all
-        -- Days are local days (UTC+7, no daylight saving).
-        select datastream_id, 'day', (date_trunc('day', ("time" at time zone 'UTC') + interval '7 hours') - interval '7 hours') at time zone 'UTC',
-               count(*)::int, sum(value), min(value), max(value)
-          from ins group by 1, 3
       ), roll as (
         insert into ops_rollups (datastream_id, bucket, start, n, sum, min, max)
         select datastream_id, bucket, start, n, s, mn, mx from agg
@@ -215,23 +226,65 @@ export class Ingestor {
           n = ops_rollups.n + excluded.n, sum = ops_rollups.sum + excluded.sum,
           min = least(ops_rollups.min, excluded.min), max = greatest(ops_rollups.max, excluded.max)
         returning 1
-      ), latest as (
-        select distinct on (datastream_id) datastream_id, "time", value from ins order by datastream_id, "time" desc
-      ), ds as (
-        update ops_datastreams d set last_value = l.value, last_time = l."time" from latest l
-         where d.id = l.datastream_id and (d.last_time is null or d.last_time <= l."time")
-        returning d.thing_id
-      ), th as (
-        update ops_things set last_seen_at = now() where id in (select thing_id from ds) returning 1
       ), rej as (
         insert into ops_rejections (apikey, device_code, thing_id, key, reason, detail)
         select a, c, th, k, r, x from jsonb_to_recordset(${rejections}::jsonb) as j(a text, c text, th uuid, k text, r text, x text)
         returning 1
       )
       select (select count(*) from ins) as stored, (select count(*) from roll) as rolled,
-             (select count(*) from th) as things, (select count(*) from rej) as refused`);
+             (select count(*) from rej) as refused`);
     this.stored += good.length;
-    for (const r of good) if ((r.stream.lastTime ?? 0) < r.t) r.stream.lastTime = r.t;
+    for (const r of good) {
+      if ((r.stream.lastTime ?? 0) < r.t) r.stream.lastTime = r.t;
+      let days = this.daysTouched.get(r.stream.id);
+      if (!days) this.daysTouched.set(r.stream.id, (days = new Set()));
+      days.add(localDayStart(r.t));
+      const known = this.lastValues.get(r.stream.id);
+      if (!known || known.t <= r.t)
+        this.lastValues.set(r.stream.id, { t: r.t, v: r.v, thingId: r.stream.thing.id });
+    }
+    if (!this.lastValuesTimer && this.lastValues.size > 0)
+      this.lastValuesTimer = setTimeout(() => {
+        this.chain = this.chain.then(() => this.writeLastValues());
+      }, LAST_VALUES_MS);
     await this.sink(batch);
+  }
+
+  /** The streams' last values, their devices' last-seen times and the daily rollups of the days touched. */
+  private async writeLastValues(): Promise<void> {
+    clearTimeout(this.lastValuesTimer);
+    this.lastValuesTimer = undefined;
+    if (this.lastValues.size === 0) return;
+    const rows = JSON.stringify(
+      [...this.lastValues].map(([d, l]) => ({ d, t: new Date(l.t).toISOString(), v: l.v, th: l.thingId })),
+    );
+    const days = JSON.stringify(
+      [...this.daysTouched].flatMap(([d, starts]) =>
+        [...starts].map((s) => ({ d, s: new Date(s).toISOString() })),
+      ),
+    );
+    this.lastValues = new Map();
+    this.daysTouched = new Map();
+    await this.db
+      .execute(sql`
+        with input as (
+          select d, t, v, th from jsonb_to_recordset(${rows}::jsonb) as r(d uuid, t timestamptz, v float8, th uuid)
+        ), ds as (
+          update ops_datastreams s set last_value = i.v, last_time = i.t from input i
+           where s.id = i.d and (s.last_time is null or s.last_time <= i.t)
+          returning 1
+        ), th as (
+          update ops_things set last_seen_at = now() where id in (select distinct th from input) returning 1
+        ), touched as (
+          select d, s from jsonb_to_recordset(${days}::jsonb) as r(d uuid, s timestamptz)
+        )
+        insert into ops_rollups (datastream_id, bucket, start, n, sum, min, max)
+        select h.datastream_id, 'day', t.s, sum(h.n)::int, sum(h.sum), min(h.min), max(h.max)
+          from touched t join ops_rollups h on h.datastream_id = t.d and h.bucket = 'hour'
+           and h.start >= t.s and h.start < t.s + interval '1 day'
+         group by h.datastream_id, t.s
+        on conflict (datastream_id, bucket, start) do update set
+          n = excluded.n, sum = excluded.sum, min = excluded.min, max = excluded.max`)
+      .catch((err: Error) => this.log.error({ err: err.message }, 'sensor last values not stored'));
   }
 }
