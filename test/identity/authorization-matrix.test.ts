@@ -282,6 +282,19 @@ const ROUTES: RouteCase[] = [
     send: (a) => a.post('/api/feedback/api-keys', BAD),
     ok: 400,
   },
+  {
+    method: 'GET',
+    path: '/api/feedback/api-keys',
+    who: FEEDBACK_MANAGE,
+    send: (a) => a.get('/api/feedback/api-keys'),
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/api-keys/:id/revoke',
+    who: FEEDBACK_MANAGE,
+    send: (a) => a.post(`/api/feedback/api-keys/${NO_SUCH_ID}/revoke`),
+    ok: 404,
+  },
   { method: 'GET', path: '/open311/v2/*', who: 'public', send: (a) => a.get('/open311/v2/services.json') },
   {
     method: 'POST',

@@ -15,7 +15,8 @@ import { submitReport } from './commands/submit-report.ts';
 import { correctReport, mergeReport, rejectReport } from './commands/triage.ts';
 import { uploadPhoto } from './commands/upload-photo.ts';
 import { MAX_PHOTO_BYTES } from './media.ts';
-import { createApiKey } from './open311/api-keys.ts';
+import { createApiKey, listApiKeys } from './open311/api-keys.ts';
+import { revokeApiKey } from './commands/revoke-api-key.ts';
 import { isOperator, PERMISSIONS } from './policy.ts';
 import {
   agencyInbox,
@@ -449,5 +450,21 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
       schema: { tags, summary: 'Cấp khóa API Open311 (hiện một lần)', body: S.ApiKeyBody },
     },
     async (req) => createApiKey(db, req.ctx(), req.body),
+  );
+  app.get(
+    '/api/feedback/api-keys',
+    {
+      config: { access: { permission: PERMISSIONS.manage } },
+      schema: { tags, summary: 'Danh sách khóa API Open311 (không hiện khóa)' },
+    },
+    async (req) => listApiKeys(db, req.ctx()),
+  );
+  app.post(
+    '/api/feedback/api-keys/:id/revoke',
+    {
+      config: { access: { permission: PERMISSIONS.manage } },
+      schema: { tags, summary: 'Thu hồi khóa API Open311 (ngừng có hiệu lực ngay)', params: IdParams },
+    },
+    async (req) => revokeApiKey(db, req.ctx(), req.params.id),
   );
 }
