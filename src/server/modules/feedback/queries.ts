@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { distanceM, boxAround } from './geography.ts';
 import { OPEN_STATUSES, type ReportStatus, WITH_AGENCY } from './lifecycle.ts';
 import { handlesAgency, isOperator, leadsAgency, mayReadPrivate, PERMISSIONS } from './policy.ts';
-import { agencies, allCategories, categoryByCode } from './reference.ts';
+import { agencies, allCategories, categoryByCode, withPredecessors } from './reference.ts';
 import { fbFollowers, fbMedia, fbReplies, fbReports, fbTimeline } from './tables.ts';
 import type { ReportRow } from './change.ts';
 
@@ -112,7 +112,8 @@ export interface PublicFilter {
 
 async function publicWhere(db: DbOrTx, f: Omit<PublicFilter, 'limit' | 'offset'>): Promise<SQL | undefined> {
   const where: SQL[] = [];
-  if (f.unitCode) where.push(eq(fbReports.unitCode, f.unitCode));
+  // Today's commune: its reports and those routed under a unit that became it since.
+  if (f.unitCode) where.push(inArray(fbReports.unitCode, await withPredecessors(db, [f.unitCode])));
   if (f.categoryCode)
     where.push(eq(fbReports.categoryId, (await categoryByCode(db, f.categoryCode, 'query.category')).id));
   if (f.status === 'open') where.push(inArray(fbReports.status, [...OPEN_STATUSES]));

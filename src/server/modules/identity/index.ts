@@ -24,6 +24,7 @@ export {
   listUnits,
   roleCodes,
   unitByCode,
+  unitSuccessors,
   userLanguage,
 } from './queries.ts';
 /**

@@ -1,7 +1,7 @@
 import { pgArray, queryRows } from '../../platform/db/client.ts';
 import { and, asc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { agencies, memberships, roles, units, users } from './tables.ts';
+import { agencies, memberships, roles, unitLineage, units, users } from './tables.ts';
 import { sortVietnamese } from '../../../contracts/collation.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -159,6 +159,34 @@ export async function listUsers(db: DbOrTx, f: UserListFilter) {
 
 export async function listRoles(db: DbOrTx) {
   return db.select().from(roles).orderBy(asc(roles.code));
+}
+
+/**
+ * Today's unit (on `on`) of every unit that was merged into or renamed to another, followed through every
+ * later change, so older figures re-aggregate to today's units. A unit split into several has no single
+ * successor and is left out (its figures stay under its own code).
+ */
+export async function unitSuccessors(db: DbOrTx, on = new Date().toISOString().slice(0, 10)) {
+  const rows = await db
+    .select({ from: unitLineage.fromCode, to: unitLineage.toCode, kind: unitLineage.kind })
+    .from(unitLineage)
+    .where(lte(unitLineage.effectiveOn, on));
+  const next = new Map<string, string | null>();
+  for (const r of rows) {
+    const known = next.get(r.from);
+    next.set(r.from, r.kind === 'split' || (known !== undefined && known !== r.to) ? null : r.to);
+  }
+  const today = new Map<string, string>();
+  for (const from of next.keys()) {
+    let code: string | null | undefined = from;
+    const seen = new Set<string>();
+    while (code && next.has(code) && !seen.has(code)) {
+      seen.add(code);
+      code = next.get(code);
+    }
+    if (code && code !== from) today.set(from, code);
+  }
+  return today;
 }
 
 /** Units valid on a date (today by default). */

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { OPEN_STATUSES, open311Status } from '../lifecycle.ts';
-import { agencies, allCategories } from '../reference.ts';
+import { agencies, allCategories, withPredecessors } from '../reference.ts';
 import { redact } from '../redact.ts';
 import { fbMedia, fbReplies, fbReports, fbTimeline } from '../tables.ts';
 import type { ReportRow } from '../change.ts';
@@ -53,7 +53,7 @@ export async function findRequests(db: DbOrTx, f: RequestsFilter, now = new Date
         : sql`${fbReports.status} not in ${OPEN_STATUSES}`,
     );
   if (f.updatedAfter) where.push(gte(fbReports.updatedAt, f.updatedAfter));
-  if (f.unitCodes?.length) where.push(inArray(fbReports.unitCode, f.unitCodes));
+  if (f.unitCodes?.length) where.push(inArray(fbReports.unitCode, await withPredecessors(db, f.unitCodes)));
   return db
     .select()
     .from(fbReports)
