@@ -20,6 +20,7 @@ export {
   getAgency,
   getAgencyByCode,
   getUser,
+  officialsWithPermission,
   listAgencies,
   listUnits,
   roleCodes,

@@ -207,6 +207,18 @@ export async function roleCodes(db: DbOrTx): Promise<string[]> {
   return (await db.select({ code: roles.code }).from(roles)).map((r) => r.code);
 }
 
+/** Active officials holding a permission through any of their roles (e.g. the feedback operators). */
+export async function officialsWithPermission(db: DbOrTx, permission: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select distinct u.id from id_memberships m
+        join id_roles r on r.code = m.role_code
+        join id_users u on u.id = m.user_id
+        where u.kind = 'official' and u.disabled_at is null and ${permission} = any(r.permissions)`,
+  );
+  return rows.map((r) => r.id);
+}
+
 /** The language a user chose for messages ('vi' unless they chose English). */
 export async function userLanguage(db: DbOrTx, userId: string): Promise<'vi' | 'en'> {
   const [u] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
