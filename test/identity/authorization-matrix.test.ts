@@ -110,6 +110,13 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'POST',
+    path: '/api/feedback/videos',
+    who: 'public',
+    send: (a) => a.post('/api/feedback/videos', BAD),
+    ok: 415,
+  },
+  {
+    method: 'POST',
     path: '/api/feedback/reports',
     who: 'public',
     send: (a) => a.post('/api/feedback/reports', BAD),
