@@ -44,8 +44,11 @@ describe('short videos', () => {
     // The pictures are untouched.
     const mdat = original.indexOf(Buffer.from('mdat'));
     expect(bytes.subarray(mdat)).toEqual(original.subarray(mdat));
-    // Not approved yet: not public.
+    // Not approved yet: not public. The operator's view says it is a video (the page plays it).
     expect((await t.client().get(`/api/feedback/media/${v.id}`)).statusCode).toBe(404);
+    const view = await operator.get(`/api/feedback/manage/${sent.json().code}`);
+    expect(view.statusCode, view.body).toBe(200);
+    expect(view.json().photos).toEqual([expect.objectContaining({ id: v.id, video: true })]);
   });
 
   it('refuses HTML named .mp4, a video too long, and a video with photos', async () => {

@@ -72,7 +72,13 @@ export async function publicReport(db: DbOrTx, code: string) {
       .where(and(eq(fbReplies.reportId, r.id), eq(fbReplies.status, 'published')))
       .orderBy(asc(fbReplies.publishedAt)),
     db
-      .select({ id: fbMedia.id, replyId: fbMedia.replyId, width: fbMedia.width, height: fbMedia.height })
+      .select({
+        id: fbMedia.id,
+        replyId: fbMedia.replyId,
+        mime: fbMedia.mime,
+        width: fbMedia.width,
+        height: fbMedia.height,
+      })
       .from(fbMedia)
       .where(and(eq(fbMedia.reportId, r.id), eq(fbMedia.publicApproved, true))),
     r.mergedIntoId
@@ -90,6 +96,7 @@ export async function publicReport(db: DbOrTx, code: string) {
     photos: media.map((m) => ({
       id: m.id,
       fromAgency: m.replyId !== null,
+      video: m.mime.startsWith('video/'),
       width: m.width,
       height: m.height,
     })),
@@ -275,6 +282,7 @@ export async function privateReport(db: DbOrTx, p: Principal | null, code: strin
     photos: media.map((m) => ({
       id: m.id,
       fromAgency: m.replyId !== null,
+      video: m.mime.startsWith('video/'),
       publicApproved: m.publicApproved,
     })),
     replies: replies.map((a) => ({
