@@ -11,7 +11,7 @@ const ALLOWED = {
   payments: ['identity', 'services', 'stats'],
   integration: ['identity', 'services', 'stats'],
   meetings: ['identity', 'services'],
-  feedback: ['identity', 'services'],
+  feedback: ['identity', 'services', 'integration'],
   operations: ['identity', 'services'],
   portal: ['identity', 'services', 'stats'],
 };

@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   payments: async () => (await import('./payments.ts')).paymentsBench,
   integration: async () => (await import('./integration.ts')).integrationBench,
   stats: async () => (await import('./stats.ts')).statsBench,
+  feedback: async () => (await import('./feedback.ts')).feedbackBench,
   realtime: async () => (await import('./realtime.ts')).realtimeBench,
   operations: async () => (await import('./operations.ts')).operationsBench,
   lighthouse: async () => (await import('./lighthouse.ts')).lighthouseBench,

@@ -38,6 +38,7 @@ export const WEB_PAGES = [
   '/quan-tri/mau-van-ban',
   '/quan-tri/dong-bo-dvcqg',
   '/quan-tri/ung-dung-lien-thong',
+  '/quan-tri/khoa-open311',
   '/phan-anh',
   '/phan-anh/gui',
   '/phan-anh/:code',

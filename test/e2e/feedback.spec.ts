@@ -162,3 +162,25 @@ test('an operator imports reports from another system: a bad row is named, then 
   await operator.getByRole('link', { name: 'Nhập phản ánh qua điện thoại, Zalo, mạng xã hội' }).click();
   await expect(operator.getByLabel('Kênh tiếp nhận')).toHaveValue('hotline');
 });
+
+test('an administrator issues an Open311 key, sees it listed and revokes it', async ({
+  browser,
+  baseURL,
+}) => {
+  const admin = await signedIn(browser, baseURL, 'admin@cqs.demo');
+  await admin.goto('/quan-tri/khoa-open311');
+  await expect(admin.getByRole('heading', { level: 1, name: 'Khóa API Open311' })).toBeVisible();
+  const name = `Ứng dụng E2E ${Date.now()}`;
+  await admin.getByLabel('Tên ứng dụng').fill(name);
+  await admin.getByRole('button', { name: 'Cấp khóa', exact: true }).click();
+  await expect(admin.getByText(`Đã cấp khóa cho ${name}`)).toBeVisible();
+  // The whole key, once (the list shows only its first characters).
+  await expect(admin.getByText(/^o311_[A-Za-z0-9_-]{32}$/)).toBeVisible();
+  const row = admin.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('Đang dùng');
+  await expectAccessible(admin, 'Open311 API keys');
+  admin.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: `Thu hồi khóa của ${name}` }).click();
+  await expect(row).toContainText('Đã thu hồi');
+  await expect(row.getByRole('button', { name: /Thu hồi/ })).toHaveCount(0);
+});

@@ -273,6 +273,20 @@ describe('routing by category and deadlines at the agency', () => {
     await escalateDeadlines(db(), new Date(due + 3_600_000));
     await escalateDeadlines(db(), new Date(due + 7_200_000));
     expect(await warned()).toEqual(['deadline_due_soon', 'deadline_overdue']);
+    // The warning reaches the agency's subtree and the operators (who work outside it).
+    const [warning] = (
+      (await db().execute(
+        sql`select e.audience from outbox_events e join fb_reports r on r.id::text = e.aggregate_id
+            where r.code = ${code} and e.type = 'feedback.overdue'`,
+      )) as unknown as { rows: { audience: { agencyPaths?: string[]; userIds?: string[] } }[] }
+    ).rows;
+    const [op] = (
+      (await db().execute(sql`select id from id_users where email = 'dieuhanh@cqs.demo'`)) as unknown as {
+        rows: { id: string }[];
+      }
+    ).rows;
+    expect(warning!.audience.agencyPaths).toHaveLength(1);
+    expect(warning!.audience.userIds).toContain(op!.id);
   });
 
   it('merges a duplicate: its followers follow the kept report', async () => {

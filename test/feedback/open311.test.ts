@@ -1,12 +1,13 @@
 // Open311 GeoReport v2: our documents against the specification's examples (element names, order,
 // nesting, value types, date format), round trips through the API, and errors in the spec's shape.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
 import { THU_DAU_MOT } from './fixtures.ts';
 import * as SPEC from './open311-spec.ts';
 import { fbReports } from '../../src/server/modules/feedback/tables.ts';
+import { queryRows } from '../../src/server/platform/db/client.ts';
 
 let t: TestPlatform;
 let client: Agent;
@@ -232,5 +233,84 @@ describe('GET requests filters', () => {
     const j = await client.get('/open311/v2/requests.json?jurisdiction_id=01');
     expect(j.statusCode).toBe(404);
     expect(j.json()[0].code).toBe(404);
+  });
+});
+
+describe('extension: commune', () => {
+  it('lists only the reports located in the commune; a malformed code is a 400 naming it', async () => {
+    const res = await client.get('/open311/v2/requests.json?commune=25747&status=open&page_size=50');
+    expect(res.statusCode).toBe(200);
+    const codes = (res.json() as { service_request_id: string; status: string }[]).map(
+      (r) => r.service_request_id,
+    );
+    expect(codes.length).toBeGreaterThan(0);
+    const rows = await t.platform.deps.db
+      .select({ code: fbReports.code, unit: fbReports.unitCode })
+      .from(fbReports);
+    const unitOf = new Map(rows.map((r) => [r.code, r.unit]));
+    expect(codes.every((c) => unitOf.get(c) === '25747')).toBe(true);
+    const elsewhere = [...unitOf.values()].find((u) => u !== '25747')!;
+    const other = (
+      await client.get(`/open311/v2/requests.json?commune=${elsewhere}&page_size=50`)
+    ).json() as {
+      service_request_id: string;
+    }[];
+    expect(other.some((r) => codes.includes(r.service_request_id))).toBe(false);
+    const bad = await client.get('/open311/v2/requests.xml?commune=thu-dau-mot');
+    expect(bad.statusCode).toBe(400);
+    expect(xml(bad.body).errors!.error![0]!.description).toContain('commune');
+  });
+});
+
+describe('API keys: list and revoke', () => {
+  it('lists keys without the key or its hash, with when it was last used', async () => {
+    const admin = await t.login('admin@cqs.demo');
+    const list = await admin.get('/api/feedback/api-keys');
+    expect(list.statusCode, list.body).toBe(200);
+    const mine = (list.json().items as Record<string, unknown>[]).find((k) => k.name === 'Ứng dụng thử')!;
+    expect(mine).toMatchObject({
+      active: true,
+      revokedAt: null,
+      prefix: apiKey.slice(0, 9),
+      perMinute: 1000,
+    });
+    expect(mine.lastUsedAt).toEqual(expect.any(String));
+    expect(list.body).not.toContain(apiKey);
+    expect(keysOf(mine)).not.toContain('keyHash');
+    // An operator (no feedback.manage) cannot list them.
+    expect((await (await t.login('dieuhanh@cqs.demo')).get('/api/feedback/api-keys')).statusCode).toBe(403);
+  });
+
+  it('a revoked key stops working at once; revoking is audited once', async () => {
+    const admin = await t.login('admin@cqs.demo');
+    const made = await admin.post('/api/feedback/api-keys', { name: 'Ứng dụng thu hồi', perMinute: 10 });
+    const { id, key } = made.json() as { id: string; key: string };
+    const file = () =>
+      postForm('/open311/v2/requests.json', {
+        api_key: key,
+        service_code: 'cay-xanh',
+        lat: THU_DAU_MOT.lat,
+        long: THU_DAU_MOT.lng,
+        description: 'Cây chắn lối đi',
+      });
+    expect((await file()).statusCode).toBe(201);
+    const revoked = await admin.post(`/api/feedback/api-keys/${id}/revoke`);
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json()).toMatchObject({ id, active: false, revokedAt: expect.any(String) });
+    const refused = await file();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()[0].code).toBe(403);
+    // Again: nothing changes, no second audit row.
+    expect((await admin.post(`/api/feedback/api-keys/${id}/revoke`)).json().revokedAt).toBe(
+      revoked.json().revokedAt,
+    );
+    const [audits] = await queryRows<{ n: number }>(
+      t.platform.deps.db,
+      sql`select count(*)::int as n from audit_log where action = 'feedback.api_key_revoke' and target_id = ${id}`,
+    );
+    expect(audits!.n).toBe(1);
+    expect(
+      (await admin.post('/api/feedback/api-keys/00000000-0000-4000-8000-000000000000/revoke')).statusCode,
+    ).toBe(404);
   });
 });

@@ -110,6 +110,13 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'POST',
+    path: '/api/feedback/videos',
+    who: 'public',
+    send: (a) => a.post('/api/feedback/videos', BAD),
+    ok: 415,
+  },
+  {
+    method: 'POST',
     path: '/api/feedback/reports',
     who: 'public',
     send: (a) => a.post('/api/feedback/reports', BAD),
@@ -281,6 +288,19 @@ const ROUTES: RouteCase[] = [
     who: FEEDBACK_MANAGE,
     send: (a) => a.post('/api/feedback/api-keys', BAD),
     ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/feedback/api-keys',
+    who: FEEDBACK_MANAGE,
+    send: (a) => a.get('/api/feedback/api-keys'),
+  },
+  {
+    method: 'POST',
+    path: '/api/feedback/api-keys/:id/revoke',
+    who: FEEDBACK_MANAGE,
+    send: (a) => a.post(`/api/feedback/api-keys/${NO_SUCH_ID}/revoke`),
+    ok: 404,
   },
   { method: 'GET', path: '/open311/v2/*', who: 'public', send: (a) => a.get('/open311/v2/services.json') },
   {

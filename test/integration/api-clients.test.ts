@@ -97,7 +97,7 @@ describe('API clients', () => {
     expect(reader.clientSecret.length).toBeGreaterThan(30);
     const list = await admin.get('/api/admin/api-clients');
     expect(list.body).not.toContain(reader.clientSecret);
-    expect(list.json().scopes).toEqual(['dossiers:read', 'procedures:read', 'stats:read']);
+    expect(list.json().scopes).toEqual(['dossiers:read', 'procedures:read', 'stats:read', 'feedback:read']);
     const [stored] = await queryRows<{ secret_hash: string }>(
       t.platform.deps.db,
       sql`select secret_hash from int_api_clients where id = ${reader.id}`,

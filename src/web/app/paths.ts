@@ -49,6 +49,7 @@ export const paths = {
   adminTemplates: '/quan-tri/mau-van-ban',
   adminDvcqg: '/quan-tri/dong-bo-dvcqg',
   adminApiClients: '/quan-tri/ung-dung-lien-thong',
+  adminOpen311Keys: '/quan-tri/khoa-open311',
 } as const;
 
 /**

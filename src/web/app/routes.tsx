@@ -155,6 +155,10 @@ const PublicStatsPage = lazy(() =>
   import('../modules/stats/PublicStatsPage.tsx').then((m) => ({ default: m.PublicStatsPage })),
 );
 
+const FeedbackApiKeysPage = lazy(() =>
+  import('../modules/feedback/ApiKeysPage.tsx').then((m) => ({ default: m.ApiKeysPage })),
+);
+
 const WallPage = lazy(() =>
   import('../modules/operations/WallPage.tsx').then((m) => ({ default: m.WallPage })),
 );
@@ -290,6 +294,7 @@ export const routes: RouteObject[] = [
               adminRoute(paths.adminTemplates, 'procedures.manage', <TemplatesPage />),
               adminRoute(paths.adminDvcqg, 'integration.manage', <DvcqgSyncPage />),
               adminRoute(paths.adminApiClients, 'integration.manage', <ApiClientsPage />),
+              adminRoute(paths.adminOpen311Keys, 'feedback.manage', <FeedbackApiKeysPage />),
             ],
           },
         ],

@@ -2,6 +2,7 @@
 // benchmarks reach the module only through this file.
 import { sql } from 'drizzle-orm';
 import { registerIndicatorProvider } from '../../platform/indicators.ts';
+import { contributeWebhookSource } from '../integration/index.ts';
 import type { CqsModule } from '../../platform/module.ts';
 import { closeUnrated, escalateDeadlines } from './commands/deadline-jobs.ts';
 import { askFollowUps } from './commands/follow-up.ts';
@@ -13,6 +14,7 @@ import { notifyFollowers } from './notify.ts';
 import { feedbackRoutes } from './routes.ts';
 import { seedFeedbackCategories } from './seed.ts';
 import * as tables from './tables.ts';
+import { feedbackWebhookSource } from './webhooks.ts';
 
 export { closeUnrated, escalateDeadlines } from './commands/deadline-jobs.ts';
 export { askFollowUps } from './commands/follow-up.ts';
@@ -21,6 +23,7 @@ export { FEEDBACK_INDICATORS, feedbackIndicatorProvider } from './indicators.ts'
 export { feedbackStatistics, hotspots } from './stats.ts';
 export { sweepOrphanPhotos } from './commands/sweep-photos.ts';
 export { forgetFeedbackReference } from './reference.ts';
+export { FEEDBACK_SCOPE, FEEDBACK_WEBHOOK_TYPES } from './webhooks.ts';
 
 export const feedbackModule: CqsModule = {
   name: 'feedback',
@@ -31,6 +34,8 @@ export const feedbackModule: CqsModule = {
   contribute() {
     // The desk's figures for the operations centre, through the platform's indicator registry.
     registerIndicatorProvider(feedbackIndicatorProvider);
+    // feedback.* events to API clients' webhooks (scope feedback:read), delivered by integration.
+    contributeWebhookSource('feedback', feedbackWebhookSource);
   },
   async routes(app, deps) {
     await feedbackRoutes(app, deps);

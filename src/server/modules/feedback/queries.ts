@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { distanceM, boxAround } from './geography.ts';
 import { OPEN_STATUSES, type ReportStatus, WITH_AGENCY } from './lifecycle.ts';
 import { handlesAgency, isOperator, leadsAgency, mayReadPrivate, PERMISSIONS } from './policy.ts';
-import { agencies, allCategories, categoryByCode } from './reference.ts';
+import { agencies, allCategories, categoryByCode, withPredecessors } from './reference.ts';
 import { fbFollowers, fbMedia, fbReplies, fbReports, fbTimeline } from './tables.ts';
 import type { ReportRow } from './change.ts';
 
@@ -72,7 +72,13 @@ export async function publicReport(db: DbOrTx, code: string) {
       .where(and(eq(fbReplies.reportId, r.id), eq(fbReplies.status, 'published')))
       .orderBy(asc(fbReplies.publishedAt)),
     db
-      .select({ id: fbMedia.id, replyId: fbMedia.replyId, width: fbMedia.width, height: fbMedia.height })
+      .select({
+        id: fbMedia.id,
+        replyId: fbMedia.replyId,
+        mime: fbMedia.mime,
+        width: fbMedia.width,
+        height: fbMedia.height,
+      })
       .from(fbMedia)
       .where(and(eq(fbMedia.reportId, r.id), eq(fbMedia.publicApproved, true))),
     r.mergedIntoId
@@ -90,6 +96,7 @@ export async function publicReport(db: DbOrTx, code: string) {
     photos: media.map((m) => ({
       id: m.id,
       fromAgency: m.replyId !== null,
+      video: m.mime.startsWith('video/'),
       width: m.width,
       height: m.height,
     })),
@@ -112,7 +119,8 @@ export interface PublicFilter {
 
 async function publicWhere(db: DbOrTx, f: Omit<PublicFilter, 'limit' | 'offset'>): Promise<SQL | undefined> {
   const where: SQL[] = [];
-  if (f.unitCode) where.push(eq(fbReports.unitCode, f.unitCode));
+  // Today's commune: its reports and those routed under a unit that became it since.
+  if (f.unitCode) where.push(inArray(fbReports.unitCode, await withPredecessors(db, [f.unitCode])));
   if (f.categoryCode)
     where.push(eq(fbReports.categoryId, (await categoryByCode(db, f.categoryCode, 'query.category')).id));
   if (f.status === 'open') where.push(inArray(fbReports.status, [...OPEN_STATUSES]));
@@ -274,6 +282,7 @@ export async function privateReport(db: DbOrTx, p: Principal | null, code: strin
     photos: media.map((m) => ({
       id: m.id,
       fromAgency: m.replyId !== null,
+      video: m.mime.startsWith('video/'),
       publicApproved: m.publicApproved,
     })),
     replies: replies.map((a) => ({

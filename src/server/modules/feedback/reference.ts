@@ -1,10 +1,11 @@
-// What routing reads and rarely changes: categories, the commune shapes valid on a date, the agencies.
+// What routing reads and rarely changes: categories, the commune shapes valid on a date, the agencies,
+// the units' lineage (which unit of today a merged or renamed unit became).
 // Cached per process for a minute (administrators' changes show within that time).
 import { asc, eq } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { listAgencies, listUnits } from '../identity/index.ts';
+import { listAgencies, listUnits, unitSuccessors } from '../identity/index.ts';
 import { bboxOf, type UnitShape } from './geography.ts';
 import { fbCategories } from './tables.ts';
 
@@ -18,6 +19,7 @@ interface Cached<T> {
 let categories: Cached<CategoryRow[]> | undefined;
 const shapes = new Map<string, Cached<UnitShape[]>>();
 let agencyList: Cached<Awaited<ReturnType<typeof listAgencies>>> | undefined;
+let lineage: Cached<Map<string, string>> | undefined;
 
 const fresh = <T>(c: Cached<T> | undefined): c is Cached<T> => !!c && Date.now() - c.at < TTL_MS;
 
@@ -25,6 +27,19 @@ export function forgetFeedbackReference(): void {
   categories = undefined;
   shapes.clear();
   agencyList = undefined;
+  lineage = undefined;
+}
+
+/** Unit code → the unit of today it was merged into or renamed to (units still in force are absent). */
+export async function todaysUnits(db: DbOrTx): Promise<Map<string, string>> {
+  if (!fresh(lineage)) lineage = { value: await unitSuccessors(db), at: Date.now() };
+  return lineage.value;
+}
+
+/** These units of today and every earlier unit that became one of them: a filter by today's commune. */
+export async function withPredecessors(db: DbOrTx, codes: readonly string[]): Promise<string[]> {
+  const today = await todaysUnits(db);
+  return [...new Set([...codes, ...[...today].filter(([, to]) => codes.includes(to)).map(([from]) => from)])];
 }
 
 export async function allCategories(db: DbOrTx): Promise<CategoryRow[]> {

@@ -15,7 +15,10 @@ import { submitReport } from './commands/submit-report.ts';
 import { correctReport, mergeReport, rejectReport } from './commands/triage.ts';
 import { uploadPhoto } from './commands/upload-photo.ts';
 import { MAX_PHOTO_BYTES } from './media.ts';
-import { createApiKey } from './open311/api-keys.ts';
+import { createApiKey, listApiKeys } from './open311/api-keys.ts';
+import { revokeApiKey } from './commands/revoke-api-key.ts';
+import { uploadVideo } from './commands/upload-video.ts';
+import { MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS } from './video.ts';
 import { isOperator, PERMISSIONS } from './policy.ts';
 import {
   agencyInbox,
@@ -84,6 +87,25 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
       const data = await part.toBuffer();
       if (part.file.truncated) throw tooLarge(MAX_PHOTO_BYTES);
       return uploadPhoto(db, deps.blobs, req.ctx(), data);
+    },
+  );
+  app.post(
+    '/api/feedback/videos',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: `Tải video ngắn (MP4/MOV, tối đa ${MAX_VIDEO_SECONDS} giây; xóa siêu dữ liệu, cả vị trí)`,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+      const part = await req.file({ limits: { fileSize: MAX_VIDEO_BYTES } });
+      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+      const data = await part.toBuffer();
+      if (part.file.truncated) throw tooLarge(MAX_VIDEO_BYTES);
+      return uploadVideo(db, deps.blobs, req.ctx(), data);
     },
   );
   app.post(
@@ -449,5 +471,21 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
       schema: { tags, summary: 'Cấp khóa API Open311 (hiện một lần)', body: S.ApiKeyBody },
     },
     async (req) => createApiKey(db, req.ctx(), req.body),
+  );
+  app.get(
+    '/api/feedback/api-keys',
+    {
+      config: { access: { permission: PERMISSIONS.manage } },
+      schema: { tags, summary: 'Danh sách khóa API Open311 (không hiện khóa)' },
+    },
+    async (req) => listApiKeys(db, req.ctx()),
+  );
+  app.post(
+    '/api/feedback/api-keys/:id/revoke',
+    {
+      config: { access: { permission: PERMISSIONS.manage } },
+      schema: { tags, summary: 'Thu hồi khóa API Open311 (ngừng có hiệu lực ngay)', params: IdParams },
+    },
+    async (req) => revokeApiKey(db, req.ctx(), req.params.id),
   );
 }

@@ -7,11 +7,14 @@
 // - measured: routed reports whose deadline has come or which the agency has answered; on time: of the
 //   measured, those whose last answer came no later than the (current) deadline; a report still with
 //   the agency after its deadline counts as late; one still within its deadline is not yet measured;
-// - satisfaction: ratings given in the period, satisfied over all (each follower's rating counts).
+// - satisfaction: ratings given in the period, satisfied over all (each follower's rating counts);
+// - communes: today's units: a report keeps the unit version it was routed under, and its figures count
+//   toward the unit that unit was merged into or renamed to since (the units' lineage); a split unit
+//   keeps its own line.
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { WITH_AGENCY } from './lifecycle.ts';
-import { agencies, allCategories } from './reference.ts';
+import { agencies, allCategories, todaysUnits } from './reference.ts';
 
 export interface StatsPeriod {
   from: Date;
@@ -120,6 +123,40 @@ async function grouped(db: DbOrTx, period: StatsPeriod, at: Date, extra?: SQL): 
   );
 }
 
+/**
+ * Rows by unit re-aggregated to today's units: a row of a unit merged or renamed since is added, field by
+ * field, into the row of its successor.
+ */
+export function intoTodaysUnits<T extends { unit_code: string | null }>(
+  rows: readonly T[],
+  successor: ReadonlyMap<string, string>,
+  counts: readonly (keyof T & string)[],
+): T[] {
+  const by = new Map<string, T>();
+  for (const r of rows) {
+    const code = r.unit_code === null ? null : (successor.get(r.unit_code) ?? r.unit_code);
+    const key = code ?? '';
+    const into = by.get(key);
+    if (!into) {
+      by.set(key, { ...r, unit_code: code });
+      continue;
+    }
+    const sum = into as Record<string, unknown>;
+    for (const f of counts) sum[f] = Number(into[f]) + Number(r[f]);
+  }
+  return [...by.values()];
+}
+
+const ROW_COUNTS = [
+  'received',
+  'open',
+  'overdue_open',
+  'measured',
+  'on_time',
+  'ratings',
+  'satisfied',
+] as const satisfies readonly (keyof Row)[];
+
 function figures(r: Row | undefined): Figures {
   const n = (v: number | undefined) => Number(v ?? 0);
   const f = {
@@ -169,7 +206,7 @@ export async function feedbackStatistics(
 ): Promise<FeedbackStatistics> {
   const minVolume = opts.minVolume ?? DEFAULT_MIN_VOLUME;
   const rows = await grouped(db, p, opts.now ?? new Date());
-  const [cats, ags] = await Promise.all([allCategories(db), agencies(db)]);
+  const [cats, ags, successor] = await Promise.all([allCategories(db), agencies(db), todaysUnits(db)]);
   const agencyById = new Map(ags.map((a) => [a.agency.id, a]));
   const communeName = new Map(
     ags
@@ -189,12 +226,14 @@ export async function feedbackStatistics(
         ...figures(r),
       };
     });
-  const communeRows = rows
-    .filter((r) => !r.g_unit && r.unit_code)
-    .map((r) => {
-      const name = communeName.get(r.unit_code!) ?? r.unit_code!;
-      return { key: r.unit_code!, name, nameEn: name, ...figures(r) };
-    });
+  const communeRows = intoTodaysUnits(
+    rows.filter((r) => !r.g_unit && r.unit_code),
+    successor,
+    ROW_COUNTS,
+  ).map((r) => {
+    const name = communeName.get(r.unit_code!) ?? r.unit_code!;
+    return { key: r.unit_code!, name, nameEn: name, ...figures(r) };
+  });
   const categoryRows = rows
     .filter((r) => !r.g_category && r.category_id)
     .map((r) => {
@@ -255,6 +294,7 @@ export async function currentLoad(db: DbOrTx, at: Date) {
     group by grouping sets ((agency_id), (unit_code), ())`,
   );
   const city = rows.find((r) => r.g_agency && r.g_unit);
+  const successor = await todaysUnits(db);
   return {
     city: { open: Number(city?.open ?? 0), overdue: Number(city?.overdue ?? 0) },
     byAgency: new Map(
@@ -263,9 +303,11 @@ export async function currentLoad(db: DbOrTx, at: Date) {
         .map((r) => [r.agency_id!, { open: Number(r.open), overdue: Number(r.overdue) }]),
     ),
     byUnit: new Map(
-      rows
-        .filter((r) => !r.g_unit && r.unit_code)
-        .map((r) => [r.unit_code!, { open: Number(r.open), overdue: Number(r.overdue) }]),
+      intoTodaysUnits(
+        rows.filter((r) => !r.g_unit && r.unit_code),
+        successor,
+        ['open', 'overdue'],
+      ).map((r) => [r.unit_code!, { open: Number(r.open), overdue: Number(r.overdue) }]),
     ),
   };
 }

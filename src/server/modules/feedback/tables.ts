@@ -246,6 +246,9 @@ export const fbApiKeys = pgTable(
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),
     lastUsedAt: ts('last_used_at'),
+    /** when an administrator revoked it (then `active` is false), and who */
+    revokedAt: ts('revoked_at'),
+    revokedBy: uuid('revoked_by'),
   },
   (t) => [uniqueIndex('fb_api_keys_hash').on(t.keyHash)],
 );

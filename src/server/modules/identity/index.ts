@@ -20,10 +20,12 @@ export {
   getAgency,
   getAgencyByCode,
   getUser,
+  officialsWithPermission,
   listAgencies,
   listUnits,
   roleCodes,
   unitByCode,
+  unitSuccessors,
   userLanguage,
 } from './queries.ts';
 /**

@@ -1,7 +1,7 @@
 import { pgArray, queryRows } from '../../platform/db/client.ts';
 import { and, asc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { agencies, memberships, roles, units, users } from './tables.ts';
+import { agencies, memberships, roles, unitLineage, units, users } from './tables.ts';
 import { sortVietnamese } from '../../../contracts/collation.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -167,6 +167,34 @@ export async function listRoles(db: DbOrTx) {
   return db.select().from(roles).orderBy(asc(roles.code));
 }
 
+/**
+ * Today's unit (on `on`) of every unit that was merged into or renamed to another, followed through every
+ * later change, so older figures re-aggregate to today's units. A unit split into several has no single
+ * successor and is left out (its figures stay under its own code).
+ */
+export async function unitSuccessors(db: DbOrTx, on = new Date().toISOString().slice(0, 10)) {
+  const rows = await db
+    .select({ from: unitLineage.fromCode, to: unitLineage.toCode, kind: unitLineage.kind })
+    .from(unitLineage)
+    .where(lte(unitLineage.effectiveOn, on));
+  const next = new Map<string, string | null>();
+  for (const r of rows) {
+    const known = next.get(r.from);
+    next.set(r.from, r.kind === 'split' || (known !== undefined && known !== r.to) ? null : r.to);
+  }
+  const today = new Map<string, string>();
+  for (const from of next.keys()) {
+    let code: string | null | undefined = from;
+    const seen = new Set<string>();
+    while (code && next.has(code) && !seen.has(code)) {
+      seen.add(code);
+      code = next.get(code);
+    }
+    if (code && code !== from) today.set(from, code);
+  }
+  return today;
+}
+
 /** Units valid on a date (today by default). */
 export async function listUnits(db: DbOrTx, f: { parent?: string; tag?: string; on?: string }) {
   const on = f.on ?? new Date().toISOString().slice(0, 10);
@@ -183,6 +211,18 @@ export async function listUnits(db: DbOrTx, f: { parent?: string; tag?: string; 
 /** The codes of every role (roles are data: procedures name the roles of their steps). */
 export async function roleCodes(db: DbOrTx): Promise<string[]> {
   return (await db.select({ code: roles.code }).from(roles)).map((r) => r.code);
+}
+
+/** Active officials holding a permission through any of their roles (e.g. the feedback operators). */
+export async function officialsWithPermission(db: DbOrTx, permission: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select distinct u.id from id_memberships m
+        join id_roles r on r.code = m.role_code
+        join id_users u on u.id = m.user_id
+        where u.kind = 'official' and u.disabled_at is null and ${permission} = any(r.permissions)`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /** The language a user chose for messages ('vi' unless they chose English). */

@@ -11,9 +11,9 @@ import { hasRootPermission, type Principal, scopePaths } from '../../platform/ac
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getAgency } from '../identity/index.ts';
-import { createApiClient, MANAGE, managesClient, revokeApiClient, SCOPES } from './api/clients.ts';
+import { createApiClient, grantableScopes, MANAGE, managesClient, revokeApiClient } from './api/clients.ts';
 import { apiClients, webhookDeliveries, webhookSubscriptions } from './tables.ts';
-import { EVENT_TYPES, requeueDelivery } from './webhooks/deliveries.ts';
+import { requeueDelivery, webhookEventTypes } from './webhooks/deliveries.ts';
 import { createSubscription, deactivateSubscription } from './webhooks/subscriptions.ts';
 
 const tags = ['Ứng dụng liên thông và webhook (admin)'];
@@ -133,8 +133,8 @@ export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps, 
         .orderBy(desc(apiClients.createdAt));
       return {
         items: await Promise.all(rows.map(viewClient)),
-        scopes: [...SCOPES],
-        eventTypes: [...EVENT_TYPES],
+        scopes: grantableScopes(),
+        eventTypes: webhookEventTypes(),
       };
     },
   );
@@ -149,7 +149,7 @@ export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps, 
         body: z.strictObject({
           name: z.string().trim().min(3).max(200),
           agencyId: z.uuid(),
-          scopes: z.array(z.enum(SCOPES)).min(1).max(SCOPES.length),
+          scopes: z.array(z.enum(grantableScopes())).min(1).max(grantableScopes().length),
           rateLimitPerMinute: z.number().int().min(1).max(10_000).default(120),
         }),
         response: { 200: ClientView.extend({ clientSecret: z.string() }) },
@@ -210,7 +210,10 @@ export async function integrationAdminRoutes(root: FastifyInstance, deps: Deps, 
         params: IdParams,
         body: z.strictObject({
           url: WebhookUrl,
-          eventTypes: z.array(z.enum(EVENT_TYPES)).min(1).max(EVENT_TYPES.length),
+          eventTypes: z
+            .array(z.enum(webhookEventTypes() as [string, ...string[]]))
+            .min(1)
+            .max(webhookEventTypes().length),
         }),
         response: { 200: SubscriptionView.extend({ signingSecret: z.string() }) },
       },

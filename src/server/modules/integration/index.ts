@@ -12,7 +12,14 @@ import { deleteExpiredTokens } from './api/clients.ts';
 import { apiRoutes } from './api/routes.ts';
 import { seedSyncHistory } from './dvcqg/history.ts';
 import { contributeToDossierWrites } from '../services/index.ts';
-import { DELIVERY_BATCH, DELIVERY_QUEUE, fanOut, runDeliveryJobs } from './webhooks/deliveries.ts';
+import {
+  DELIVERY_BATCH,
+  DELIVERY_QUEUE,
+  fanOut,
+  fanOutSource,
+  runDeliveryJobs,
+} from './webhooks/deliveries.ts';
+import { webhookSources } from './webhooks/sources.ts';
 import {
   onDossierChanged,
   requeueStalePending,
@@ -30,6 +37,12 @@ export { HEADERS as WEBHOOK_HEADERS, verify as verifyWebhook } from './webhooks/
 // The sync and delivery runners, for the benchmarks that drive them without the server.
 export { runSyncJob, SYNC_JOBS_AT_ONCE, SYNC_QUEUE } from './dvcqg/sync.ts';
 export { DELIVERY_BATCH, DELIVERY_QUEUE, fanOut, runDeliveryJobs } from './webhooks/deliveries.ts';
+// Other modules' events for webhooks (feedback's `feedback.*`), contributed in their `contribute()`.
+export {
+  contributeWebhookSource,
+  type WebhookProjection,
+  type WebhookSource,
+} from './webhooks/sources.ts';
 
 /** The guard on webhook targets: the operator's allow-list, the system resolver. */
 export const webhookGuard = (deps: Pick<Deps, 'config'>) =>
@@ -53,6 +66,11 @@ function startIntegration(deps: Deps): void {
     if (event.aggregateId) await onDossierChanged(tx, event.aggregateId, !!client);
     await fanOut(tx, event, true);
   });
+  // Contributed sources (registered before start): their events reach subscribed clients the same way.
+  for (const source of webhookSources())
+    deps.bus.subscribe(source.outbox, async (event, tx) => {
+      await fanOutSource(tx, event, source, true);
+    });
   // Deliveries are independent requests to other systems: claimed a batch at a time per worker.
   deps.jobs.handleBatch(
     DELIVERY_QUEUE,

@@ -20,6 +20,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: paths.adminTemplates, permission: 'procedures.manage', label: 'nav.admin.templates' },
   { path: paths.adminDvcqg, permission: 'integration.manage', label: 'nav.admin.dvcqg' },
   { path: paths.adminApiClients, permission: 'integration.manage', label: 'nav.admin.api_clients' },
+  { path: paths.adminOpen311Keys, permission: 'feedback.manage', label: 'nav.admin.open311_keys' },
 ];
 
 export const ADMIN_PERMISSIONS = ADMIN_SECTIONS.map((s) => s.permission);

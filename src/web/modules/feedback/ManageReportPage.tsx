@@ -69,13 +69,24 @@ export function ManageReportPage() {
             )}
             {r.photos.length ? (
               <div className="feedback-photos">
-                {r.photos.map((p) => (
-                  <img
-                    key={p.id}
-                    src={mediaUrl(p.id)}
-                    alt={t(p.fromAgency ? 'feedback.view.photoFix' : 'feedback.view.photo')}
-                  />
-                ))}
+                {r.photos.map((p) =>
+                  p.video ? (
+                    // biome-ignore lint/a11y/useMediaCaption: citizens' footage of a place has no speech to caption
+                    <video
+                      key={p.id}
+                      src={mediaUrl(p.id)}
+                      controls
+                      preload="metadata"
+                      aria-label={t(p.fromAgency ? 'feedback.view.videoFix' : 'feedback.view.video')}
+                    />
+                  ) : (
+                    <img
+                      key={p.id}
+                      src={mediaUrl(p.id)}
+                      alt={t(p.fromAgency ? 'feedback.view.photoFix' : 'feedback.view.photo')}
+                    />
+                  ),
+                )}
               </div>
             ) : null}
             {r.replies.length ? (

@@ -9,7 +9,14 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { type Category, categoryLabel, type ReportSummary, type UploadedPhoto, uploadPhoto } from './api.ts';
+import {
+  type Category,
+  categoryLabel,
+  type ReportSummary,
+  type UploadedPhoto,
+  uploadPhoto,
+  uploadVideo,
+} from './api.ts';
 import { FeedbackMap } from './FeedbackMap.tsx';
 
 /** A citizen reports a problem: category, description, photos, a point on the map, a contact kept private. */
@@ -74,9 +81,20 @@ export function ReportPage() {
 
   const onPhoto = async (files: FileList | null) => {
     setPhotoError(null);
-    for (const file of Array.from(files ?? []).slice(0, 5 - photos.length)) {
+    const chosen = Array.from(files ?? []);
+    // Up to 5 photos or one short video, not both.
+    const videos = chosen.filter((f) => f.type.startsWith('video/'));
+    if (videos.length > 0 && (chosen.length > 1 || photos.length > 0)) {
+      setPhotoError(t('feedback.report.videoAlone'));
+      return;
+    }
+    if (photos.some((p) => p.video)) {
+      setPhotoError(t('feedback.report.videoAlone'));
+      return;
+    }
+    for (const file of chosen.slice(0, 5 - photos.length)) {
       try {
-        const up = await uploadPhoto(file);
+        const up = file.type.startsWith('video/') ? await uploadVideo(file) : await uploadPhoto(file);
         setPhotos((ps) => [...ps, up]);
         if (up.suggestedPoint && !point) setPoint(up.suggestedPoint);
       } catch (e) {
@@ -157,7 +175,7 @@ export function ReportPage() {
           <input
             id="fb-photo"
             type="file"
-            accept="image/jpeg,image/png,image/webp"
+            accept="image/jpeg,image/png,image/webp,video/mp4,video/quicktime"
             multiple
             aria-describedby="fb-photo-hint"
             onChange={(e) => void onPhoto(e.target.files)}
@@ -168,7 +186,11 @@ export function ReportPage() {
             </p>
           ) : null}
           {photos.length ? (
-            <p role="status">{t('feedback.report.photosAdded', { count: photos.length })}</p>
+            <p role="status">
+              {photos.some((p) => p.video)
+                ? t('feedback.report.videoAdded')
+                : t('feedback.report.photosAdded', { count: photos.length })}
+            </p>
           ) : null}
         </div>
         <fieldset className="fieldset">

@@ -36,7 +36,7 @@ export interface PublicReport extends ReportSummary {
   /** closed, and its followers were asked "is it still fixed?" */
   followUpAsked: boolean;
   answers: { text: string; publishedAt: string | null }[];
-  photos: { id: string; fromAgency: boolean }[];
+  photos: { id: string; fromAgency: boolean; video?: boolean }[];
   timeline: { at: string; action: string; status: string; note: string | null }[];
 }
 
@@ -48,7 +48,7 @@ export interface ManagedReport extends ReportSummary {
   canLead: boolean;
   contacts: { isReporter: boolean; name: string | null; phone: string | null; email: string | null }[];
   contactsHidden: boolean;
-  photos: { id: string; fromAgency: boolean; publicApproved: boolean }[];
+  photos: { id: string; fromAgency: boolean; video?: boolean; publicApproved: boolean }[];
   replies: { id: string; text: string; publicText: string | null; status: string }[];
   proposal: { agencyId: string; agencyName: string; rule: string } | null;
 }
@@ -57,6 +57,8 @@ export interface UploadedPhoto {
   id: string;
   secret: string;
   suggestedPoint: { lat: number; lng: number } | null;
+  /** a short video (sent alone, instead of photos) */
+  video?: boolean;
 }
 
 export interface ImportResult {
@@ -100,6 +102,11 @@ async function postFile<T>(url: string, file: File): Promise<T> {
 }
 
 export const uploadPhoto = (file: File) => postFile<UploadedPhoto>('/api/feedback/photos', file);
+export const uploadVideo = async (file: File): Promise<UploadedPhoto> => ({
+  ...(await postFile<{ id: string; secret: string }>('/api/feedback/videos', file)),
+  suggestedPoint: null,
+  video: true,
+});
 export const importReports = (file: File, dryRun: boolean) =>
   postFile<ImportResult>(`/api/feedback/import${dryRun ? '?dryRun=true' : ''}`, file);
 

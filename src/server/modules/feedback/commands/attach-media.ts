@@ -33,6 +33,9 @@ export async function attachMedia(
     if (!row || row.secretHash !== hashSecret(ref.secret))
       throw new AppError('validation', {}, [{ field, key: 'feedback.unknown_photo' }]);
   }
+  // Up to 5 photos or one short video.
+  if (refs.length > 1 && rows.some((m) => m.mime.startsWith('video/')))
+    throw new AppError('validation', {}, [{ field, key: 'feedback.video_alone' }]);
   await tx
     .update(fbMedia)
     .set({ reportId: target.reportId, replyId: target.replyId ?? null })

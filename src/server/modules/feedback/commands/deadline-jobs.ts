@@ -4,9 +4,11 @@ import { and, eq, inArray, isNotNull, lt, or, isNull, ne } from 'drizzle-orm';
 import { systemContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { emit } from '../../../platform/events/index.ts';
+import { officialsWithPermission } from '../../identity/index.ts';
 import { applyChange, lockReport, publicEventPayload } from '../change.ts';
 import { escalationLevel } from '../deadline.ts';
 import { canTransition, WITH_AGENCY } from '../lifecycle.ts';
+import { PERMISSIONS } from '../policy.ts';
 import { allCategories } from '../reference.ts';
 import { fbReports, fbTimeline } from '../tables.ts';
 
@@ -64,6 +66,8 @@ export async function escalateDeadlines(db: Db, now = new Date()): Promise<numbe
     )
     .limit(1000);
   let sent = 0;
+  // The operators, looked up once per run (before any transaction: PGlite has one connection).
+  const operatorIds = rows.length > 0 ? await officialsWithPermission(db, PERMISSIONS.triage) : [];
   for (const { id } of rows) {
     await db.transaction(async (tx) => {
       const r = await lockReport(tx, id);
@@ -86,7 +90,9 @@ export async function escalateDeadlines(db: Db, now = new Date()): Promise<numbe
         aggregateId: r.id,
         payload: publicEventPayload(r, { level }),
         // The agency's handlers and leaders (their subtree) and the operators see the warning.
-        audience: r.agencyPath ? { agencyPaths: [r.agencyPath] } : { permission: 'feedback.triage' },
+        audience: r.agencyPath
+          ? { agencyPaths: [r.agencyPath], userIds: operatorIds }
+          : { permission: PERMISSIONS.triage },
       });
       sent++;
     });

@@ -1,12 +1,13 @@
-// Open311 API keys: administrators issue them (the key is shown once, its hash kept); each key has a
-// per-minute limit, counted per node.
+// Open311 API keys: administrators issue, list and revoke them (the key is shown once, its hash kept);
+// each key has a per-minute limit, counted per node.
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { hasPermission } from '../../../platform/access.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { emit } from '../../../platform/events/index.ts';
 import { hashSecret } from '../codes.ts';
 import { PERMISSIONS } from '../policy.ts';
 import { fbApiKeys } from '../tables.ts';
@@ -37,8 +38,35 @@ export async function createApiKey(
       targetId: row!.id,
       summary: { name: input.name, prefix: row!.prefix, perMinute: row!.perMinute },
     });
+    await emit(tx, {
+      type: 'feedback.api_key_created',
+      aggregateType: 'feedback_api_key',
+      aggregateId: row!.id,
+      payload: { name: row!.name, prefix: row!.prefix, perMinute: row!.perMinute },
+      audience: { permission: PERMISSIONS.manage },
+    });
     return { id: row!.id, key, prefix: row!.prefix, perMinute: row!.perMinute };
   });
+}
+
+/** What an administrator sees of a key: never the key or its hash. */
+export const apiKeyView = (k: typeof fbApiKeys.$inferSelect) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  contactEmail: k.contactEmail,
+  perMinute: k.perMinute,
+  active: k.active,
+  createdAt: k.createdAt.toISOString(),
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+  revokedAt: k.revokedAt?.toISOString() ?? null,
+});
+
+/** Every key, newest first, for the administrators of feedback. */
+export async function listApiKeys(db: Db, ctx: ActionContext) {
+  if (!hasPermission(ctx.actor, PERMISSIONS.manage)) throw new AppError('forbidden');
+  const rows = await db.select().from(fbApiKeys).orderBy(desc(fbApiKeys.createdAt));
+  return { items: rows.map(apiKeyView) };
 }
 
 const windows = new Map<string, { minute: number; used: number }>();
@@ -53,7 +81,13 @@ export async function checkApiKey(db: Db, key: string | undefined, now = Date.no
   if (!row?.active) return { ok: false as const, reason: 'invalid' as const };
   const minute = Math.floor(now / 60_000);
   const w = windows.get(row.id);
-  if (!w || w.minute !== minute) windows.set(row.id, { minute, used: 1 });
-  else if (++w.used > row.perMinute) return { ok: false as const, reason: 'rate_limited' as const };
+  if (!w || w.minute !== minute) {
+    windows.set(row.id, { minute, used: 1 });
+    // When it was last used, to the minute: one write per key and minute at most.
+    await db
+      .update(fbApiKeys)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(fbApiKeys.id, row.id));
+  } else if (++w.used > row.perMinute) return { ok: false as const, reason: 'rate_limited' as const };
   return { ok: true as const, key: row };
 }

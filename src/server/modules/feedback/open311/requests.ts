@@ -1,9 +1,10 @@
 // GET requests: the spec's filters (service_request_id, service_code, start_date, end_date, status),
-// its default window (90 days, at most 1000), and marked extensions: page/page_size, updated_after, notes.
+// its default window (90 days, at most 1000), and marked extensions: page/page_size, updated_after,
+// commune, notes.
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { OPEN_STATUSES, open311Status } from '../lifecycle.ts';
-import { agencies, allCategories } from '../reference.ts';
+import { agencies, allCategories, withPredecessors } from '../reference.ts';
 import { redact } from '../redact.ts';
 import { fbMedia, fbReplies, fbReports, fbTimeline } from '../tables.ts';
 import type { ReportRow } from '../change.ts';
@@ -16,6 +17,8 @@ export interface RequestsFilter {
   end?: Date | undefined;
   statuses?: ('open' | 'closed')[] | undefined;
   updatedAfter?: Date | undefined;
+  /** extension: the communes the reports were located in (as routed) */
+  unitCodes?: string[] | undefined;
   page: number;
   pageSize: number;
   notes: boolean;
@@ -50,6 +53,7 @@ export async function findRequests(db: DbOrTx, f: RequestsFilter, now = new Date
         : sql`${fbReports.status} not in ${OPEN_STATUSES}`,
     );
   if (f.updatedAfter) where.push(gte(fbReports.updatedAt, f.updatedAfter));
+  if (f.unitCodes?.length) where.push(inArray(fbReports.unitCode, await withPredecessors(db, f.unitCodes)));
   return db
     .select()
     .from(fbReports)

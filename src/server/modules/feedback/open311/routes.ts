@@ -50,6 +50,11 @@ const GetRequestsQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   page_size: z.coerce.number().int().min(1).max(MAX_RESULTS).default(MAX_RESULTS),
   updated_after: w3c.optional(),
+  /** extension: the commune (unit codes, comma-separated) the reports were located in */
+  commune: z
+    .string()
+    .regex(/^\d{1,6}(,\d{1,6})*$/)
+    .optional(),
   extensions: z.enum(['true', 'false']).optional(),
 });
 
@@ -145,6 +150,7 @@ export async function open311Routes(root: FastifyInstance, deps: Deps) {
           end: q.end_date ? new Date(q.end_date) : undefined,
           statuses: csv(q.status) as ('open' | 'closed')[] | undefined,
           updatedAfter: q.updated_after ? new Date(q.updated_after) : undefined,
+          unitCodes: csv(q.commune),
           page: id ? 1 : q.page,
           pageSize: id ? 1 : q.page_size,
           notes,

@@ -10,14 +10,18 @@ import { AppError } from '../../../platform/errors.ts';
 import { OAuthError } from './oauth.ts';
 import { getAgency } from '../../identity/index.ts';
 import { apiClients, apiTokens } from '../tables.ts';
+import { webhookSources } from '../webhooks/sources.ts';
 
 /**
  * What a client may be granted; each scope opens endpoints of /api/v1. (`dossiers:write` was listed
  * without any endpoint and is gone: migration 0008 took it out of stored clients and tokens.)
  */
 export const SCOPES = ['dossiers:read', 'procedures:read', 'stats:read'] as const;
-export type Scope = (typeof SCOPES)[number];
-const isScope = (s: string): s is Scope => (SCOPES as readonly string[]).includes(s);
+export type Scope = string;
+/** Every scope a client may be granted: the API's and those of the webhook sources other modules add. */
+export const grantableScopes = (): [string, ...string[]] =>
+  [...new Set([...SCOPES, ...webhookSources().map((s) => s.scope)])] as [string, ...string[]];
+const isScope = (s: string): s is Scope => grantableScopes().includes(s);
 /** scope-token (RFC 6749 §3.3) */
 const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 /** Lifetime of an access token: short, so a revocation or a leaked token matters for minutes only. */

@@ -5,7 +5,7 @@
 // The event id is stable across retries and replays: receivers apply an event id once.
 import { eq, sql } from 'drizzle-orm';
 import type { SecretBox } from '../../../platform/auth/secret-box.ts';
-import { type Db, type DbOrTx, pgArray, queryRows } from '../../../platform/db/client.ts';
+import { type Db, type DbOrTx, pgArray, queryRows, type Tx } from '../../../platform/db/client.ts';
 import type { StoredEvent } from '../../../platform/events/index.ts';
 import { type ClaimedJob, enqueue, enqueueMany } from '../../../platform/jobs/index.ts';
 import { dossierAgencyPaths } from '../../services/index.ts';
@@ -13,13 +13,20 @@ import type { AddressGuard } from '../../../platform/http/address-guard.ts';
 import { OutboundError, REFUSED, request } from '../outbound.ts';
 import { webhookDeliveries } from '../tables.ts';
 import { HEADERS, sign } from './signing.ts';
+import { type WebhookSource, webhookSources } from './sources.ts';
 
 export const DELIVERY_QUEUE = 'integration.webhook_delivery';
 export const MAX_DELIVERY_ATTEMPTS = 10;
 
-/** The event types a client may subscribe to, and how they come from the outbox. */
+/** The dossier event types a client may subscribe to, and how they come from the outbox. */
 export const EVENT_TYPES = ['dossier.changed', 'dossier.status_changed'] as const;
-export type WebhookEventType = (typeof EVENT_TYPES)[number];
+export type WebhookEventType = string;
+
+/** Every event type a client may subscribe to: the dossiers' and those other modules contribute. */
+export const webhookEventTypes = (): string[] => [
+  ...EVENT_TYPES,
+  ...webhookSources().flatMap((s) => s.eventTypes),
+];
 
 /** services.dossier_changed → the public event types it stands for, and the data clients receive. */
 export function webhookEventsOf(e: StoredEvent): {
@@ -68,6 +75,41 @@ export async function fanOut(tx: DbOrTx, e: StoredEvent, queue: boolean): Promis
     const id = `evt_${e.id}_${type === 'dossier.changed' ? 'c' : 's'}`;
     return { id, type, body: JSON.stringify({ id, type, createdAt: e.createdAt.toISOString(), data }) };
   });
+  return insertDeliveries(tx, events, 'dossiers:read', paths, queue);
+}
+
+/**
+ * Outbox subscriber for another module's source: a delivery per active subscription of a live client
+ * holding the source's scope whose agency subtree covers one of the agencies the event concerns.
+ */
+export async function fanOutSource(
+  tx: Tx,
+  e: StoredEvent,
+  source: WebhookSource,
+  queue: boolean,
+): Promise<number> {
+  const projected = await source.project(tx, e);
+  if (!projected || projected.types.length === 0 || projected.agencyPaths.length === 0) return 0;
+  const events = projected.types.map((type) => {
+    // Stable across retries and replays: the outbox event and the public type.
+    const id = `evt_${e.id}_${type}`;
+    return {
+      id,
+      type,
+      body: JSON.stringify({ id, type, createdAt: e.createdAt.toISOString(), data: projected.data }),
+    };
+  });
+  return insertDeliveries(tx, events, source.scope, [...new Set(projected.agencyPaths)], queue);
+}
+
+/** One statement writes the deliveries of every event type, one more queues their jobs. */
+async function insertDeliveries(
+  tx: DbOrTx,
+  events: { id: string; type: string; body: string }[],
+  scope: string,
+  paths: string[],
+  queue: boolean,
+): Promise<number> {
   const ids = await queryRows<{ id: number | string }>(
     tx,
     sql`
@@ -77,7 +119,7 @@ export async function fanOut(tx: DbOrTx, e: StoredEvent, queue: boolean): Promis
                 ${pgArray(events.map((v) => v.body))}::text[]) as t(event_id, type, body)
     join int_webhook_subscriptions s on s.active and t.type = any(s.event_types)
     join int_api_clients c on c.id = s.client_id
-    where c.revoked_at is null and 'dossiers:read' = any(c.scopes)
+    where c.revoked_at is null and ${scope} = any(c.scopes)
       and exists (select 1 from unnest(${pgArray(paths)}::text[]) as p(path)
                   where p.path like c.agency_path || '%')
     on conflict (subscription_id, event_id) do nothing

@@ -236,8 +236,8 @@ export class Ingestor {
     this.stored += good.length;
     for (const r of good) {
       if ((r.stream.lastTime ?? 0) < r.t) r.stream.lastTime = r.t;
-      let days = this.daysTouched.get(r.stream.id);
-      if (!days) this.daysTouched.set(r.stream.id, (days = new Set()));
+      const days = this.daysTouched.get(r.stream.id) ?? new Set<number>();
+      this.daysTouched.set(r.stream.id, days);
       days.add(localDayStart(r.t));
       const known = this.lastValues.get(r.stream.id);
       if (!known || known.t <= r.t)
