@@ -533,6 +533,25 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/operations/leader/communes/:code',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/leader/communes/25747'),
+  },
+  {
+    // operations.view opens the route; the dossiers need stats.read too (both leaders here hold it)
+    method: 'GET',
+    path: '/api/operations/leader/communes/:code/dossiers',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/leader/communes/25747/dossiers?figure=overdue'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/leader/briefing.pdf',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/leader/briefing.pdf'),
+  },
+  {
+    method: 'GET',
     path: '/api/operations/alerts',
     who: OPS_VIEW,
     send: (a) => a.get('/api/operations/alerts'),

@@ -308,23 +308,6 @@ export async function indicatorDetail(db: DbOrTx, code: string, now: Date) {
   };
 }
 
-/** The leader's first screen: what needs attention. */
-export async function leaderExceptions(db: DbOrTx, now: Date) {
-  const city = await latestIndicatorValues(db, now);
-  const open = await alertQueue(db);
-  const overdue = await indicatorDetail(db, 'svc.overdue', now);
-  return {
-    behindTarget: city.filter((i) => i.behindTarget),
-    criticalAlerts: open.filter(
-      (a) => a.status === 'active' && (a.severity === 'critical' || a.severity === 'major'),
-    ),
-    overdueByCommune: (overdue?.communes ?? [])
-      .filter((c) => (c.value ?? 0) > 0)
-      .sort((a, b) => (b.value ?? 0) - (a.value ?? 0)),
-    indicators: city,
-  };
-}
-
 /** The last refusals of a device (why its readings did not count). */
 export async function deviceRejections(db: DbOrTx, thingId: string, since: Date) {
   const rows = await db

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/module.ts';
+import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tableCsv, tableXlsx } from '../../platform/spreadsheet.ts';
 import { listAgencies } from '../identity/index.ts';
@@ -20,10 +21,11 @@ import {
   deviceRejections,
   indicatorDetail,
   latestIndicatorValues,
-  leaderExceptions,
   stations,
   tickerAlerts,
 } from './queries.ts';
+import { alertsRaisedBetween, briefingWeek, renderBriefing } from './briefing.ts';
+import { communeDossiers, communeView, DRILL_FIGURES, leaderView } from './leader.ts';
 import type { OperationsRuntime } from './runtime.ts';
 import * as S from './schema.ts';
 
@@ -69,8 +71,89 @@ export async function operationsRoutes(root: FastifyInstance, deps: Deps, runtim
   );
   app.get(
     '/api/operations/leader',
-    { config: view, schema: { tags: tags.wall, summary: 'Màn hình lãnh đạo: ngoại lệ trước' } },
-    async () => leaderExceptions(db, new Date()),
+    {
+      config: view,
+      schema: {
+        tags: tags.wall,
+        summary:
+          'Màn hình lãnh đạo: việc cần chú ý trước (quá hạn, chưa đạt mục tiêu, cảnh báo nghiêm trọng), bảng xếp hạng công bằng',
+        response: { 200: S.LeaderView },
+      },
+    },
+    async (req) => leaderView(db, req.principal, new Date(), req.lang),
+  );
+  app.get(
+    '/api/operations/leader/communes/:code',
+    {
+      config: view,
+      schema: {
+        tags: tags.wall,
+        summary: 'Một xã, phường: các chỉ tiêu (so với thành phố), cảnh báo và trạm',
+        params: S.CommuneParams,
+        response: { 200: S.CommuneView },
+      },
+    },
+    async (req) => {
+      const found = await communeView(db, req.params.code, new Date());
+      if (!found) throw new AppError('not_found');
+      return found;
+    },
+  );
+  app.get(
+    '/api/operations/leader/communes/:code/dossiers',
+    {
+      config: view,
+      schema: {
+        tags: tags.wall,
+        summary: 'Các hồ sơ đứng sau một con số của xã, phường (cần quyền xem thống kê)',
+        params: S.CommuneParams,
+        querystring: z.strictObject({
+          figure: z.enum(Object.keys(DRILL_FIGURES) as [keyof typeof DRILL_FIGURES]),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        }),
+        response: { 200: S.CommuneDossiers },
+      },
+    },
+    async (req) => communeDossiers(db, req.principal, { commune: req.params.code, ...req.query }),
+  );
+  app.get(
+    '/api/operations/leader/briefing.pdf',
+    {
+      config: view,
+      schema: {
+        tags: tags.wall,
+        summary: 'Báo cáo giao ban tuần (PDF): việc cần chú ý, chỉ tiêu, xếp hạng, cảnh báo trong tuần',
+        querystring: z.strictObject({ lang: z.enum(['vi', 'en']).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const now = new Date();
+      const lang = req.query.lang ?? req.lang;
+      const week = briefingWeek(now);
+      const agencies = await listAgencies(db);
+      const root = agencies.find((a) => a.agency.parentId === null)?.agency;
+      const pdf = await renderBriefing(
+        {
+          view: await leaderView(db, req.principal, now, lang),
+          cityName: root ? root.name : '',
+          ...week,
+          alerts: await alertsRaisedBetween(db, week.from, week.to),
+        },
+        lang,
+      );
+      // The snapshot leaves the system: who took it, and when, is recorded.
+      await audit(db, req.ctx(), {
+        action: 'operations.briefing',
+        targetType: 'operations',
+        summary: { from: week.from.toISOString(), to: week.to.toISOString(), lang },
+      });
+      const day = now.toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="giao-ban-tuan-${day}.pdf"`)
+        .send(pdf);
+    },
   );
 
   app.get(

@@ -1,5 +1,6 @@
 // Request and response schemas of the operations routes.
 import { z } from 'zod';
+import { DrillRow, RankingRow } from '../../../contracts/stats.ts';
 
 export const IdParams = z.object({ id: z.uuid() });
 export const CodeParams = z.object({ code: z.string().regex(/^[a-z0-9_.-]{1,60}$/) });
@@ -149,4 +150,59 @@ export const ImportResult = z.object({
 export const IngestResult = z.object({
   accepted: z.number(),
   rejected: z.array(z.object({ key: z.string().nullable(), reason: z.string() })),
+});
+
+export const CommuneParams = z.object({ code: z.string().regex(/^\d{5}$/) });
+
+const CommuneCount = z.object({
+  communeCode: z.string(),
+  name: z.string(),
+  value: z.number().nullable(),
+  stale: z.boolean(),
+});
+
+export const LeaderView = z.object({
+  now: z.string(),
+  exceptions: z.object({
+    overdue: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        nameEn: z.string(),
+        unit: z.string(),
+        value: z.number().nullable(),
+        asOf: z.string().nullable(),
+        stale: z.boolean(),
+        communes: z.array(CommuneCount),
+      }),
+    ),
+    behindTarget: z.array(IndicatorTile),
+    criticalAlerts: z.array(AlertView),
+  }),
+  /** null for a viewer without `stats.read` */
+  leagues: z
+    .object({
+      period: z.string(),
+      minVolume: z.number(),
+      communes: z.array(RankingRow),
+      departments: z.array(RankingRow),
+    })
+    .nullable(),
+  mayDrill: z.boolean(),
+  indicators: z.array(IndicatorTile),
+});
+
+export const CommuneView = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  indicators: z.array(IndicatorTile.extend({ cityValue: z.number().nullable() })),
+  alerts: z.array(AlertView),
+  stations: z.array(StationView),
+});
+
+export const CommuneDossiers = z.object({
+  figure: z.string(),
+  total: z.number(),
+  items: z.array(DrillRow),
 });
