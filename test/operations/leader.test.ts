@@ -147,7 +147,7 @@ describe("the leader's view", () => {
     expect(en).toContain('Overdue dossiers');
     const audit = await queryRows<{ n: number }>(
       t.platform.deps.db,
-      sql`select count(*)::int as n from audit_log where action = 'operations.briefing'`,
+      sql`select count(*)::int as n from audit_log where action = 'ops_briefing.download'`,
     );
     expect(audit[0]!.n).toBe(2);
   });

@@ -30,6 +30,8 @@ export const paths = {
   meetings: '/lam-viec/hop',
   operationsWall: '/lam-viec/dieu-hanh',
   operationsConsole: '/lam-viec/dieu-hanh/canh-bao',
+  operationsLeader: '/lam-viec/dieu-hanh/lanh-dao',
+  operationsCommune: (code: string) => `/lam-viec/dieu-hanh/lanh-dao/xa/${code}`,
   publicStatistics: '/thong-ke',
   portalEditor: '/lam-viec/cong-thong-tin',
   portalEdition: (itemId: string, lang: string) => `/lam-viec/cong-thong-tin/${itemId}/${lang}`,

@@ -161,6 +161,12 @@ const WallPage = lazy(() =>
 const ConsolePage = lazy(() =>
   import('../modules/operations/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })),
 );
+const LeaderPage = lazy(() =>
+  import('../modules/operations/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
+);
+const LeaderCommunePage = lazy(() =>
+  import('../modules/operations/LeaderPage.tsx').then((m) => ({ default: m.LeaderCommunePage })),
+);
 
 const strip = (path: string) => path.replace(/^\//, '');
 
@@ -222,6 +228,22 @@ export const routes: RouteObject[] = [
             element: (
               <Require anyOf={['operations.view']}>
                 <ConsolePage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsLeader),
+            element: (
+              <Require anyOf={['operations.view']}>
+                <LeaderPage />
+              </Require>
+            ),
+          },
+          {
+            path: `${strip(paths.operationsLeader)}/xa/:code`,
+            element: (
+              <Require anyOf={['operations.view']}>
+                <LeaderCommunePage />
               </Require>
             ),
           },

@@ -144,8 +144,8 @@ export async function operationsRoutes(root: FastifyInstance, deps: Deps, runtim
       );
       // The snapshot leaves the system: who took it, and when, is recorded.
       await audit(db, req.ctx(), {
-        action: 'operations.briefing',
-        targetType: 'operations',
+        action: 'ops_briefing.download',
+        targetType: 'ops_briefing',
         summary: { from: week.from.toISOString(), to: week.to.toISOString(), lang },
       });
       const day = now.toISOString().slice(0, 10);

@@ -25,6 +25,8 @@ export interface IndicatorTile {
   stale: boolean;
   behindTarget: boolean;
   target: number | null;
+  direction: 'higher' | 'lower';
+  levels: string[];
 }
 
 export interface Station {
@@ -45,4 +47,62 @@ export interface WallData {
   indicators: IndicatorTile[];
   stations: Station[];
   ticker: AlertItem[];
+}
+
+export interface LeagueRow {
+  agencyId: string;
+  name: string;
+  unitCode: string;
+  volume: number;
+  ranked: boolean;
+  rank: number | null;
+  points: number;
+}
+
+export interface LeaderData {
+  now: string;
+  exceptions: {
+    overdue: {
+      code: string;
+      name: string;
+      nameEn: string;
+      unit: string;
+      value: number | null;
+      asOf: string | null;
+      stale: boolean;
+      communes: { communeCode: string; name: string; value: number | null; stale: boolean }[];
+    }[];
+    behindTarget: IndicatorTile[];
+    criticalAlerts: AlertItem[];
+  };
+  leagues: {
+    period: string;
+    minVolume: number;
+    communes: LeagueRow[];
+    departments: LeagueRow[];
+  } | null;
+  mayDrill: boolean;
+  indicators: IndicatorTile[];
+}
+
+export interface CommuneData {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  indicators: (IndicatorTile & { cityValue: number | null })[];
+  alerts: AlertItem[];
+  stations: Station[];
+}
+
+export interface CommuneDossiers {
+  figure: string;
+  total: number;
+  items: {
+    dossierId: string;
+    code: string | null;
+    procedureName: string;
+    agencyName: string;
+    receivedAt: string;
+    dueAt: string | null;
+  }[];
 }
