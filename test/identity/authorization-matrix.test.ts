@@ -552,6 +552,12 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/operations/network',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/network'),
+  },
+  {
+    method: 'GET',
     path: '/api/operations/alerts',
     who: OPS_VIEW,
     send: (a) => a.get('/api/operations/alerts'),

@@ -31,6 +31,7 @@ export const paths = {
   operationsWall: '/lam-viec/dieu-hanh',
   operationsConsole: '/lam-viec/dieu-hanh/canh-bao',
   operationsLeader: '/lam-viec/dieu-hanh/lanh-dao',
+  operationsNetwork: '/lam-viec/dieu-hanh/mang',
   operationsCommune: (code: string) => `/lam-viec/dieu-hanh/lanh-dao/xa/${code}`,
   publicStatistics: '/thong-ke',
   portalEditor: '/lam-viec/cong-thong-tin',

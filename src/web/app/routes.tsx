@@ -164,6 +164,9 @@ const ConsolePage = lazy(() =>
 const LeaderPage = lazy(() =>
   import('../modules/operations/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
 );
+const NetworkPage = lazy(() =>
+  import('../modules/operations/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })),
+);
 const LeaderCommunePage = lazy(() =>
   import('../modules/operations/LeaderPage.tsx').then((m) => ({ default: m.LeaderCommunePage })),
 );
@@ -236,6 +239,14 @@ export const routes: RouteObject[] = [
             element: (
               <Require anyOf={['operations.view']}>
                 <LeaderPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsNetwork),
+            element: (
+              <Require anyOf={['operations.view']}>
+                <NetworkPage />
               </Require>
             ),
           },

@@ -4,6 +4,7 @@ import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { getUser } from '../identity/index.ts';
 import { aqiBand, type HourlySeries, hourlyAqi, type Pollutant, POLLUTANTS } from './sensors/aqi.ts';
 import { type FloodThresholds, floodLevel, validThresholds } from './sensors/flood.ts';
+import { groupUptime, limitsFromRules, pointState, uptimePercent } from './sensors/network.ts';
 import {
   alertLog,
   alertRules,
@@ -317,4 +318,85 @@ export async function deviceRejections(db: DbOrTx, thingId: string, since: Date)
     .orderBy(desc(rejections.at))
     .limit(100);
   return rows.map((r) => ({ at: r.at.toISOString(), key: r.key, reason: r.reason, detail: r.detail }));
+}
+
+/**
+ * The government data network over a window: each connection point's state now, its uptime, mean
+ * latency and loss from the hourly rollups; the uptime of each commune and of the whole network.
+ */
+export async function networkStatus(db: DbOrTx, now: Date, from: Date) {
+  const list = (await stations(db, now)).filter((s) => s.kind === 'network_point');
+  const rules = await db
+    .select({ code: alertRules.code, params: alertRules.params })
+    .from(alertRules)
+    .where(eq(alertRules.category, 'network'));
+  const limits = limitsFromRules(rules);
+  const registered = new Map(
+    (
+      await db
+        .select({ id: things.id, at: things.createdAt, interval: datastreams.expectedIntervalSeconds })
+        .from(things)
+        .innerJoin(datastreams, and(eq(datastreams.thingId, things.id), eq(datastreams.key, 'up')))
+        .where(eq(things.kind, 'network_point'))
+    ).map((r) => [r.id, { at: r.at.getTime(), interval: r.interval }]),
+  );
+  const sums = await queryRows<{ thing_id: string; key: string; n: number; s: number }>(
+    db,
+    sql`select d.thing_id, d.key, sum(r.n)::float8 as n, sum(r.sum)::float8 as s
+          from ops_rollups r join ops_datastreams d on d.id = r.datastream_id
+          join ops_things t on t.id = d.thing_id
+         where t.kind = 'network_point' and r.bucket = 'hour'
+           and r.start >= ${from.toISOString()}::timestamptz and r.start < ${now.toISOString()}::timestamptz
+         group by d.thing_id, d.key`,
+  );
+  const agg = (thingId: string, key: string) => sums.find((x) => x.thing_id === thingId && x.key === key);
+  const points = list.map((s) => {
+    const v = (key: string) => s.values.find((x) => x.key === key) ?? null;
+    const up = agg(s.id, 'up');
+    const rtt = agg(s.id, 'rtt');
+    const loss = agg(s.id, 'loss');
+    return {
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      communeCode: s.communeCode,
+      state: pointState(
+        {
+          up: v('up')?.value ?? null,
+          rtt: v('rtt')?.value ?? null,
+          loss: v('loss')?.value ?? null,
+          stale: s.stale,
+        },
+        limits,
+      ),
+      lastTime: s.lastTime,
+      rtt: v('rtt')?.value ?? null,
+      loss: v('loss')?.value ?? null,
+      uptime: uptimePercent({
+        upReadings: up?.s ?? 0,
+        windowStart: from.getTime(),
+        windowEnd: now.getTime(),
+        registeredAt: registered.get(s.id)?.at ?? from.getTime(),
+        intervalSeconds: registered.get(s.id)?.interval ?? 60,
+      }),
+      rttMean: rtt && rtt.n > 0 ? Math.round((rtt.s / rtt.n) * 10) / 10 : null,
+      lossMean: loss && loss.n > 0 ? Math.round((loss.s / loss.n) * 100) / 100 : null,
+    };
+  });
+  const communes = new Map<string, typeof points>();
+  for (const p of points) communes.set(p.communeCode, [...(communes.get(p.communeCode) ?? []), p]);
+  return {
+    from: from.toISOString(),
+    to: now.toISOString(),
+    limits,
+    uptime: groupUptime(points.map((p) => p.uptime)),
+    points,
+    communes: [...communes].map(([communeCode, ps]) => ({
+      communeCode,
+      points: ps.length,
+      down: ps.filter((p) => p.state === 'down' || p.state === 'silent').length,
+      degraded: ps.filter((p) => p.state === 'degraded').length,
+      uptime: groupUptime(ps.map((p) => p.uptime)),
+    })),
+  };
 }

@@ -21,11 +21,12 @@ import {
   deviceRejections,
   indicatorDetail,
   latestIndicatorValues,
+  networkStatus,
   stations,
   tickerAlerts,
 } from './queries.ts';
 import { alertsRaisedBetween, briefingWeek, renderBriefing } from './briefing.ts';
-import { communeDossiers, communeView, DRILL_FIGURES, leaderView } from './leader.ts';
+import { communeDossiers, communeNames, communeView, DRILL_FIGURES, leaderView } from './leader.ts';
 import type { OperationsRuntime } from './runtime.ts';
 import * as S from './schema.ts';
 
@@ -156,6 +157,32 @@ export async function operationsRoutes(root: FastifyInstance, deps: Deps, runtim
     },
   );
 
+  app.get(
+    '/api/operations/network',
+    {
+      config: view,
+      schema: {
+        tags: tags.sensors,
+        summary:
+          'Mạng truyền số liệu chuyên dùng: trạng thái từng điểm kết nối, thời gian hoạt động theo điểm, theo xã và toàn mạng',
+        querystring: z.strictObject({ days: z.coerce.number().int().min(1).max(90).default(7) }),
+        response: { 200: S.NetworkView },
+      },
+    },
+    async (req) => {
+      const now = new Date();
+      const status = await networkStatus(db, now, new Date(now.getTime() - req.query.days * 86_400_000));
+      const names = await communeNames(db);
+      return {
+        ...status,
+        days: req.query.days,
+        communes: status.communes.map((c) => ({
+          ...c,
+          name: names.get(c.communeCode)?.name ?? c.communeCode,
+        })),
+      };
+    },
+  );
   app.get(
     '/api/operations/alerts',
     {

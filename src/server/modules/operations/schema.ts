@@ -206,3 +206,37 @@ export const CommuneDossiers = z.object({
   total: z.number(),
   items: z.array(DrillRow),
 });
+
+export const NetworkView = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.number(),
+  limits: z.object({ rttMs: z.number(), lossPct: z.number() }),
+  /** percent; null when nothing was expected yet */
+  uptime: z.number().nullable(),
+  points: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      communeCode: z.string(),
+      state: z.enum(['up', 'degraded', 'down', 'silent']),
+      lastTime: z.string().nullable(),
+      rtt: z.number().nullable(),
+      loss: z.number().nullable(),
+      uptime: z.number().nullable(),
+      rttMean: z.number().nullable(),
+      lossMean: z.number().nullable(),
+    }),
+  ),
+  communes: z.array(
+    z.object({
+      communeCode: z.string(),
+      name: z.string(),
+      points: z.number(),
+      down: z.number(),
+      degraded: z.number(),
+      uptime: z.number().nullable(),
+    }),
+  ),
+});

@@ -106,3 +106,32 @@ export interface CommuneDossiers {
     dueAt: string | null;
   }[];
 }
+
+export interface NetworkData {
+  from: string;
+  to: string;
+  days: number;
+  limits: { rttMs: number; lossPct: number };
+  uptime: number | null;
+  points: {
+    id: string;
+    code: string;
+    name: string;
+    communeCode: string;
+    state: 'up' | 'degraded' | 'down' | 'silent';
+    lastTime: string | null;
+    rtt: number | null;
+    loss: number | null;
+    uptime: number | null;
+    rttMean: number | null;
+    lossMean: number | null;
+  }[];
+  communes: {
+    communeCode: string;
+    name: string;
+    points: number;
+    down: number;
+    degraded: number;
+    uptime: number | null;
+  }[];
+}
