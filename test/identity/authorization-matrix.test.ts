@@ -552,6 +552,18 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/operations/commune-sets',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/commune-sets'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/indicators/:code/sets/:set',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/indicators/svc.received/sets/binh-duong-cu'),
+  },
+  {
+    method: 'GET',
     path: '/api/operations/network',
     who: OPS_VIEW,
     send: (a) => a.get('/api/operations/network'),

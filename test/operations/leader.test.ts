@@ -152,3 +152,52 @@ describe("the leader's view", () => {
     expect(audit[0]!.n).toBe(2);
   });
 });
+
+describe('former-unit views', () => {
+  it('lists the named sets of communes, the 36 former Bình Dương units by default', async () => {
+    const res = await leader.get('/api/operations/commune-sets');
+    expect(res.statusCode).toBe(200);
+    const sets = res.json() as { default: string; items: { code: string; size: number }[] };
+    expect(sets.default).toBe('binh-duong-cu');
+    expect(sets.items.find((s) => s.code === 'binh-duong-cu')?.size).toBe(36);
+  });
+
+  it.each([
+    ['svc.received', 'sum'],
+    ['svc.score_766', 'mean'],
+  ] as const)('shows %s for the former Bình Dương communes (%s of their values)', async (code, how) => {
+    const res = await leader.get(`/api/operations/indicators/${code}/sets/binh-duong-cu`);
+    expect(res.statusCode).toBe(200);
+    const v = res.json() as {
+      aggregation: string;
+      value: number | null;
+      set: { size: number };
+      series: { time: string; value: number | null; reporting: number }[];
+      communes: { communeCode: string; value: number | null }[];
+    };
+    expect(v.aggregation).toBe(how);
+    expect(v.communes).toHaveLength(36);
+    // The set's value is made from the same commune values the indicator's own view shows.
+    const detail = (await leader.get(`/api/operations/indicators/${code}`)).json() as {
+      communes: { communeCode: string; value: number | null }[];
+    };
+    const members = new Set(v.communes.map((c) => c.communeCode));
+    const values = detail.communes.filter((c) => members.has(c.communeCode)).map((c) => c.value);
+    const known = values.filter((x): x is number => x !== null);
+    const want =
+      known.length === 0
+        ? null
+        : how === 'sum'
+          ? known.reduce((a, b) => a + b, 0)
+          : Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 100) / 100;
+    expect(v.value).toBeCloseTo(want ?? Number.NaN, 2);
+    expect(v.series.at(-1)!.reporting).toBe(known.length);
+  });
+
+  it('refuses an indicator without commune values by name, and an unknown set', async () => {
+    const city = await leader.get('/api/operations/indicators/eco.grdp_growth/sets/binh-duong-cu');
+    expect(city.statusCode).toBe(400);
+    expect(city.body).toContain('eco.grdp_growth');
+    expect((await leader.get('/api/operations/indicators/svc.received/sets/khong-co')).statusCode).toBe(404);
+  });
+});

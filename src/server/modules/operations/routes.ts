@@ -13,6 +13,7 @@ import { importIndicatorSeries } from './commands/import-indicator-series.ts';
 import { resolveAlert } from './commands/resolve-alert.ts';
 import { setThingStatus } from './commands/set-thing-status.ts';
 import { createSilence, endSilence } from './commands/silences.ts';
+import { communeSets, DEFAULT_SET, indicatorForSet } from './indicators/area-sets.ts';
 import { periodExample, SERIES_HEADERS } from './indicators/series-file.ts';
 import {
   activeSilences,
@@ -373,6 +374,52 @@ export async function operationsRoutes(root: FastifyInstance, deps: Deps, runtim
     async (req) => {
       const found = await indicatorDetail(db, req.params.code, new Date());
       if (!found) throw new AppError('not_found');
+      return found;
+    },
+  );
+  app.get(
+    '/api/operations/commune-sets',
+    {
+      config: view,
+      schema: {
+        tags: tags.indicators,
+        summary: 'Các nhóm xã, phường có tên (địa bàn cũ, ví dụ 36 xã, phường của tỉnh Bình Dương cũ)',
+        response: {
+          200: z.object({
+            default: z.string(),
+            items: z.array(z.object({ code: z.string(), size: z.number() })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      default: DEFAULT_SET,
+      items: [...(await communeSets(db))].map(([code, members]) => ({ code, size: members.length })),
+    }),
+  );
+  app.get(
+    '/api/operations/indicators/:code/sets/:set',
+    {
+      config: view,
+      schema: {
+        tags: tags.indicators,
+        summary: 'Một chỉ tiêu theo một nhóm xã, phường (địa bàn cũ): chuỗi số liệu và giá trị từng xã',
+        params: z.object({
+          code: S.CodeParams.shape.code,
+          set: z.string().regex(/^[a-z0-9-]{1,60}$/),
+        }),
+        response: { 200: S.IndicatorForSet },
+      },
+    },
+    async (req) => {
+      const found = await indicatorForSet(db, req.params.code, req.params.set, new Date());
+      if ('error' in found) {
+        if (found.error === 'no_commune_values')
+          throw new AppError('validation', {}, [
+            { field: 'params.code', key: 'field.no_commune_values', params: { code: req.params.code } },
+          ]);
+        throw new AppError('not_found');
+      }
       return found;
     },
   );

@@ -240,3 +240,29 @@ export const NetworkView = z.object({
     }),
   ),
 });
+
+export const IndicatorForSet = z.object({
+  indicator: z.object({
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    unit: z.string(),
+    granularity: z.string(),
+    target: z.number().nullable(),
+    direction: z.enum(['higher', 'lower']),
+  }),
+  set: z.object({ code: z.string(), size: z.number() }),
+  aggregation: z.enum(['sum', 'mean', 'max', 'min']),
+  value: z.number().nullable(),
+  behindTarget: z.boolean(),
+  series: z.array(z.object({ time: z.string(), value: z.number().nullable(), reporting: z.number() })),
+  communes: z.array(
+    z.object({
+      communeCode: z.string(),
+      name: z.string(),
+      value: z.number().nullable(),
+      time: z.string().nullable(),
+      stale: z.boolean(),
+    }),
+  ),
+});
