@@ -79,6 +79,20 @@ test("the leader drills down from the city's overdue dossiers to a commune's", a
     await expect(table).toBeVisible();
     await expect(table.locator('tbody tr')).toHaveCount(Math.min(shown, 50));
     await expectAccessible(page, `a commune's overdue dossiers at ${viewport.width} px`);
+    if (viewport.width > 500) {
+      // The former Bình Dương units by default, and the data network, from the same view.
+      await page.goto('/lam-viec/dieu-hanh/dia-ban-cu');
+      await expect(page.getByRole('heading', { level: 1, name: 'Chỉ tiêu theo địa bàn cũ' })).toBeVisible();
+      await expect(page.getByTestId('ops-set-value')).toContainText('Bình Dương cũ');
+      await expect(page.getByLabel('Địa bàn')).toHaveValue('binh-duong-cu');
+      await expectAccessible(page, 'an indicator for the former Bình Dương units');
+      await page.goto('/lam-viec/dieu-hanh/mang');
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Mạng truyền số liệu chuyên dùng' }),
+      ).toBeVisible();
+      await expect(page.getByTestId('ops-network-uptime')).toContainText('Thời gian hoạt động toàn mạng');
+      await expectAccessible(page, 'the data network');
+    }
     await context.close();
   }
 });

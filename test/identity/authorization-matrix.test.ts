@@ -560,7 +560,7 @@ const ROUTES: RouteCase[] = [
     method: 'GET',
     path: '/api/operations/indicators/:code/sets/:set',
     who: OPS_VIEW,
-    send: (a) => a.get('/api/operations/indicators/svc.received/sets/binh-duong-cu'),
+    send: (a) => a.get('/api/operations/indicators/eco.investment_capital/sets/binh-duong-cu'),
   },
   {
     method: 'GET',

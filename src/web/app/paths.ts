@@ -32,6 +32,7 @@ export const paths = {
   operationsConsole: '/lam-viec/dieu-hanh/canh-bao',
   operationsLeader: '/lam-viec/dieu-hanh/lanh-dao',
   operationsNetwork: '/lam-viec/dieu-hanh/mang',
+  operationsAreaSets: '/lam-viec/dieu-hanh/dia-ban-cu',
   operationsCommune: (code: string) => `/lam-viec/dieu-hanh/lanh-dao/xa/${code}`,
   publicStatistics: '/thong-ke',
   portalEditor: '/lam-viec/cong-thong-tin',

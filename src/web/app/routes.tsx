@@ -164,6 +164,9 @@ const ConsolePage = lazy(() =>
 const LeaderPage = lazy(() =>
   import('../modules/operations/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
 );
+const AreaSetPage = lazy(() =>
+  import('../modules/operations/AreaSetPage.tsx').then((m) => ({ default: m.AreaSetPage })),
+);
 const NetworkPage = lazy(() =>
   import('../modules/operations/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })),
 );
@@ -239,6 +242,14 @@ export const routes: RouteObject[] = [
             element: (
               <Require anyOf={['operations.view']}>
                 <LeaderPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsAreaSets),
+            element: (
+              <Require anyOf={['operations.view']}>
+                <AreaSetPage />
               </Require>
             ),
           },

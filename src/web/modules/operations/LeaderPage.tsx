@@ -166,6 +166,10 @@ export function LeaderPage() {
               ) : null}
               <Section title={t('ops.indicators')}>
                 <IndicatorTable rows={data.indicators} caption={t('ops.leader.city_indicators')} />
+                <p>
+                  <Link to={paths.operationsAreaSets}>{t('ops.leader.area_sets')}</Link> ·{' '}
+                  <Link to={paths.operationsNetwork}>{t('ops.leader.network')}</Link>
+                </p>
               </Section>
             </>
           );
