@@ -552,6 +552,19 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/operations/dashboards',
+    who: OPS_OPERATE,
+    send: (a) => a.get('/api/operations/dashboards'),
+  },
+  {
+    method: 'PUT',
+    path: '/api/operations/dashboards/:role',
+    who: OPS_OPERATE,
+    send: (a) => a.put('/api/operations/dashboards/city_leader', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
     path: '/api/operations/commune-sets',
     who: OPS_VIEW,
     send: (a) => a.get('/api/operations/commune-sets'),

@@ -33,6 +33,7 @@ export const paths = {
   operationsLeader: '/lam-viec/dieu-hanh/lanh-dao',
   operationsNetwork: '/lam-viec/dieu-hanh/mang',
   operationsAreaSets: '/lam-viec/dieu-hanh/dia-ban-cu',
+  operationsDashboards: '/lam-viec/dieu-hanh/bang-dieu-hanh',
   operationsCommune: (code: string) => `/lam-viec/dieu-hanh/lanh-dao/xa/${code}`,
   publicStatistics: '/thong-ke',
   portalEditor: '/lam-viec/cong-thong-tin',

@@ -164,6 +164,9 @@ const ConsolePage = lazy(() =>
 const LeaderPage = lazy(() =>
   import('../modules/operations/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
 );
+const DashboardsPage = lazy(() =>
+  import('../modules/operations/DashboardsPage.tsx').then((m) => ({ default: m.DashboardsPage })),
+);
 const AreaSetPage = lazy(() =>
   import('../modules/operations/AreaSetPage.tsx').then((m) => ({ default: m.AreaSetPage })),
 );
@@ -242,6 +245,14 @@ export const routes: RouteObject[] = [
             element: (
               <Require anyOf={['operations.view']}>
                 <LeaderPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsDashboards),
+            element: (
+              <Require anyOf={['operations.manage']}>
+                <DashboardsPage />
               </Require>
             ),
           },

@@ -9,6 +9,7 @@ import {
   alertLog,
   alertRules,
   alerts,
+  dashboards,
   datastreams,
   indicators,
   indicatorValues,
@@ -398,5 +399,35 @@ export async function networkStatus(db: DbOrTx, now: Date, from: Date) {
       degraded: ps.filter((p) => p.state === 'degraded').length,
       uptime: groupUptime(ps.map((p) => p.uptime)),
     })),
+  };
+}
+
+export const ALL_VIEWS = ['indicators', 'stations', 'network'] as const;
+
+/** Every role's saved wall dashboard. */
+export async function listDashboards(db: DbOrTx) {
+  const rows = await db.select().from(dashboards).orderBy(asc(dashboards.roleCode));
+  return rows.map((r) => ({
+    roleCode: r.roleCode,
+    indicatorCodes: r.indicatorCodes,
+    views: r.views,
+    rotateSeconds: r.rotateSeconds,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+/**
+ * The dashboard a viewer's wall follows: the first of their roles (in the order of their memberships)
+ * that has one; otherwise every indicator and every view, shown at once.
+ */
+export async function dashboardFor(db: DbOrTx, roles: readonly string[]) {
+  const saved = new Map((await listDashboards(db)).map((d) => [d.roleCode, d]));
+  const role = roles.find((r) => saved.has(r));
+  const d = role ? saved.get(role)! : null;
+  return {
+    roleCode: d?.roleCode ?? null,
+    indicatorCodes: d?.indicatorCodes ?? null,
+    views: d?.views ?? [...ALL_VIEWS],
+    rotateSeconds: d?.rotateSeconds ?? 0,
   };
 }

@@ -5,13 +5,14 @@ import type { Deps } from '../../platform/module.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tableCsv, tableXlsx } from '../../platform/spreadsheet.ts';
-import { listAgencies } from '../identity/index.ts';
+import { listAgencies, roleCodes } from '../identity/index.ts';
 import { acknowledgeAlert } from './commands/acknowledge-alert.ts';
 import { assignAlert } from './commands/assign-alert.ts';
 import { commentAlert } from './commands/comment-alert.ts';
 import { importIndicatorSeries } from './commands/import-indicator-series.ts';
 import { resolveAlert } from './commands/resolve-alert.ts';
 import { setThingStatus } from './commands/set-thing-status.ts';
+import { saveDashboard } from './commands/save-dashboard.ts';
 import { createSilence, endSilence } from './commands/silences.ts';
 import { communeSets, DEFAULT_SET, indicatorForSet } from './indicators/area-sets.ts';
 import { periodExample, SERIES_HEADERS } from './indicators/series-file.ts';
@@ -23,6 +24,9 @@ import {
   indicatorDetail,
   latestIndicatorValues,
   networkStatus,
+  dashboardFor,
+  listDashboards,
+  ALL_VIEWS,
   stations,
   tickerAlerts,
 } from './queries.ts';
@@ -61,13 +65,64 @@ export async function operationsRoutes(root: FastifyInstance, deps: Deps, runtim
         response: { 200: S.WallView },
       },
     },
-    async () => {
+    async (req) => {
       const now = new Date();
+      const dashboard = await dashboardFor(db, req.principal?.memberships.map((m) => m.roleCode) ?? []);
+      const shown = dashboard.indicatorCodes ? new Set(dashboard.indicatorCodes) : null;
+      const tiles = await latestIndicatorValues(db, now);
       return {
         now: now.toISOString(),
-        indicators: await latestIndicatorValues(db, now),
+        dashboard,
+        // In the order the administrator chose them.
+        indicators: shown
+          ? dashboard
+              .indicatorCodes!.map((c) => tiles.find((i) => i.code === c))
+              .filter((i) => i !== undefined)
+          : tiles,
         stations: await stations(db, now),
         ticker: await tickerAlerts(db),
+      };
+    },
+  );
+  app.get(
+    '/api/operations/dashboards',
+    {
+      config: manage,
+      schema: {
+        tags: tags.wall,
+        summary: 'Bảng điều hành đã đặt cho từng vai trò (chỉ tiêu, màn hình luân phiên)',
+        response: {
+          200: z.object({
+            roles: z.array(z.string()),
+            views: z.array(z.string()),
+            items: z.array(S.DashboardView),
+          }),
+        },
+      },
+    },
+    async () => ({ roles: await roleCodes(db), views: [...ALL_VIEWS], items: await listDashboards(db) }),
+  );
+  app.put(
+    '/api/operations/dashboards/:role',
+    {
+      config: manage,
+      schema: {
+        tags: tags.wall,
+        summary:
+          'Đặt bảng điều hành của một vai trò: chỉ tiêu hiển thị, màn hình luân phiên, thời gian mỗi màn hình',
+        params: z.object({ role: z.string().regex(/^[a-z0-9_]{1,60}$/) }),
+        body: S.DashboardBody,
+        response: { 200: S.DashboardView },
+      },
+    },
+    async (req) => {
+      const row = await saveDashboard(db, req.ctx(), req.params.role, req.body);
+      return {
+        roleCode: row.roleCode,
+        indicatorCodes: row.indicatorCodes,
+        views: row.views,
+        rotateSeconds: row.rotateSeconds,
+        updatedAt: row.updatedAt.toISOString(),
       };
     },
   );

@@ -83,7 +83,15 @@ export const StationView = z.object({
   floodLevel: z.number().nullable(),
 });
 
+const ViewName = z.enum(['indicators', 'stations', 'network']);
+
 export const WallView = z.object({
+  dashboard: z.object({
+    roleCode: z.string().nullable(),
+    indicatorCodes: z.array(z.string()).nullable(),
+    views: z.array(ViewName),
+    rotateSeconds: z.number(),
+  }),
   now: z.string(),
   indicators: z.array(IndicatorTile),
   stations: z.array(StationView),
@@ -265,4 +273,18 @@ export const IndicatorForSet = z.object({
       stale: z.boolean(),
     }),
   ),
+});
+
+export const DashboardBody = z.strictObject({
+  indicatorCodes: z.array(z.string().regex(/^[a-z0-9_.-]{1,60}$/)).max(60),
+  views: z.array(ViewName).min(1).max(3),
+  rotateSeconds: z.number().int().min(0).max(3600),
+});
+
+export const DashboardView = z.object({
+  roleCode: z.string(),
+  indicatorCodes: z.array(z.string()),
+  views: z.array(ViewName),
+  rotateSeconds: z.number(),
+  updatedAt: z.string(),
 });

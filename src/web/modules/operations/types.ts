@@ -44,6 +44,12 @@ export interface Station {
 
 export interface WallData {
   now: string;
+  dashboard: {
+    roleCode: string | null;
+    indicatorCodes: string[] | null;
+    views: ('indicators' | 'stations' | 'network')[];
+    rotateSeconds: number;
+  };
   indicators: IndicatorTile[];
   stations: Station[];
   ticker: AlertItem[];
