@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   integration: async () => (await import('./integration.ts')).integrationBench,
   stats: async () => (await import('./stats.ts')).statsBench,
   realtime: async () => (await import('./realtime.ts')).realtimeBench,
+  operations: async () => (await import('./operations.ts')).operationsBench,
   lighthouse: async () => (await import('./lighthouse.ts')).lighthouseBench,
 };
 
