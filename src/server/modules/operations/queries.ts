@@ -37,9 +37,12 @@ export async function latestIndicatorValues(
     source: string;
   }>(
     db,
-    sql`select distinct on (indicator_code) indicator_code as code, "time", value, as_of, source
-          from ops_indicator_values where level = ${level} and area_code = ${areaCode}
-         order by indicator_code, "time" desc`,
+    // One backward probe of the primary key per indicator, whatever the length of its history.
+    sql`select i.code, v."time", v.value, v.as_of, v.source from ops_indicators i
+          cross join lateral (
+            select "time", value, as_of, source from ops_indicator_values
+             where indicator_code = i.code and level = ${level} and area_code = ${areaCode}
+             order by "time" desc limit 1) v`,
   );
   const byCode = new Map(latest.map((v) => [v.code, v]));
   return defs.map((d) => {
