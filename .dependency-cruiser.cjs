@@ -12,7 +12,7 @@ const ALLOWED = {
   integration: ['identity', 'services', 'stats'],
   meetings: ['identity', 'services'],
   feedback: ['identity', 'services', 'integration'],
-  operations: ['identity', 'services'],
+  operations: ['identity', 'services', 'stats'],
   portal: ['identity', 'services', 'stats'],
 };
 

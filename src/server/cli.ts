@@ -35,7 +35,7 @@ import { AppError } from './platform/errors.ts';
 import { httpDvcqgClient, reconcilePeriod, startContractServer } from './modules/integration/index.ts';
 import { t } from './platform/i18n/index.ts';
 import { rebuildStats } from './modules/stats/index.ts';
-import { startSimulator } from './modules/operations/index.ts';
+import { parseTarget, startProbe, startSimulator } from './modules/operations/index.ts';
 
 const HELP = `cqs — Chính quyền số
 
@@ -52,6 +52,8 @@ const HELP = `cqs — Chính quyền số
                                  the first altered or missing row, a removed tail or a rehashed chain
   cqs dvcqg reconcile --from YYYY-MM-DD --to YYYY-MM-DD   compare a period with DVCQG; gaps are queued for re-sending
   cqs sensors simulate [--url U] [--interval S] [--apikey K]   drive the demo stations over MQTT (default: the configured broker)
+  cqs sensors probe --device D --target HOST:PORT [--url U] [--interval S] [--apikey K]   a network connection point's
+                                 probe agent: TCP connects to the target, publishes up / rtt (ms) / loss (%) over MQTT
   cqs dvcqg contract-server [--port P]   run the in-repo DVCQG contract server for development (faults via --faults)
 
 Configuration comes from the environment (PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, SMTP_URL, LOG_LEVEL, …); see README.md.`;
@@ -204,6 +206,8 @@ export async function runCli(argv: string[]): Promise<number> {
       url: { type: 'string' },
       interval: { type: 'string' },
       apikey: { type: 'string' },
+      device: { type: 'string' },
+      target: { type: 'string' },
       checkpoints: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
@@ -305,17 +309,39 @@ export async function runCli(argv: string[]): Promise<number> {
       return dvcqgCommand(config, arg, values);
     case 'sensors': {
       const interval = Number(values.interval ?? 60);
+      const url =
+        values.url ??
+        (config.mqtt.kind === 'external'
+          ? config.mqtt.url
+          : `mqtt://127.0.0.1:${config.mqtt.kind === 'embedded' ? config.mqtt.port : 1883}`);
+      if (arg === 'probe') {
+        if (!values.device || !values.target || !Number.isFinite(interval) || interval < 1) {
+          console.error(
+            'usage: cqs sensors probe --device NET-25747 --target host:port [--url mqtt://host:1883] [--interval SECONDS] [--apikey KEY]',
+          );
+          return 1;
+        }
+        const probe = await startProbe({
+          url,
+          apikey: values.apikey ?? 'cqs-demo',
+          device: values.device,
+          target: parseTarget(values.target),
+          intervalMs: interval * 1000,
+          log: createLogger(config.logLevel),
+        });
+        console.log(
+          `Probing ${values.target} for ${values.device} every ${interval} s on ${url} (Ctrl+C to stop).`,
+        );
+        process.once('SIGINT', () => void probe.stop().then(() => process.exit(0)));
+        process.once('SIGTERM', () => void probe.stop().then(() => process.exit(0)));
+        return -1;
+      }
       if (arg !== 'simulate' || !Number.isFinite(interval) || interval < 1) {
         console.error(
           'usage: cqs sensors simulate [--url mqtt://host:1883] [--interval SECONDS] [--apikey KEY]',
         );
         return 1;
       }
-      const url =
-        values.url ??
-        (config.mqtt.kind === 'external'
-          ? config.mqtt.url
-          : `mqtt://127.0.0.1:${config.mqtt.kind === 'embedded' ? config.mqtt.port : 1883}`);
       const sim = await startSimulator(url, {
         log: createLogger(config.logLevel),
         intervalMs: interval * 1000,

@@ -46,3 +46,72 @@ test('a flooded street reaches the wall over MQTT; the operator acknowledges it'
   await expect(wall.getByText('Không có cảnh báo chưa xác nhận.')).toBeVisible({ timeout: 5000 });
   await context.close();
 });
+
+// The city leader opens the leader's view: exceptions first; from the city's overdue figure to the
+// commune carrying the most, then to the dossiers behind that commune's figure — on a desk and on a phone.
+test("the leader drills down from the city's overdue dossiers to a commune's", async ({ browser }) => {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    const context = await browser.newContext({ viewport, isMobile: viewport.width < 500 });
+    const page = await context.newPage();
+    await signIn(page, 'lanhdao.ubnd@cqs.demo');
+    await page.goto('/lam-viec/dieu-hanh/lanh-dao');
+    await expect(page.getByRole('heading', { level: 1, name: 'Màn hình lãnh đạo' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Việc cần chú ý' })).toBeVisible();
+    await expectAccessible(page, `the leader's view at ${viewport.width} px`);
+    const figure = page.getByTestId('ops-overdue-svc.overdue');
+    await expect(figure).toHaveText(/\d+ hồ sơ/);
+    // The commune carrying the most overdue dossiers is first under the figure.
+    const first = page.locator('.ops-commune-list').first().getByRole('link').first();
+    const communeName = (await first.textContent())!.trim();
+    const shown = Number(
+      ((await first.locator('xpath=..').textContent()) ?? '')
+        .match(/:\s*([\d.]+) hồ sơ/)![1]!
+        .replaceAll('.', ''),
+    );
+    await first.click();
+    await expect(page.getByRole('heading', { level: 1, name: communeName })).toBeVisible();
+    await expectAccessible(page, `a commune at ${viewport.width} px`);
+    await page.getByRole('link', { name: `Xem ${shown} hồ sơ quá hạn` }).click();
+    const table = page.getByRole('table', { name: new RegExp(`Hồ sơ quá hạn tại .*: ${shown} hồ sơ`) });
+    await expect(table).toBeVisible();
+    await expect(table.locator('tbody tr')).toHaveCount(Math.min(shown, 50));
+    await expectAccessible(page, `a commune's overdue dossiers at ${viewport.width} px`);
+    if (viewport.width > 500) {
+      // The former Bình Dương units by default, and the data network, from the same view.
+      await page.goto('/lam-viec/dieu-hanh/dia-ban-cu');
+      await expect(page.getByRole('heading', { level: 1, name: 'Chỉ tiêu theo địa bàn cũ' })).toBeVisible();
+      await expect(page.getByTestId('ops-set-value')).toContainText('Bình Dương cũ');
+      await expect(page.getByLabel('Địa bàn')).toHaveValue('binh-duong-cu');
+      await expectAccessible(page, 'an indicator for the former Bình Dương units');
+      await page.goto('/lam-viec/dieu-hanh/mang');
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Mạng truyền số liệu chuyên dùng' }),
+      ).toBeVisible();
+      await expect(page.getByTestId('ops-network-uptime')).toContainText('Thời gian hoạt động toàn mạng');
+      await expectAccessible(page, 'the data network');
+    }
+    await context.close();
+  }
+});
+
+// The administrator chooses the city leader's wall: fewer views, rotating.
+test('an administrator saves a role dashboard', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, 'admin@cqs.demo');
+  await page.goto('/lam-viec/dieu-hanh/bang-dieu-hanh');
+  await expect(page.getByRole('heading', { level: 1, name: 'Bảng điều hành theo vai trò' })).toBeVisible();
+  await expect(page.getByLabel('Vai trò')).toHaveValue('city_leader');
+  await expectAccessible(page, 'the role dashboards');
+  await page.getByRole('checkbox', { name: 'Trạm quan trắc' }).uncheck();
+  await page.getByLabel('Thời gian mỗi màn hình (giây)').fill('15');
+  await page.getByRole('button', { name: 'Lưu bảng điều hành' }).click();
+  // (the route announcer is a status region too)
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu bảng điều hành' })).toHaveText(
+    'Đã lưu bảng điều hành của vai trò city_leader.',
+  );
+  await context.close();
+});

@@ -553,6 +553,56 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/operations/leader/communes/:code',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/leader/communes/25747'),
+  },
+  {
+    // operations.view opens the route; the dossiers need stats.read too (both leaders here hold it)
+    method: 'GET',
+    path: '/api/operations/leader/communes/:code/dossiers',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/leader/communes/25747/dossiers?figure=overdue'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/leader/briefing.pdf',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/leader/briefing.pdf'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/dashboards',
+    who: OPS_OPERATE,
+    send: (a) => a.get('/api/operations/dashboards'),
+  },
+  {
+    method: 'PUT',
+    path: '/api/operations/dashboards/:role',
+    who: OPS_OPERATE,
+    send: (a) => a.put('/api/operations/dashboards/city_leader', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/commune-sets',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/commune-sets'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/indicators/:code/sets/:set',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/indicators/eco.investment_capital/sets/binh-duong-cu'),
+  },
+  {
+    method: 'GET',
+    path: '/api/operations/network',
+    who: OPS_VIEW,
+    send: (a) => a.get('/api/operations/network'),
+  },
+  {
+    method: 'GET',
     path: '/api/operations/alerts',
     who: OPS_VIEW,
     send: (a) => a.get('/api/operations/alerts'),

@@ -165,6 +165,21 @@ const WallPage = lazy(() =>
 const ConsolePage = lazy(() =>
   import('../modules/operations/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })),
 );
+const LeaderPage = lazy(() =>
+  import('../modules/operations/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
+);
+const DashboardsPage = lazy(() =>
+  import('../modules/operations/DashboardsPage.tsx').then((m) => ({ default: m.DashboardsPage })),
+);
+const AreaSetPage = lazy(() =>
+  import('../modules/operations/AreaSetPage.tsx').then((m) => ({ default: m.AreaSetPage })),
+);
+const NetworkPage = lazy(() =>
+  import('../modules/operations/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })),
+);
+const LeaderCommunePage = lazy(() =>
+  import('../modules/operations/LeaderPage.tsx').then((m) => ({ default: m.LeaderCommunePage })),
+);
 
 const strip = (path: string) => path.replace(/^\//, '');
 
@@ -226,6 +241,46 @@ export const routes: RouteObject[] = [
             element: (
               <Require anyOf={['operations.view']}>
                 <ConsolePage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsLeader),
+            element: (
+              <Require anyOf={['operations.view']}>
+                <LeaderPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsDashboards),
+            element: (
+              <Require anyOf={['operations.manage']}>
+                <DashboardsPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsAreaSets),
+            element: (
+              <Require anyOf={['operations.view']}>
+                <AreaSetPage />
+              </Require>
+            ),
+          },
+          {
+            path: strip(paths.operationsNetwork),
+            element: (
+              <Require anyOf={['operations.view']}>
+                <NetworkPage />
+              </Require>
+            ),
+          },
+          {
+            path: `${strip(paths.operationsLeader)}/xa/:code`,
+            element: (
+              <Require anyOf={['operations.view']}>
+                <LeaderCommunePage />
               </Require>
             ),
           },

@@ -12,6 +12,9 @@ import * as tables from './tables.ts';
 export { DEMO_APIKEY, DEMO_THINGS } from './seed.ts';
 export { OperationsRuntime } from './runtime.ts';
 export { startSimulator, simulatedValues } from './sensors/simulator.ts';
+export { parseTarget, probeOnce, startProbe } from './sensors/probe.ts';
+/** The leader's views, for the benchmark (bench/operations.ts). */
+export { communeView, leaderView } from './leader.ts';
 
 /** The module's live part and scheduled work; start the runtime after the routes are registered. */
 function registerOperations(deps: Deps): OperationsRuntime {

@@ -4,10 +4,12 @@ import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { getUser } from '../identity/index.ts';
 import { aqiBand, type HourlySeries, hourlyAqi, type Pollutant, POLLUTANTS } from './sensors/aqi.ts';
 import { type FloodThresholds, floodLevel, validThresholds } from './sensors/flood.ts';
+import { groupUptime, limitsFromRules, pointState, uptimePercent } from './sensors/network.ts';
 import {
   alertLog,
   alertRules,
   alerts,
+  dashboards,
   datastreams,
   indicators,
   indicatorValues,
@@ -35,9 +37,12 @@ export async function latestIndicatorValues(
     source: string;
   }>(
     db,
-    sql`select distinct on (indicator_code) indicator_code as code, "time", value, as_of, source
-          from ops_indicator_values where level = ${level} and area_code = ${areaCode}
-         order by indicator_code, "time" desc`,
+    // One backward probe of the primary key per indicator, whatever the length of its history.
+    sql`select i.code, v."time", v.value, v.as_of, v.source from ops_indicators i
+          cross join lateral (
+            select "time", value, as_of, source from ops_indicator_values
+             where indicator_code = i.code and level = ${level} and area_code = ${areaCode}
+             order by "time" desc limit 1) v`,
   );
   const byCode = new Map(latest.map((v) => [v.code, v]));
   return defs.map((d) => {
@@ -308,23 +313,6 @@ export async function indicatorDetail(db: DbOrTx, code: string, now: Date) {
   };
 }
 
-/** The leader's first screen: what needs attention. */
-export async function leaderExceptions(db: DbOrTx, now: Date) {
-  const city = await latestIndicatorValues(db, now);
-  const open = await alertQueue(db);
-  const overdue = await indicatorDetail(db, 'svc.overdue', now);
-  return {
-    behindTarget: city.filter((i) => i.behindTarget),
-    criticalAlerts: open.filter(
-      (a) => a.status === 'active' && (a.severity === 'critical' || a.severity === 'major'),
-    ),
-    overdueByCommune: (overdue?.communes ?? [])
-      .filter((c) => (c.value ?? 0) > 0)
-      .sort((a, b) => (b.value ?? 0) - (a.value ?? 0)),
-    indicators: city,
-  };
-}
-
 /** The last refusals of a device (why its readings did not count). */
 export async function deviceRejections(db: DbOrTx, thingId: string, since: Date) {
   const rows = await db
@@ -334,4 +322,115 @@ export async function deviceRejections(db: DbOrTx, thingId: string, since: Date)
     .orderBy(desc(rejections.at))
     .limit(100);
   return rows.map((r) => ({ at: r.at.toISOString(), key: r.key, reason: r.reason, detail: r.detail }));
+}
+
+/**
+ * The government data network over a window: each connection point's state now, its uptime, mean
+ * latency and loss from the hourly rollups; the uptime of each commune and of the whole network.
+ */
+export async function networkStatus(db: DbOrTx, now: Date, from: Date) {
+  const list = (await stations(db, now)).filter((s) => s.kind === 'network_point');
+  const rules = await db
+    .select({ code: alertRules.code, params: alertRules.params })
+    .from(alertRules)
+    .where(eq(alertRules.category, 'network'));
+  const limits = limitsFromRules(rules);
+  const registered = new Map(
+    (
+      await db
+        .select({ id: things.id, at: things.createdAt, interval: datastreams.expectedIntervalSeconds })
+        .from(things)
+        .innerJoin(datastreams, and(eq(datastreams.thingId, things.id), eq(datastreams.key, 'up')))
+        .where(eq(things.kind, 'network_point'))
+    ).map((r) => [r.id, { at: r.at.getTime(), interval: r.interval }]),
+  );
+  const sums = await queryRows<{ thing_id: string; key: string; n: number; s: number }>(
+    db,
+    sql`select d.thing_id, d.key, sum(r.n)::float8 as n, sum(r.sum)::float8 as s
+          from ops_rollups r join ops_datastreams d on d.id = r.datastream_id
+          join ops_things t on t.id = d.thing_id
+         where t.kind = 'network_point' and r.bucket = 'hour'
+           and r.start >= ${from.toISOString()}::timestamptz and r.start < ${now.toISOString()}::timestamptz
+         group by d.thing_id, d.key`,
+  );
+  const agg = (thingId: string, key: string) => sums.find((x) => x.thing_id === thingId && x.key === key);
+  const points = list.map((s) => {
+    const v = (key: string) => s.values.find((x) => x.key === key) ?? null;
+    const up = agg(s.id, 'up');
+    const rtt = agg(s.id, 'rtt');
+    const loss = agg(s.id, 'loss');
+    return {
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      communeCode: s.communeCode,
+      state: pointState(
+        {
+          up: v('up')?.value ?? null,
+          rtt: v('rtt')?.value ?? null,
+          loss: v('loss')?.value ?? null,
+          stale: s.stale,
+        },
+        limits,
+      ),
+      lastTime: s.lastTime,
+      rtt: v('rtt')?.value ?? null,
+      loss: v('loss')?.value ?? null,
+      uptime: uptimePercent({
+        upReadings: up?.s ?? 0,
+        windowStart: from.getTime(),
+        windowEnd: now.getTime(),
+        registeredAt: registered.get(s.id)?.at ?? from.getTime(),
+        intervalSeconds: registered.get(s.id)?.interval ?? 60,
+      }),
+      rttMean: rtt && rtt.n > 0 ? Math.round((rtt.s / rtt.n) * 10) / 10 : null,
+      lossMean: loss && loss.n > 0 ? Math.round((loss.s / loss.n) * 100) / 100 : null,
+    };
+  });
+  const communes = new Map<string, typeof points>();
+  for (const p of points) communes.set(p.communeCode, [...(communes.get(p.communeCode) ?? []), p]);
+  return {
+    from: from.toISOString(),
+    to: now.toISOString(),
+    limits,
+    uptime: groupUptime(points.map((p) => p.uptime)),
+    points,
+    communes: [...communes].map(([communeCode, ps]) => ({
+      communeCode,
+      points: ps.length,
+      down: ps.filter((p) => p.state === 'down' || p.state === 'silent').length,
+      degraded: ps.filter((p) => p.state === 'degraded').length,
+      uptime: groupUptime(ps.map((p) => p.uptime)),
+    })),
+  };
+}
+
+export const ALL_VIEWS = ['indicators', 'stations', 'network'] as const;
+
+/** Every role's saved wall dashboard. */
+export async function listDashboards(db: DbOrTx) {
+  const rows = await db.select().from(dashboards).orderBy(asc(dashboards.roleCode));
+  return rows.map((r) => ({
+    roleCode: r.roleCode,
+    indicatorCodes: r.indicatorCodes,
+    views: r.views,
+    rotateSeconds: r.rotateSeconds,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+/**
+ * The dashboard a viewer's wall follows: the first of their roles (in the order of their memberships)
+ * that has one; otherwise every indicator and every view, shown at once.
+ */
+export async function dashboardFor(db: DbOrTx, roles: readonly string[]) {
+  const saved = new Map((await listDashboards(db)).map((d) => [d.roleCode, d]));
+  const role = roles.find((r) => saved.has(r));
+  const d = role ? saved.get(role)! : null;
+  return {
+    roleCode: d?.roleCode ?? null,
+    indicatorCodes: d?.indicatorCodes ?? null,
+    views: d?.views ?? [...ALL_VIEWS],
+    rotateSeconds: d?.rotateSeconds ?? 0,
+  };
 }

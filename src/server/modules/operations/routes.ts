@@ -2,16 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/module.ts';
+import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tableCsv, tableXlsx } from '../../platform/spreadsheet.ts';
-import { listAgencies } from '../identity/index.ts';
+import { listAgencies, roleCodes } from '../identity/index.ts';
 import { acknowledgeAlert } from './commands/acknowledge-alert.ts';
 import { assignAlert } from './commands/assign-alert.ts';
 import { commentAlert } from './commands/comment-alert.ts';
 import { importIndicatorSeries } from './commands/import-indicator-series.ts';
 import { resolveAlert } from './commands/resolve-alert.ts';
 import { setThingStatus } from './commands/set-thing-status.ts';
+import { saveDashboard } from './commands/save-dashboard.ts';
 import { createSilence, endSilence } from './commands/silences.ts';
+import { communeSets, DEFAULT_SET, indicatorForSet } from './indicators/area-sets.ts';
 import { periodExample, SERIES_HEADERS } from './indicators/series-file.ts';
 import {
   activeSilences,
@@ -20,10 +23,15 @@ import {
   deviceRejections,
   indicatorDetail,
   latestIndicatorValues,
-  leaderExceptions,
+  networkStatus,
+  dashboardFor,
+  listDashboards,
+  ALL_VIEWS,
   stations,
   tickerAlerts,
 } from './queries.ts';
+import { alertsRaisedBetween, briefingWeek, renderBriefing } from './briefing.ts';
+import { communeDossiers, communeNames, communeView, DRILL_FIGURES, leaderView } from './leader.ts';
 import type { OperationsRuntime } from './runtime.ts';
 import * as S from './schema.ts';
 
@@ -57,22 +65,180 @@ export async function operationsRoutes(root: FastifyInstance, deps: Deps, runtim
         response: { 200: S.WallView },
       },
     },
-    async () => {
+    async (req) => {
       const now = new Date();
+      const dashboard = await dashboardFor(db, req.principal?.memberships.map((m) => m.roleCode) ?? []);
+      const shown = dashboard.indicatorCodes ? new Set(dashboard.indicatorCodes) : null;
+      const tiles = await latestIndicatorValues(db, now);
       return {
         now: now.toISOString(),
-        indicators: await latestIndicatorValues(db, now),
+        dashboard,
+        // In the order the administrator chose them.
+        indicators: shown
+          ? dashboard
+              .indicatorCodes!.map((c) => tiles.find((i) => i.code === c))
+              .filter((i) => i !== undefined)
+          : tiles,
         stations: await stations(db, now),
         ticker: await tickerAlerts(db),
       };
     },
   );
   app.get(
+    '/api/operations/dashboards',
+    {
+      config: manage,
+      schema: {
+        tags: tags.wall,
+        summary: 'Bảng điều hành đã đặt cho từng vai trò (chỉ tiêu, màn hình luân phiên)',
+        response: {
+          200: z.object({
+            roles: z.array(z.string()),
+            views: z.array(z.string()),
+            items: z.array(S.DashboardView),
+          }),
+        },
+      },
+    },
+    async () => ({ roles: await roleCodes(db), views: [...ALL_VIEWS], items: await listDashboards(db) }),
+  );
+  app.put(
+    '/api/operations/dashboards/:role',
+    {
+      config: manage,
+      schema: {
+        tags: tags.wall,
+        summary:
+          'Đặt bảng điều hành của một vai trò: chỉ tiêu hiển thị, màn hình luân phiên, thời gian mỗi màn hình',
+        params: z.object({ role: z.string().regex(/^[a-z0-9_]{1,60}$/) }),
+        body: S.DashboardBody,
+        response: { 200: S.DashboardView },
+      },
+    },
+    async (req) => {
+      const row = await saveDashboard(db, req.ctx(), req.params.role, req.body);
+      return {
+        roleCode: row.roleCode,
+        indicatorCodes: row.indicatorCodes,
+        views: row.views,
+        rotateSeconds: row.rotateSeconds,
+        updatedAt: row.updatedAt.toISOString(),
+      };
+    },
+  );
+  app.get(
     '/api/operations/leader',
-    { config: view, schema: { tags: tags.wall, summary: 'Màn hình lãnh đạo: ngoại lệ trước' } },
-    async () => leaderExceptions(db, new Date()),
+    {
+      config: view,
+      schema: {
+        tags: tags.wall,
+        summary:
+          'Màn hình lãnh đạo: việc cần chú ý trước (quá hạn, chưa đạt mục tiêu, cảnh báo nghiêm trọng), bảng xếp hạng công bằng',
+        response: { 200: S.LeaderView },
+      },
+    },
+    async (req) => leaderView(db, req.principal, new Date(), req.lang),
+  );
+  app.get(
+    '/api/operations/leader/communes/:code',
+    {
+      config: view,
+      schema: {
+        tags: tags.wall,
+        summary: 'Một xã, phường: các chỉ tiêu (so với thành phố), cảnh báo và trạm',
+        params: S.CommuneParams,
+        response: { 200: S.CommuneView },
+      },
+    },
+    async (req) => {
+      const found = await communeView(db, req.params.code, new Date());
+      if (!found) throw new AppError('not_found');
+      return found;
+    },
+  );
+  app.get(
+    '/api/operations/leader/communes/:code/dossiers',
+    {
+      config: view,
+      schema: {
+        tags: tags.wall,
+        summary: 'Các hồ sơ đứng sau một con số của xã, phường (cần quyền xem thống kê)',
+        params: S.CommuneParams,
+        querystring: z.strictObject({
+          figure: z.enum(Object.keys(DRILL_FIGURES) as [keyof typeof DRILL_FIGURES]),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        }),
+        response: { 200: S.CommuneDossiers },
+      },
+    },
+    async (req) => communeDossiers(db, req.principal, { commune: req.params.code, ...req.query }),
+  );
+  app.get(
+    '/api/operations/leader/briefing.pdf',
+    {
+      config: view,
+      schema: {
+        tags: tags.wall,
+        summary: 'Báo cáo giao ban tuần (PDF): việc cần chú ý, chỉ tiêu, xếp hạng, cảnh báo trong tuần',
+        querystring: z.strictObject({ lang: z.enum(['vi', 'en']).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const now = new Date();
+      const lang = req.query.lang ?? req.lang;
+      const week = briefingWeek(now);
+      const agencies = await listAgencies(db);
+      const root = agencies.find((a) => a.agency.parentId === null)?.agency;
+      const pdf = await renderBriefing(
+        {
+          view: await leaderView(db, req.principal, now, lang),
+          cityName: root ? root.name : '',
+          ...week,
+          alerts: await alertsRaisedBetween(db, week.from, week.to),
+        },
+        lang,
+      );
+      // The snapshot leaves the system: who took it, and when, is recorded.
+      await audit(db, req.ctx(), {
+        action: 'ops_briefing.download',
+        targetType: 'ops_briefing',
+        summary: { from: week.from.toISOString(), to: week.to.toISOString(), lang },
+      });
+      const day = now.toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="giao-ban-tuan-${day}.pdf"`)
+        .send(pdf);
+    },
   );
 
+  app.get(
+    '/api/operations/network',
+    {
+      config: view,
+      schema: {
+        tags: tags.sensors,
+        summary:
+          'Mạng truyền số liệu chuyên dùng: trạng thái từng điểm kết nối, thời gian hoạt động theo điểm, theo xã và toàn mạng',
+        querystring: z.strictObject({ days: z.coerce.number().int().min(1).max(90).default(7) }),
+        response: { 200: S.NetworkView },
+      },
+    },
+    async (req) => {
+      const now = new Date();
+      const status = await networkStatus(db, now, new Date(now.getTime() - req.query.days * 86_400_000));
+      const names = await communeNames(db);
+      return {
+        ...status,
+        days: req.query.days,
+        communes: status.communes.map((c) => ({
+          ...c,
+          name: names.get(c.communeCode)?.name ?? c.communeCode,
+        })),
+      };
+    },
+  );
   app.get(
     '/api/operations/alerts',
     {
@@ -263,6 +429,52 @@ export async function operationsRoutes(root: FastifyInstance, deps: Deps, runtim
     async (req) => {
       const found = await indicatorDetail(db, req.params.code, new Date());
       if (!found) throw new AppError('not_found');
+      return found;
+    },
+  );
+  app.get(
+    '/api/operations/commune-sets',
+    {
+      config: view,
+      schema: {
+        tags: tags.indicators,
+        summary: 'Các nhóm xã, phường có tên (địa bàn cũ, ví dụ 36 xã, phường của tỉnh Bình Dương cũ)',
+        response: {
+          200: z.object({
+            default: z.string(),
+            items: z.array(z.object({ code: z.string(), size: z.number() })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      default: DEFAULT_SET,
+      items: [...(await communeSets(db))].map(([code, members]) => ({ code, size: members.length })),
+    }),
+  );
+  app.get(
+    '/api/operations/indicators/:code/sets/:set',
+    {
+      config: view,
+      schema: {
+        tags: tags.indicators,
+        summary: 'Một chỉ tiêu theo một nhóm xã, phường (địa bàn cũ): chuỗi số liệu và giá trị từng xã',
+        params: z.object({
+          code: S.CodeParams.shape.code,
+          set: z.string().regex(/^[a-z0-9-]{1,60}$/),
+        }),
+        response: { 200: S.IndicatorForSet },
+      },
+    },
+    async (req) => {
+      const found = await indicatorForSet(db, req.params.code, req.params.set, new Date());
+      if ('error' in found) {
+        if (found.error === 'no_commune_values')
+          throw new AppError('validation', {}, [
+            { field: 'params.code', key: 'field.no_commune_values', params: { code: req.params.code } },
+          ]);
+        throw new AppError('not_found');
+      }
       return found;
     },
   );

@@ -1,6 +1,6 @@
 // The demo operations centre: air-quality stations in Thủ Dầu Một, Dĩ An, Thuận An and Bến Cát,
 // hydrological stations on the Saigon and Đồng Nai rivers, a street flooding spot, connection points of
-// the government data network, the alert rules over them and the imported indicators' definitions.
+// the government data network and the data centre's services, the alert rules over them and the imported indicators' definitions.
 // Flood thresholds are the demo's (confirm per station with the hydro-meteorological service).
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../platform/db/client.ts';
@@ -129,6 +129,19 @@ export const DEMO_THINGS: DemoThing[] = [
     communeCode: String(code),
     lat: Number(lat),
     lon: Number(lon),
+    streams: NETWORK,
+  })),
+  // The provincial data centre's services, probed like the connection points.
+  ...[
+    ['DC-DVC', 'Trung tâm dữ liệu — Cổng dịch vụ công'],
+    ['DC-LGSP', 'Trung tâm dữ liệu — Nền tảng tích hợp, chia sẻ dữ liệu (LGSP)'],
+  ].map(([code, name]) => ({
+    code: String(code),
+    name: String(name),
+    kind: 'network_point' as const,
+    communeCode: '25747',
+    lat: 10.9802,
+    lon: 106.6745,
     streams: NETWORK,
   })),
 ];

@@ -266,3 +266,19 @@ export const silences = pgTable('ops_silences', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+export type DashboardView = 'indicators' | 'stations' | 'network';
+
+/**
+ * A wall dashboard per role, set by an administrator: which indicators' tiles, which views rotate on
+ * the wall in kiosk mode and how fast. A role without a row sees every indicator and every view.
+ */
+export const dashboards = pgTable('ops_dashboards', {
+  roleCode: text('role_code').primaryKey(),
+  indicatorCodes: jsonb('indicator_codes').$type<string[]>().notNull(),
+  views: jsonb('views').$type<DashboardView[]>().notNull(),
+  /** seconds each view stays on the wall in kiosk mode; 0 shows every view at once */
+  rotateSeconds: integer('rotate_seconds').notNull().default(0),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});

@@ -20,7 +20,7 @@ export {
 export { allAgencies, periodView, resolveSlice, statsRequest } from './policy.ts';
 export { currentMonthLabel, parsePeriod } from './period.ts';
 export { drillDown, statsRead } from './queries.ts';
-export { breakdown, overview } from './report.ts';
+export { breakdown, overview, ranking } from './report.ts';
 export { parseStatsSettings, applyStatsSettings, StatsSettings } from './settings.ts';
 
 export const statsModule: CqsModule = {

@@ -41,6 +41,10 @@ export function MainNav() {
     if (can('operations.view')) {
       items.push({ to: paths.operationsWall, label: t('nav.operations_wall'), end: true });
       items.push({ to: paths.operationsConsole, label: t('nav.operations_console') });
+      items.push({ to: paths.operationsLeader, label: t('nav.operations_leader') });
+      items.push({ to: paths.operationsNetwork, label: t('nav.operations_network') });
+      if (can('operations.manage'))
+        items.push({ to: paths.operationsDashboards, label: t('nav.operations_dashboards') });
     }
     items.push({ to: paths.procedures, label: t('nav.procedures') });
     if (ADMIN_PERMISSIONS.some(can)) items.push({ to: paths.admin, label: t('nav.admin') });

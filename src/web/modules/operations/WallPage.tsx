@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import type { IndicatorTile, WallData } from './types.ts';
+import type { IndicatorTile, Station, WallData } from './types.ts';
 
 const time = (iso: string | null, lang: string) =>
   iso
@@ -34,15 +36,35 @@ function Tile({ tile, lang }: { tile: IndicatorTile; lang: string }) {
   );
 }
 
-/** The video wall: indicator tiles greying when stale, stations, and the ticker of unacknowledged alerts. */
+/** Which view the kiosk shows now: each stays `seconds` on the wall, in the administrator's order. */
+function useRotation(count: number, seconds: number, on: boolean): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!on || seconds <= 0 || count <= 1) return;
+    const timer = setInterval(() => setTick((n) => n + 1), seconds * 1000);
+    return () => clearInterval(timer);
+  }, [on, seconds, count]);
+  return count > 0 ? tick % count : 0;
+}
+
+/**
+ * The video wall: indicator tiles greying when stale, stations, the data network, and the ticker of
+ * unacknowledged alerts. The role's dashboard chooses the tiles and views; `?kiosk=1` rotates the views.
+ */
 export function WallPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const [params] = useSearchParams();
+  const kiosk = params.get('kiosk') === '1';
   const wall = useQuery({
     queryKey: ['operations', 'wall'],
     queryFn: () => api.get<WallData>('/api/operations/wall'),
     refetchInterval: 30_000,
   });
+  const views = wall.data?.dashboard.views ?? [];
+  const rotating = kiosk && (wall.data?.dashboard.rotateSeconds ?? 0) > 0 && views.length > 1;
+  const current = useRotation(views.length, wall.data?.dashboard.rotateSeconds ?? 0, rotating);
+  const shows = (view: string) => views.includes(view as never) && (!rotating || views[current] === view);
   return (
     <div className="ops-wall">
       <PageHeader title={t('ops.wall_title')} lead={t('ops.wall_lead')} />
@@ -65,52 +87,93 @@ export function WallPage() {
                 </ul>
               )}
             </section>
-            <section aria-labelledby="ops-tiles-h">
-              <h2 id="ops-tiles-h">{t('ops.indicators')}</h2>
-              <ul className="ops-tiles">
-                {data.indicators.map((tile) => (
-                  <Tile key={tile.code} tile={tile} lang={lang} />
-                ))}
-              </ul>
-            </section>
-            <section aria-labelledby="ops-stations-h">
-              <h2 id="ops-stations-h">{t('ops.stations')}</h2>
-              <table className="table">
-                <caption className="visually-hidden">{t('ops.stations')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ops.station')}</th>
-                    <th scope="col">{t('ops.status')}</th>
-                    <th scope="col">{t('ops.reading')}</th>
-                    <th scope="col">{t('ops.last_time')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.stations.map((s) => (
-                    <tr key={s.id} className={s.stale ? 'ops-stale' : undefined}>
-                      <th scope="row">{s.name}</th>
-                      <td>{t(`ops.sensor_status.${s.status}`)}</td>
-                      <td>
-                        {s.aqi
-                          ? `VN_AQI ${s.aqi.value} (${t(`ops.aqi_band.${s.aqi.band}`)})`
-                          : s.floodLevel !== null
-                            ? t('ops.flood_level', { level: s.floodLevel })
-                            : s.values
-                                .map((v) => `${v.observedProperty}: ${v.value ?? '—'} ${v.unit}`)
-                                .join('; ')}
-                      </td>
-                      <td>
-                        {time(s.lastTime, lang)}
-                        {s.stale ? ` · ${t('ops.stale')}` : ''}
-                      </td>
-                    </tr>
+            {rotating ? (
+              <p className="small" aria-live="polite">
+                {t('ops.dash.showing', {
+                  n: current + 1,
+                  total: views.length,
+                  view: t(`ops.dash.view.${views[current]}`),
+                })}
+              </p>
+            ) : null}
+            {shows('indicators') ? (
+              <section aria-labelledby="ops-tiles-h">
+                <h2 id="ops-tiles-h">{t('ops.indicators')}</h2>
+                <ul className="ops-tiles">
+                  {data.indicators.map((tile) => (
+                    <Tile key={tile.code} tile={tile} lang={lang} />
                   ))}
-                </tbody>
-              </table>
-            </section>
+                </ul>
+              </section>
+            ) : null}
+            {shows('stations') ? (
+              <StationTable
+                id="ops-stations-h"
+                title={t('ops.stations')}
+                rows={data.stations.filter((s) => s.kind !== 'network_point')}
+                lang={lang}
+              />
+            ) : null}
+            {shows('network') ? (
+              <StationTable
+                id="ops-network-h"
+                title={t('ops.network.points')}
+                rows={data.stations.filter((s) => s.kind === 'network_point')}
+                lang={lang}
+              />
+            ) : null}
           </>
         )}
       </QueryState>
     </div>
+  );
+}
+
+function StationTable({
+  id,
+  title,
+  rows,
+  lang,
+}: {
+  id: string;
+  title: string;
+  rows: Station[];
+  lang: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <table className="table">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('ops.station')}</th>
+            <th scope="col">{t('ops.status')}</th>
+            <th scope="col">{t('ops.reading')}</th>
+            <th scope="col">{t('ops.last_time')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.id} className={s.stale ? 'ops-stale' : undefined}>
+              <th scope="row">{s.name}</th>
+              <td>{t(`ops.sensor_status.${s.status}`)}</td>
+              <td>
+                {s.aqi
+                  ? `VN_AQI ${s.aqi.value} (${t(`ops.aqi_band.${s.aqi.band}`)})`
+                  : s.floodLevel !== null
+                    ? t('ops.flood_level', { level: s.floodLevel })
+                    : s.values.map((v) => `${v.observedProperty}: ${v.value ?? '—'} ${v.unit}`).join('; ')}
+              </td>
+              <td>
+                {time(s.lastTime, lang)}
+                {s.stale ? ` · ${t('ops.stale')}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
