@@ -79,6 +79,28 @@ export const ItemInput = z.strictObject({
 });
 export type ItemInput = z.infer<typeof ItemInput>;
 
+export const RepeatEvery = z.enum(['weekly', 'monthly_date', 'monthly_weekday']);
+export type RepeatEvery = z.infer<typeof RepeatEvery>;
+
+/**
+ * A meeting template per kind (data an administrator may change): what the secretariat starts from —
+ * title, format, place, the usual start time and length, the usual recurrence and the standing agenda.
+ */
+export const MeetingTemplate = z.strictObject({
+  title: Title,
+  mode: MeetingMode,
+  place: z.string().trim().max(300).optional(),
+  /** local time of day, hh:mm */
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  durationMinutes: z
+    .int()
+    .min(15)
+    .max(24 * 60),
+  repeat: RepeatEvery.nullable(),
+  items: z.array(ItemInput.omit({ presentingAgencyId: true })).max(30),
+});
+export type MeetingTemplate = z.infer<typeof MeetingTemplate>;
+
 export const CreateMeetingBody = z
   .strictObject({
     kindCode: z.string().min(2).max(60),
@@ -97,7 +119,15 @@ export const CreateMeetingBody = z
       .max(200)
       .default([]),
     items: z.array(ItemInput).max(100).default([]),
+    /**
+     * A recurring regular meeting: the secretary's choice ("weekly", "monthly on this date", "monthly on
+     * this weekday", with the number of meetings), or an iCalendar RRULE (FREQ=WEEKLY|MONTHLY, INTERVAL,
+     * COUNT ≤ 24, BYDAY=<n><weekday> or BYMONTHDAY). Every meeting of the series is created at once.
+     */
+    repeat: z.strictObject({ every: RepeatEvery, count: z.int().min(2).max(24) }).optional(),
+    rrule: z.string().trim().min(10).max(200).optional(),
   })
+  .refine((b) => !(b.repeat && b.rrule), { path: ['rrule'], message: 'field.recurrence_invalid' })
   .refine((b) => Date.parse(b.plannedEndAt) > Date.parse(b.startsAt), {
     path: ['plannedEndAt'],
     message: 'field.meeting_end_before_start',

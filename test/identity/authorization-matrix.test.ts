@@ -1146,6 +1146,13 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/meetings/draft',
+    who: OFFICIALS,
+    send: (a) => a.get('/api/meetings/draft?agencyId=not-an-id'),
+    ok: 400,
+  },
+  {
+    method: 'GET',
     path: '/api/meetings/tasks',
     who: OFFICIALS,
     send: (a) => a.get('/api/meetings/tasks'),

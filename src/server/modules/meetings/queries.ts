@@ -3,7 +3,9 @@ import { and, asc, desc, eq, inArray, like, lt, or, type SQL } from 'drizzle-orm
 import { type Principal, scopePaths } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { getAgency } from '../identity/index.ts';
 import { attendance } from './attendance.ts';
+import { DEFAULT_KINDS } from './kinds.ts';
 import { meetingFigures } from './figures.ts';
 import type { MeetingRow } from './load.ts';
 import { files } from '../../platform/files/index.ts';
@@ -250,4 +252,78 @@ export async function overdueTasks(db: DbOrTx, p: Principal) {
     .orderBy(asc(tasks.dueAt))
     .limit(1000);
   return rows.map((r) => ({ ...presentTask(r.t, now), meetingTitle: r.title }));
+}
+
+/**
+ * What the secretariat starts a new meeting from: the agencies it organises for, the kinds, the kind's
+ * template and the standing participants — those of the agency's latest meeting of that kind (else of
+ * any kind), chair, members, secretary and invitees (substitutes are per meeting).
+ */
+export async function meetingDraft(
+  db: DbOrTx,
+  p: Principal,
+  query: { kindCode?: string | undefined; agencyId?: string | undefined },
+) {
+  const managed = [
+    ...new Set(p.memberships.filter((m) => m.permissions.includes(MANAGE)).map((m) => m.agencyId)),
+  ];
+  if (!managed.length) throw new AppError('forbidden');
+  const agencies = (await Promise.all(managed.map((id) => getAgency(db, id)))).filter((a) => !!a);
+  const agency = query.agencyId ? agencies.find((a) => a.id === query.agencyId) : agencies[0];
+  if (!agency) throw new AppError('validation', {}, [{ field: 'query.agencyId', key: 'field.not_found' }]);
+  const kinds = await db
+    .select()
+    .from(meetingKinds)
+    .orderBy(asc(meetingKinds.createdAt), asc(meetingKinds.code));
+  const kind = query.kindCode ? kinds.find((k) => k.code === query.kindCode) : kinds[0];
+  if (!kind) throw new AppError('validation', {}, [{ field: 'query.kindCode', key: 'field.not_found' }]);
+  const template = kind.template ??
+    DEFAULT_KINDS.find((k) => k.code === kind.code)?.template ?? {
+      title: kind.name,
+      mode: 'in_person' as const,
+      startTime: '08:00',
+      durationMinutes: 120,
+      repeat: null,
+      items: [],
+    };
+  const latest = async (sameKind: boolean) =>
+    (
+      await db
+        .select({ id: meetings.id, title: meetings.title })
+        .from(meetings)
+        .where(
+          and(
+            eq(meetings.agencyId, agency.id),
+            ...(sameKind ? [eq(meetings.kindId, kind.id)] : []),
+            or(eq(meetings.state, 'draft'), eq(meetings.state, 'invited'), eq(meetings.state, 'ended')),
+          ),
+        )
+        .orderBy(desc(meetings.startsAt))
+        .limit(1)
+    )[0];
+  const from = (await latest(true)) ?? (await latest(false));
+  const people = from
+    ? await db
+        .select()
+        .from(participants)
+        .where(
+          and(
+            eq(participants.meetingId, from.id),
+            inArray(participants.role, ['chair', 'member', 'secretary', 'invitee']),
+          ),
+        )
+        .orderBy(asc(participants.name))
+    : [];
+  const order = { chair: 0, member: 1, secretary: 2, invitee: 3, substitute: 4 } as const;
+  return {
+    agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
+    agencyId: agency.id,
+    kinds: kinds.map((k) => ({ code: k.code, name: k.name, nameEn: k.nameEn })),
+    kindCode: kind.code,
+    template,
+    from: from ?? null,
+    participants: people
+      .sort((a, b) => order[a.role] - order[b.role])
+      .map((x) => ({ userId: x.userId, name: x.name, title: x.title, role: x.role })),
+  };
 }

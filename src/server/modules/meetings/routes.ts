@@ -41,6 +41,7 @@ import {
   agencyTasks,
   documentFile,
   listMeetings,
+  meetingDraft,
   meetingDocuments,
   meetingLedgerFigures,
   meetingMinutes,
@@ -90,6 +91,21 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
       schema: { tags, summary: 'Tạo cuộc họp theo loại (thư ký)', body: C.CreateMeetingBody },
     },
     async (req) => createMeeting(db, req.ctx(), req.body),
+  );
+  app.get(
+    '/api/meetings/draft',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Mẫu cuộc họp theo loại và thành phần thường trực (thư ký)',
+        querystring: z.object({
+          kindCode: z.string().min(2).max(60).optional(),
+          agencyId: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req) => meetingDraft(db, req.principal!, req.query),
   );
   app.get(
     '/api/meetings/tasks',

@@ -21,6 +21,7 @@ import type {
   ItemState,
   KindRules,
   MeetingMode,
+  MeetingTemplate,
   MeetingState,
   NoteKind,
   NoteRect,
@@ -43,6 +44,8 @@ export const meetingKinds = pgTable(
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
     rules: jsonb('rules').$type<KindRules>().notNull(),
+    /** what the secretariat starts a meeting of this kind from; null: the shipped default of the code */
+    template: jsonb('template').$type<MeetingTemplate>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('mtg_kinds_code').on(t.code)],
@@ -75,6 +78,10 @@ export const meetings = pgTable(
     /** the iCalendar SEQUENCE of the invitation: raised by every update or cancellation sent */
     icalSequence: integer('ical_sequence').notNull().default(0),
     cancelledAt: ts('cancelled_at'),
+    /** a recurring series: the first meeting's id (on every meeting of it, the first included) */
+    seriesId: uuid('series_id'),
+    /** the series' rule as an iCalendar RRULE (FREQ=MONTHLY;COUNT=6;BYDAY=-1FR) */
+    rrule: text('rrule'),
     cancelReason: text('cancel_reason'),
     noticeNumber: text('notice_number'),
     noticeIssuedAt: ts('notice_issued_at'),
@@ -82,7 +89,10 @@ export const meetings = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('mtg_meetings_agency_start').on(t.agencyPath, t.startsAt)],
+  (t) => [
+    index('mtg_meetings_agency_start').on(t.agencyPath, t.startsAt),
+    index('mtg_meetings_series').on(t.seriesId),
+  ],
 );
 
 export const bridgePoints = pgTable('mtg_bridge_points', {
