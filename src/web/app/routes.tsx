@@ -12,6 +12,9 @@ import { Shell } from './shell/Shell.tsx';
 const MeetingsPage = lazy(() =>
   import('../modules/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
 );
+const NewMeetingPage = lazy(() =>
+  import('../modules/meetings/NewMeetingPage.tsx').then((m) => ({ default: m.NewMeetingPage })),
+);
 const MeetingPage = lazy(() =>
   import('../modules/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
 );
@@ -200,6 +203,7 @@ export const routes: RouteObject[] = [
           { path: `${strip(paths.inbox)}/:id`, element: <DossierPage audience="official" /> },
           { path: strip(paths.dossierRegister), element: <DossierRegisterPage /> },
           { path: strip(paths.meetings), element: <MeetingsPage /> },
+          { path: `${strip(paths.meetings)}/chuan-bi`, element: <NewMeetingPage /> },
           { path: `${strip(paths.meetings)}/:id`, element: <MeetingPage /> },
           {
             path: strip(paths.paymentReconciliation),

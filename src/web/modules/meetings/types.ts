@@ -74,3 +74,31 @@ export interface NoteView {
   kind: 'highlight' | 'text';
   text: string | null;
 }
+/** What the secretariat starts a new meeting from (GET /api/meetings/draft). */
+export interface MeetingDraft {
+  agencies: { id: string; name: string }[];
+  agencyId: string;
+  kinds: { code: string; name: string; nameEn: string }[];
+  kindCode: string;
+  template: {
+    title: string;
+    mode: 'in_person' | 'online' | 'hybrid';
+    place?: string;
+    startTime: string;
+    durationMinutes: number;
+    repeat: 'weekly' | 'monthly_date' | 'monthly_weekday' | null;
+    items: {
+      title: string;
+      presentingUnit: string;
+      plannedMinutes: number;
+      expectedOutcome: 'decision' | 'opinion' | 'information';
+    }[];
+  };
+  from: { id: string; title: string } | null;
+  participants: {
+    userId: string;
+    name: string;
+    title: string | null;
+    role: 'chair' | 'member' | 'invitee' | 'secretary';
+  }[];
+}
