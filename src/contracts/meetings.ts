@@ -241,3 +241,52 @@ export const TaskProgressBody = z.strictObject({
   percent: z.int().min(0).max(100),
   note: z.string().trim().min(3).max(2000),
 });
+
+/** A question or an opinion sent in advance on a content, for the presenting unit and the chair. */
+export const AdvanceQuestionBody = z.strictObject({
+  kind: z.enum(['question', 'opinion']),
+  text: z.string().trim().min(3).max(4000),
+});
+
+/** A written opinion round: a question per content (or a free question), its options and a deadline. */
+export const OpenRoundBody = z
+  .strictObject({
+    title: Title,
+    deadline: z.iso.datetime({ offset: true }),
+    questions: z
+      .array(
+        z.strictObject({
+          itemId: Uuid.optional(),
+          question: Title,
+          options: z.array(BallotChoice).min(2).max(3).default(['agree', 'disagree', 'abstain']),
+        }),
+      )
+      .min(1)
+      .max(50),
+  })
+  .refine((b) => Date.parse(b.deadline) > Date.now(), {
+    path: ['deadline'],
+    message: 'field.round_deadline_past',
+  })
+  .refine((b) => b.questions.every((q) => new Set(q.options).size === q.options.length), {
+    path: ['questions'],
+    message: 'field.invalid',
+  });
+export type OpenRoundBody = z.infer<typeof OpenRoundBody>;
+
+/** An elector's answers, every question of the round at once. */
+export const RoundAnswerBody = z.strictObject({
+  answers: z
+    .array(
+      z.strictObject({
+        questionId: Uuid,
+        choice: BallotChoice,
+        comment: z.string().trim().max(2000).optional(),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type RoundAnswerBody = z.infer<typeof RoundAnswerBody>;
+
+export const ConsentBlockBody = z.strictObject({ roundId: Uuid });

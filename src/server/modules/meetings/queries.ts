@@ -28,6 +28,7 @@ import {
   presentTask,
 } from './presenters.ts';
 import {
+  advanceQuestions,
   ballots,
   bridgePoints,
   conclusions,
@@ -40,6 +41,10 @@ import {
   participants,
   pollElectors,
   polls,
+  roundAnswers,
+  roundElectors,
+  roundQuestions,
+  rounds,
   speeches,
   tasks,
 } from './tables.ts';
@@ -326,4 +331,104 @@ export async function meetingDraft(
       .sort((a, b) => order[a.role] - order[b.role])
       .map((x) => ({ userId: x.userId, name: x.name, title: x.title, role: x.role })),
   };
+}
+
+/**
+ * Questions and opinions sent in advance, per content: all of them for the chair and the secretariat;
+ * a content's for the officials of its presenting agency (or above it) among the participants; to
+ * anyone else only their own.
+ */
+export async function meetingQuestions(db: DbOrTx, p: Principal, id: string) {
+  const { m, people } = await loadForRead(db, p, id);
+  const all = isSecretariat(p, m) || isChair(p, people);
+  const me = participantOf(p, people);
+  const agenda = await db.select().from(items).where(eq(items.meetingId, id)).orderBy(asc(items.position));
+  const rows = await db
+    .select({ q: advanceQuestions, name: participants.name })
+    .from(advanceQuestions)
+    .innerJoin(participants, eq(participants.id, advanceQuestions.participantId))
+    .where(eq(advanceQuestions.meetingId, id))
+    .orderBy(asc(advanceQuestions.createdAt));
+  const out = [];
+  for (const item of agenda) {
+    const presenting = item.presentingAgencyId ? await getAgency(db, item.presentingAgencyId) : undefined;
+    const presenter =
+      !!presenting && !!me && p.memberships.some((x) => presenting.path.startsWith(x.agencyPath));
+    const mine = (r: (typeof rows)[number]) => r.q.participantId === me?.id;
+    out.push({
+      itemId: item.id,
+      position: item.position,
+      title: item.title,
+      presentingUnit: item.presentingUnit,
+      questions: rows
+        .filter((r) => r.q.itemId === item.id && (all || presenter || mine(r)))
+        .map((r) => ({
+          id: r.q.id,
+          kind: r.q.kind,
+          text: r.q.text,
+          author: r.name,
+          mine: mine(r),
+          at: r.q.createdAt.toISOString(),
+        })),
+    });
+  }
+  return { items: out };
+}
+
+/**
+ * The written rounds of a meeting: questions, deadline, how many answered; the viewer's own answers;
+ * each question's result only once the round is closed (answers stay hidden until then).
+ */
+export async function meetingRounds(db: DbOrTx, p: Principal, id: string) {
+  const { people } = await loadForRead(db, p, id);
+  const me = participantOf(p, people);
+  const list = await db.select().from(rounds).where(eq(rounds.meetingId, id)).orderBy(asc(rounds.openedAt));
+  const out = [];
+  for (const r of list) {
+    const [questions, electors] = await Promise.all([
+      db
+        .select()
+        .from(roundQuestions)
+        .where(eq(roundQuestions.roundId, r.id))
+        .orderBy(asc(roundQuestions.position)),
+      db.select().from(roundElectors).where(eq(roundElectors.roundId, r.id)),
+    ]);
+    const mine = me ? electors.find((e) => e.participantId === me.id) : undefined;
+    const myAnswers =
+      mine?.answeredAt && questions.length
+        ? await db
+            .select()
+            .from(roundAnswers)
+            .where(
+              and(
+                eq(roundAnswers.participantId, me!.id),
+                inArray(
+                  roundAnswers.questionId,
+                  questions.map((q) => q.id),
+                ),
+              ),
+            )
+        : [];
+    out.push({
+      id: r.id,
+      title: r.title,
+      state: r.state,
+      deadline: r.deadline.toISOString(),
+      closedAt: r.closedAt?.toISOString() ?? null,
+      electorate: electors.length,
+      answered: electors.filter((e) => e.answeredAt).length,
+      consentItemIds: r.state === 'closed' ? r.consentItemIds : [],
+      mine: { elector: !!mine, answered: !!mine?.answeredAt },
+      questions: questions.map((q) => ({
+        id: q.id,
+        position: q.position,
+        itemId: q.itemId,
+        question: q.question,
+        options: q.options,
+        myChoice: myAnswers.find((a) => a.questionId === q.id)?.choice ?? null,
+        result: r.state === 'closed' ? q.result : null,
+      })),
+    });
+  }
+  return { items: out };
 }

@@ -282,6 +282,8 @@ export const polls = pgTable(
     present: integer('present').notNull(),
     electorate: integer('electorate').notNull(),
     result: jsonb('result').$type<PollResult>(),
+    /** a consent block: the contents a written round found without objection, adopted by this one vote */
+    consentItemIds: jsonb('consent_item_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     index('mtg_polls_meeting').on(t.meetingId),
@@ -425,3 +427,102 @@ export const minutes = pgTable('mtg_minutes', {
   signedAt: ts('signed_at'),
   signedBy: uuid('signed_by'),
 });
+
+/**
+ * Questions and opinions sent in advance on a content (issue 12, item 4), gathered for the presenting
+ * unit and the chair so the discussion starts from them.
+ */
+export const advanceQuestions = pgTable(
+  'mtg_advance_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    kind: text('kind').$type<'question' | 'opinion'>().notNull(),
+    text: text('text').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('mtg_advance_questions_item').on(t.meetingId, t.itemId, t.createdAt)],
+);
+
+/**
+ * A written opinion round (phiếu lấy ý kiến) on contents of a meeting, between meetings: a question per
+ * content, a deadline, the electorate snapshotted when it opens (the kind's voters), answers hidden
+ * until it closes, then tallied once with the kind's rule (`result` per question).
+ */
+export const rounds = pgTable(
+  'mtg_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    title: text('title').notNull(),
+    deadline: ts('deadline').notNull(),
+    rules: jsonb('rules').$type<KindRules>().notNull(),
+    state: text('state').$type<'open' | 'closed'>().notNull().default('open'),
+    members: integer('members').notNull(),
+    openedAt: ts('opened_at').notNull().defaultNow(),
+    openedBy: uuid('opened_by'),
+    closedAt: ts('closed_at'),
+    /** contents with no objection and adopted: proposed to the meeting as one consent block */
+    consentItemIds: jsonb('consent_item_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  },
+  (t) => [index('mtg_rounds_meeting').on(t.meetingId)],
+);
+
+export const roundQuestions = pgTable(
+  'mtg_round_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    position: integer('position').notNull(),
+    itemId: uuid('item_id').references(() => items.id),
+    question: text('question').notNull(),
+    options: jsonb('options').$type<BallotChoice[]>().notNull(),
+    result: jsonb('result').$type<PollResult>(),
+  },
+  (t) => [uniqueIndex('mtg_round_questions_position').on(t.roundId, t.position)],
+);
+
+export const roundElectors = pgTable(
+  'mtg_round_electors',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    answeredAt: ts('answered_at'),
+    remindedDay: integer('reminded_day'),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.participantId] })],
+);
+
+/** One answer per elector and question (the unique index), with an optional written opinion. */
+export const roundAnswers = pgTable(
+  'mtg_round_answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => roundQuestions.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    choice: text('choice').$type<BallotChoice>().notNull(),
+    comment: text('comment'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mtg_round_answers_one').on(t.questionId, t.participantId)],
+);
