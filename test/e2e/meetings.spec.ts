@@ -6,7 +6,7 @@ import { official } from './journey.ts';
 const TABLET = { width: 768, height: 1024 };
 
 // The secretary prepares a recurring working meeting in the browser and invites; then the demo's coming
-// regular session of the city People's Committee, several people at once: the secretary's list and the hall display; two members on tablets (one remote) reply, read the
+// regular session of the city People's Committee, several people at once: the secretary's list and the hall display; two members on tablets (one remote) reply, send a question in advance, read the
 // submission and annotate it privately; the chair opens the session and a content, two members ask to
 // speak and are called; a named and a secret vote with the remote member voting; the hall display
 // follows live.
@@ -76,6 +76,12 @@ test('a session on tablets: replies, reading and private notes, speakers, a name
   const member = await tablet('lanhdao.xaydung@cqs.demo');
   await member.getByRole('button', { name: 'Dự họp trực tiếp' }).click();
   await expect(member.getByText('Bạn đã xác nhận dự họp.')).toBeVisible();
+  // A question sent in advance on the first content, for the chair and the presenting unit.
+  await member
+    .getByLabel(/^Câu hỏi hoặc ý kiến gửi trước/)
+    .fill('Đề nghị làm rõ nguồn vốn đầu tư công năm 2027');
+  await member.getByRole('button', { name: 'Gửi trước cuộc họp' }).click();
+  await expect(member.getByText('Đã gửi câu hỏi, ý kiến của bạn.')).toBeVisible();
 
   // Reading the submission on the tablet and keeping a private note on page 2.
   const submission = /Tờ trình số 215\/TTr-SXD/;
@@ -108,6 +114,9 @@ test('a session on tablets: replies, reading and private notes, speakers, a name
   await chair.goto(href);
   await chair.getByRole('button', { name: 'Điểm danh' }).click();
   await expect(chair.getByText(/Có mặt 3\/8 thành viên/)).toBeVisible();
+  await expect(
+    chair.getByText(/^Câu hỏi — .*: Đề nghị làm rõ nguồn vốn đầu tư công năm 2027$/),
+  ).toBeVisible();
   await chair.getByRole('button', { name: 'Khai mạc' }).click();
   await chair.getByRole('button', { name: 'Mở nội dung' }).first().click();
   await expect(chair.getByText(/^1\. Báo cáo tình hình kinh tế/)).toBeVisible();

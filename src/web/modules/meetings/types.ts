@@ -102,3 +102,33 @@ export interface MeetingDraft {
     role: 'chair' | 'member' | 'invitee' | 'secretary';
   }[];
 }
+/** Questions and opinions sent in advance, per content (GET /api/meetings/:id/questions). */
+export interface QuestionsView {
+  items: {
+    itemId: string;
+    position: number;
+    title: string;
+    presentingUnit: string;
+    questions: { id: string; kind: 'question' | 'opinion'; text: string; author: string; mine: boolean }[];
+  }[];
+}
+/** A written opinion round (GET /api/meetings/:id/rounds): results only once closed. */
+export interface RoundView {
+  id: string;
+  title: string;
+  state: 'open' | 'closed';
+  deadline: string;
+  electorate: number;
+  answered: number;
+  consentItemIds: string[];
+  mine: { elector: boolean; answered: boolean };
+  questions: {
+    id: string;
+    position: number;
+    itemId: string | null;
+    question: string;
+    options: ('agree' | 'disagree' | 'abstain')[];
+    myChoice: string | null;
+    result: { agree: number; disagree: number; abstain: number; adopted: boolean } | null;
+  }[];
+}
