@@ -5,11 +5,12 @@ import { official } from './journey.ts';
 /** A tablet held upright (iPad-sized), as members read and vote. */
 const TABLET = { width: 768, height: 1024 };
 
-// The secretary prepares a recurring working meeting in the browser and invites; then the demo's coming
-// regular session of the city People's Committee, several people at once: the secretary's list and the hall display; two members on tablets (one remote) reply, send a question in advance, read the
-// submission and annotate it privately; the chair opens the session and a content, two members ask to
-// speak and are called; a named and a secret vote with the remote member voting; the hall display
-// follows live.
+// The secretary prepares a recurring working meeting in the browser and invites. Then the demo's coming
+// regular session of the city People's Committee, several people at once: the secretary's list and the
+// hall display; two members on tablets (one remote) reply, send a question in advance, read the
+// submission and annotate it privately; the chair reads the question, opens the session and a content;
+// two members ask to speak and are called; a named and a secret vote with the remote member voting;
+// the hall display follows live.
 test('a session on tablets: replies, reading and private notes, speakers, a named and a secret vote, the hall display', async ({
   browser,
   baseURL,
