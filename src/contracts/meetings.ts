@@ -290,3 +290,22 @@ export const RoundAnswerBody = z.strictObject({
 export type RoundAnswerBody = z.infer<typeof RoundAnswerBody>;
 
 export const ConsentBlockBody = z.strictObject({ roundId: Uuid });
+
+/**
+ * A baseline of past meetings as CSV, one meeting a line under a header:
+ * date (dd/mm/yyyy or yyyy-mm-dd), kind (a kind's code), start, end (hh:mm), items, attendees,
+ * pages_printed. `source` says where the figures come from (the register, the file).
+ */
+export const BaselineImportBody = z.strictObject({
+  agencyId: Uuid,
+  source: z.string().trim().min(3).max(300),
+  csv: z.string().min(10).max(2_000_000),
+});
+export type BaselineImportBody = z.infer<typeof BaselineImportBody>;
+
+export const ReportQuery = z.object({
+  kindCode: z.string().min(2).max(60).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;

@@ -1153,6 +1153,27 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/meetings/report',
+    who: OFFICIALS,
+    send: (a) => a.get('/api/meetings/report?from=not-a-date'),
+    ok: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/meetings/report.csv',
+    who: OFFICIALS,
+    send: (a) => a.get('/api/meetings/report.csv?from=not-a-date'),
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/baseline',
+    who: OFFICIALS,
+    send: (a) => a.post('/api/meetings/baseline', BAD),
+    ok: 400,
+  },
+  {
+    method: 'GET',
     path: '/api/meetings/tasks',
     who: OFFICIALS,
     send: (a) => a.get('/api/meetings/tasks'),

@@ -12,6 +12,7 @@ import { addItem } from './commands/add-item.ts';
 import { answerRound } from './commands/answer-round.ts';
 import { askInAdvance } from './commands/ask-in-advance.ts';
 import { closeRound } from './commands/close-round.ts';
+import { importBaseline } from './commands/import-baseline.ts';
 import { openRound } from './commands/open-round.ts';
 import { approveDocument } from './commands/approve-document.ts';
 import { callSpeaker } from './commands/call-speaker.ts';
@@ -42,6 +43,7 @@ import { startMeeting } from './commands/start-meeting.ts';
 import { updateMeeting } from './commands/update-meeting.ts';
 import { addNote, changeNote, myNotes } from './commands/write-note.ts';
 import { renderNotice } from './notice.ts';
+import { meetingsReport, reportCsv } from './report.ts';
 import {
   agencyTasks,
   documentFile,
@@ -114,6 +116,44 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => meetingDraft(db, req.principal!, req.query),
+  );
+  app.get(
+    '/api/meetings/report',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Báo cáo thời gian và giấy theo cuộc họp, loại, kỳ, so với số liệu gốc (thư ký)',
+        querystring: C.ReportQuery,
+      },
+    },
+    async (req) => meetingsReport(db, req.principal!, req.query),
+  );
+  app.get(
+    '/api/meetings/report.csv',
+    {
+      config: official,
+      schema: { tags, summary: 'Báo cáo theo từng cuộc họp (CSV)', querystring: C.ReportQuery },
+    },
+    async (req, reply) => {
+      const csv = reportCsv(await meetingsReport(db, req.principal!, req.query));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="bao-cao-hop-khong-giay.csv"')
+        .send(csv);
+    },
+  );
+  app.post(
+    '/api/meetings/baseline',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Nhập số liệu gốc các cuộc họp trước đây (CSV, thư ký)',
+        body: C.BaselineImportBody,
+      },
+    },
+    async (req) => importBaseline(db, req.ctx(), req.body),
   );
   app.get(
     '/api/meetings/tasks',

@@ -526,3 +526,31 @@ export const roundAnswers = pgTable(
   },
   (t) => [uniqueIndex('mtg_round_answers_one').on(t.questionId, t.participantId)],
 );
+
+/**
+ * The baseline: past meetings held before the system (issue 12, item 8), imported from CSV with their
+ * provenance (the file, its line, who imported it and when). The report measures the time saved against
+ * them, per kind.
+ */
+export const baselines = pgTable(
+  'mtg_baselines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kindId: uuid('kind_id')
+      .notNull()
+      .references(() => meetingKinds.id),
+    agencyId: uuid('agency_id').notNull(),
+    agencyPath: text('agency_path').notNull(),
+    startedAt: ts('started_at').notNull(),
+    endedAt: ts('ended_at').notNull(),
+    items: integer('items').notNull(),
+    attendees: integer('attendees').notNull(),
+    pagesPrinted: integer('pages_printed').notNull(),
+    source: text('source').notNull(),
+    line: integer('line').notNull(),
+    importId: uuid('import_id').notNull(),
+    importedBy: uuid('imported_by'),
+    importedAt: ts('imported_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mtg_baselines_one').on(t.agencyId, t.kindId, t.startedAt)],
+);
