@@ -15,6 +15,9 @@ const MeetingsPage = lazy(() =>
 const NewMeetingPage = lazy(() =>
   import('../modules/meetings/NewMeetingPage.tsx').then((m) => ({ default: m.NewMeetingPage })),
 );
+const MeetingsReportPage = lazy(() =>
+  import('../modules/meetings/MeetingsReportPage.tsx').then((m) => ({ default: m.MeetingsReportPage })),
+);
 const MeetingPage = lazy(() =>
   import('../modules/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
 );
@@ -204,6 +207,7 @@ export const routes: RouteObject[] = [
           { path: strip(paths.dossierRegister), element: <DossierRegisterPage /> },
           { path: strip(paths.meetings), element: <MeetingsPage /> },
           { path: `${strip(paths.meetings)}/chuan-bi`, element: <NewMeetingPage /> },
+          { path: `${strip(paths.meetings)}/bao-cao`, element: <MeetingsReportPage /> },
           { path: `${strip(paths.meetings)}/:id`, element: <MeetingPage /> },
           {
             path: strip(paths.paymentReconciliation),

@@ -26,7 +26,10 @@ export function MeetingsPage() {
       <PageHeader title={t('meetings.title')} lead={t('meetings.lead')} />
       {can('meetings.manage') ? (
         <p>
-          <ButtonLink to={`${paths.meetings}/chuan-bi`}>{t('meetings.new.title')}</ButtonLink>
+          <ButtonLink to={`${paths.meetings}/chuan-bi`}>{t('meetings.new.title')}</ButtonLink>{' '}
+          <ButtonLink variant="secondary" to={`${paths.meetings}/bao-cao`}>
+            {t('meetings.report.title')}
+          </ButtonLink>
         </p>
       ) : null}
       <section aria-labelledby="mtg-list">

@@ -132,3 +132,39 @@ export interface RoundView {
     result: { agree: number; disagree: number; abstain: number; adopted: boolean } | null;
   }[];
 }
+/** The report of the two targets (GET /api/meetings/report). */
+export interface MeetingsReport {
+  kinds: {
+    kind: string;
+    kindName: string;
+    meetings: number;
+    meanNetMinutes: number | null;
+    baselineMeetings: number;
+    baselineMeanMinutes: number | null;
+    baselineSources: string[];
+    reductionPercent: number | null;
+    reductionLowPercent: number | null;
+    reductionHighPercent: number | null;
+    minutesPerItem: number | null;
+    memberHours: number;
+    itemsWithinBudgetPercent: number | null;
+    itemsSettledBeforehand: number;
+    leadCompliantPercent: number | null;
+    conclusionCompliantPercent: number | null;
+    electronicSharePercent: number | null;
+    paperPages: number;
+    baselinePaperPages: number;
+    pagesAvoided: number;
+    tasksOnTimePercent: number | null;
+  }[];
+  meetings: {
+    id: string;
+    title: string;
+    date: string;
+    netMinutes: number;
+    itemsDiscussed: number;
+    itemsWithinBudget: number;
+    itemsSettledBeforehand: number;
+    paperPages: number;
+  }[];
+}
