@@ -79,6 +79,28 @@ export const ItemInput = z.strictObject({
 });
 export type ItemInput = z.infer<typeof ItemInput>;
 
+export const RepeatEvery = z.enum(['weekly', 'monthly_date', 'monthly_weekday']);
+export type RepeatEvery = z.infer<typeof RepeatEvery>;
+
+/**
+ * A meeting template per kind (data an administrator may change): what the secretariat starts from —
+ * title, format, place, the usual start time and length, the usual recurrence and the standing agenda.
+ */
+export const MeetingTemplate = z.strictObject({
+  title: Title,
+  mode: MeetingMode,
+  place: z.string().trim().max(300).optional(),
+  /** local time of day, hh:mm */
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  durationMinutes: z
+    .int()
+    .min(15)
+    .max(24 * 60),
+  repeat: RepeatEvery.nullable(),
+  items: z.array(ItemInput.omit({ presentingAgencyId: true })).max(30),
+});
+export type MeetingTemplate = z.infer<typeof MeetingTemplate>;
+
 export const CreateMeetingBody = z
   .strictObject({
     kindCode: z.string().min(2).max(60),
@@ -97,7 +119,15 @@ export const CreateMeetingBody = z
       .max(200)
       .default([]),
     items: z.array(ItemInput).max(100).default([]),
+    /**
+     * A recurring regular meeting: the secretary's choice ("weekly", "monthly on this date", "monthly on
+     * this weekday", with the number of meetings), or an iCalendar RRULE (FREQ=WEEKLY|MONTHLY, INTERVAL,
+     * COUNT ≤ 24, BYDAY=<n><weekday> or BYMONTHDAY). Every meeting of the series is created at once.
+     */
+    repeat: z.strictObject({ every: RepeatEvery, count: z.int().min(2).max(24) }).optional(),
+    rrule: z.string().trim().min(10).max(200).optional(),
   })
+  .refine((b) => !(b.repeat && b.rrule), { path: ['rrule'], message: 'field.recurrence_invalid' })
   .refine((b) => Date.parse(b.plannedEndAt) > Date.parse(b.startsAt), {
     path: ['plannedEndAt'],
     message: 'field.meeting_end_before_start',
@@ -211,3 +241,71 @@ export const TaskProgressBody = z.strictObject({
   percent: z.int().min(0).max(100),
   note: z.string().trim().min(3).max(2000),
 });
+
+/** A question or an opinion sent in advance on a content, for the presenting unit and the chair. */
+export const AdvanceQuestionBody = z.strictObject({
+  kind: z.enum(['question', 'opinion']),
+  text: z.string().trim().min(3).max(4000),
+});
+
+/** A written opinion round: a question per content (or a free question), its options and a deadline. */
+export const OpenRoundBody = z
+  .strictObject({
+    title: Title,
+    deadline: z.iso.datetime({ offset: true }),
+    questions: z
+      .array(
+        z.strictObject({
+          itemId: Uuid.optional(),
+          question: Title,
+          options: z.array(BallotChoice).min(2).max(3).default(['agree', 'disagree', 'abstain']),
+        }),
+      )
+      .min(1)
+      .max(50),
+  })
+  .refine((b) => Date.parse(b.deadline) > Date.now(), {
+    path: ['deadline'],
+    message: 'field.round_deadline_past',
+  })
+  .refine((b) => b.questions.every((q) => new Set(q.options).size === q.options.length), {
+    path: ['questions'],
+    message: 'field.invalid',
+  });
+export type OpenRoundBody = z.infer<typeof OpenRoundBody>;
+
+/** An elector's answers, every question of the round at once. */
+export const RoundAnswerBody = z.strictObject({
+  answers: z
+    .array(
+      z.strictObject({
+        questionId: Uuid,
+        choice: BallotChoice,
+        comment: z.string().trim().max(2000).optional(),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type RoundAnswerBody = z.infer<typeof RoundAnswerBody>;
+
+export const ConsentBlockBody = z.strictObject({ roundId: Uuid });
+
+/**
+ * A baseline of past meetings as CSV, one meeting a line under a header:
+ * date (dd/mm/yyyy or yyyy-mm-dd), kind (a kind's code), start, end (hh:mm), items, attendees,
+ * pages_printed. `source` says where the figures come from (the register, the file).
+ */
+export const BaselineImportBody = z.strictObject({
+  agencyId: Uuid,
+  source: z.string().trim().min(3).max(300),
+  csv: z.string().min(10).max(2_000_000),
+});
+export type BaselineImportBody = z.infer<typeof BaselineImportBody>;
+
+export const ReportQuery = z.object({
+  kindCode: z.string().min(2).max(60).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;

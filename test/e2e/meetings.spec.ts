@@ -5,11 +5,12 @@ import { official } from './journey.ts';
 /** A tablet held upright (iPad-sized), as members read and vote. */
 const TABLET = { width: 768, height: 1024 };
 
-// The demo's coming regular session of the city People's Committee, several people at once: the
-// secretary's list and the hall display; two members on tablets (one remote) reply, read the
-// submission and annotate it privately; the chair opens the session and a content, two members ask to
-// speak and are called; a named and a secret vote with the remote member voting; the hall display
-// follows live.
+// The secretary prepares a recurring working meeting in the browser and invites. Then the demo's coming
+// regular session of the city People's Committee, several people at once: the secretary's list and the
+// hall display; two members on tablets (one remote) reply, send a question in advance, read the
+// submission and annotate it privately; the chair reads the question, opens the session and a content;
+// two members ask to speak and are called; a named and a secret vote with the remote member voting;
+// the hall display follows live.
 test('a session on tablets: replies, reading and private notes, speakers, a named and a secret vote, the hall display', async ({
   browser,
   baseURL,
@@ -22,6 +23,48 @@ test('a session on tablets: replies, reading and private notes, speakers, a name
     .click();
   await expect(secretary.getByRole('heading', { level: 1, name: 'Họp không giấy' })).toBeVisible();
   await expectAccessible(secretary, 'meetings list');
+
+  // The secretary prepares a weekly working meeting from its kind's template, adds a content with its
+  // presenting unit, time budget and expected outcome, creates the series and sends the invitations.
+  await secretary.getByRole('link', { name: 'Chuẩn bị cuộc họp' }).click();
+  await expect(secretary.getByRole('heading', { level: 1, name: 'Chuẩn bị cuộc họp' })).toBeVisible();
+  await secretary.getByLabel('Loại cuộc họp (mẫu)').selectOption({ label: 'Cuộc họp làm việc' });
+  const title = secretary.getByLabel(/^Tên cuộc họp/);
+  await expect(title).toHaveValue('Cuộc họp giao ban');
+  await title.fill('Họp giao ban tuần về chuyển đổi số');
+  const day = new Date(Date.now() + 7 * 3_600_000 + 14 * 86_400_000).toISOString().slice(0, 10);
+  const when = secretary.getByRole('group', { name: /^Thời gian bắt đầu/ });
+  await when
+    .getByLabel('Ngày', { exact: true })
+    .fill(`${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`);
+  await when.getByLabel(/^Giờ/).fill('14:00');
+  await expect(secretary.getByLabel(/^Lặp lại/)).toHaveValue('weekly');
+  await secretary.getByLabel(/^Số cuộc họp trong chuỗi/).fill('4');
+  await expect(secretary.getByRole('group', { name: 'Nội dung 1' }).getByLabel(/^Tên nội dung/)).toHaveValue(
+    'Kết quả công việc trong tuần và việc tuần tới',
+  );
+  await secretary.getByRole('button', { name: 'Thêm nội dung' }).click();
+  const added = secretary.getByRole('group', { name: 'Nội dung 2' });
+  await added.getByLabel(/^Tên nội dung/).fill('Tiến độ số hóa hồ sơ thủ tục hành chính');
+  await added.getByLabel(/^Cơ quan trình bày/).fill('Sở Khoa học và Công nghệ');
+  await added.getByLabel(/^Thời lượng dự kiến/).fill('20');
+  await added.getByLabel('Kết quả mong đợi').selectOption({ label: 'Cho ý kiến' });
+  await expectAccessible(secretary, 'prepare a meeting');
+  await secretary.getByRole('button', { name: 'Tạo chuỗi 4 cuộc họp' }).click();
+  await expect(
+    secretary.getByRole('heading', { level: 1, name: 'Họp giao ban tuần về chuyển đổi số' }),
+  ).toBeVisible();
+  await expect(
+    secretary.getByText(/^Tiến độ số hóa hồ sơ thủ tục hành chính — Sở Khoa học và Công nghệ — 20 phút/),
+  ).toBeVisible();
+  await secretary.getByRole('button', { name: 'Gửi giấy mời' }).click();
+  await expect(secretary.getByText('Đã gửi giấy mời', { exact: true })).toBeVisible();
+  await expectAccessible(secretary, 'prepared meeting, invitations sent');
+  await secretary
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Họp không giấy' })
+    .click();
+  await expect(secretary.getByRole('link', { name: 'Họp giao ban tuần về chuyển đổi số' })).toHaveCount(4);
   const link = secretary.getByRole('link', { name: /Phiên họp thường kỳ tháng 12/ });
   const href = (await link.getAttribute('href'))!;
 
@@ -34,6 +77,12 @@ test('a session on tablets: replies, reading and private notes, speakers, a name
   const member = await tablet('lanhdao.xaydung@cqs.demo');
   await member.getByRole('button', { name: 'Dự họp trực tiếp' }).click();
   await expect(member.getByText('Bạn đã xác nhận dự họp.')).toBeVisible();
+  // A question sent in advance on the first content, for the chair and the presenting unit.
+  await member
+    .getByLabel(/^Câu hỏi hoặc ý kiến gửi trước/)
+    .fill('Đề nghị làm rõ nguồn vốn đầu tư công năm 2027');
+  await member.getByRole('button', { name: 'Gửi trước cuộc họp' }).click();
+  await expect(member.getByText('Đã gửi câu hỏi, ý kiến của bạn.')).toBeVisible();
 
   // Reading the submission on the tablet and keeping a private note on page 2.
   const submission = /Tờ trình số 215\/TTr-SXD/;
@@ -66,6 +115,9 @@ test('a session on tablets: replies, reading and private notes, speakers, a name
   await chair.goto(href);
   await chair.getByRole('button', { name: 'Điểm danh' }).click();
   await expect(chair.getByText(/Có mặt 3\/8 thành viên/)).toBeVisible();
+  await expect(
+    chair.getByText(/^Câu hỏi — .*: Đề nghị làm rõ nguồn vốn đầu tư công năm 2027$/),
+  ).toBeVisible();
   await chair.getByRole('button', { name: 'Khai mạc' }).click();
   await chair.getByRole('button', { name: 'Mở nội dung' }).first().click();
   await expect(chair.getByText(/^1\. Báo cáo tình hình kinh tế/)).toBeVisible();

@@ -5,14 +5,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK_REMINDERS_JOB } from '../../src/server/modules/meetings/index.ts';
-import { queryRows } from '../../src/server/platform/db/client.ts';
-import { expectError, signIn } from '../helpers/agents.ts';
+import { expectError } from '../helpers/agents.ts';
 import { type OfficeClock, officeHoursClock } from '../helpers/office-clock.ts';
-import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
+import type { Agent, TestPlatform } from '../platform.ts';
+import { type MeetingsBed, meetingsBed } from './fixture.ts';
 
 let t: TestPlatform;
-const as: Record<string, Agent> = {};
-const ids: Record<string, string> = {};
+let as: Record<string, Agent>;
+let ids: Record<string, string>;
 const ACCOUNTS = {
   secretary: 'thuky.ubnd@cqs.demo',
   chair: 'lanhdao.ubnd@cqs.demo',
@@ -21,7 +21,7 @@ const ACCOUNTS = {
   m3: 'lanhdao.yte@cqs.demo',
 } as const;
 type Who = keyof typeof ACCOUNTS;
-const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(t.platform.deps.db, q);
+let rows: MeetingsBed<Who>['rows'];
 // The office clock (the opening of the next working day): the reminders job runs on working days only.
 let clock: OfficeClock;
 
@@ -57,17 +57,7 @@ let meetingId = '';
 let taskId = '';
 beforeAll(async () => {
   clock = officeHoursClock();
-  t = await startTestPlatform();
-  for (const who of Object.keys(ACCOUNTS) as Who[]) as[who] = await signIn(t, ACCOUNTS[who]);
-  const users = await rows<{ id: string; email: string }>(
-    sql`select id, email from id_users where email = any(${`{${Object.values(ACCOUNTS).join(',')}}`}::text[])`,
-  );
-  for (const who of Object.keys(ACCOUNTS) as Who[])
-    ids[who] = users.find((u) => u.email === ACCOUNTS[who])!.id;
-  const [root] = await rows<{ id: string }>(sql`select id from id_agencies where parent_id is null`);
-  ids.root = root!.id;
-  const [xd] = await rows<{ id: string }>(sql`select id from id_agencies where code = '000.00.21.H29'`);
-  ids.construction = xd!.id;
+  ({ t, as, ids, rows } = await meetingsBed(ACCOUNTS));
 
   // A short meeting: three present, one speech, a named vote, a conclusion with a task.
   const created = await as.secretary!.post('/api/meetings', meetingBody('Phiên họp kiểm thử sau họp'));

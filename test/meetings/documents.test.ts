@@ -6,14 +6,14 @@
 import { sql } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../src/server/platform/db/client.ts';
-import { expectError, freshIp, signIn } from '../helpers/agents.ts';
+import { expectError, freshIp } from '../helpers/agents.ts';
 import { fileUpload } from '../helpers/multipart.ts';
-import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
+import type { Agent, TestPlatform } from '../platform.ts';
+import { type MeetingsBed, meetingsBed } from './fixture.ts';
 
 let t: TestPlatform;
-const as: Record<string, Agent> = {};
-const ids: Record<string, string> = {};
+let as: Record<string, Agent>;
+let ids: Record<string, string>;
 const ACCOUNTS = {
   secretary: 'thuky.ubnd@cqs.demo',
   chair: 'lanhdao.ubnd@cqs.demo',
@@ -23,7 +23,7 @@ const ACCOUNTS = {
   admin: 'admin@cqs.demo',
 } as const;
 type Who = keyof typeof ACCOUNTS;
-const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(t.platform.deps.db, q);
+let rows: MeetingsBed<Who>['rows'];
 const SECRET_NOTE = 'Hỏi lại Sở Xây dựng về chỉ tiêu đất ở trang này — ghi chú riêng ZQXW';
 
 function pdfOf(pages: number): Promise<Buffer> {
@@ -54,18 +54,11 @@ async function upload(who: Who, name: string, data: Buffer): Promise<string> {
 let meetingId = '';
 let itemId = '';
 beforeAll(async () => {
-  t = await startTestPlatform();
-  for (const who of Object.keys(ACCOUNTS) as Who[]) as[who] = await signIn(t, ACCOUNTS[who]);
-  const users = await rows<{ id: string; email: string }>(
-    sql`select id, email from id_users where email = any(${`{${Object.values(ACCOUNTS).join(',')}}`}::text[])`,
-  );
-  for (const who of Object.keys(ACCOUNTS) as Who[])
-    ids[who] = users.find((u) => u.email === ACCOUNTS[who])!.id;
-  const [root] = await rows<{ id: string }>(sql`select id from id_agencies where parent_id is null`);
+  ({ t, as, ids, rows } = await meetingsBed(ACCOUNTS));
   const starts = Date.now() + 8 * 86_400_000;
   const res = await as.secretary!.post('/api/meetings', {
     kindCode: 'pc_regular',
-    agencyId: root!.id,
+    agencyId: ids.root,
     title: 'Phiên họp kiểm thử tài liệu',
     mode: 'in_person',
     startsAt: new Date(starts).toISOString(),

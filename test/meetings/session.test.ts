@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../src/server/platform/db/client.ts';
-import { expectError, signIn } from '../helpers/agents.ts';
-import { type Agent, startTestPlatform, type TestPlatform } from '../platform.ts';
+import { expectError } from '../helpers/agents.ts';
+import type { Agent, TestPlatform } from '../platform.ts';
+import { type MeetingsBed, meetingsBed } from './fixture.ts';
 
 let t: TestPlatform;
-const as: Record<string, Agent> = {};
-const ids: Record<string, string> = {};
+let as: Record<string, Agent>;
+let ids: Record<string, string>;
 const ACCOUNTS = {
   secretary: 'thuky.ubnd@cqs.demo',
   chair: 'lanhdao.ubnd@cqs.demo',
@@ -27,7 +27,7 @@ const ACCOUNTS = {
 } as const;
 type Who = keyof typeof ACCOUNTS;
 
-const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(t.platform.deps.db, q);
+let rows: MeetingsBed<Who>['rows'];
 let meetingId = '';
 let items: { id: string; title: string; state: string; position: number }[] = [];
 const view = async (who: Who = 'secretary') => {
@@ -37,17 +37,7 @@ const view = async (who: Who = 'secretary') => {
 };
 
 beforeAll(async () => {
-  t = await startTestPlatform();
-  for (const who of Object.keys(ACCOUNTS) as Who[]) as[who] = await signIn(t, ACCOUNTS[who]);
-  const users = await rows<{ id: string; email: string }>(
-    sql`select id, email from id_users where email = any(${`{${Object.values(ACCOUNTS).join(',')}}`}::text[])`,
-  );
-  for (const who of Object.keys(ACCOUNTS) as Who[])
-    ids[who] = users.find((u) => u.email === ACCOUNTS[who])!.id;
-  const [root] = await rows<{ id: string }>(sql`select id from id_agencies where parent_id is null`);
-  ids.root = root!.id;
-  const [xd] = await rows<{ id: string }>(sql`select id from id_agencies where code = '000.00.21.H29'`);
-  ids.construction = xd!.id;
+  ({ t, as, ids, rows } = await meetingsBed(ACCOUNTS));
   // The demo's overdue tasks would come back on this meeting's agenda (after.test.ts tests that):
   // closed here, so the agenda is exactly the three contents this test writes.
   await t.platform.deps.db.execute(

@@ -12,6 +12,12 @@ import { Shell } from './shell/Shell.tsx';
 const MeetingsPage = lazy(() =>
   import('../modules/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
 );
+const NewMeetingPage = lazy(() =>
+  import('../modules/meetings/NewMeetingPage.tsx').then((m) => ({ default: m.NewMeetingPage })),
+);
+const MeetingsReportPage = lazy(() =>
+  import('../modules/meetings/MeetingsReportPage.tsx').then((m) => ({ default: m.MeetingsReportPage })),
+);
 const MeetingPage = lazy(() =>
   import('../modules/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
 );
@@ -219,6 +225,8 @@ export const routes: RouteObject[] = [
           { path: `${strip(paths.inbox)}/:id`, element: <DossierPage audience="official" /> },
           { path: strip(paths.dossierRegister), element: <DossierRegisterPage /> },
           { path: strip(paths.meetings), element: <MeetingsPage /> },
+          { path: `${strip(paths.meetings)}/chuan-bi`, element: <NewMeetingPage /> },
+          { path: `${strip(paths.meetings)}/bao-cao`, element: <MeetingsReportPage /> },
           { path: `${strip(paths.meetings)}/:id`, element: <MeetingPage /> },
           {
             path: strip(paths.paymentReconciliation),

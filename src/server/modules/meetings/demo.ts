@@ -7,6 +7,7 @@ import { findUserByIdentifier, getAgencyByCode, listAgencies } from '../identity
 import { seedMeetingKinds } from './seed.ts';
 import {
   ballots,
+  baselines,
   bridgePoints,
   conclusions,
   items,
@@ -210,6 +211,34 @@ export async function seedDemoMeetings(tx: Tx): Promise<void> {
       data: { leadWorkingDays: 1, tooShort: true, demo: true },
     },
   ]);
+
+  // 0. The baseline: the city's regular sessions of 2018–2019, before the paperless system, as the
+  // Office's register recorded them (illustrative figures), so the report compares on first start.
+  const register: [string, string, string, number, number, number][] = [
+    ['2018-10-26', '07:30', '12:10', 9, 21, 3150],
+    ['2018-11-30', '07:30', '11:55', 8, 20, 2880],
+    ['2018-12-28', '07:30', '12:40', 11, 22, 3960],
+    ['2019-01-25', '07:30', '11:40', 7, 19, 2310],
+    ['2019-02-22', '07:30', '12:05', 9, 21, 3240],
+    ['2019-03-29', '07:30', '12:20', 10, 22, 3520],
+  ];
+  const importId = '00000000-0000-4000-8000-00000000b001';
+  await tx.insert(baselines).values(
+    register.map(([date, from, to, n, people, pages], i) => ({
+      kindId: kinds.get('pc_regular')!.id,
+      agencyId: city.id,
+      agencyPath: city.path,
+      startedAt: new Date(`${date}T${from}:00+07:00`),
+      endedAt: new Date(`${date}T${to}:00+07:00`),
+      items: n,
+      attendees: people,
+      pagesPrinted: pages,
+      source: 'Sổ theo dõi phiên họp UBND Thành phố 2018–2019 (số liệu minh họa)',
+      line: i + 2,
+      importId,
+      importedBy: secretary?.id ?? null,
+    })),
+  );
 
   // 3. Last month's regular session, with its record, a named vote, conclusions and tasks.
   const start = morning(-24);

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { CqsModule } from '../../platform/module.ts';
 import { remindNonRepliers } from './commands/remind-non-repliers.ts';
+import { remindRoundElectors } from './commands/remind-round-electors.ts';
 import { remindTasks } from './commands/remind-tasks.ts';
 import { seedDemoMeetings } from './demo.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
@@ -13,6 +14,8 @@ import * as tables from './tables.ts';
 export const REMINDERS_JOB = 'meetings.invitation_reminders';
 /** The schedule that reminds agencies of tasks due tomorrow or overdue. */
 export const TASK_REMINDERS_JOB = 'meetings.task_reminders';
+/** The schedule that reminds electors of a written round who have not answered. */
+export const ROUND_REMINDERS_JOB = 'meetings.round_reminders';
 
 export const meetingsModule: CqsModule = {
   name: 'meetings',
@@ -32,6 +35,9 @@ export const meetingsModule: CqsModule = {
     );
     deps.jobs.every(TASK_REMINDERS_JOB, 60 * 60_000, () =>
       remindTasks(deps.db, { publicUrl: deps.config.publicUrl }),
+    );
+    deps.jobs.every(ROUND_REMINDERS_JOB, 60 * 60_000, () =>
+      remindRoundElectors(deps.db, { publicUrl: deps.config.publicUrl }),
     );
   },
   seedBaseline: (tx) => seedMeetingKinds(tx),

@@ -38,6 +38,12 @@ export const LEDGER_KINDS = [
   'task.reminded',
   'task.done',
   'minutes.drafted',
+  'item.question',
+  'round.opened',
+  'round.answered',
+  'round.reminded',
+  'round.closed',
+  'item.settled',
   'minutes.signed',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];

@@ -1,5 +1,6 @@
 // The conclusion notice (thông báo kết luận) as an administrative document, Decree 30/2020 layout.
-import type { ItemOutcome } from '../../../contracts/meetings.ts';
+// An official paper: always in Vietnamese, its wording in src/locales/vi/meetings.json ("notice.*").
+import { t as translate } from '../../platform/i18n/index.ts';
 import {
   type AdministrativeDocument,
   type Block,
@@ -10,12 +11,8 @@ import type { noticeContent } from './queries.ts';
 
 type NoticeContent = Awaited<ReturnType<typeof noticeContent>>;
 
-const OUTCOME: Record<ItemOutcome, string> = {
-  approved: 'Thống nhất thông qua',
-  approved_with_changes: 'Thống nhất thông qua, có chỉnh sửa theo ý kiến tại phiên họp',
-  deferred: 'Chưa xem xét, lùi sang phiên họp sau',
-  returned: 'Trả lại cơ quan trình để hoàn chỉnh',
-};
+const t = (key: string, params?: Record<string, unknown>) =>
+  translate('vi', `meetings:notice.${key}`, params);
 
 /** "Ủy ban nhân dân Phường Thủ Dầu Một" → "Thủ Dầu Một": the place of the date line. */
 export function placeOf(agencyName: string): string {
@@ -34,12 +31,19 @@ export function noticeDocument(c: NoticeContent, agency: { name: string }): Admi
     {
       type: 'paragraph',
       indent: true,
-      text: `Ngày ${day}, ${agency.name} tổ chức ${c.kind.name.toLowerCase()}: ${m.title}. Chủ trì: ${chair ? `${chair.title ? `${chair.title} ` : ''}${chair.name}` : '……'}. Dự họp: ${attended.length} đại biểu.`,
+      text: t('opening', {
+        day,
+        agency: agency.name,
+        kind: c.kind.name.toLowerCase(),
+        title: m.title,
+        chair: chair ? `${chair.title ? `${chair.title} ` : ''}${chair.name}` : '……',
+        n: attended.length,
+      }),
     },
     {
       type: 'paragraph',
       indent: true,
-      text: `Sau khi nghe các cơ quan trình bày và ý kiến của các thành viên dự họp, ${chair?.title ?? 'Chủ trì cuộc họp'} kết luận như sau:`,
+      text: t('concludes', { chair: chair?.title ?? t('chair_fallback') }),
     },
   ];
   let n = 0;
@@ -50,31 +54,31 @@ export function noticeDocument(c: NoticeContent, agency: { name: string }): Admi
     body.push({
       type: 'paragraph',
       bold: true,
-      text: `${n}. ${item.title} (${item.presentingUnit} trình)`,
+      text: t('item', { n, title: item.title, unit: item.presentingUnit }),
     });
     body.push({
       type: 'paragraph',
       indent: true,
-      text: `${OUTCOME[conclusion.outcome]}. ${conclusion.text}`,
+      text: `${t(`outcome.${conclusion.outcome}`)}. ${conclusion.text}`,
     });
-    const itemTasks = c.tasks.filter((t) => t.conclusionId === conclusion.id);
+    const itemTasks = c.tasks.filter((x) => x.conclusionId === conclusion.id);
     if (itemTasks.length)
       body.push({
         type: 'list',
         style: 'dash',
-        items: itemTasks.map(
-          (t) => `${t.responsibleName}: ${t.title}; hoàn thành trước ngày ${formatDate(t.dueAt)}.`,
+        items: itemTasks.map((x) =>
+          t('task', { agency: x.responsibleName, title: x.title, due: formatDate(x.dueAt) }),
         ),
       });
   }
   body.push({
     type: 'paragraph',
     indent: true,
-    text: `${agency.name} thông báo để các cơ quan, đơn vị biết, thực hiện./.`,
+    text: t('closing', { agency: agency.name }),
   });
   return {
     meta: {
-      subject: 'Thông báo kết luận',
+      subject: t('subject'),
       keywords: m.id,
       creationDate: (m.noticeIssuedAt ?? m.endedAt ?? m.startsAt).toISOString(),
     },
@@ -84,11 +88,15 @@ export function noticeDocument(c: NoticeContent, agency: { name: string }): Admi
       place: placeOf(agency.name),
       date: (m.noticeIssuedAt ?? m.endedAt ?? m.startsAt).toISOString(),
     },
-    title: 'Thông báo',
-    subtitle: `Kết luận của ${chair?.title ?? 'chủ trì'} tại ${c.kind.name.toLowerCase()} ngày ${day}`,
+    title: t('title'),
+    subtitle: t('subtitle', {
+      chair: chair?.title ?? t('chair_short'),
+      kind: c.kind.name.toLowerCase(),
+      day,
+    }),
     body,
-    signatures: [{ title: 'TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG', hint: '' }],
-    recipients: ['Thành viên dự họp;', 'Các cơ quan, đơn vị có liên quan;', 'Lưu: VT.'],
+    signatures: [{ title: t('signature'), hint: '' }],
+    recipients: t('recipients').split('\n'),
   };
 }
 

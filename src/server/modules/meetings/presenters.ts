@@ -28,6 +28,8 @@ export const presentMeetingSummary = (
   noticeNumber: m.noticeNumber,
   noticeIssuedAt: iso(m.noticeIssuedAt),
   currentItemId: m.currentItemId,
+  seriesId: m.seriesId,
+  rrule: m.rrule,
 });
 
 /** No e-mail or phone of participants: names, titles and attendance only. */

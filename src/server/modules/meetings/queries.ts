@@ -3,7 +3,9 @@ import { and, asc, desc, eq, inArray, like, lt, or, type SQL } from 'drizzle-orm
 import { type Principal, scopePaths } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { getAgency } from '../identity/index.ts';
 import { attendance } from './attendance.ts';
+import { DEFAULT_KINDS } from './kinds.ts';
 import { meetingFigures } from './figures.ts';
 import type { MeetingRow } from './load.ts';
 import { files } from '../../platform/files/index.ts';
@@ -26,6 +28,7 @@ import {
   presentTask,
 } from './presenters.ts';
 import {
+  advanceQuestions,
   ballots,
   bridgePoints,
   conclusions,
@@ -38,6 +41,10 @@ import {
   participants,
   pollElectors,
   polls,
+  roundAnswers,
+  roundElectors,
+  roundQuestions,
+  rounds,
   speeches,
   tasks,
 } from './tables.ts';
@@ -250,4 +257,178 @@ export async function overdueTasks(db: DbOrTx, p: Principal) {
     .orderBy(asc(tasks.dueAt))
     .limit(1000);
   return rows.map((r) => ({ ...presentTask(r.t, now), meetingTitle: r.title }));
+}
+
+/**
+ * What the secretariat starts a new meeting from: the agencies it organises for, the kinds, the kind's
+ * template and the standing participants — those of the agency's latest meeting of that kind (else of
+ * any kind), chair, members, secretary and invitees (substitutes are per meeting).
+ */
+export async function meetingDraft(
+  db: DbOrTx,
+  p: Principal,
+  query: { kindCode?: string | undefined; agencyId?: string | undefined },
+) {
+  const managed = [
+    ...new Set(p.memberships.filter((m) => m.permissions.includes(MANAGE)).map((m) => m.agencyId)),
+  ];
+  if (!managed.length) throw new AppError('forbidden');
+  const agencies = (await Promise.all(managed.map((id) => getAgency(db, id)))).filter((a) => !!a);
+  const agency = query.agencyId ? agencies.find((a) => a.id === query.agencyId) : agencies[0];
+  if (!agency) throw new AppError('validation', {}, [{ field: 'query.agencyId', key: 'field.not_found' }]);
+  const kinds = await db
+    .select()
+    .from(meetingKinds)
+    .orderBy(asc(meetingKinds.createdAt), asc(meetingKinds.code));
+  const kind = query.kindCode ? kinds.find((k) => k.code === query.kindCode) : kinds[0];
+  if (!kind) throw new AppError('validation', {}, [{ field: 'query.kindCode', key: 'field.not_found' }]);
+  const template = kind.template ??
+    DEFAULT_KINDS.find((k) => k.code === kind.code)?.template ?? {
+      title: kind.name,
+      mode: 'in_person' as const,
+      startTime: '08:00',
+      durationMinutes: 120,
+      repeat: null,
+      items: [],
+    };
+  const latest = async (sameKind: boolean) =>
+    (
+      await db
+        .select({ id: meetings.id, title: meetings.title })
+        .from(meetings)
+        .where(
+          and(
+            eq(meetings.agencyId, agency.id),
+            ...(sameKind ? [eq(meetings.kindId, kind.id)] : []),
+            or(eq(meetings.state, 'draft'), eq(meetings.state, 'invited'), eq(meetings.state, 'ended')),
+          ),
+        )
+        .orderBy(desc(meetings.startsAt))
+        .limit(1)
+    )[0];
+  const from = (await latest(true)) ?? (await latest(false));
+  const people = from
+    ? await db
+        .select()
+        .from(participants)
+        .where(
+          and(
+            eq(participants.meetingId, from.id),
+            inArray(participants.role, ['chair', 'member', 'secretary', 'invitee']),
+          ),
+        )
+        .orderBy(asc(participants.name))
+    : [];
+  const order = { chair: 0, member: 1, secretary: 2, invitee: 3, substitute: 4 } as const;
+  return {
+    agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
+    agencyId: agency.id,
+    kinds: kinds.map((k) => ({ code: k.code, name: k.name, nameEn: k.nameEn })),
+    kindCode: kind.code,
+    template,
+    from: from ?? null,
+    participants: people
+      .sort((a, b) => order[a.role] - order[b.role])
+      .map((x) => ({ userId: x.userId, name: x.name, title: x.title, role: x.role })),
+  };
+}
+
+/**
+ * Questions and opinions sent in advance, per content: all of them for the chair and the secretariat;
+ * a content's for the officials of its presenting agency (or above it) among the participants; to
+ * anyone else only their own.
+ */
+export async function meetingQuestions(db: DbOrTx, p: Principal, id: string) {
+  const { m, people } = await loadForRead(db, p, id);
+  const all = isSecretariat(p, m) || isChair(p, people);
+  const me = participantOf(p, people);
+  const agenda = await db.select().from(items).where(eq(items.meetingId, id)).orderBy(asc(items.position));
+  const rows = await db
+    .select({ q: advanceQuestions, name: participants.name })
+    .from(advanceQuestions)
+    .innerJoin(participants, eq(participants.id, advanceQuestions.participantId))
+    .where(eq(advanceQuestions.meetingId, id))
+    .orderBy(asc(advanceQuestions.createdAt));
+  const out = [];
+  for (const item of agenda) {
+    const presenting = item.presentingAgencyId ? await getAgency(db, item.presentingAgencyId) : undefined;
+    const presenter =
+      !!presenting && !!me && p.memberships.some((x) => presenting.path.startsWith(x.agencyPath));
+    const mine = (r: (typeof rows)[number]) => r.q.participantId === me?.id;
+    out.push({
+      itemId: item.id,
+      position: item.position,
+      title: item.title,
+      presentingUnit: item.presentingUnit,
+      questions: rows
+        .filter((r) => r.q.itemId === item.id && (all || presenter || mine(r)))
+        .map((r) => ({
+          id: r.q.id,
+          kind: r.q.kind,
+          text: r.q.text,
+          author: r.name,
+          mine: mine(r),
+          at: r.q.createdAt.toISOString(),
+        })),
+    });
+  }
+  return { items: out };
+}
+
+/**
+ * The written rounds of a meeting: questions, deadline, how many answered; the viewer's own answers;
+ * each question's result only once the round is closed (answers stay hidden until then).
+ */
+export async function meetingRounds(db: DbOrTx, p: Principal, id: string) {
+  const { people } = await loadForRead(db, p, id);
+  const me = participantOf(p, people);
+  const list = await db.select().from(rounds).where(eq(rounds.meetingId, id)).orderBy(asc(rounds.openedAt));
+  const out = [];
+  for (const r of list) {
+    const [questions, electors] = await Promise.all([
+      db
+        .select()
+        .from(roundQuestions)
+        .where(eq(roundQuestions.roundId, r.id))
+        .orderBy(asc(roundQuestions.position)),
+      db.select().from(roundElectors).where(eq(roundElectors.roundId, r.id)),
+    ]);
+    const mine = me ? electors.find((e) => e.participantId === me.id) : undefined;
+    const myAnswers =
+      mine?.answeredAt && questions.length
+        ? await db
+            .select()
+            .from(roundAnswers)
+            .where(
+              and(
+                eq(roundAnswers.participantId, me!.id),
+                inArray(
+                  roundAnswers.questionId,
+                  questions.map((q) => q.id),
+                ),
+              ),
+            )
+        : [];
+    out.push({
+      id: r.id,
+      title: r.title,
+      state: r.state,
+      deadline: r.deadline.toISOString(),
+      closedAt: r.closedAt?.toISOString() ?? null,
+      electorate: electors.length,
+      answered: electors.filter((e) => e.answeredAt).length,
+      consentItemIds: r.state === 'closed' ? r.consentItemIds : [],
+      mine: { elector: !!mine, answered: !!mine?.answeredAt },
+      questions: questions.map((q) => ({
+        id: q.id,
+        position: q.position,
+        itemId: q.itemId,
+        question: q.question,
+        options: q.options,
+        myChoice: myAnswers.find((a) => a.questionId === q.id)?.choice ?? null,
+        result: r.state === 'closed' ? q.result : null,
+      })),
+    });
+  }
+  return { items: out };
 }

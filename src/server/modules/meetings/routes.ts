@@ -5,9 +5,15 @@ import { z } from 'zod';
 import * as C from '../../../contracts/meetings.ts';
 import type { Deps } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
+import { t } from '../../platform/i18n/index.ts';
 import { getAgency } from '../identity/index.ts';
 import { addDocument } from './commands/add-document.ts';
 import { addItem } from './commands/add-item.ts';
+import { answerRound } from './commands/answer-round.ts';
+import { askInAdvance } from './commands/ask-in-advance.ts';
+import { closeRound } from './commands/close-round.ts';
+import { importBaseline } from './commands/import-baseline.ts';
+import { openRound } from './commands/open-round.ts';
 import { approveDocument } from './commands/approve-document.ts';
 import { callSpeaker } from './commands/call-speaker.ts';
 import { cancelMeeting } from './commands/cancel-meeting.ts';
@@ -37,13 +43,17 @@ import { startMeeting } from './commands/start-meeting.ts';
 import { updateMeeting } from './commands/update-meeting.ts';
 import { addNote, changeNote, myNotes } from './commands/write-note.ts';
 import { renderNotice } from './notice.ts';
+import { meetingsReport, reportCsv } from './report.ts';
 import {
   agencyTasks,
   documentFile,
   listMeetings,
+  meetingDraft,
   meetingDocuments,
   meetingLedgerFigures,
   meetingMinutes,
+  meetingQuestions,
+  meetingRounds,
   meetingView,
   noticeContent,
   overdueTasks,
@@ -57,6 +67,7 @@ const IdPoll = z.object({ id: z.uuid(), pollId: z.uuid() });
 const IdSpeech = z.object({ id: z.uuid(), speechId: z.uuid() });
 const IdDoc = z.object({ id: z.uuid(), docId: z.uuid() });
 const IdNote = z.object({ id: z.uuid(), noteId: z.uuid() });
+const IdRound = z.object({ id: z.uuid(), roundId: z.uuid() });
 const official = { access: { kind: 'official' as const } };
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -90,6 +101,59 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
       schema: { tags, summary: 'Tạo cuộc họp theo loại (thư ký)', body: C.CreateMeetingBody },
     },
     async (req) => createMeeting(db, req.ctx(), req.body),
+  );
+  app.get(
+    '/api/meetings/draft',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Mẫu cuộc họp theo loại và thành phần thường trực (thư ký)',
+        querystring: z.object({
+          kindCode: z.string().min(2).max(60).optional(),
+          agencyId: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req) => meetingDraft(db, req.principal!, req.query),
+  );
+  app.get(
+    '/api/meetings/report',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Báo cáo thời gian và giấy theo cuộc họp, loại, kỳ, so với số liệu gốc (thư ký)',
+        querystring: C.ReportQuery,
+      },
+    },
+    async (req) => meetingsReport(db, req.principal!, req.query),
+  );
+  app.get(
+    '/api/meetings/report.csv',
+    {
+      config: official,
+      schema: { tags, summary: 'Báo cáo theo từng cuộc họp (CSV)', querystring: C.ReportQuery },
+    },
+    async (req, reply) => {
+      const csv = reportCsv(await meetingsReport(db, req.principal!, req.query));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="bao-cao-hop-khong-giay.csv"')
+        .send(csv);
+    },
+  );
+  app.post(
+    '/api/meetings/baseline',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Nhập số liệu gốc các cuộc họp trước đây (CSV, thư ký)',
+        body: C.BaselineImportBody,
+      },
+    },
+    async (req) => importBaseline(db, req.ctx(), req.body),
   );
   app.get(
     '/api/meetings/tasks',
@@ -172,6 +236,81 @@ export async function meetingsRoutes(root: FastifyInstance, deps: Deps) {
     '/api/meetings/:id/figures',
     { config: official, schema: { tags, summary: 'Số liệu đo đếm của cuộc họp (thư ký)', params: Id } },
     async (req) => meetingLedgerFigures(db, req.principal!, req.params.id),
+  );
+  app.get(
+    '/api/meetings/:id/questions',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Câu hỏi, ý kiến gửi trước theo nội dung (chủ trì, cơ quan trình)',
+        params: Id,
+      },
+    },
+    async (req) => meetingQuestions(db, req.principal!, req.params.id),
+  );
+  app.post(
+    '/api/meetings/:id/items/:itemId/questions',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Gửi câu hỏi hoặc ý kiến trước cuộc họp về một nội dung',
+        params: IdItem,
+        body: C.AdvanceQuestionBody,
+      },
+    },
+    async (req) => askInAdvance(db, req.ctx(), req.params.id, req.params.itemId, req.body),
+  );
+  app.get(
+    '/api/meetings/:id/rounds',
+    {
+      config: official,
+      schema: { tags, summary: 'Phiếu lấy ý kiến bằng văn bản (kết quả khi đã kết thúc)', params: Id },
+    },
+    async (req) => meetingRounds(db, req.principal!, req.params.id),
+  );
+  app.post(
+    '/api/meetings/:id/rounds',
+    {
+      config: official,
+      schema: { tags, summary: 'Mở phiếu lấy ý kiến (chủ trì, thư ký)', params: Id, body: C.OpenRoundBody },
+    },
+    async (req) => openRound(db, req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/rounds/:roundId/answers',
+    {
+      config: official,
+      schema: { tags, summary: 'Trả lời phiếu lấy ý kiến', params: IdRound, body: C.RoundAnswerBody },
+    },
+    async (req) => answerRound(db, req.ctx(), req.params.id, req.params.roundId, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/rounds/:roundId/close',
+    {
+      config: official,
+      schema: { tags, summary: 'Kết thúc phiếu lấy ý kiến và kiểm phiếu (chủ trì, thư ký)', params: IdRound },
+    },
+    async (req) => closeRound(db, req.ctx(), req.params.id, req.params.roundId),
+  );
+  app.post(
+    '/api/meetings/:id/consent-block',
+    {
+      config: official,
+      schema: {
+        tags,
+        summary: 'Biểu quyết thông qua chung các nội dung được đồng thuận qua phiếu lấy ý kiến (chủ trì)',
+        params: Id,
+        body: C.ConsentBlockBody,
+      },
+    },
+    async (req) =>
+      openPoll(db, req.ctx(), req.params.id, {
+        question: t(req.ctx().lang, 'meetings:consent_question'),
+        secret: false,
+        consentFrom: req.body.roundId,
+      }),
   );
   app.post(
     '/api/meetings/:id/items',

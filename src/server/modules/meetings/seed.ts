@@ -6,6 +6,14 @@ import { meetingKinds } from './tables.ts';
 export async function seedMeetingKinds(tx: Tx): Promise<void> {
   await tx
     .insert(meetingKinds)
-    .values(DEFAULT_KINDS.map((k) => ({ code: k.code, name: k.name, nameEn: k.nameEn, rules: k.rules })))
+    .values(
+      DEFAULT_KINDS.map((k) => ({
+        code: k.code,
+        name: k.name,
+        nameEn: k.nameEn,
+        rules: k.rules,
+        template: k.template,
+      })),
+    )
     .onConflictDoNothing();
 }

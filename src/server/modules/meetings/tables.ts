@@ -21,6 +21,7 @@ import type {
   ItemState,
   KindRules,
   MeetingMode,
+  MeetingTemplate,
   MeetingState,
   NoteKind,
   NoteRect,
@@ -43,6 +44,8 @@ export const meetingKinds = pgTable(
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
     rules: jsonb('rules').$type<KindRules>().notNull(),
+    /** what the secretariat starts a meeting of this kind from; null: the shipped default of the code */
+    template: jsonb('template').$type<MeetingTemplate>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('mtg_kinds_code').on(t.code)],
@@ -75,6 +78,10 @@ export const meetings = pgTable(
     /** the iCalendar SEQUENCE of the invitation: raised by every update or cancellation sent */
     icalSequence: integer('ical_sequence').notNull().default(0),
     cancelledAt: ts('cancelled_at'),
+    /** a recurring series: the first meeting's id (on every meeting of it, the first included) */
+    seriesId: uuid('series_id'),
+    /** the series' rule as an iCalendar RRULE (FREQ=MONTHLY;COUNT=6;BYDAY=-1FR) */
+    rrule: text('rrule'),
     cancelReason: text('cancel_reason'),
     noticeNumber: text('notice_number'),
     noticeIssuedAt: ts('notice_issued_at'),
@@ -82,7 +89,10 @@ export const meetings = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('mtg_meetings_agency_start').on(t.agencyPath, t.startsAt)],
+  (t) => [
+    index('mtg_meetings_agency_start').on(t.agencyPath, t.startsAt),
+    index('mtg_meetings_series').on(t.seriesId),
+  ],
 );
 
 export const bridgePoints = pgTable('mtg_bridge_points', {
@@ -272,6 +282,8 @@ export const polls = pgTable(
     present: integer('present').notNull(),
     electorate: integer('electorate').notNull(),
     result: jsonb('result').$type<PollResult>(),
+    /** a consent block: the contents a written round found without objection, adopted by this one vote */
+    consentItemIds: jsonb('consent_item_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     index('mtg_polls_meeting').on(t.meetingId),
@@ -415,3 +427,130 @@ export const minutes = pgTable('mtg_minutes', {
   signedAt: ts('signed_at'),
   signedBy: uuid('signed_by'),
 });
+
+/**
+ * Questions and opinions sent in advance on a content (issue 12, item 4), gathered for the presenting
+ * unit and the chair so the discussion starts from them.
+ */
+export const advanceQuestions = pgTable(
+  'mtg_advance_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    kind: text('kind').$type<'question' | 'opinion'>().notNull(),
+    text: text('text').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('mtg_advance_questions_item').on(t.meetingId, t.itemId, t.createdAt)],
+);
+
+/**
+ * A written opinion round (phiếu lấy ý kiến) on contents of a meeting, between meetings: a question per
+ * content, a deadline, the electorate snapshotted when it opens (the kind's voters), answers hidden
+ * until it closes, then tallied once with the kind's rule (`result` per question).
+ */
+export const rounds = pgTable(
+  'mtg_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    title: text('title').notNull(),
+    deadline: ts('deadline').notNull(),
+    rules: jsonb('rules').$type<KindRules>().notNull(),
+    state: text('state').$type<'open' | 'closed'>().notNull().default('open'),
+    members: integer('members').notNull(),
+    openedAt: ts('opened_at').notNull().defaultNow(),
+    openedBy: uuid('opened_by'),
+    closedAt: ts('closed_at'),
+    /** contents with no objection and adopted: proposed to the meeting as one consent block */
+    consentItemIds: jsonb('consent_item_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  },
+  (t) => [index('mtg_rounds_meeting').on(t.meetingId)],
+);
+
+export const roundQuestions = pgTable(
+  'mtg_round_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    position: integer('position').notNull(),
+    itemId: uuid('item_id').references(() => items.id),
+    question: text('question').notNull(),
+    options: jsonb('options').$type<BallotChoice[]>().notNull(),
+    result: jsonb('result').$type<PollResult>(),
+  },
+  (t) => [uniqueIndex('mtg_round_questions_position').on(t.roundId, t.position)],
+);
+
+export const roundElectors = pgTable(
+  'mtg_round_electors',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    answeredAt: ts('answered_at'),
+    remindedDay: integer('reminded_day'),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.participantId] })],
+);
+
+/** One answer per elector and question (the unique index), with an optional written opinion. */
+export const roundAnswers = pgTable(
+  'mtg_round_answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => roundQuestions.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    choice: text('choice').$type<BallotChoice>().notNull(),
+    comment: text('comment'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mtg_round_answers_one').on(t.questionId, t.participantId)],
+);
+
+/**
+ * The baseline: past meetings held before the system (issue 12, item 8), imported from CSV with their
+ * provenance (the file, its line, who imported it and when). The report measures the time saved against
+ * them, per kind.
+ */
+export const baselines = pgTable(
+  'mtg_baselines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kindId: uuid('kind_id')
+      .notNull()
+      .references(() => meetingKinds.id),
+    agencyId: uuid('agency_id').notNull(),
+    agencyPath: text('agency_path').notNull(),
+    startedAt: ts('started_at').notNull(),
+    endedAt: ts('ended_at').notNull(),
+    items: integer('items').notNull(),
+    attendees: integer('attendees').notNull(),
+    pagesPrinted: integer('pages_printed').notNull(),
+    source: text('source').notNull(),
+    line: integer('line').notNull(),
+    importId: uuid('import_id').notNull(),
+    importedBy: uuid('imported_by'),
+    importedAt: ts('imported_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mtg_baselines_one').on(t.agencyId, t.kindId, t.startedAt)],
+);

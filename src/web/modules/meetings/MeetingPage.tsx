@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { MeetingBefore } from './MeetingBefore.tsx';
 import { MeetingDocuments } from './MeetingDocuments.tsx';
 import type { MeetingView } from './types.ts';
 
@@ -119,6 +120,15 @@ export function MeetingPage() {
                   </p>
                 ) : null}
                 <MeetingDocuments meetingId={id} />
+                {v.meeting.state !== 'cancelled' ? (
+                  <MeetingBefore
+                    meetingId={id}
+                    items={v.items}
+                    state={v.meeting.state}
+                    canAsk={!!v.me && !v.can.manage}
+                    console={console}
+                  />
+                ) : null}
                 {v.me?.present && current ? (
                   <Button onClick={() => post('/speeches', { kind: 'contribution' })}>
                     {t('meetings.ask_to_speak')}

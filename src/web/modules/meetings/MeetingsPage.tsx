@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
+import { useAuth } from '../../app/auth.tsx';
 import { paths } from '../../app/paths.ts';
+import { ButtonLink } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { localTime, type MeetingSummary, type TaskView } from './types.ts';
@@ -10,6 +12,7 @@ import { localTime, type MeetingSummary, type TaskView } from './types.ts';
 /** The meetings an official organises or attends, and the tasks set for their agency. */
 export function MeetingsPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const meetings = useQuery({
     queryKey: ['meeting', 'list'],
     queryFn: () => api.get<{ items: MeetingSummary[] }>('/api/meetings'),
@@ -21,6 +24,14 @@ export function MeetingsPage() {
   return (
     <>
       <PageHeader title={t('meetings.title')} lead={t('meetings.lead')} />
+      {can('meetings.manage') ? (
+        <p>
+          <ButtonLink to={`${paths.meetings}/chuan-bi`}>{t('meetings.new.title')}</ButtonLink>{' '}
+          <ButtonLink variant="secondary" to={`${paths.meetings}/bao-cao`}>
+            {t('meetings.report.title')}
+          </ButtonLink>
+        </p>
+      ) : null}
       <section aria-labelledby="mtg-list">
         <h2 id="mtg-list">{t('meetings.list')}</h2>
         <QueryState query={meetings}>

@@ -74,3 +74,97 @@ export interface NoteView {
   kind: 'highlight' | 'text';
   text: string | null;
 }
+/** What the secretariat starts a new meeting from (GET /api/meetings/draft). */
+export interface MeetingDraft {
+  agencies: { id: string; name: string }[];
+  agencyId: string;
+  kinds: { code: string; name: string; nameEn: string }[];
+  kindCode: string;
+  template: {
+    title: string;
+    mode: 'in_person' | 'online' | 'hybrid';
+    place?: string;
+    startTime: string;
+    durationMinutes: number;
+    repeat: 'weekly' | 'monthly_date' | 'monthly_weekday' | null;
+    items: {
+      title: string;
+      presentingUnit: string;
+      plannedMinutes: number;
+      expectedOutcome: 'decision' | 'opinion' | 'information';
+    }[];
+  };
+  from: { id: string; title: string } | null;
+  participants: {
+    userId: string;
+    name: string;
+    title: string | null;
+    role: 'chair' | 'member' | 'invitee' | 'secretary';
+  }[];
+}
+/** Questions and opinions sent in advance, per content (GET /api/meetings/:id/questions). */
+export interface QuestionsView {
+  items: {
+    itemId: string;
+    position: number;
+    title: string;
+    presentingUnit: string;
+    questions: { id: string; kind: 'question' | 'opinion'; text: string; author: string; mine: boolean }[];
+  }[];
+}
+/** A written opinion round (GET /api/meetings/:id/rounds): results only once closed. */
+export interface RoundView {
+  id: string;
+  title: string;
+  state: 'open' | 'closed';
+  deadline: string;
+  electorate: number;
+  answered: number;
+  consentItemIds: string[];
+  mine: { elector: boolean; answered: boolean };
+  questions: {
+    id: string;
+    position: number;
+    itemId: string | null;
+    question: string;
+    options: ('agree' | 'disagree' | 'abstain')[];
+    myChoice: string | null;
+    result: { agree: number; disagree: number; abstain: number; adopted: boolean } | null;
+  }[];
+}
+/** The report of the two targets (GET /api/meetings/report). */
+export interface MeetingsReport {
+  kinds: {
+    kind: string;
+    kindName: string;
+    meetings: number;
+    meanNetMinutes: number | null;
+    baselineMeetings: number;
+    baselineMeanMinutes: number | null;
+    baselineSources: string[];
+    reductionPercent: number | null;
+    reductionLowPercent: number | null;
+    reductionHighPercent: number | null;
+    minutesPerItem: number | null;
+    memberHours: number;
+    itemsWithinBudgetPercent: number | null;
+    itemsSettledBeforehand: number;
+    leadCompliantPercent: number | null;
+    conclusionCompliantPercent: number | null;
+    electronicSharePercent: number | null;
+    paperPages: number;
+    baselinePaperPages: number;
+    pagesAvoided: number;
+    tasksOnTimePercent: number | null;
+  }[];
+  meetings: {
+    id: string;
+    title: string;
+    date: string;
+    netMinutes: number;
+    itemsDiscussed: number;
+    itemsWithinBudget: number;
+    itemsSettledBeforehand: number;
+    paperPages: number;
+  }[];
+}

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BallotChoice, PollResult } from '../../../../contracts/meetings.ts';
 import { audit } from '../../../platform/audit/index.ts';
 import type { ActionContext } from '../../../platform/context.ts';
@@ -9,12 +9,12 @@ import { appendLedger } from '../ledger.ts';
 import { lockMeeting } from '../load.ts';
 import { mayRunSession } from '../policy.ts';
 import { countChoices, type Counts, tally } from '../rules.ts';
-import { ballots, polls, secretBallots } from '../tables.ts';
+import { ballots, items, polls, secretBallots } from '../tables.ts';
 
 /**
  * The chair closes a vote: ballots are counted once, here (no shared counter updated per ballot),
  * the result is stored and announced. Secret ballots are deleted once counted. Closing a closed vote
- * returns the stored result and writes nothing.
+ * returns the stored result and writes nothing. An adopted consent block closes its contents as approved.
  */
 export async function closePoll(
   db: Db,
@@ -39,6 +39,21 @@ export async function closePoll(
     const result = tally(poll.rules, poll, counts);
     if (poll.secret) await tx.delete(secretBallots).where(eq(secretBallots.pollId, pollId));
     await tx.update(polls).set({ state: 'closed', closedAt: new Date(), result }).where(eq(polls.id, pollId));
+    // An adopted consent block settles its contents: approved without discussion, settled beforehand.
+    const settled =
+      poll.consentItemIds.length && result.adopted
+        ? await tx
+            .update(items)
+            .set({ state: 'closed', outcome: 'approved', settledBeforehand: true, closedAt: new Date() })
+            .where(and(inArray(items.id, poll.consentItemIds), eq(items.state, 'planned')))
+            .returning({ id: items.id })
+        : [];
+    for (const s of settled)
+      await appendLedger(tx, meetingId, {
+        kind: 'item.settled',
+        itemId: s.id,
+        data: { via: 'consent_block', pollId, outcome: 'approved' },
+      });
     await appendLedger(tx, meetingId, {
       kind: 'poll.closed',
       itemId: poll.itemId,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../../platform/audit/index.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
@@ -8,17 +8,18 @@ import { emitMeeting } from '../events.ts';
 import { appendLedger } from '../ledger.ts';
 import { isUniqueViolation, lockMeeting, requireInSession } from '../load.ts';
 import { mayRunSession } from '../policy.ts';
-import { items, pollElectors, polls } from '../tables.ts';
+import { items, pollElectors, polls, rounds } from '../tables.ts';
 
 /**
  * The chair opens a vote. The electorate is snapshotted now: the participants present (in the hall or
  * remotely) whose role the kind lets vote. Members and presence are frozen with the kind's rules.
+ * With `consentFrom` (a closed written round), the vote adopts the round's consent block as a whole.
  */
 export async function openPoll(
   db: Db,
   ctx: ActionContext,
   meetingId: string,
-  input: { itemId?: string | undefined; question: string; secret: boolean },
+  input: { itemId?: string | undefined; question: string; secret: boolean; consentFrom?: string },
 ) {
   try {
     return await db.transaction(async (tx) => {
@@ -31,6 +32,22 @@ export async function openPoll(
           .from(items)
           .where(and(eq(items.id, input.itemId), eq(items.meetingId, meetingId)));
         if (!item) throw new AppError('validation', {}, [{ field: 'body.itemId', key: 'field.not_found' }]);
+      }
+      // A consent block: the contents a closed written round found without objection, one named vote.
+      let consentItemIds: string[] = [];
+      if (input.consentFrom) {
+        const [round] = await tx.select().from(rounds).where(eq(rounds.id, input.consentFrom));
+        if (!round || round.meetingId !== meetingId) throw new AppError('not_found');
+        consentItemIds = round.consentItemIds.length
+          ? (
+              await tx
+                .select({ id: items.id })
+                .from(items)
+                .where(and(inArray(items.id, round.consentItemIds), eq(items.state, 'planned')))
+            ).map((r) => r.id)
+          : [];
+        if (round.state !== 'closed' || consentItemIds.length === 0)
+          throw new AppError('meeting_no_consent_block');
       }
       const voters = new Set<string>(l.rules.voters);
       const electors = l.participants.filter((p) => p.userId && isPresent(p) && voters.has(p.role));
@@ -46,6 +63,7 @@ export async function openPoll(
           members: quorum.members,
           present: quorum.present,
           electorate: electors.length,
+          consentItemIds,
         })
         .returning();
       if (electors.length)
@@ -60,6 +78,7 @@ export async function openPoll(
           secret: input.secret,
           electorate: electors.length,
           present: quorum.present,
+          ...(consentItemIds.length ? { consentItemIds } : {}),
         },
       });
       await audit(tx, ctx, {
