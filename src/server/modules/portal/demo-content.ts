@@ -640,3 +640,120 @@ export const DEMO_PARKS = [
     price: 140,
   },
 ];
+
+/**
+ * FDI and domestic-investment series for the former Bình Dương area, 2019–2025, by country and sector:
+ * sample figures shaped like the province's reports (Taiwan, Japan and Korea among the first investors
+ * by capital; manufacturing first), in thousands of US dollars.
+ */
+export function demoFigures() {
+  const countries: [string, number][] = [
+    ['TW', 9],
+    ['JP', 8],
+    ['KR', 7],
+    ['SG', 6],
+    ['CN', 6],
+    ['HK', 4],
+    ['US', 2],
+    ['DE', 1],
+    ['TH', 1],
+  ];
+  const sectors: [string, number][] = [
+    ['manufacturing', 70],
+    ['real_estate', 12],
+    ['logistics', 10],
+    ['trade', 8],
+  ];
+  const out: {
+    kind: 'fdi' | 'domestic';
+    year: number;
+    country: string;
+    sector: string;
+    projects: number;
+    capitalKusd: number;
+  }[] = [];
+  for (let year = 2019; year <= 2025; year++) {
+    // 2020–2021 dipped (Covid) and came back with the online conferences.
+    const wave = [1, 0.78, 0.86, 1.08, 1.15, 1.22, 1.3][year - 2019]!;
+    for (const [country, weight] of countries)
+      for (const [sector, share] of sectors) {
+        const capital = Math.round(weight * share * 2_400 * wave + ((year * 7 + weight * 13) % 900));
+        out.push({
+          kind: 'fdi',
+          year,
+          country,
+          sector,
+          projects: Math.max(1, Math.round((weight * share * wave) / 18)),
+          capitalKusd: capital,
+        });
+      }
+    for (const [sector, share] of sectors)
+      out.push({
+        kind: 'domestic',
+        year,
+        country: '',
+        sector,
+        projects: Math.round(share * 9 * wave),
+        capitalKusd: Math.round(share * 19_000 * wave),
+      });
+  }
+  return out;
+}
+
+/** Investor enquiries at several stages of the pipeline, so the lead report has something to show. */
+export const DEMO_ENQUIRIES = [
+  {
+    project: 'da-bd-01',
+    name: 'Tanaka Hiroshi',
+    org: 'Kansai Precision Co., Ltd.',
+    country: 'Japan',
+    lang: 'ja',
+    stage: 'site_visit',
+    days: 20,
+  },
+  {
+    project: 'da-bd-02',
+    name: 'Kim Min-jun',
+    org: 'Hanbit Electronics',
+    country: 'Korea',
+    lang: 'ko',
+    stage: 'qualified',
+    days: 12,
+  },
+  {
+    project: 'da-bd-03',
+    name: 'Lin Wei',
+    org: 'Formosa Cold Chain',
+    country: 'Taiwan',
+    lang: 'zh',
+    stage: 'dossier',
+    days: 40,
+  },
+  {
+    project: 'da-bd-05',
+    name: 'Daniel Tan',
+    org: 'Lion City Estates',
+    country: 'Singapore',
+    lang: 'en',
+    stage: 'enquiry',
+    days: 2,
+  },
+  {
+    project: 'da-bd-11',
+    name: 'Anna Schmidt',
+    org: 'Rhein Solar GmbH',
+    country: 'Germany',
+    lang: 'en',
+    stage: 'irc',
+    days: 90,
+  },
+  {
+    project: 'da-bd-15',
+    name: 'Sato Yuki',
+    org: 'Nagoya Components',
+    country: 'Japan',
+    lang: 'ja',
+    stage: 'enquiry',
+    days: 8,
+  },
+] as const;

@@ -2,7 +2,17 @@
 // /ko, /zh). Segments are Vietnamese words in Vietnamese and English words elsewhere.
 import type { PortalLang } from './languages.ts';
 
-type Segment = 'news' | 'legal' | 'organisation' | 'procedures' | 'investment' | 'parks' | 'search' | 'feed';
+type Segment =
+  | 'news'
+  | 'legal'
+  | 'organisation'
+  | 'procedures'
+  | 'investment'
+  | 'parks'
+  | 'figures'
+  | 'guide'
+  | 'search'
+  | 'feed';
 const VI: Record<Segment, string> = {
   news: 'tin-tuc',
   legal: 'van-ban',
@@ -10,6 +20,8 @@ const VI: Record<Segment, string> = {
   procedures: 'thu-tuc',
   investment: 'du-an-dau-tu',
   parks: 'khu-cong-nghiep',
+  figures: 'so-lieu-dau-tu',
+  guide: 'huong-dan-nha-dau-tu',
   search: 'tim-kiem',
   feed: 'feed',
 };
@@ -20,6 +32,8 @@ const EN: Record<Segment, string> = {
   procedures: 'procedures',
   investment: 'investment-projects',
   parks: 'industrial-parks',
+  figures: 'investment-figures',
+  guide: 'investor-guide',
   search: 'search',
   feed: 'feed',
 };
@@ -41,6 +55,8 @@ export const portalPaths = {
   project: (lang: PortalLang, slug: string) =>
     `/${lang}/${segment(lang, 'investment')}/${encodeURIComponent(slug)}`,
   parks: (lang: PortalLang) => `/${lang}/${segment(lang, 'parks')}`,
+  figures: (lang: PortalLang) => `/${lang}/${segment(lang, 'figures')}`,
+  guide: (lang: PortalLang) => `/${lang}/${segment(lang, 'guide')}`,
   search: (lang: PortalLang) => `/${lang}/${segment(lang, 'search')}`,
   feed: (lang: PortalLang, section?: string) =>
     section ? `/${lang}/feed/${encodeURIComponent(section)}.xml` : `/${lang}/feed.xml`,

@@ -13,6 +13,7 @@ import { CSS, CSS_ETAG } from './pages/css.ts';
 import { atomFeed, sitemap } from './pages/feeds.ts';
 import { html } from './pages/html.ts';
 import { type PageContext, renderPage } from './pages/layout.ts';
+import { figuresPage, guidePage } from './pages/figures.ts';
 import { parksPage, projectPage, projectsPage } from './pages/investment.ts';
 import {
   legalDocPage,
@@ -235,6 +236,16 @@ async function publicPages(root: FastifyInstance, deps: Deps) {
       `/${lang}/${segment(lang, 'parks')}`,
       { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
       (req, reply) => serve(req, reply, () => parksPage(db, ctxFor(lang)), lang),
+    );
+    app.get(
+      `/${lang}/${segment(lang, 'figures')}`,
+      { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
+      (req, reply) => serve(req, reply, () => figuresPage(db, ctxFor(lang)), lang),
+    );
+    app.get(
+      `/${lang}/${segment(lang, 'guide')}`,
+      { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
+      (req, reply) => serve(req, reply, () => guidePage(db, ctxFor(lang)), lang),
     );
     app.get(
       `/${lang}/${segment(lang, 'search')}`,

@@ -1,5 +1,5 @@
 // The editorial API: articles and their editions per language, and the investor pipeline.
-import { desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,12 +8,13 @@ import { scopePaths } from '../../platform/access.ts';
 import { errorBody } from '../../platform/http/errors.ts';
 import { EditConflict, createItem, saveEdition } from './commands/save-edition.ts';
 import { moveEdition, type MoveInput } from './commands/move-edition.ts';
+import { importFigures } from './commands/import-figures.ts';
 import { moveEnquiry } from './commands/move-enquiry.ts';
 import { AppError } from '../../platform/errors.ts';
 import { clearPageCache } from './page-cache.ts';
 import { PORTAL_PERMISSIONS } from './policy.ts';
 import { presentEdition } from './presenters.ts';
-import { editorialList, itemEditions, sectionList } from './queries.ts';
+import { editorialList, itemEditions, leadReport, sectionList } from './queries.ts';
 import {
   CreateItemBody,
   EditionView,
@@ -22,7 +23,7 @@ import {
   MoveEnquiryBody,
   SaveEditionBody,
 } from './schema.ts';
-import { enquiries, projects } from './tables.ts';
+import { enquiries, enquiryNotes, projects } from './tables.ts';
 
 const tags = ['Cổng thông tin (portal)'];
 const ItemParams = z.object({ id: z.uuid(), lang: Lang });
@@ -231,6 +232,70 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps) {
     async (req) => {
       const e = await db.transaction((tx) => moveEnquiry(tx, req.ctx(), req.params.id, req.body));
       return { id: e.id, stage: e.stage, lockVersion: e.lockVersion, managerId: e.managerId };
+    },
+  );
+
+  app.get(
+    '/api/portal/enquiries/report',
+    {
+      config: { access: { permission: PORTAL_PERMISSIONS.investment } },
+      schema: {
+        tags,
+        summary: 'Báo cáo nhà đầu tư tiềm năng theo quốc gia, ngành, giai đoạn; số quá hạn trả lời',
+      },
+    },
+    async (req) => leadReport(db, scopePaths(req.principal, PORTAL_PERMISSIONS.investment)),
+  );
+
+  app.get(
+    '/api/portal/enquiries/:id',
+    {
+      config: { access: { permission: PORTAL_PERMISSIONS.investment } },
+      schema: {
+        tags,
+        summary: 'Một yêu cầu của nhà đầu tư với các ghi chú và lần chuyển giai đoạn',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (req) => {
+      const [row] = await db
+        .select({ enquiry: enquiries, agencyPath: projects.agencyPath, projectCode: projects.code })
+        .from(enquiries)
+        .innerJoin(projects, eq(projects.id, enquiries.projectId))
+        .where(eq(enquiries.id, req.params.id));
+      if (!row) throw new AppError('not_found');
+      const paths = scopePaths(req.principal, PORTAL_PERMISSIONS.investment);
+      if (!paths.some((p) => row.agencyPath.startsWith(p))) throw new AppError('forbidden');
+      const notes = await db
+        .select()
+        .from(enquiryNotes)
+        .where(eq(enquiryNotes.enquiryId, req.params.id))
+        .orderBy(asc(enquiryNotes.at), asc(enquiryNotes.id));
+      return { ...row.enquiry, projectCode: row.projectCode, notes };
+    },
+  );
+
+  app.post(
+    '/api/portal/investment-figures/import',
+    {
+      config: { access: { permission: PORTAL_PERMISSIONS.investment } },
+      schema: {
+        tags,
+        summary:
+          'Nhập số liệu FDI và đầu tư trong nước (CSV hoặc Excel: nam, loai, quoc_gia, nganh, so_du_an, von_nghin_usd); thay thế các năm có trong tệp',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+      const part = await req.file();
+      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+      const file = await part.toBuffer();
+      const result = await db.transaction((tx) =>
+        importFigures(tx, req.ctx(), { fileName: part.filename, file }),
+      );
+      clearPageCache();
+      return result;
     },
   );
 }

@@ -8,14 +8,34 @@ import { systemContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { listAgencies } from '../identity/index.ts';
 import { bodyText, paragraphs, renderBody } from './body.ts';
-import { DEMO_ARTICLES, DEMO_LEGAL, DEMO_PARKS, demoProjects } from './demo-content.ts';
+import {
+  DEMO_ARTICLES,
+  DEMO_ENQUIRIES,
+  DEMO_LEGAL,
+  DEMO_PARKS,
+  demoFigures,
+  demoProjects,
+} from './demo-content.ts';
+import { PIPELINE_PATHS } from './pipeline.ts';
 import { slugify } from './editions.ts';
 import { formerBinhDuong } from './geo.ts';
 import { indexProcedures } from './procedure-index.ts';
 import { indexDocs, type SearchDocInput } from './indexing.ts';
 import { PORTAL_LANGS, type PortalLang } from './languages.ts';
 import { portalPaths } from './paths.ts';
-import { editions, items, legalDocuments, parks, projects, sections, sites, slugs } from './tables.ts';
+import {
+  editions,
+  enquiries,
+  enquiryNotes,
+  investmentFigures,
+  items,
+  legalDocuments,
+  parks,
+  projects,
+  sections,
+  sites,
+  slugs,
+} from './tables.ts';
 
 type Agency = { id: string; path: string };
 
@@ -197,6 +217,41 @@ export async function seedPortal(tx: Tx, opts: { demo: boolean }, now = new Date
       },
     })),
   );
+  const figures = demoFigures();
+  await tx.insert(investmentFigures).values(figures.map((f) => ({ ...f, importedAt: now })));
+  for (const d of DEMO_ENQUIRIES) {
+    const project = projectRows.find((p) => p.slug === d.project);
+    if (!project) continue;
+    const at = new Date(now.getTime() - d.days * 86_400_000);
+    const [e] = await tx
+      .insert(enquiries)
+      .values({
+        projectId: project.id,
+        name: d.name,
+        organisation: d.org,
+        country: d.country,
+        email: `${d.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`,
+        message: 'We would like to know the land status, the schedule and the incentives for this project.',
+        lang: d.lang,
+        stage: d.stage,
+        respondBy: new Date(at.getTime() + 5 * 86_400_000),
+        respondedAt: d.stage === 'enquiry' ? null : new Date(at.getTime() + 2 * 86_400_000),
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
+    const path = PIPELINE_PATHS[d.stage];
+    if (path.length > 1)
+      await tx.insert(enquiryNotes).values(
+        path.slice(1).map((to, i) => ({
+          enquiryId: e!.id,
+          at: new Date(at.getTime() + (i + 2) * 86_400_000),
+          fromStage: path[i]!,
+          toStage: to,
+          text: `${path[i]} → ${to}`,
+        })),
+      );
+  }
   await indexDocs(tx, docs);
   await audit(tx, systemContext('seed'), {
     action: 'seed.portal',
@@ -206,6 +261,8 @@ export async function seedPortal(tx: Tx, opts: { demo: boolean }, now = new Date
       legal: legal.length,
       projects: projectRows.length,
       parks: DEMO_PARKS.length,
+      figures: figures.length,
+      enquiries: DEMO_ENQUIRIES.length,
     },
   });
 }

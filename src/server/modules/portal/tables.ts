@@ -316,6 +316,8 @@ export const enquiries = pgTable(
     managerId: uuid('manager_id'),
     respondBy: ts('respond_by').notNull(),
     respondedAt: ts('responded_at'),
+    /** when the manager(s) were reminded that the response deadline had passed (once) */
+    remindedAt: ts('reminded_at'),
     lockVersion: integer('lock_version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -337,4 +339,28 @@ export const enquiryNotes = pgTable(
     text: text('text').notNull(),
   },
   (t) => [index('ptl_enquiry_notes_enquiry').on(t.enquiryId)],
+);
+
+export const FIGURE_KINDS = ['fdi', 'domestic'] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
+
+// FDI and domestic-investment figures by year, country of the investor (FDI only; '' for domestic) and
+// sector, as the provincial investment reports give them (imported from CSV or Excel). A year present
+// in an import replaces what was stored for that year and kind.
+export const investmentFigures = pgTable(
+  'ptl_investment_figures',
+  {
+    kind: text('kind').$type<FigureKind>().notNull(),
+    year: smallint('year').notNull(),
+    /** ISO 3166-1 alpha-2 of the investor's country for FDI, '' for domestic investment */
+    country: text('country').notNull(),
+    sector: text('sector').notNull(),
+    /** new projects licensed that year */
+    projects: integer('projects').notNull(),
+    /** registered capital, thousands of US dollars (whole numbers, no floats) */
+    capitalKusd: bigint('capital_kusd', { mode: 'number' }).notNull(),
+    importedAt: ts('imported_at').notNull().defaultNow(),
+    importedBy: uuid('imported_by'),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.year, t.country, t.sector] })],
 );
