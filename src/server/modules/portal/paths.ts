@@ -11,6 +11,9 @@ type Segment =
   | 'parks'
   | 'figures'
   | 'guide'
+  | 'questions'
+  | 'rating'
+  | 'conformity'
   | 'search'
   | 'feed';
 const VI: Record<Segment, string> = {
@@ -22,6 +25,9 @@ const VI: Record<Segment, string> = {
   parks: 'khu-cong-nghiep',
   figures: 'so-lieu-dau-tu',
   guide: 'huong-dan-nha-dau-tu',
+  questions: 'hoi-dap',
+  rating: 'danh-gia',
+  conformity: 'kiem-tra-nghi-dinh-42',
   search: 'tim-kiem',
   feed: 'feed',
 };
@@ -34,6 +40,9 @@ const EN: Record<Segment, string> = {
   parks: 'industrial-parks',
   figures: 'investment-figures',
   guide: 'investor-guide',
+  questions: 'questions',
+  rating: 'rate-this-portal',
+  conformity: 'decree-42-conformity',
   search: 'search',
   feed: 'feed',
 };
@@ -57,6 +66,9 @@ export const portalPaths = {
   parks: (lang: PortalLang) => `/${lang}/${segment(lang, 'parks')}`,
   figures: (lang: PortalLang) => `/${lang}/${segment(lang, 'figures')}`,
   guide: (lang: PortalLang) => `/${lang}/${segment(lang, 'guide')}`,
+  questions: (lang: PortalLang) => `/${lang}/${segment(lang, 'questions')}`,
+  rating: (lang: PortalLang) => `/${lang}/${segment(lang, 'rating')}`,
+  conformity: (lang: PortalLang) => `/${lang}/${segment(lang, 'conformity')}`,
   search: (lang: PortalLang) => `/${lang}/${segment(lang, 'search')}`,
   feed: (lang: PortalLang, section?: string) =>
     section ? `/${lang}/feed/${encodeURIComponent(section)}.xml` : `/${lang}/feed.xml`,

@@ -5,7 +5,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
+import { askQuestion } from './commands/ask-question.ts';
+import { ratePortal } from './commands/rate-portal.ts';
 import { submitEnquiry } from './commands/submit-enquiry.ts';
+import { checkConformity, conformityFacts, DEFAULT_MAX_AGE_DAYS } from './conformity.ts';
+import { PORTAL_PERMISSIONS } from './policy.ts';
 import { FULL_LANGS, PORTAL_LANGS, type PortalLang } from './languages.ts';
 import { portalPaths, segment } from './paths.ts';
 import { articlePage, type Answer, homePage, newsPage } from './pages/articles.ts';
@@ -22,6 +26,7 @@ import {
   procedurePage,
   proceduresPage,
 } from './pages/registers.ts';
+import { conformityPage, questionsPage, ratingPage } from './pages/questions.ts';
 import { searchPage } from './pages/search.ts';
 import { translator } from './pages/strings.ts';
 import { cachedPage, storePage } from './page-cache.ts';
@@ -266,6 +271,96 @@ async function publicPages(root: FastifyInstance, deps: Deps) {
       (req, reply) => serve(req, reply, () => searchPage(db, ctxFor(lang), req.query), lang),
     );
     if (!full) continue;
+    // Questions and answers, and following a question by its code: never cached (the code is the asker's).
+    app.get(
+      `/${lang}/${segment(lang, 'questions')}`,
+      {
+        config: { access: 'public' },
+        schema: { ...hide, querystring: z.object({ ma: text(20), sent: z.literal('1').optional() }) },
+      },
+      async (req, reply) =>
+        send(
+          reply,
+          lang,
+          await questionsPage(db, ctxFor(lang), { code: req.query.ma, sent: !!req.query.sent }),
+        ),
+    );
+    app.post(
+      `/${lang}/${segment(lang, 'questions')}`,
+      {
+        config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+        schema: { ...hide, body: z.record(z.string(), z.string()) },
+      },
+      async (req, reply) => {
+        try {
+          const q = await db.transaction((tx) => askQuestion(tx, req.ctx(), { lang, fields: req.body }));
+          return reply
+            .code(303)
+            .header('location', `${portalPaths.questions(lang)}?ma=${q.code}&sent=1`)
+            .send();
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'validation')) throw err;
+          const t = translator(lang);
+          const errors = err.fields.map((f) => {
+            const name = f.field.replace('body.', '');
+            const label = ['title', 'question'].includes(name) ? t(`qa.field.${name}`) : t(`enq.${name}`);
+            return `${label}: ${t(`enq.problem.${f.key.replace('field.', '')}`)}`;
+          });
+          return send(
+            reply.code(400),
+            lang,
+            await questionsPage(db, ctxFor(lang), {}, { errors, values: req.body }),
+          );
+        }
+      },
+    );
+    app.get(
+      `/${lang}/${segment(lang, 'rating')}`,
+      {
+        config: { access: 'public' },
+        schema: { ...hide, querystring: z.object({ from: text(300), thanks: z.literal('1').optional() }) },
+      },
+      async (req, reply) =>
+        send(reply, lang, ratingPage(ctxFor(lang), { from: req.query.from, thanks: !!req.query.thanks })),
+    );
+    app.post(
+      `/${lang}/${segment(lang, 'rating')}`,
+      {
+        config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: { ...hide, body: z.record(z.string(), z.string()) },
+      },
+      async (req, reply) => {
+        try {
+          const r = await db.transaction((tx) =>
+            ratePortal(tx, req.ctx(), { lang, score: req.body.score, path: req.body.path }),
+          );
+          return reply
+            .code(303)
+            .header('location', `${portalPaths.rating(lang)}?thanks=1&from=${encodeURIComponent(r.path)}`)
+            .send();
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'validation')) throw err;
+          return send(reply.code(400), lang, ratingPage(ctxFor(lang), { from: req.body.path, error: true }));
+        }
+      },
+    );
+    // The Decree 42 conformity report, for the portal's reviewers (signed in), never cached.
+    app.get(
+      `/${lang}/${segment(lang, 'conformity')}`,
+      {
+        config: { access: { permission: PORTAL_PERMISSIONS.review } },
+        schema: {
+          ...hide,
+          querystring: z.object({
+            maxAgeDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_MAX_AGE_DAYS),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const report = checkConformity(await conformityFacts(db), req.query.maxAgeDays);
+        return send(reply, lang, conformityPage(ctxFor(lang), report, req.query.maxAgeDays));
+      },
+    );
     app.get(
       `/${lang}/${segment(lang, 'news')}`,
       {

@@ -8,7 +8,9 @@ import { scopePaths } from '../../platform/access.ts';
 import { errorBody } from '../../platform/http/errors.ts';
 import { EditConflict, createItem, saveEdition } from './commands/save-edition.ts';
 import { moveEdition, type MoveInput } from './commands/move-edition.ts';
+import { answerQuestion, type QuestionAction } from './commands/answer-question.ts';
 import { importFigures } from './commands/import-figures.ts';
+import { checkConformity, conformityFacts, DEFAULT_MAX_AGE_DAYS } from './conformity.ts';
 import { moveEnquiry } from './commands/move-enquiry.ts';
 import { AppError } from '../../platform/errors.ts';
 import { clearPageCache } from './page-cache.ts';
@@ -23,7 +25,7 @@ import {
   MoveEnquiryBody,
   SaveEditionBody,
 } from './schema.ts';
-import { enquiries, enquiryNotes, projects } from './tables.ts';
+import { enquiries, enquiryNotes, projects, questions } from './tables.ts';
 
 const tags = ['Cổng thông tin (portal)'];
 const ItemParams = z.object({ id: z.uuid(), lang: Lang });
@@ -297,5 +299,71 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps) {
       clearPageCache();
       return result;
     },
+  );
+
+  const review = { access: { permission: PORTAL_PERMISSIONS.review } };
+
+  app.get(
+    '/api/portal/questions',
+    { config: review, schema: { tags, summary: 'Câu hỏi của người dân gửi cổng (mới nhất trước)' } },
+    async (req) => {
+      const paths = scopePaths(req.principal, PORTAL_PERMISSIONS.review);
+      const rows = await db.select().from(questions).orderBy(desc(questions.createdAt)).limit(500);
+      return { items: rows.filter((q) => paths.some((p) => q.agencyPath.startsWith(p))) };
+    },
+  );
+
+  app.post(
+    '/api/portal/questions/:id/:action',
+    {
+      config: review,
+      schema: {
+        tags,
+        summary: 'Trả lời, đăng (kèm câu trả lời) hoặc từ chối một câu hỏi',
+        params: z.object({ id: z.uuid(), action: z.enum(['answer', 'publish', 'reject']) }),
+        body: z.strictObject({
+          lockVersion: z.number().int(),
+          answer: z.string().trim().min(5).max(10_000).optional(),
+          reason: z.string().trim().min(3).max(1000).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const { action } = req.params;
+      const b = req.body;
+      const need = (v: string | undefined, field: string) => {
+        if (!v) throw new AppError('validation', {}, [{ field: `body.${field}`, key: 'field.required' }]);
+        return v;
+      };
+      const input: QuestionAction =
+        action === 'answer'
+          ? { action, answer: need(b.answer, 'answer') }
+          : action === 'reject'
+            ? { action, reason: need(b.reason, 'reason') }
+            : { action };
+      const q = await db.transaction((tx) =>
+        answerQuestion(tx, req.ctx(), req.params.id, b.lockVersion, input),
+      );
+      return { id: q.id, code: q.code, state: q.state, lockVersion: q.lockVersion };
+    },
+  );
+
+  app.get(
+    '/api/portal/conformity',
+    {
+      config: review,
+      schema: {
+        tags,
+        summary:
+          'Kiểm tra cổng theo Nghị định 42/2022 (Điều 4, 7, 8): mục thiếu hoặc cũ hơn số ngày cho phép',
+        querystring: z.object({
+          maxAgeDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_MAX_AGE_DAYS),
+        }),
+      },
+    },
+    async (req) => ({
+      maxAgeDays: req.query.maxAgeDays,
+      items: checkConformity(await conformityFacts(db), req.query.maxAgeDays),
+    }),
   );
 }

@@ -32,12 +32,44 @@ import {
   legalDocuments,
   parks,
   projects,
+  questions,
+  ratings,
   sections,
   sites,
   slugs,
 } from './tables.ts';
 
 type Agency = { id: string; path: string };
+
+/** The city portal's sections for what Decree 42/2022, art. 4.1 requires beyond news. */
+export const D42_SECTIONS = [
+  {
+    code: 'huong-dan',
+    kind: 'guidance' as const,
+    names: { vi: 'Hướng dẫn pháp luật', en: 'Legal guidance' },
+  },
+  {
+    code: 'ke-hoach',
+    kind: 'plans' as const,
+    names: { vi: 'Chiến lược, quy hoạch, kế hoạch', en: 'Strategies, plans and programmes' },
+  },
+  {
+    code: 'cong-khai',
+    kind: 'disclosure' as const,
+    names: { vi: 'Danh mục thông tin công khai', en: 'Information disclosed' },
+  },
+  { code: 'ngan-sach', kind: 'budget' as const, names: { vi: 'Công khai ngân sách', en: 'Budget reports' } },
+  {
+    code: 'so-lieu-thong-ke',
+    kind: 'statistics' as const,
+    names: { vi: 'Số liệu thống kê', en: 'Statistics' },
+  },
+  {
+    code: 'lien-he',
+    kind: 'contacts' as const,
+    names: { vi: 'Thông tin liên hệ, người phát ngôn', en: 'Contacts and spokespersons' },
+  },
+];
 
 async function ensureSite(tx: Tx, agency: Agency, slug: string, names: Record<string, string>) {
   const [existing] = await tx.select().from(sites).where(eq(sites.agencyId, agency.id));
@@ -51,6 +83,7 @@ async function ensureSite(tx: Tx, agency: Agency, slug: string, names: Record<st
     { code: 'thong-bao', kind: 'announcements' as const, names: { vi: 'Thông báo', en: 'Announcements' } },
     ...(slug === ''
       ? [
+          ...D42_SECTIONS,
           {
             code: 'xuc-tien-dau-tu',
             kind: 'investment_news' as const,
@@ -252,6 +285,45 @@ export async function seedPortal(tx: Tx, opts: { demo: boolean }, now = new Date
         })),
       );
   }
+  // Questions from the public (one answered and published, one waiting) and readers' ratings.
+  await tx.insert(questions).values([
+    {
+      code: 'HD-DEMO01',
+      lang: 'vi',
+      name: 'Trần Thị Hạnh',
+      email: 'hanh.tran@example.com',
+      title: 'Nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất ở đâu?',
+      question:
+        'Tôi ở phường Phú Lợi, muốn cấp giấy chứng nhận lần đầu thì nộp hồ sơ tại đâu và mất bao lâu?',
+      agencyId: root.id,
+      agencyPath: root.path,
+      state: 'published' as const,
+      answer:
+        'Bà nộp hồ sơ trực tuyến trên Cổng dịch vụ công hoặc tại Bộ phận Một cửa phường Phú Lợi; thời hạn giải quyết theo danh mục thủ tục của Thành phố.',
+      answeredAt: new Date(now.getTime() - 6 * 86_400_000),
+      publishedAt: new Date(now.getTime() - 5 * 86_400_000),
+      createdAt: new Date(now.getTime() - 9 * 86_400_000),
+    },
+    {
+      code: 'HD-DEMO02',
+      lang: 'en',
+      name: 'John Miller',
+      email: 'john.miller@example.com',
+      title: 'Work permits for foreign engineers',
+      question: 'How long does a work permit for a foreign engineer take in the former Binh Duong area?',
+      agencyId: root.id,
+      agencyPath: root.path,
+      createdAt: new Date(now.getTime() - 1 * 86_400_000),
+    },
+  ]);
+  await tx.insert(ratings).values(
+    [5, 4, 5, 3, 4, 5].map((score, i) => ({
+      lang: i % 2 ? ('en' as const) : ('vi' as const),
+      score,
+      path: i % 2 ? '/en' : '/vi',
+      createdAt: new Date(now.getTime() - (i + 1) * 86_400_000),
+    })),
+  );
   await indexDocs(tx, docs);
   await audit(tx, systemContext('seed'), {
     action: 'seed.portal',

@@ -42,7 +42,19 @@ export const sites = pgTable(
   (t) => [uniqueIndex('ptl_sites_slug').on(t.slug), uniqueIndex('ptl_sites_agency').on(t.agencyId)],
 );
 
-export const SECTION_KINDS = ['news', 'announcements', 'pages', 'investment_news'] as const;
+export const SECTION_KINDS = [
+  'news',
+  'announcements',
+  'pages',
+  'investment_news',
+  // what Decree 42/2022, art. 4.1 asks of every portal beyond news (checked by the conformity report)
+  'guidance',
+  'plans',
+  'disclosure',
+  'budget',
+  'statistics',
+  'contacts',
+] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 // A section belongs to one agency's site; editors and reviewers act over the agency's subtree.
@@ -363,4 +375,51 @@ export const investmentFigures = pgTable(
     importedBy: uuid('imported_by'),
   },
   (t) => [primaryKey({ columns: [t.kind, t.year, t.country, t.sector] })],
+);
+
+export const QUESTION_STATES = ['received', 'answered', 'published', 'rejected'] as const;
+export type QuestionState = (typeof QUESTION_STATES)[number];
+
+// Questions from the public (Decree 42, art. 8): a tracking code for the asker, answered by the
+// competent agency's reviewers, published with the answer; or refused with a reason.
+export const questions = pgTable(
+  'ptl_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** what the asker types to follow the question: "HD-7K2M9Q" */
+    code: text('code').notNull(),
+    lang: text('lang').$type<PortalLang>().notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    title: text('title').notNull(),
+    question: text('question').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    agencyPath: text('agency_path').notNull(),
+    state: text('state').$type<QuestionState>().notNull().default('received'),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by'),
+    answeredAt: ts('answered_at'),
+    publishedAt: ts('published_at'),
+    rejectReason: text('reject_reason'),
+    lockVersion: integer('lock_version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ptl_questions_code').on(t.code),
+    index('ptl_questions_state').on(t.state, t.createdAt),
+  ],
+);
+
+// Readers rate the portal (Decree 42, art. 8): one score from 1 to 5, the page they were on.
+export const ratings = pgTable(
+  'ptl_ratings',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    lang: text('lang').$type<PortalLang>().notNull(),
+    score: smallint('score').notNull(),
+    path: text('path').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('ptl_ratings_at').on(t.createdAt)],
 );
