@@ -364,6 +364,18 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', path: '/portal.css', who: 'public', send: (a) => a.get('/portal.css') },
   { method: 'GET', path: '/sitemap.xml', who: 'public', send: (a) => a.get('/sitemap.xml') },
+  {
+    method: 'GET',
+    path: '/open-data/catalog.json',
+    who: 'public',
+    send: (a) => a.get('/open-data/catalog.json'),
+  },
+  {
+    method: 'GET',
+    path: '/open-data/:file',
+    who: 'public',
+    send: (a) => a.get('/open-data/industrial-parks.json'),
+  },
   { method: 'GET', path: '/vi', who: 'public', send: (a) => a.get('/vi') },
   { method: 'GET', path: '/vi/feed.xml', who: 'public', send: (a) => a.get('/vi/feed.xml') },
   {
@@ -414,6 +426,7 @@ const ROUTES: RouteCase[] = [
     ok: 404,
   },
   { method: 'GET', path: '/vi/to-chuc', who: 'public', send: (a) => a.get('/vi/to-chuc') },
+  { method: 'GET', path: '/vi/du-lieu-mo', who: 'public', send: (a) => a.get('/vi/du-lieu-mo') },
   { method: 'GET', path: '/vi/hoi-dap', who: 'public', send: (a) => a.get('/vi/hoi-dap') },
   {
     method: 'POST',
@@ -493,6 +506,7 @@ const ROUTES: RouteCase[] = [
     ok: 404,
   },
   { method: 'GET', path: '/en/organisation', who: 'public', send: (a) => a.get('/en/organisation') },
+  { method: 'GET', path: '/en/open-data', who: 'public', send: (a) => a.get('/en/open-data') },
   { method: 'GET', path: '/en/questions', who: 'public', send: (a) => a.get('/en/questions') },
   {
     method: 'POST',

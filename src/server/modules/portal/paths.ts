@@ -14,6 +14,7 @@ type Segment =
   | 'questions'
   | 'rating'
   | 'conformity'
+  | 'openData'
   | 'search'
   | 'feed';
 const VI: Record<Segment, string> = {
@@ -28,6 +29,7 @@ const VI: Record<Segment, string> = {
   questions: 'hoi-dap',
   rating: 'danh-gia',
   conformity: 'kiem-tra-nghi-dinh-42',
+  openData: 'du-lieu-mo',
   search: 'tim-kiem',
   feed: 'feed',
 };
@@ -43,6 +45,7 @@ const EN: Record<Segment, string> = {
   questions: 'questions',
   rating: 'rate-this-portal',
   conformity: 'decree-42-conformity',
+  openData: 'open-data',
   search: 'search',
   feed: 'feed',
 };
@@ -69,6 +72,7 @@ export const portalPaths = {
   questions: (lang: PortalLang) => `/${lang}/${segment(lang, 'questions')}`,
   rating: (lang: PortalLang) => `/${lang}/${segment(lang, 'rating')}`,
   conformity: (lang: PortalLang) => `/${lang}/${segment(lang, 'conformity')}`,
+  openData: (lang: PortalLang) => `/${lang}/${segment(lang, 'openData')}`,
   search: (lang: PortalLang) => `/${lang}/${segment(lang, 'search')}`,
   feed: (lang: PortalLang, section?: string) =>
     section ? `/${lang}/feed/${encodeURIComponent(section)}.xml` : `/${lang}/feed.xml`,

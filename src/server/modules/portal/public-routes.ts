@@ -26,7 +26,9 @@ import {
   procedurePage,
   proceduresPage,
 } from './pages/registers.ts';
+import { dcatCatalog, openDataPage } from './pages/open-data.ts';
 import { conformityPage, questionsPage, ratingPage } from './pages/questions.ts';
+import { DATASETS, datasetCsv, datasetData, datasetJson } from './open-data.ts';
 import { searchPage } from './pages/search.ts';
 import { translator } from './pages/strings.ts';
 import { cachedPage, storePage } from './page-cache.ts';
@@ -133,6 +135,35 @@ async function publicPages(root: FastifyInstance, deps: Deps) {
       .header('cache-control', 'public, max-age=300')
       .type('application/xml; charset=utf-8')
       .send(await sitemap(db, publicUrl)),
+  );
+
+  // Open data: the DCAT catalogue and every dataset as CSV or JSON, read from the live tables.
+  app.get('/open-data/catalog.json', { config: { access: 'public' }, schema: hide }, async (_req, reply) =>
+    reply
+      .header('cache-control', 'public, max-age=60')
+      .type('application/ld+json; charset=utf-8')
+      .send(await dcatCatalog(db, translator('vi'), publicUrl)),
+  );
+  app.get(
+    '/open-data/:file',
+    {
+      config: { access: 'public' },
+      schema: {
+        ...hide,
+        params: z.object({ file: z.string().regex(new RegExp(`^(${DATASETS.join('|')})\\.(csv|json)$`)) }),
+      },
+    },
+    async (req, reply) => {
+      const [id, ext] = req.params.file.split('.') as [(typeof DATASETS)[number], 'csv' | 'json'];
+      const data = await datasetData(db, id);
+      reply.header('cache-control', 'public, max-age=60').header('access-control-allow-origin', '*');
+      if (data.modified) reply.header('last-modified', data.modified.toUTCString());
+      if (ext === 'json') return reply.type('application/json; charset=utf-8').send(datasetJson(data));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${id}.csv"`)
+        .send(datasetCsv(data));
+    },
   );
 
   for (const lang of PORTAL_LANGS) {
@@ -271,6 +302,11 @@ async function publicPages(root: FastifyInstance, deps: Deps) {
       (req, reply) => serve(req, reply, () => searchPage(db, ctxFor(lang), req.query), lang),
     );
     if (!full) continue;
+    app.get(
+      `/${lang}/${segment(lang, 'openData')}`,
+      { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
+      (req, reply) => serve(req, reply, () => openDataPage(db, ctxFor(lang)), lang),
+    );
     // Questions and answers, and following a question by its code: never cached (the code is the asker's).
     app.get(
       `/${lang}/${segment(lang, 'questions')}`,

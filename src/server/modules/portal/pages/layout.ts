@@ -35,6 +35,7 @@ const NAV: { key: string; path: (l: PortalLang) => string; langs: readonly Porta
   { key: 'nav.investment', path: portalPaths.projects, langs: PORTAL_LANGS },
   { key: 'nav.parks', path: portalPaths.parks, langs: PORTAL_LANGS },
   { key: 'nav.questions', path: portalPaths.questions, langs: ['vi', 'en'] },
+  { key: 'nav.open_data', path: portalPaths.openData, langs: ['vi', 'en'] },
 ];
 
 /** Pages offered in every language the section has: the same path builder in each. */
