@@ -426,6 +426,7 @@ const ROUTES: RouteCase[] = [
     ok: 404,
   },
   { method: 'GET', path: '/vi/to-chuc', who: 'public', send: (a) => a.get('/vi/to-chuc') },
+  { method: 'GET', path: '/vi/chuyen-doi-so', who: 'public', send: (a) => a.get('/vi/chuyen-doi-so') },
   { method: 'GET', path: '/vi/du-lieu-mo', who: 'public', send: (a) => a.get('/vi/du-lieu-mo') },
   { method: 'GET', path: '/vi/hoi-dap', who: 'public', send: (a) => a.get('/vi/hoi-dap') },
   {
@@ -506,6 +507,12 @@ const ROUTES: RouteCase[] = [
     ok: 404,
   },
   { method: 'GET', path: '/en/organisation', who: 'public', send: (a) => a.get('/en/organisation') },
+  {
+    method: 'GET',
+    path: '/en/digital-transformation',
+    who: 'public',
+    send: (a) => a.get('/en/digital-transformation'),
+  },
   { method: 'GET', path: '/en/open-data', who: 'public', send: (a) => a.get('/en/open-data') },
   { method: 'GET', path: '/en/questions', who: 'public', send: (a) => a.get('/en/questions') },
   {

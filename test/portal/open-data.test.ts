@@ -57,3 +57,18 @@ describe('open data', () => {
     expect((await t.client().get('/open-data/users.csv')).statusCode).toBe(400);
   });
 });
+
+describe('the digital-transformation page', () => {
+  it('shows the share of procedures fully online computed from the catalogue, and entered targets with their source', async () => {
+    const procs = (await t.client().get('/open-data/procedures.json')).json() as { service_level: string }[];
+    const share = procs.filter((p) => p.service_level === 'full').length / procs.length;
+    const page = await t.client().get('/en/digital-transformation');
+    expect(page.statusCode).toBe(200);
+    const row = /Procedures offered fully online<\/th>[\s\S]*?<strong>([\d.,]+)%<\/strong>/.exec(page.body);
+    expect(Number(row![1]!.replace(',', ''))).toBeCloseTo(Math.round(share * 1000) / 10, 5);
+    expect(page.body).toContain('Computed live by the system');
+    expect(page.body).toContain('Entered from a report');
+    expect(page.body).toContain('Nghị quyết 05-NQ/TU');
+    expect((await t.client().get('/vi/chuyen-doi-so')).body).toContain('Hồ sơ nộp trực tuyến');
+  });
+});

@@ -15,6 +15,7 @@ type Segment =
   | 'rating'
   | 'conformity'
   | 'openData'
+  | 'digital'
   | 'search'
   | 'feed';
 const VI: Record<Segment, string> = {
@@ -30,6 +31,7 @@ const VI: Record<Segment, string> = {
   rating: 'danh-gia',
   conformity: 'kiem-tra-nghi-dinh-42',
   openData: 'du-lieu-mo',
+  digital: 'chuyen-doi-so',
   search: 'tim-kiem',
   feed: 'feed',
 };
@@ -46,6 +48,7 @@ const EN: Record<Segment, string> = {
   rating: 'rate-this-portal',
   conformity: 'decree-42-conformity',
   openData: 'open-data',
+  digital: 'digital-transformation',
   search: 'search',
   feed: 'feed',
 };
@@ -73,6 +76,7 @@ export const portalPaths = {
   rating: (lang: PortalLang) => `/${lang}/${segment(lang, 'rating')}`,
   conformity: (lang: PortalLang) => `/${lang}/${segment(lang, 'conformity')}`,
   openData: (lang: PortalLang) => `/${lang}/${segment(lang, 'openData')}`,
+  digital: (lang: PortalLang) => `/${lang}/${segment(lang, 'digital')}`,
   search: (lang: PortalLang) => `/${lang}/${segment(lang, 'search')}`,
   feed: (lang: PortalLang, section?: string) =>
     section ? `/${lang}/feed/${encodeURIComponent(section)}.xml` : `/${lang}/feed.xml`,

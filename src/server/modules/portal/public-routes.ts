@@ -26,6 +26,7 @@ import {
   procedurePage,
   proceduresPage,
 } from './pages/registers.ts';
+import { digitalPage } from './pages/digital.ts';
 import { dcatCatalog, openDataPage } from './pages/open-data.ts';
 import { conformityPage, questionsPage, ratingPage } from './pages/questions.ts';
 import { DATASETS, datasetCsv, datasetData, datasetJson } from './open-data.ts';
@@ -306,6 +307,11 @@ async function publicPages(root: FastifyInstance, deps: Deps) {
       `/${lang}/${segment(lang, 'openData')}`,
       { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
       (req, reply) => serve(req, reply, () => openDataPage(db, ctxFor(lang)), lang),
+    );
+    app.get(
+      `/${lang}/${segment(lang, 'digital')}`,
+      { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
+      (req, reply) => serve(req, reply, () => digitalPage(db, ctxFor(lang)), lang),
     );
     // Questions and answers, and following a question by its code: never cached (the code is the asker's).
     app.get(

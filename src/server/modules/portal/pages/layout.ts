@@ -36,6 +36,7 @@ const NAV: { key: string; path: (l: PortalLang) => string; langs: readonly Porta
   { key: 'nav.parks', path: portalPaths.parks, langs: PORTAL_LANGS },
   { key: 'nav.questions', path: portalPaths.questions, langs: ['vi', 'en'] },
   { key: 'nav.open_data', path: portalPaths.openData, langs: ['vi', 'en'] },
+  { key: 'nav.digital', path: portalPaths.digital, langs: ['vi', 'en'] },
 ];
 
 /** Pages offered in every language the section has: the same path builder in each. */
