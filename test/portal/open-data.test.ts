@@ -70,5 +70,14 @@ describe('the digital-transformation page', () => {
     expect(page.body).toContain('Entered from a report');
     expect(page.body).toContain('Nghị quyết 05-NQ/TU');
     expect((await t.client().get('/vi/chuyen-doi-so')).body).toContain('Hồ sơ nộp trực tuyến');
+    // The new pages are in the sitemap, with their other languages.
+    const map = (await t.client().get('/sitemap.xml')).body;
+    for (const p of [
+      '/vi/du-lieu-mo',
+      '/en/digital-transformation',
+      '/ja/investment-figures',
+      '/ko/investor-guide',
+    ])
+      expect(map).toContain(`${p}</loc>`);
   });
 });
