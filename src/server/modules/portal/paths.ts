@@ -16,6 +16,7 @@ type Segment =
   | 'conformity'
   | 'openData'
   | 'digital'
+  | 'events'
   | 'search'
   | 'feed';
 const VI: Record<Segment, string> = {
@@ -32,6 +33,7 @@ const VI: Record<Segment, string> = {
   conformity: 'kiem-tra-nghi-dinh-42',
   openData: 'du-lieu-mo',
   digital: 'chuyen-doi-so',
+  events: 'su-kien',
   search: 'tim-kiem',
   feed: 'feed',
 };
@@ -49,6 +51,7 @@ const EN: Record<Segment, string> = {
   conformity: 'decree-42-conformity',
   openData: 'open-data',
   digital: 'digital-transformation',
+  events: 'events',
   search: 'search',
   feed: 'feed',
 };
@@ -77,6 +80,9 @@ export const portalPaths = {
   conformity: (lang: PortalLang) => `/${lang}/${segment(lang, 'conformity')}`,
   openData: (lang: PortalLang) => `/${lang}/${segment(lang, 'openData')}`,
   digital: (lang: PortalLang) => `/${lang}/${segment(lang, 'digital')}`,
+  events: (lang: PortalLang) => `/${lang}/${segment(lang, 'events')}`,
+  event: (lang: PortalLang, slug: string) =>
+    `/${lang}/${segment(lang, 'events')}/${encodeURIComponent(slug)}`,
   search: (lang: PortalLang) => `/${lang}/${segment(lang, 'search')}`,
   feed: (lang: PortalLang, section?: string) =>
     section ? `/${lang}/feed/${encodeURIComponent(section)}.xml` : `/${lang}/feed.xml`,

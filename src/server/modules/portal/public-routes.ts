@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
 import { askQuestion } from './commands/ask-question.ts';
 import { ratePortal } from './commands/rate-portal.ts';
+import { registerForEvent } from './commands/register-for-event.ts';
 import { submitEnquiry } from './commands/submit-enquiry.ts';
 import { checkConformity, conformityFacts, DEFAULT_MAX_AGE_DAYS } from './conformity.ts';
 import { PORTAL_PERMISSIONS } from './policy.ts';
@@ -27,6 +28,7 @@ import {
   proceduresPage,
 } from './pages/registers.ts';
 import { digitalPage } from './pages/digital.ts';
+import { eventPage, eventsPage } from './pages/events.ts';
 import { dcatCatalog, openDataPage } from './pages/open-data.ts';
 import { conformityPage, questionsPage, ratingPage } from './pages/questions.ts';
 import { DATASETS, datasetCsv, datasetData, datasetJson } from './open-data.ts';
@@ -273,6 +275,64 @@ async function publicPages(root: FastifyInstance, deps: Deps) {
       `/${lang}/${segment(lang, 'parks')}`,
       { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
       (req, reply) => serve(req, reply, () => parksPage(db, ctxFor(lang)), lang),
+    );
+    app.get(
+      `/${lang}/${segment(lang, 'events')}`,
+      { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
+      (req, reply) => serve(req, reply, () => eventsPage(db, ctxFor(lang)), lang),
+    );
+    // An event's page shows the slots left: never cached.
+    app.get(
+      `/${lang}/${segment(lang, 'events')}/:slug`,
+      {
+        config: { access: 'public' },
+        schema: {
+          ...hide,
+          params: z.object({ slug: z.string().max(200) }),
+          querystring: z.object({ ...q, ma: text(20) }),
+        },
+      },
+      async (req, reply) =>
+        send(reply, lang, await eventPage(db, ctxFor(lang), req.params.slug, { code: req.query.ma })),
+    );
+    app.post(
+      `/${lang}/${segment(lang, 'events')}/:slug/register`,
+      {
+        config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          ...hide,
+          params: z.object({ slug: z.string().max(200) }),
+          body: z.record(z.string(), z.string()),
+        },
+      },
+      async (req, reply) => {
+        try {
+          const { registration } = await db.transaction((tx) =>
+            registerForEvent(tx, req.ctx(), { slug: req.params.slug, lang, fields: req.body }),
+          );
+          return reply
+            .code(303)
+            .header('location', `${portalPaths.event(lang, req.params.slug)}?ma=${registration.code}`)
+            .send();
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'validation')) throw err;
+          const t = translator(lang);
+          const errors = err.fields.map((f) => {
+            const name = f.field.replace('body.', '');
+            const key = f.key.replace('field.', '');
+            if (name === 'event') return t(`ev.problem.${key}`);
+            const label = ['bridgePoint', 'question'].includes(name)
+              ? t(name === 'bridgePoint' ? 'ev.bridge_point' : 'ev.question')
+              : t(`enq.${name}`);
+            return `${label}: ${t(key === 'already_registered' ? 'ev.problem.already_registered' : `enq.problem.${key}`)}`;
+          });
+          return send(
+            reply.code(400),
+            lang,
+            await eventPage(db, ctxFor(lang), req.params.slug, { errors, values: req.body }),
+          );
+        }
+      },
     );
     app.get(
       `/${lang}/${segment(lang, 'figures')}`,

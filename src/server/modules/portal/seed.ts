@@ -27,6 +27,8 @@ import {
   editions,
   enquiries,
   enquiryNotes,
+  eventRegistrations,
+  events,
   investmentFigures,
   items,
   legalDocuments,
@@ -322,6 +324,105 @@ export async function seedPortal(tx: Tx, opts: { demo: boolean }, now = new Date
       score,
       path: i % 2 ? '/en' : '/vi',
       createdAt: new Date(now.getTime() - (i + 1) * 86_400_000),
+    })),
+  );
+  // A past webinar with Japanese firms (registrations, attendance) and an upcoming one open for registration.
+  const day = 86_400_000;
+  const [past] = await tx
+    .insert(events)
+    .values([
+      {
+        slug: 'webinar-nhat-ban-2026',
+        format: 'hybrid' as const,
+        startsAt: new Date(now.getTime() - 30 * day),
+        endsAt: new Date(now.getTime() - 30 * day + 3 * 3_600_000),
+        bridgePoints: ['Thủ Dầu Một', 'Tokyo', 'Osaka'],
+        slots: 300,
+        agencyId: root.id,
+        agencyPath: root.path,
+        texts: {
+          vi: {
+            title: 'Hội nghị xúc tiến đầu tư trực tuyến với doanh nghiệp Nhật Bản',
+            summary:
+              'Giới thiệu môi trường đầu tư và quỹ đất công nghiệp khu vực Bình Dương cũ; điểm cầu Tokyo, Osaka.',
+            agenda: [
+              'Khai mạc',
+              'Môi trường đầu tư và quỹ đất',
+              'Trả lời câu hỏi gửi trước',
+              'Kết nối doanh nghiệp',
+            ],
+          },
+          en: {
+            title: 'Online investment-promotion conference with Japanese firms',
+            summary:
+              'The investment climate and industrial land in the former Bình Dương area; bridge points in Tokyo and Osaka.',
+            agenda: [
+              'Opening',
+              'Investment climate and land',
+              'Answers to questions sent in advance',
+              'Business matching',
+            ],
+          },
+          ja: {
+            title: '日本企業向けオンライン投資促進会議',
+            summary: '旧ビンズオン地域の投資環境と工業用地のご紹介。東京・大阪会場と接続。',
+            agenda: ['開会', '投資環境と用地', '事前質問への回答', 'ビジネスマッチング'],
+          },
+        },
+      },
+      {
+        slug: 'webinar-han-quoc-2027',
+        format: 'online' as const,
+        startsAt: new Date(now.getTime() + 21 * day),
+        endsAt: new Date(now.getTime() + 21 * day + 2 * 3_600_000),
+        bridgePoints: ['Seoul'],
+        slots: 200,
+        agencyId: root.id,
+        agencyPath: root.path,
+        texts: {
+          vi: {
+            title: 'Webinar xúc tiến đầu tư với doanh nghiệp Hàn Quốc',
+            summary:
+              'Dự án kêu gọi đầu tư công nghệ cao, logistics và khu công nghiệp còn đất; điểm cầu Seoul.',
+            agenda: ['Khai mạc', 'Dự án kêu gọi đầu tư', 'Hỏi đáp', 'Đăng ký khảo sát thực địa'],
+          },
+          en: {
+            title: 'Investment-promotion webinar with Korean firms',
+            summary:
+              'High-tech and logistics projects and industrial parks with land available; bridge point in Seoul.',
+            agenda: [
+              'Opening',
+              'Projects calling for investment',
+              'Questions and answers',
+              'Site-visit sign-up',
+            ],
+          },
+          ko: {
+            title: '한국 기업 대상 투자 촉진 웨비나',
+            summary: '첨단·물류 투자 프로젝트와 부지가 남은 산업단지 소개. 서울 연결.',
+            agenda: ['개회', '투자 유치 프로젝트', '질의응답', '현장 방문 신청'],
+          },
+        },
+      },
+    ])
+    .returning();
+  await tx.insert(eventRegistrations).values(
+    [
+      ['Tanaka Hiroshi', 'Kansai Precision Co., Ltd.', 'Tokyo', true],
+      ['Sato Yuki', 'Nagoya Components', 'Osaka', true],
+      ['Yamamoto Ken', 'Kyushu Foods', 'online', false],
+    ].map(([name, org, point, attended], i) => ({
+      eventId: past!.id,
+      code: `DK-DEMO0${i + 1}`,
+      name: name as string,
+      organisation: org as string,
+      country: 'Japan',
+      email: `${(name as string).toLowerCase().replace(/[^a-z]+/g, '.')}@example.jp`,
+      bridgePoint: point as string,
+      question: i === 0 ? 'What is the land rent in VSIP II?' : null,
+      lang: 'ja' as const,
+      attended: attended as boolean,
+      createdAt: new Date(now.getTime() - (35 + i) * day),
     })),
   );
   await indexDocs(tx, docs);

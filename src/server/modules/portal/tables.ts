@@ -423,3 +423,60 @@ export const ratings = pgTable(
   },
   (t) => [index('ptl_ratings_at').on(t.createdAt)],
 );
+
+export const EVENT_FORMATS = ['in_person', 'online', 'hybrid'] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+
+/** What an event says in one language. */
+export interface EventTexts {
+  title: string;
+  summary: string;
+  agenda: string[];
+}
+
+// Investment-promotion conferences and webinars: in person, online or hybrid with bridge points abroad.
+export const events = pgTable(
+  'ptl_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    format: text('format').$type<EventFormat>().notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    texts: jsonb('texts').$type<Partial<Record<PortalLang, EventTexts>>>().notNull(),
+    /** bridge points ("Tokyo", "Seoul"…); online registrants choose "online" */
+    bridgePoints: text('bridge_points').array().notNull().default(sql`'{}'::text[]`),
+    slots: integer('slots').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    agencyPath: text('agency_path').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ptl_events_slug').on(t.slug), index('ptl_events_starts').on(t.startsAt)],
+);
+
+export const eventRegistrations = pgTable(
+  'ptl_event_registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id),
+    /** the confirmation code the registrant receives */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull(),
+    country: text('country').notNull(),
+    email: text('email').notNull(),
+    /** a bridge point of the event, or 'online' */
+    bridgePoint: text('bridge_point').notNull(),
+    /** a question sent in advance */
+    question: text('question'),
+    lang: text('lang').$type<PortalLang>().notNull(),
+    attended: boolean('attended').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ptl_event_registrations_email').on(t.eventId, sql`lower(${t.email})`),
+    uniqueIndex('ptl_event_registrations_code').on(t.code),
+  ],
+);

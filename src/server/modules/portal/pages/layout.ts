@@ -34,6 +34,7 @@ const NAV: { key: string; path: (l: PortalLang) => string; langs: readonly Porta
   { key: 'nav.procedures', path: portalPaths.procedures, langs: ['vi', 'en'] },
   { key: 'nav.investment', path: portalPaths.projects, langs: PORTAL_LANGS },
   { key: 'nav.parks', path: portalPaths.parks, langs: PORTAL_LANGS },
+  { key: 'nav.events', path: portalPaths.events, langs: PORTAL_LANGS },
   { key: 'nav.questions', path: portalPaths.questions, langs: ['vi', 'en'] },
   { key: 'nav.open_data', path: portalPaths.openData, langs: ['vi', 'en'] },
   { key: 'nav.digital', path: portalPaths.digital, langs: ['vi', 'en'] },
