@@ -95,6 +95,18 @@ test.describe('with JavaScript disabled', () => {
       page.getByRole('cell', { name: 'Taiwan' }).or(page.getByRole('rowheader', { name: 'Taiwan' })),
     ).toBeVisible();
 
+    // An investor registers for the coming webinar, with JavaScript off.
+    await page.goto('/en/events');
+    await page.getByRole('link', { name: 'Investment-promotion webinar with Korean firms' }).click();
+    const reg = page.locator('form.stack');
+    await reg.getByLabel('Full name').fill('Kang Seo-yeon');
+    await reg.getByLabel('Company or organisation').fill('Seoul Semiconductor Parts');
+    await reg.getByLabel('Country').fill('Korea');
+    await reg.getByLabel('E-mail').fill('kang@example.kr');
+    await reg.getByLabel('Where you will attend').selectOption('Seoul');
+    await reg.getByRole('button', { name: 'Register' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Your confirmation code: DK-' })).toBeVisible();
+
     // A question from the public, with JavaScript off, followed by its code.
     await page.goto('/vi');
     await nav.getByRole('link', { name: 'Hỏi đáp' }).click();
@@ -139,6 +151,7 @@ test('the public pages are accessible', async ({ page }) => {
     '/en/rate-this-portal?from=%2Fen',
     '/vi/du-lieu-mo',
     '/en/digital-transformation',
+    '/ko/events/webinar-han-quoc-2027',
   ]) {
     await page.goto(path);
     await expectAccessible(page, path);

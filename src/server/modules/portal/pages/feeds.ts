@@ -52,6 +52,7 @@ export async function sitemap(db: DbOrTx, publicUrl: string) {
     portalPaths.parks,
     portalPaths.figures,
     portalPaths.guide,
+    portalPaths.events,
   ])
     group(Object.fromEntries(PORTAL_LANGS.map((l) => [l, make(l)])));
   for (const make of [
