@@ -86,6 +86,48 @@ test.describe('with JavaScript disabled', () => {
 
     await page.goto('/en/industrial-parks');
     await expect(page.getByText('Vietnam – Singapore Industrial Park II (VSIP II)')).toBeVisible();
+
+    // Investment figures are charted on the server; the investor's guide links to the catalogue.
+    await page.goto('/en/investment-projects');
+    await page.getByRole('link', { name: 'Investment figures' }).click();
+    await expect(page.locator('svg.chart')).toBeVisible();
+    await expect(
+      page.getByRole('cell', { name: 'Taiwan' }).or(page.getByRole('rowheader', { name: 'Taiwan' })),
+    ).toBeVisible();
+
+    // An investor registers for the coming webinar, with JavaScript off.
+    await page.goto('/en/events');
+    await page.getByRole('link', { name: 'Investment-promotion webinar with Korean firms' }).click();
+    const reg = page.locator('form.stack');
+    await reg.getByLabel('Full name').fill('Kang Seo-yeon');
+    await reg.getByLabel('Company or organisation').fill('Seoul Semiconductor Parts');
+    await reg.getByLabel('Country').fill('Korea');
+    await reg.getByLabel('E-mail').fill('kang@example.kr');
+    await reg.getByLabel('Where you will attend').selectOption('Seoul');
+    await reg.getByRole('button', { name: 'Register' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Your confirmation code: DK-' })).toBeVisible();
+
+    // A question from the public, with JavaScript off, followed by its code.
+    await page.goto('/vi');
+    await nav.getByRole('link', { name: 'Hỏi đáp' }).click();
+    const ask = page.locator('form.stack');
+    await ask.getByLabel('Họ và tên').fill('Phạm Thị Lan');
+    await ask.getByLabel('Điện thoại').fill('0903 123 456');
+    await ask.getByLabel('Tiêu đề').fill('Giờ làm việc Bộ phận Một cửa');
+    await ask.getByLabel('Nội dung câu hỏi').fill('Bộ phận Một cửa phường có làm việc sáng thứ Bảy không?');
+    await ask.getByRole('button', { name: 'Gửi câu hỏi' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã nhận câu hỏi' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'đã tiếp nhận, đang chờ trả lời' }),
+    ).toBeVisible();
+
+    // Open data and the digital-transformation page.
+    await nav.getByRole('link', { name: 'Dữ liệu mở' }).click();
+    await expect(page.getByRole('link', { name: /Tải CSV/ }).first()).toBeVisible();
+    await nav.getByRole('link', { name: 'Chuyển đổi số' }).click();
+    await expect(
+      page.getByRole('rowheader', { name: 'Thủ tục hành chính cung cấp trực tuyến toàn trình' }),
+    ).toBeVisible();
   });
 });
 
@@ -103,6 +145,13 @@ test('the public pages are accessible', async ({ page }) => {
     '/vi/du-an-dau-tu',
     '/ja/investment-projects/da-bd-01',
     '/en/industrial-parks',
+    '/en/investment-figures',
+    '/zh/investor-guide',
+    '/vi/hoi-dap',
+    '/en/rate-this-portal?from=%2Fen',
+    '/vi/du-lieu-mo',
+    '/en/digital-transformation',
+    '/ko/events/webinar-han-quoc-2027',
   ]) {
     await page.goto(path);
     await expectAccessible(page, path);

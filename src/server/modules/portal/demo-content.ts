@@ -175,6 +175,117 @@ export const DEMO_ARTICLES: DemoArticle[] = [
         'Phường lấy ý kiến tiểu thương và người dân về phương án bố trí điểm đỗ xe và lối đi cho người khuyết tật.',
       ],
     },
+  }, // What Decree 42/2022, art. 4.1 asks for beyond news: one item in each of the city portal's sections.
+  {
+    site: 'city',
+    section: 'huong-dan',
+    daysAgo: 30,
+    tags: ['pháp luật'],
+    vi: {
+      title: 'Hướng dẫn thực hiện Luật Đất đai 2024 về cấp giấy chứng nhận lần đầu',
+      summary: 'Những điểm mới về hồ sơ, thời hạn và nghĩa vụ tài chính khi cấp giấy chứng nhận lần đầu.',
+      body: [
+        'Sở Nông nghiệp và Môi trường hướng dẫn các phường, xã tiếp nhận hồ sơ theo mẫu mới từ ngày 01/8/2024.',
+      ],
+    },
+    en: {
+      title: 'Guidance on first land-use right certificates under the Land Law 2024',
+      summary: 'What changed in the dossier, time limits and financial obligations.',
+      body: [
+        'The Department of Agriculture and Environment guides wards and communes on the new forms in use since 1 August 2024.',
+      ],
+    },
+  },
+  {
+    site: 'city',
+    section: 'ke-hoach',
+    daysAgo: 40,
+    tags: ['kế hoạch'],
+    vi: {
+      title: 'Kế hoạch chuyển đổi số năm 2026 của Thành phố',
+      summary: 'Mục tiêu dịch vụ công trực tuyến toàn trình, số hóa kết quả và hạ tầng dữ liệu.',
+      body: ['Kế hoạch cụ thể hóa Nghị quyết 57-NQ/TW và Quyết định 749/QĐ-TTg cho năm 2026.'],
+    },
+    en: {
+      title: "The City's digital-transformation plan for 2026",
+      summary: 'Targets for fully online services, digitised results and data infrastructure.',
+      body: ['The plan puts Resolution 57-NQ/TW and Decision 749/QĐ-TTg into practice for 2026.'],
+    },
+  },
+  {
+    site: 'city',
+    section: 'cong-khai',
+    daysAgo: 50,
+    tags: ['công khai'],
+    vi: {
+      title: 'Danh mục thông tin phải công khai của Ủy ban nhân dân Thành phố',
+      summary: 'Danh mục theo Luật Tiếp cận thông tin, cập nhật hằng năm.',
+      body: [
+        'Danh mục gồm văn bản quy phạm pháp luật, quy hoạch, ngân sách, đầu tư công, đấu thầu và thủ tục hành chính.',
+      ],
+    },
+    en: {
+      title: "List of information disclosed by the City People's Committee",
+      summary: 'Under the Law on Access to Information, updated yearly.',
+      body: [
+        'It covers legal documents, plans, the budget, public investment, procurement and administrative procedures.',
+      ],
+    },
+  },
+  {
+    site: 'city',
+    section: 'ngan-sach',
+    daysAgo: 60,
+    tags: ['ngân sách'],
+    vi: {
+      title: 'Công khai dự toán ngân sách Thành phố năm 2026',
+      summary:
+        'Dự toán thu, chi ngân sách địa phương năm 2026 đã được Hội đồng nhân dân Thành phố thông qua.',
+      body: ['Biểu mẫu công khai theo Thông tư 343/2016/TT-BTC kèm theo.'],
+    },
+    en: {
+      title: 'City budget estimates for 2026',
+      summary: "The 2026 revenue and expenditure estimates adopted by the City People's Council.",
+      body: ['The disclosure tables follow Circular 343/2016/TT-BTC.'],
+    },
+  },
+  {
+    site: 'city',
+    section: 'so-lieu-thong-ke',
+    daysAgo: 20,
+    tags: ['thống kê'],
+    vi: {
+      title: 'Tình hình kinh tế – xã hội 11 tháng năm 2026',
+      summary: 'Chỉ số sản xuất công nghiệp, xuất khẩu, vốn FDI và thu ngân sách 11 tháng.',
+      body: ['Số liệu chi tiết về dịch vụ công được cập nhật trực tiếp trên trang Thống kê của Thành phố.'],
+    },
+    en: {
+      title: 'Socio-economic situation, first 11 months of 2026',
+      summary: 'Industrial production, exports, FDI and budget revenue over 11 months.',
+      body: ["Public-service figures are updated live on the City's Statistics page."],
+    },
+  },
+  {
+    site: 'city',
+    section: 'lien-he',
+    daysAgo: 10,
+    tags: ['liên hệ'],
+    vi: {
+      title: 'Thông tin liên hệ và người phát ngôn',
+      summary: 'Địa chỉ, điện thoại, thư điện tử của Ủy ban nhân dân Thành phố và người phát ngôn.',
+      body: [
+        'Ủy ban nhân dân Thành phố, 86 Lê Thánh Tôn, phường Sài Gòn; điện thoại 028 3829 6052; thư điện tử ubnd@cqs.demo.',
+        'Người phát ngôn: Chánh Văn phòng Ủy ban nhân dân Thành phố; điện thoại 028 3829 1234; thư điện tử phatngon@cqs.demo.',
+      ],
+    },
+    en: {
+      title: 'Contacts and spokesperson',
+      summary: "Address, phone and e-mail of the City People's Committee and its spokesperson.",
+      body: [
+        "City People's Committee, 86 Le Thanh Ton, Sai Gon Ward; phone +84 28 3829 6052; e-mail ubnd@cqs.demo.",
+        "Spokesperson: Chief of the City People's Committee Office; phone +84 28 3829 1234; e-mail phatngon@cqs.demo.",
+      ],
+    },
   },
 ];
 
@@ -640,3 +751,120 @@ export const DEMO_PARKS = [
     price: 140,
   },
 ];
+
+/**
+ * FDI and domestic-investment series for the former Bình Dương area, 2019–2025, by country and sector:
+ * sample figures shaped like the province's reports (Taiwan, Japan and Korea among the first investors
+ * by capital; manufacturing first), in thousands of US dollars.
+ */
+export function demoFigures() {
+  const countries: [string, number][] = [
+    ['TW', 9],
+    ['JP', 8],
+    ['KR', 7],
+    ['SG', 6],
+    ['CN', 6],
+    ['HK', 4],
+    ['US', 2],
+    ['DE', 1],
+    ['TH', 1],
+  ];
+  const sectors: [string, number][] = [
+    ['manufacturing', 70],
+    ['real_estate', 12],
+    ['logistics', 10],
+    ['trade', 8],
+  ];
+  const out: {
+    kind: 'fdi' | 'domestic';
+    year: number;
+    country: string;
+    sector: string;
+    projects: number;
+    capitalKusd: number;
+  }[] = [];
+  for (let year = 2019; year <= 2025; year++) {
+    // 2020–2021 dipped (Covid) and came back with the online conferences.
+    const wave = [1, 0.78, 0.86, 1.08, 1.15, 1.22, 1.3][year - 2019]!;
+    for (const [country, weight] of countries)
+      for (const [sector, share] of sectors) {
+        const capital = Math.round(weight * share * 2_400 * wave + ((year * 7 + weight * 13) % 900));
+        out.push({
+          kind: 'fdi',
+          year,
+          country,
+          sector,
+          projects: Math.max(1, Math.round((weight * share * wave) / 18)),
+          capitalKusd: capital,
+        });
+      }
+    for (const [sector, share] of sectors)
+      out.push({
+        kind: 'domestic',
+        year,
+        country: '',
+        sector,
+        projects: Math.round(share * 9 * wave),
+        capitalKusd: Math.round(share * 19_000 * wave),
+      });
+  }
+  return out;
+}
+
+/** Investor enquiries at several stages of the pipeline, so the lead report has something to show. */
+export const DEMO_ENQUIRIES = [
+  {
+    project: 'da-bd-01',
+    name: 'Tanaka Hiroshi',
+    org: 'Kansai Precision Co., Ltd.',
+    country: 'Japan',
+    lang: 'ja',
+    stage: 'site_visit',
+    days: 20,
+  },
+  {
+    project: 'da-bd-02',
+    name: 'Kim Min-jun',
+    org: 'Hanbit Electronics',
+    country: 'Korea',
+    lang: 'ko',
+    stage: 'qualified',
+    days: 12,
+  },
+  {
+    project: 'da-bd-03',
+    name: 'Lin Wei',
+    org: 'Formosa Cold Chain',
+    country: 'Taiwan',
+    lang: 'zh',
+    stage: 'dossier',
+    days: 40,
+  },
+  {
+    project: 'da-bd-05',
+    name: 'Daniel Tan',
+    org: 'Lion City Estates',
+    country: 'Singapore',
+    lang: 'en',
+    stage: 'enquiry',
+    days: 2,
+  },
+  {
+    project: 'da-bd-11',
+    name: 'Anna Schmidt',
+    org: 'Rhein Solar GmbH',
+    country: 'Germany',
+    lang: 'en',
+    stage: 'irc',
+    days: 90,
+  },
+  {
+    project: 'da-bd-15',
+    name: 'Sato Yuki',
+    org: 'Nagoya Components',
+    country: 'Japan',
+    lang: 'ja',
+    stage: 'enquiry',
+    days: 8,
+  },
+] as const;

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { CqsModule, Deps } from '../../platform/module.ts';
 import { publishDueEditions } from './commands/publish-due.ts';
+import { remindOverdueEnquiries } from './commands/remind-enquiries.ts';
 import { clearPageCache } from './page-cache.ts';
 import { indexProcedures } from './procedure-index.ts';
 import { portalPublicRoutes } from './public-routes.ts';
@@ -10,10 +11,12 @@ import { portalRoutes } from './routes.ts';
 import { seedPortal } from './seed.ts';
 import * as tables from './tables.ts';
 
-export { indexProcedures, publishDueEditions };
+export { indexProcedures, publishDueEditions, remindOverdueEnquiries };
 
 /** How often the scheduled publisher looks for editions whose time has come. */
 export const PUBLISH_DUE_EVERY_MS = 30_000;
+/** How often enquiries past their response deadline are looked for (each is flagged once). */
+export const ENQUIRY_REMINDERS_EVERY_MS = 15 * 60_000;
 
 /** The scheduled publisher, the procedure index for search, and page-cache invalidation on every node. */
 function startPortal(deps: Deps): void {
@@ -21,11 +24,18 @@ function startPortal(deps: Deps): void {
     const { published } = await publishDueEditions(deps.db);
     if (published) clearPageCache();
   });
+  deps.jobs.every('portal.enquiry_reminders', ENQUIRY_REMINDERS_EVERY_MS, async () => {
+    await remindOverdueEnquiries(deps.db);
+  });
   deps.bus.subscribe('services.procedure_published', async (_event, tx) => {
     await indexProcedures(tx);
   });
   deps.bus.onBroadcast((event) => {
-    if (event.type.startsWith('portal.edition_') || event.type === 'services.procedure_published')
+    if (
+      event.type.startsWith('portal.edition_') ||
+      event.type === 'portal.figures_imported' ||
+      event.type === 'services.procedure_published'
+    )
       clearPageCache();
   });
 }

@@ -2,7 +2,23 @@
 // /ko, /zh). Segments are Vietnamese words in Vietnamese and English words elsewhere.
 import type { PortalLang } from './languages.ts';
 
-type Segment = 'news' | 'legal' | 'organisation' | 'procedures' | 'investment' | 'parks' | 'search' | 'feed';
+type Segment =
+  | 'news'
+  | 'legal'
+  | 'organisation'
+  | 'procedures'
+  | 'investment'
+  | 'parks'
+  | 'figures'
+  | 'guide'
+  | 'questions'
+  | 'rating'
+  | 'conformity'
+  | 'openData'
+  | 'digital'
+  | 'events'
+  | 'search'
+  | 'feed';
 const VI: Record<Segment, string> = {
   news: 'tin-tuc',
   legal: 'van-ban',
@@ -10,6 +26,14 @@ const VI: Record<Segment, string> = {
   procedures: 'thu-tuc',
   investment: 'du-an-dau-tu',
   parks: 'khu-cong-nghiep',
+  figures: 'so-lieu-dau-tu',
+  guide: 'huong-dan-nha-dau-tu',
+  questions: 'hoi-dap',
+  rating: 'danh-gia',
+  conformity: 'kiem-tra-nghi-dinh-42',
+  openData: 'du-lieu-mo',
+  digital: 'chuyen-doi-so',
+  events: 'su-kien',
   search: 'tim-kiem',
   feed: 'feed',
 };
@@ -20,6 +44,14 @@ const EN: Record<Segment, string> = {
   procedures: 'procedures',
   investment: 'investment-projects',
   parks: 'industrial-parks',
+  figures: 'investment-figures',
+  guide: 'investor-guide',
+  questions: 'questions',
+  rating: 'rate-this-portal',
+  conformity: 'decree-42-conformity',
+  openData: 'open-data',
+  digital: 'digital-transformation',
+  events: 'events',
   search: 'search',
   feed: 'feed',
 };
@@ -41,6 +73,16 @@ export const portalPaths = {
   project: (lang: PortalLang, slug: string) =>
     `/${lang}/${segment(lang, 'investment')}/${encodeURIComponent(slug)}`,
   parks: (lang: PortalLang) => `/${lang}/${segment(lang, 'parks')}`,
+  figures: (lang: PortalLang) => `/${lang}/${segment(lang, 'figures')}`,
+  guide: (lang: PortalLang) => `/${lang}/${segment(lang, 'guide')}`,
+  questions: (lang: PortalLang) => `/${lang}/${segment(lang, 'questions')}`,
+  rating: (lang: PortalLang) => `/${lang}/${segment(lang, 'rating')}`,
+  conformity: (lang: PortalLang) => `/${lang}/${segment(lang, 'conformity')}`,
+  openData: (lang: PortalLang) => `/${lang}/${segment(lang, 'openData')}`,
+  digital: (lang: PortalLang) => `/${lang}/${segment(lang, 'digital')}`,
+  events: (lang: PortalLang) => `/${lang}/${segment(lang, 'events')}`,
+  event: (lang: PortalLang, slug: string) =>
+    `/${lang}/${segment(lang, 'events')}/${encodeURIComponent(slug)}`,
   search: (lang: PortalLang) => `/${lang}/${segment(lang, 'search')}`,
   feed: (lang: PortalLang, section?: string) =>
     section ? `/${lang}/feed/${encodeURIComponent(section)}.xml` : `/${lang}/feed.xml`,

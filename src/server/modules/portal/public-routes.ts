@@ -5,7 +5,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
+import { askQuestion } from './commands/ask-question.ts';
+import { ratePortal } from './commands/rate-portal.ts';
+import { registerForEvent } from './commands/register-for-event.ts';
 import { submitEnquiry } from './commands/submit-enquiry.ts';
+import { checkConformity, conformityFacts, DEFAULT_MAX_AGE_DAYS } from './conformity.ts';
+import { PORTAL_PERMISSIONS } from './policy.ts';
 import { FULL_LANGS, PORTAL_LANGS, type PortalLang } from './languages.ts';
 import { portalPaths, segment } from './paths.ts';
 import { articlePage, type Answer, homePage, newsPage } from './pages/articles.ts';
@@ -13,6 +18,7 @@ import { CSS, CSS_ETAG } from './pages/css.ts';
 import { atomFeed, sitemap } from './pages/feeds.ts';
 import { html } from './pages/html.ts';
 import { type PageContext, renderPage } from './pages/layout.ts';
+import { figuresPage, guidePage } from './pages/figures.ts';
 import { parksPage, projectPage, projectsPage } from './pages/investment.ts';
 import {
   legalDocPage,
@@ -21,6 +27,11 @@ import {
   procedurePage,
   proceduresPage,
 } from './pages/registers.ts';
+import { digitalPage } from './pages/digital.ts';
+import { eventPage, eventsPage } from './pages/events.ts';
+import { dcatCatalog, openDataPage } from './pages/open-data.ts';
+import { conformityPage, questionsPage, ratingPage } from './pages/questions.ts';
+import { DATASETS, datasetCsv, datasetData, datasetJson } from './open-data.ts';
 import { searchPage } from './pages/search.ts';
 import { translator } from './pages/strings.ts';
 import { cachedPage, storePage } from './page-cache.ts';
@@ -127,6 +138,35 @@ async function publicPages(root: FastifyInstance, deps: Deps) {
       .header('cache-control', 'public, max-age=300')
       .type('application/xml; charset=utf-8')
       .send(await sitemap(db, publicUrl)),
+  );
+
+  // Open data: the DCAT catalogue and every dataset as CSV or JSON, read from the live tables.
+  app.get('/open-data/catalog.json', { config: { access: 'public' }, schema: hide }, async (_req, reply) =>
+    reply
+      .header('cache-control', 'public, max-age=60')
+      .type('application/ld+json; charset=utf-8')
+      .send(await dcatCatalog(db, translator('vi'), publicUrl)),
+  );
+  app.get(
+    '/open-data/:file',
+    {
+      config: { access: 'public' },
+      schema: {
+        ...hide,
+        params: z.object({ file: z.string().regex(new RegExp(`^(${DATASETS.join('|')})\\.(csv|json)$`)) }),
+      },
+    },
+    async (req, reply) => {
+      const [id, ext] = req.params.file.split('.') as [(typeof DATASETS)[number], 'csv' | 'json'];
+      const data = await datasetData(db, id);
+      reply.header('cache-control', 'public, max-age=60').header('access-control-allow-origin', '*');
+      if (data.modified) reply.header('last-modified', data.modified.toUTCString());
+      if (ext === 'json') return reply.type('application/json; charset=utf-8').send(datasetJson(data));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${id}.csv"`)
+        .send(datasetCsv(data));
+    },
   );
 
   for (const lang of PORTAL_LANGS) {
@@ -237,6 +277,74 @@ async function publicPages(root: FastifyInstance, deps: Deps) {
       (req, reply) => serve(req, reply, () => parksPage(db, ctxFor(lang)), lang),
     );
     app.get(
+      `/${lang}/${segment(lang, 'events')}`,
+      { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
+      (req, reply) => serve(req, reply, () => eventsPage(db, ctxFor(lang)), lang),
+    );
+    // An event's page shows the slots left: never cached.
+    app.get(
+      `/${lang}/${segment(lang, 'events')}/:slug`,
+      {
+        config: { access: 'public' },
+        schema: {
+          ...hide,
+          params: z.object({ slug: z.string().max(200) }),
+          querystring: z.object({ ...q, ma: text(20) }),
+        },
+      },
+      async (req, reply) =>
+        send(reply, lang, await eventPage(db, ctxFor(lang), req.params.slug, { code: req.query.ma })),
+    );
+    app.post(
+      `/${lang}/${segment(lang, 'events')}/:slug/register`,
+      {
+        config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          ...hide,
+          params: z.object({ slug: z.string().max(200) }),
+          body: z.record(z.string(), z.string()),
+        },
+      },
+      async (req, reply) => {
+        try {
+          const { registration } = await db.transaction((tx) =>
+            registerForEvent(tx, req.ctx(), { slug: req.params.slug, lang, fields: req.body }),
+          );
+          return reply
+            .code(303)
+            .header('location', `${portalPaths.event(lang, req.params.slug)}?ma=${registration.code}`)
+            .send();
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'validation')) throw err;
+          const t = translator(lang);
+          const errors = err.fields.map((f) => {
+            const name = f.field.replace('body.', '');
+            const key = f.key.replace('field.', '');
+            if (name === 'event') return t(`ev.problem.${key}`);
+            const label = ['bridgePoint', 'question'].includes(name)
+              ? t(name === 'bridgePoint' ? 'ev.bridge_point' : 'ev.question')
+              : t(`enq.${name}`);
+            return `${label}: ${t(key === 'already_registered' ? 'ev.problem.already_registered' : `enq.problem.${key}`)}`;
+          });
+          return send(
+            reply.code(400),
+            lang,
+            await eventPage(db, ctxFor(lang), req.params.slug, { errors, values: req.body }),
+          );
+        }
+      },
+    );
+    app.get(
+      `/${lang}/${segment(lang, 'figures')}`,
+      { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
+      (req, reply) => serve(req, reply, () => figuresPage(db, ctxFor(lang)), lang),
+    );
+    app.get(
+      `/${lang}/${segment(lang, 'guide')}`,
+      { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
+      (req, reply) => serve(req, reply, () => guidePage(db, ctxFor(lang)), lang),
+    );
+    app.get(
       `/${lang}/${segment(lang, 'search')}`,
       {
         config: { access: 'public' },
@@ -255,6 +363,106 @@ async function publicPages(root: FastifyInstance, deps: Deps) {
       (req, reply) => serve(req, reply, () => searchPage(db, ctxFor(lang), req.query), lang),
     );
     if (!full) continue;
+    app.get(
+      `/${lang}/${segment(lang, 'openData')}`,
+      { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
+      (req, reply) => serve(req, reply, () => openDataPage(db, ctxFor(lang)), lang),
+    );
+    app.get(
+      `/${lang}/${segment(lang, 'digital')}`,
+      { config: { access: 'public' }, schema: { ...hide, querystring: z.object(q) } },
+      (req, reply) => serve(req, reply, () => digitalPage(db, ctxFor(lang)), lang),
+    );
+    // Questions and answers, and following a question by its code: never cached (the code is the asker's).
+    app.get(
+      `/${lang}/${segment(lang, 'questions')}`,
+      {
+        config: { access: 'public' },
+        schema: { ...hide, querystring: z.object({ ma: text(20), sent: z.literal('1').optional() }) },
+      },
+      async (req, reply) =>
+        send(
+          reply,
+          lang,
+          await questionsPage(db, ctxFor(lang), { code: req.query.ma, sent: !!req.query.sent }),
+        ),
+    );
+    app.post(
+      `/${lang}/${segment(lang, 'questions')}`,
+      {
+        config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+        schema: { ...hide, body: z.record(z.string(), z.string()) },
+      },
+      async (req, reply) => {
+        try {
+          const q = await db.transaction((tx) => askQuestion(tx, req.ctx(), { lang, fields: req.body }));
+          return reply
+            .code(303)
+            .header('location', `${portalPaths.questions(lang)}?ma=${q.code}&sent=1`)
+            .send();
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'validation')) throw err;
+          const t = translator(lang);
+          const errors = err.fields.map((f) => {
+            const name = f.field.replace('body.', '');
+            const label = ['title', 'question'].includes(name) ? t(`qa.field.${name}`) : t(`enq.${name}`);
+            return `${label}: ${t(`enq.problem.${f.key.replace('field.', '')}`)}`;
+          });
+          return send(
+            reply.code(400),
+            lang,
+            await questionsPage(db, ctxFor(lang), {}, { errors, values: req.body }),
+          );
+        }
+      },
+    );
+    app.get(
+      `/${lang}/${segment(lang, 'rating')}`,
+      {
+        config: { access: 'public' },
+        schema: { ...hide, querystring: z.object({ from: text(300), thanks: z.literal('1').optional() }) },
+      },
+      async (req, reply) =>
+        send(reply, lang, ratingPage(ctxFor(lang), { from: req.query.from, thanks: !!req.query.thanks })),
+    );
+    app.post(
+      `/${lang}/${segment(lang, 'rating')}`,
+      {
+        config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: { ...hide, body: z.record(z.string(), z.string()) },
+      },
+      async (req, reply) => {
+        try {
+          const r = await db.transaction((tx) =>
+            ratePortal(tx, req.ctx(), { lang, score: req.body.score, path: req.body.path }),
+          );
+          return reply
+            .code(303)
+            .header('location', `${portalPaths.rating(lang)}?thanks=1&from=${encodeURIComponent(r.path)}`)
+            .send();
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'validation')) throw err;
+          return send(reply.code(400), lang, ratingPage(ctxFor(lang), { from: req.body.path, error: true }));
+        }
+      },
+    );
+    // The Decree 42 conformity report, for the portal's reviewers (signed in), never cached.
+    app.get(
+      `/${lang}/${segment(lang, 'conformity')}`,
+      {
+        config: { access: { permission: PORTAL_PERMISSIONS.review } },
+        schema: {
+          ...hide,
+          querystring: z.object({
+            maxAgeDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_MAX_AGE_DAYS),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const report = checkConformity(await conformityFacts(db), req.query.maxAgeDays);
+        return send(reply, lang, conformityPage(ctxFor(lang), report, req.query.maxAgeDays));
+      },
+    );
     app.get(
       `/${lang}/${segment(lang, 'news')}`,
       {

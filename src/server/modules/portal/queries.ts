@@ -5,6 +5,8 @@ import type { PortalLang } from './languages.ts';
 import { queryWords, snippet, toTsQuery } from './search-text.ts';
 import {
   editions,
+  enquiries,
+  investmentFigures,
   items,
   type LegalStatus,
   type LegalType,
@@ -308,4 +310,61 @@ export async function itemEditions(db: DbOrTx, itemId: string) {
     .from(editions)
     .where(and(eq(editions.itemId, itemId), sql`${editions.state} <> 'superseded'`))
     .orderBy(asc(editions.lang), desc(editions.number));
+}
+
+export interface FigureTotals {
+  key: string;
+  projects: number;
+  capitalKusd: number;
+}
+
+/** FDI and domestic figures summed by year, by country (FDI) and by sector, optionally for one year. */
+export async function figureTotals(db: DbOrTx, year?: number) {
+  const byYear = await queryRows<{ kind: string; key: string; projects: number; capitalKusd: number }>(
+    db,
+    sql`select kind, year::text as key, sum(projects)::int as projects, sum(capital_kusd)::float8 as "capitalKusd"
+        from ${investmentFigures} group by kind, year order by year, kind`,
+  );
+  const yearFilter = year ? sql`and year = ${year}` : sql``;
+  const byCountry = await queryRows<FigureTotals>(
+    db,
+    sql`select country as key, sum(projects)::int as projects, sum(capital_kusd)::float8 as "capitalKusd"
+        from ${investmentFigures} where kind = 'fdi' ${yearFilter}
+        group by country order by 3 desc, 1`,
+  );
+  const bySector = await queryRows<FigureTotals & { kind: string }>(
+    db,
+    sql`select kind, sector as key, sum(projects)::int as projects, sum(capital_kusd)::float8 as "capitalKusd"
+        from ${investmentFigures} where true ${yearFilter}
+        group by kind, sector order by 4 desc, 2`,
+  );
+  return { byYear, byCountry, bySector };
+}
+
+/** Leads by country, by the project's sector and by stage, within the manager's agencies. */
+export async function leadReport(db: DbOrTx, agencyPaths: string[], now = new Date()) {
+  if (agencyPaths.length === 0) return { byCountry: [], bySector: [], byStage: [], overdue: 0 };
+  const scope = sql.join(
+    agencyPaths.map((p) => sql`p.agency_path like ${`${p}%`}`),
+    sql` or `,
+  );
+  const group = (col: SQL) =>
+    queryRows<{ key: string; leads: number; open: number }>(
+      db,
+      sql`select ${col} as key, count(*)::int as leads,
+            count(*) filter (where e.stage not in ('aftercare', 'closed'))::int as open
+          from ${enquiries} e join ${projects} p on p.id = e.project_id
+          where (${scope}) group by 1 order by 2 desc, 1`,
+    );
+  const [overdue] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${enquiries} e join ${projects} p on p.id = e.project_id
+        where (${scope}) and e.responded_at is null and e.stage = 'enquiry' and e.respond_by < ${now}`,
+  );
+  return {
+    byCountry: await group(sql`e.country`),
+    bySector: await group(sql`p.sector`),
+    byStage: await group(sql`e.stage`),
+    overdue: overdue?.n ?? 0,
+  };
 }

@@ -1,5 +1,5 @@
 // The editorial API: articles and their editions per language, and the investor pipeline.
-import { desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,12 +8,15 @@ import { scopePaths } from '../../platform/access.ts';
 import { errorBody } from '../../platform/http/errors.ts';
 import { EditConflict, createItem, saveEdition } from './commands/save-edition.ts';
 import { moveEdition, type MoveInput } from './commands/move-edition.ts';
+import { answerQuestion, type QuestionAction } from './commands/answer-question.ts';
+import { importFigures } from './commands/import-figures.ts';
+import { checkConformity, conformityFacts, DEFAULT_MAX_AGE_DAYS } from './conformity.ts';
 import { moveEnquiry } from './commands/move-enquiry.ts';
 import { AppError } from '../../platform/errors.ts';
 import { clearPageCache } from './page-cache.ts';
 import { PORTAL_PERMISSIONS } from './policy.ts';
 import { presentEdition } from './presenters.ts';
-import { editorialList, itemEditions, sectionList } from './queries.ts';
+import { editorialList, itemEditions, leadReport, sectionList } from './queries.ts';
 import {
   CreateItemBody,
   EditionView,
@@ -22,7 +25,7 @@ import {
   MoveEnquiryBody,
   SaveEditionBody,
 } from './schema.ts';
-import { enquiries, projects } from './tables.ts';
+import { enquiries, enquiryNotes, projects, questions } from './tables.ts';
 
 const tags = ['Cổng thông tin (portal)'];
 const ItemParams = z.object({ id: z.uuid(), lang: Lang });
@@ -232,5 +235,135 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps) {
       const e = await db.transaction((tx) => moveEnquiry(tx, req.ctx(), req.params.id, req.body));
       return { id: e.id, stage: e.stage, lockVersion: e.lockVersion, managerId: e.managerId };
     },
+  );
+
+  app.get(
+    '/api/portal/enquiries/report',
+    {
+      config: { access: { permission: PORTAL_PERMISSIONS.investment } },
+      schema: {
+        tags,
+        summary: 'Báo cáo nhà đầu tư tiềm năng theo quốc gia, ngành, giai đoạn; số quá hạn trả lời',
+      },
+    },
+    async (req) => leadReport(db, scopePaths(req.principal, PORTAL_PERMISSIONS.investment)),
+  );
+
+  app.get(
+    '/api/portal/enquiries/:id',
+    {
+      config: { access: { permission: PORTAL_PERMISSIONS.investment } },
+      schema: {
+        tags,
+        summary: 'Một yêu cầu của nhà đầu tư với các ghi chú và lần chuyển giai đoạn',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (req) => {
+      const [row] = await db
+        .select({ enquiry: enquiries, agencyPath: projects.agencyPath, projectCode: projects.code })
+        .from(enquiries)
+        .innerJoin(projects, eq(projects.id, enquiries.projectId))
+        .where(eq(enquiries.id, req.params.id));
+      if (!row) throw new AppError('not_found');
+      const paths = scopePaths(req.principal, PORTAL_PERMISSIONS.investment);
+      if (!paths.some((p) => row.agencyPath.startsWith(p))) throw new AppError('forbidden');
+      const notes = await db
+        .select()
+        .from(enquiryNotes)
+        .where(eq(enquiryNotes.enquiryId, req.params.id))
+        .orderBy(asc(enquiryNotes.at), asc(enquiryNotes.id));
+      return { ...row.enquiry, projectCode: row.projectCode, notes };
+    },
+  );
+
+  app.post(
+    '/api/portal/investment-figures/import',
+    {
+      config: { access: { permission: PORTAL_PERMISSIONS.investment } },
+      schema: {
+        tags,
+        summary:
+          'Nhập số liệu FDI và đầu tư trong nước (CSV hoặc Excel: nam, loai, quoc_gia, nganh, so_du_an, von_nghin_usd); thay thế các năm có trong tệp',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+      const part = await req.file();
+      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+      const file = await part.toBuffer();
+      const result = await db.transaction((tx) =>
+        importFigures(tx, req.ctx(), { fileName: part.filename, file }),
+      );
+      clearPageCache();
+      return result;
+    },
+  );
+
+  const review = { access: { permission: PORTAL_PERMISSIONS.review } };
+
+  app.get(
+    '/api/portal/questions',
+    { config: review, schema: { tags, summary: 'Câu hỏi của người dân gửi cổng (mới nhất trước)' } },
+    async (req) => {
+      const paths = scopePaths(req.principal, PORTAL_PERMISSIONS.review);
+      const rows = await db.select().from(questions).orderBy(desc(questions.createdAt)).limit(500);
+      return { items: rows.filter((q) => paths.some((p) => q.agencyPath.startsWith(p))) };
+    },
+  );
+
+  app.post(
+    '/api/portal/questions/:id/:action',
+    {
+      config: review,
+      schema: {
+        tags,
+        summary: 'Trả lời, đăng (kèm câu trả lời) hoặc từ chối một câu hỏi',
+        params: z.object({ id: z.uuid(), action: z.enum(['answer', 'publish', 'reject']) }),
+        body: z.strictObject({
+          lockVersion: z.number().int(),
+          answer: z.string().trim().min(5).max(10_000).optional(),
+          reason: z.string().trim().min(3).max(1000).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const { action } = req.params;
+      const b = req.body;
+      const need = (v: string | undefined, field: string) => {
+        if (!v) throw new AppError('validation', {}, [{ field: `body.${field}`, key: 'field.required' }]);
+        return v;
+      };
+      const input: QuestionAction =
+        action === 'answer'
+          ? { action, answer: need(b.answer, 'answer') }
+          : action === 'reject'
+            ? { action, reason: need(b.reason, 'reason') }
+            : { action };
+      const q = await db.transaction((tx) =>
+        answerQuestion(tx, req.ctx(), req.params.id, b.lockVersion, input),
+      );
+      return { id: q.id, code: q.code, state: q.state, lockVersion: q.lockVersion };
+    },
+  );
+
+  app.get(
+    '/api/portal/conformity',
+    {
+      config: review,
+      schema: {
+        tags,
+        summary:
+          'Kiểm tra cổng theo Nghị định 42/2022 (Điều 4, 7, 8): mục thiếu hoặc cũ hơn số ngày cho phép',
+        querystring: z.object({
+          maxAgeDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_MAX_AGE_DAYS),
+        }),
+      },
+    },
+    async (req) => ({
+      maxAgeDays: req.query.maxAgeDays,
+      items: checkConformity(await conformityFacts(db), req.query.maxAgeDays),
+    }),
   );
 }

@@ -8,16 +8,70 @@ import { systemContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { listAgencies } from '../identity/index.ts';
 import { bodyText, paragraphs, renderBody } from './body.ts';
-import { DEMO_ARTICLES, DEMO_LEGAL, DEMO_PARKS, demoProjects } from './demo-content.ts';
+import {
+  DEMO_ARTICLES,
+  DEMO_ENQUIRIES,
+  DEMO_LEGAL,
+  DEMO_PARKS,
+  demoFigures,
+  demoProjects,
+} from './demo-content.ts';
+import { PIPELINE_PATHS } from './pipeline.ts';
 import { slugify } from './editions.ts';
 import { formerBinhDuong } from './geo.ts';
 import { indexProcedures } from './procedure-index.ts';
 import { indexDocs, type SearchDocInput } from './indexing.ts';
 import { PORTAL_LANGS, type PortalLang } from './languages.ts';
 import { portalPaths } from './paths.ts';
-import { editions, items, legalDocuments, parks, projects, sections, sites, slugs } from './tables.ts';
+import {
+  editions,
+  enquiries,
+  enquiryNotes,
+  eventRegistrations,
+  events,
+  investmentFigures,
+  items,
+  legalDocuments,
+  parks,
+  projects,
+  questions,
+  ratings,
+  sections,
+  sites,
+  slugs,
+} from './tables.ts';
 
 type Agency = { id: string; path: string };
+
+/** The city portal's sections for what Decree 42/2022, art. 4.1 requires beyond news. */
+export const D42_SECTIONS = [
+  {
+    code: 'huong-dan',
+    kind: 'guidance' as const,
+    names: { vi: 'Hướng dẫn pháp luật', en: 'Legal guidance' },
+  },
+  {
+    code: 'ke-hoach',
+    kind: 'plans' as const,
+    names: { vi: 'Chiến lược, quy hoạch, kế hoạch', en: 'Strategies, plans and programmes' },
+  },
+  {
+    code: 'cong-khai',
+    kind: 'disclosure' as const,
+    names: { vi: 'Danh mục thông tin công khai', en: 'Information disclosed' },
+  },
+  { code: 'ngan-sach', kind: 'budget' as const, names: { vi: 'Công khai ngân sách', en: 'Budget reports' } },
+  {
+    code: 'so-lieu-thong-ke',
+    kind: 'statistics' as const,
+    names: { vi: 'Số liệu thống kê', en: 'Statistics' },
+  },
+  {
+    code: 'lien-he',
+    kind: 'contacts' as const,
+    names: { vi: 'Thông tin liên hệ, người phát ngôn', en: 'Contacts and spokespersons' },
+  },
+];
 
 async function ensureSite(tx: Tx, agency: Agency, slug: string, names: Record<string, string>) {
   const [existing] = await tx.select().from(sites).where(eq(sites.agencyId, agency.id));
@@ -31,6 +85,7 @@ async function ensureSite(tx: Tx, agency: Agency, slug: string, names: Record<st
     { code: 'thong-bao', kind: 'announcements' as const, names: { vi: 'Thông báo', en: 'Announcements' } },
     ...(slug === ''
       ? [
+          ...D42_SECTIONS,
           {
             code: 'xuc-tien-dau-tu',
             kind: 'investment_news' as const,
@@ -197,6 +252,179 @@ export async function seedPortal(tx: Tx, opts: { demo: boolean }, now = new Date
       },
     })),
   );
+  const figures = demoFigures();
+  await tx.insert(investmentFigures).values(figures.map((f) => ({ ...f, importedAt: now })));
+  for (const d of DEMO_ENQUIRIES) {
+    const project = projectRows.find((p) => p.slug === d.project);
+    if (!project) continue;
+    const at = new Date(now.getTime() - d.days * 86_400_000);
+    const [e] = await tx
+      .insert(enquiries)
+      .values({
+        projectId: project.id,
+        name: d.name,
+        organisation: d.org,
+        country: d.country,
+        email: `${d.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`,
+        message: 'We would like to know the land status, the schedule and the incentives for this project.',
+        lang: d.lang,
+        stage: d.stage,
+        respondBy: new Date(at.getTime() + 5 * 86_400_000),
+        respondedAt: d.stage === 'enquiry' ? null : new Date(at.getTime() + 2 * 86_400_000),
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
+    const path = PIPELINE_PATHS[d.stage];
+    if (path.length > 1)
+      await tx.insert(enquiryNotes).values(
+        path.slice(1).map((to, i) => ({
+          enquiryId: e!.id,
+          at: new Date(at.getTime() + (i + 2) * 86_400_000),
+          fromStage: path[i]!,
+          toStage: to,
+          text: `${path[i]} → ${to}`,
+        })),
+      );
+  }
+  // Questions from the public (one answered and published, one waiting) and readers' ratings.
+  await tx.insert(questions).values([
+    {
+      code: 'HD-DEMO01',
+      lang: 'vi',
+      name: 'Trần Thị Hạnh',
+      email: 'hanh.tran@example.com',
+      title: 'Nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất ở đâu?',
+      question:
+        'Tôi ở phường Phú Lợi, muốn cấp giấy chứng nhận lần đầu thì nộp hồ sơ tại đâu và mất bao lâu?',
+      agencyId: root.id,
+      agencyPath: root.path,
+      state: 'published' as const,
+      answer:
+        'Bà nộp hồ sơ trực tuyến trên Cổng dịch vụ công hoặc tại Bộ phận Một cửa phường Phú Lợi; thời hạn giải quyết theo danh mục thủ tục của Thành phố.',
+      answeredAt: new Date(now.getTime() - 6 * 86_400_000),
+      publishedAt: new Date(now.getTime() - 5 * 86_400_000),
+      createdAt: new Date(now.getTime() - 9 * 86_400_000),
+    },
+    {
+      code: 'HD-DEMO02',
+      lang: 'en',
+      name: 'John Miller',
+      email: 'john.miller@example.com',
+      title: 'Work permits for foreign engineers',
+      question: 'How long does a work permit for a foreign engineer take in the former Binh Duong area?',
+      agencyId: root.id,
+      agencyPath: root.path,
+      createdAt: new Date(now.getTime() - 1 * 86_400_000),
+    },
+  ]);
+  await tx.insert(ratings).values(
+    [5, 4, 5, 3, 4, 5].map((score, i) => ({
+      lang: i % 2 ? ('en' as const) : ('vi' as const),
+      score,
+      path: i % 2 ? '/en' : '/vi',
+      createdAt: new Date(now.getTime() - (i + 1) * 86_400_000),
+    })),
+  );
+  // A past webinar with Japanese firms (registrations, attendance) and an upcoming one open for registration.
+  const day = 86_400_000;
+  const [past] = await tx
+    .insert(events)
+    .values([
+      {
+        slug: 'webinar-nhat-ban-2026',
+        format: 'hybrid' as const,
+        startsAt: new Date(now.getTime() - 30 * day),
+        endsAt: new Date(now.getTime() - 30 * day + 3 * 3_600_000),
+        bridgePoints: ['Thủ Dầu Một', 'Tokyo', 'Osaka'],
+        slots: 300,
+        agencyId: root.id,
+        agencyPath: root.path,
+        texts: {
+          vi: {
+            title: 'Hội nghị xúc tiến đầu tư trực tuyến với doanh nghiệp Nhật Bản',
+            summary:
+              'Giới thiệu môi trường đầu tư và quỹ đất công nghiệp khu vực Bình Dương cũ; điểm cầu Tokyo, Osaka.',
+            agenda: [
+              'Khai mạc',
+              'Môi trường đầu tư và quỹ đất',
+              'Trả lời câu hỏi gửi trước',
+              'Kết nối doanh nghiệp',
+            ],
+          },
+          en: {
+            title: 'Online investment-promotion conference with Japanese firms',
+            summary:
+              'The investment climate and industrial land in the former Bình Dương area; bridge points in Tokyo and Osaka.',
+            agenda: [
+              'Opening',
+              'Investment climate and land',
+              'Answers to questions sent in advance',
+              'Business matching',
+            ],
+          },
+          ja: {
+            title: '日本企業向けオンライン投資促進会議',
+            summary: '旧ビンズオン地域の投資環境と工業用地のご紹介。東京・大阪会場と接続。',
+            agenda: ['開会', '投資環境と用地', '事前質問への回答', 'ビジネスマッチング'],
+          },
+        },
+      },
+      {
+        slug: 'webinar-han-quoc-2027',
+        format: 'online' as const,
+        startsAt: new Date(now.getTime() + 21 * day),
+        endsAt: new Date(now.getTime() + 21 * day + 2 * 3_600_000),
+        bridgePoints: ['Seoul'],
+        slots: 200,
+        agencyId: root.id,
+        agencyPath: root.path,
+        texts: {
+          vi: {
+            title: 'Webinar xúc tiến đầu tư với doanh nghiệp Hàn Quốc',
+            summary:
+              'Dự án kêu gọi đầu tư công nghệ cao, logistics và khu công nghiệp còn đất; điểm cầu Seoul.',
+            agenda: ['Khai mạc', 'Dự án kêu gọi đầu tư', 'Hỏi đáp', 'Đăng ký khảo sát thực địa'],
+          },
+          en: {
+            title: 'Investment-promotion webinar with Korean firms',
+            summary:
+              'High-tech and logistics projects and industrial parks with land available; bridge point in Seoul.',
+            agenda: [
+              'Opening',
+              'Projects calling for investment',
+              'Questions and answers',
+              'Site-visit sign-up',
+            ],
+          },
+          ko: {
+            title: '한국 기업 대상 투자 촉진 웨비나',
+            summary: '첨단·물류 투자 프로젝트와 부지가 남은 산업단지 소개. 서울 연결.',
+            agenda: ['개회', '투자 유치 프로젝트', '질의응답', '현장 방문 신청'],
+          },
+        },
+      },
+    ])
+    .returning();
+  await tx.insert(eventRegistrations).values(
+    [
+      ['Tanaka Hiroshi', 'Kansai Precision Co., Ltd.', 'Tokyo', true],
+      ['Sato Yuki', 'Nagoya Components', 'Osaka', true],
+      ['Yamamoto Ken', 'Kyushu Foods', 'online', false],
+    ].map(([name, org, point, attended], i) => ({
+      eventId: past!.id,
+      code: `DK-DEMO0${i + 1}`,
+      name: name as string,
+      organisation: org as string,
+      country: 'Japan',
+      email: `${(name as string).toLowerCase().replace(/[^a-z]+/g, '.')}@example.jp`,
+      bridgePoint: point as string,
+      question: i === 0 ? 'What is the land rent in VSIP II?' : null,
+      lang: 'ja' as const,
+      attended: attended as boolean,
+      createdAt: new Date(now.getTime() - (35 + i) * day),
+    })),
+  );
   await indexDocs(tx, docs);
   await audit(tx, systemContext('seed'), {
     action: 'seed.portal',
@@ -206,6 +434,8 @@ export async function seedPortal(tx: Tx, opts: { demo: boolean }, now = new Date
       legal: legal.length,
       projects: projectRows.length,
       parks: DEMO_PARKS.length,
+      figures: figures.length,
+      enquiries: DEMO_ENQUIRIES.length,
     },
   });
 }

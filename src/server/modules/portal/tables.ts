@@ -42,7 +42,19 @@ export const sites = pgTable(
   (t) => [uniqueIndex('ptl_sites_slug').on(t.slug), uniqueIndex('ptl_sites_agency').on(t.agencyId)],
 );
 
-export const SECTION_KINDS = ['news', 'announcements', 'pages', 'investment_news'] as const;
+export const SECTION_KINDS = [
+  'news',
+  'announcements',
+  'pages',
+  'investment_news',
+  // what Decree 42/2022, art. 4.1 asks of every portal beyond news (checked by the conformity report)
+  'guidance',
+  'plans',
+  'disclosure',
+  'budget',
+  'statistics',
+  'contacts',
+] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 // A section belongs to one agency's site; editors and reviewers act over the agency's subtree.
@@ -316,6 +328,8 @@ export const enquiries = pgTable(
     managerId: uuid('manager_id'),
     respondBy: ts('respond_by').notNull(),
     respondedAt: ts('responded_at'),
+    /** when the manager(s) were reminded that the response deadline had passed (once) */
+    remindedAt: ts('reminded_at'),
     lockVersion: integer('lock_version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -337,4 +351,132 @@ export const enquiryNotes = pgTable(
     text: text('text').notNull(),
   },
   (t) => [index('ptl_enquiry_notes_enquiry').on(t.enquiryId)],
+);
+
+export const FIGURE_KINDS = ['fdi', 'domestic'] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
+
+// FDI and domestic-investment figures by year, country of the investor (FDI only; '' for domestic) and
+// sector, as the provincial investment reports give them (imported from CSV or Excel). A year present
+// in an import replaces what was stored for that year and kind.
+export const investmentFigures = pgTable(
+  'ptl_investment_figures',
+  {
+    kind: text('kind').$type<FigureKind>().notNull(),
+    year: smallint('year').notNull(),
+    /** ISO 3166-1 alpha-2 of the investor's country for FDI, '' for domestic investment */
+    country: text('country').notNull(),
+    sector: text('sector').notNull(),
+    /** new projects licensed that year */
+    projects: integer('projects').notNull(),
+    /** registered capital, thousands of US dollars (whole numbers, no floats) */
+    capitalKusd: bigint('capital_kusd', { mode: 'number' }).notNull(),
+    importedAt: ts('imported_at').notNull().defaultNow(),
+    importedBy: uuid('imported_by'),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.year, t.country, t.sector] })],
+);
+
+export const QUESTION_STATES = ['received', 'answered', 'published', 'rejected'] as const;
+export type QuestionState = (typeof QUESTION_STATES)[number];
+
+// Questions from the public (Decree 42, art. 8): a tracking code for the asker, answered by the
+// competent agency's reviewers, published with the answer; or refused with a reason.
+export const questions = pgTable(
+  'ptl_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** what the asker types to follow the question: "HD-7K2M9Q" */
+    code: text('code').notNull(),
+    lang: text('lang').$type<PortalLang>().notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    title: text('title').notNull(),
+    question: text('question').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    agencyPath: text('agency_path').notNull(),
+    state: text('state').$type<QuestionState>().notNull().default('received'),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by'),
+    answeredAt: ts('answered_at'),
+    publishedAt: ts('published_at'),
+    rejectReason: text('reject_reason'),
+    lockVersion: integer('lock_version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ptl_questions_code').on(t.code),
+    index('ptl_questions_state').on(t.state, t.createdAt),
+  ],
+);
+
+// Readers rate the portal (Decree 42, art. 8): one score from 1 to 5, the page they were on.
+export const ratings = pgTable(
+  'ptl_ratings',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    lang: text('lang').$type<PortalLang>().notNull(),
+    score: smallint('score').notNull(),
+    path: text('path').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('ptl_ratings_at').on(t.createdAt)],
+);
+
+export const EVENT_FORMATS = ['in_person', 'online', 'hybrid'] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+
+/** What an event says in one language. */
+export interface EventTexts {
+  title: string;
+  summary: string;
+  agenda: string[];
+}
+
+// Investment-promotion conferences and webinars: in person, online or hybrid with bridge points abroad.
+export const events = pgTable(
+  'ptl_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    format: text('format').$type<EventFormat>().notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    texts: jsonb('texts').$type<Partial<Record<PortalLang, EventTexts>>>().notNull(),
+    /** bridge points ("Tokyo", "Seoul"…); online registrants choose "online" */
+    bridgePoints: text('bridge_points').array().notNull().default(sql`'{}'::text[]`),
+    slots: integer('slots').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    agencyPath: text('agency_path').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ptl_events_slug').on(t.slug), index('ptl_events_starts').on(t.startsAt)],
+);
+
+export const eventRegistrations = pgTable(
+  'ptl_event_registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id),
+    /** the confirmation code the registrant receives */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull(),
+    country: text('country').notNull(),
+    email: text('email').notNull(),
+    /** a bridge point of the event, or 'online' */
+    bridgePoint: text('bridge_point').notNull(),
+    /** a question sent in advance */
+    question: text('question'),
+    lang: text('lang').$type<PortalLang>().notNull(),
+    attended: boolean('attended').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ptl_event_registrations_email').on(t.eventId, sql`lower(${t.email})`),
+    uniqueIndex('ptl_event_registrations_code').on(t.code),
+  ],
 );

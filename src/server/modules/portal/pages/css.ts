@@ -26,7 +26,9 @@ form.stack{display:grid;gap:.75rem;max-width:36rem}form.stack label{display:grid
 mark{background:#ffe97a;color:inherit}.tree ul{list-style:none;padding-left:1.25rem;border-left:2px solid #ddd}
 .foot{border-top:1px solid #ddd;padding-top:1rem;padding-bottom:2rem;font-size:.95rem}.langs{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;list-style:none;padding:0}
 .foot h2{font-size:1rem}.pager{display:flex;gap:1rem}svg.map{max-width:100%;height:auto;border:1px solid #ddd}
-.map .commune{fill:#f3efe6;stroke:#777;stroke-width:.6}.map .pin{fill:#a4262c}`;
+.map .commune{fill:#f3efe6;stroke:#777;stroke-width:.6}.map .pin{fill:#a4262c}
+svg.chart{max-width:100%;height:auto}.chart .fdi{fill:#0b4f9c}.chart .dom{fill:#c05600}.chart text{font-size:12px;fill:#333}.chart .grid{stroke:#ddd}
+.steps>li{margin-bottom:1rem}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.h3{font-size:1.1rem}`;
 
 export const CSS_ETAG = `"${createHash('sha256').update(CSS).digest('base64url').slice(0, 16)}"`;
 /** Versioned by content, so it can be cached for a year. */

@@ -46,9 +46,24 @@ export async function sitemap(db: DbOrTx, publicUrl: string) {
     const alts = Object.entries(paths) as [PortalLang, string][];
     for (const [, p] of alts) urls.push({ loc: p, alternates: alts, lastmod });
   };
-  for (const make of [portalPaths.home, portalPaths.projects, portalPaths.parks])
+  for (const make of [
+    portalPaths.home,
+    portalPaths.projects,
+    portalPaths.parks,
+    portalPaths.figures,
+    portalPaths.guide,
+    portalPaths.events,
+  ])
     group(Object.fromEntries(PORTAL_LANGS.map((l) => [l, make(l)])));
-  for (const make of [portalPaths.news, portalPaths.legal, portalPaths.organisation, portalPaths.procedures])
+  for (const make of [
+    portalPaths.news,
+    portalPaths.legal,
+    portalPaths.organisation,
+    portalPaths.procedures,
+    portalPaths.questions,
+    portalPaths.openData,
+    portalPaths.digital,
+  ])
     group(Object.fromEntries(FULL_LANGS.map((l) => [l, make(l)])));
   const byItem = new Map<string, { paths: Partial<Record<PortalLang, string>>; at: Date }>();
   for (const e of await publishedForSitemap(db)) {

@@ -27,6 +27,7 @@ export async function projectsPage(db: DbOrTx, ctx: PageContext, f: ProjectFilte
   );
   const main = html`<h1>${t('inv.title')}</h1>
 <p>${t('inv.lead')}</p>
+<p><a href="${portalPaths.guide(lang)}">${t('guide.title')}</a> · <a href="${portalPaths.figures(lang)}">${t('fig.title')}</a> · <a href="${portalPaths.parks(lang)}">${t('parks.title')}</a></p>
 <form class="filters" method="get" action="${portalPaths.projects(lang)}">
 <label>${t('inv.sector')}<select name="sector">${option('', t('filter.all'), f.sector)}${sectors.map((s) => option(s, t(`inv.sector.${s}`), f.sector))}</select></label>
 <label>${t('inv.commune')}<select name="commune">${option('', t('filter.all'), f.commune)}${communes.map(([code, name]) => option(code, name, f.commune))}</select></label>

@@ -34,6 +34,10 @@ const NAV: { key: string; path: (l: PortalLang) => string; langs: readonly Porta
   { key: 'nav.procedures', path: portalPaths.procedures, langs: ['vi', 'en'] },
   { key: 'nav.investment', path: portalPaths.projects, langs: PORTAL_LANGS },
   { key: 'nav.parks', path: portalPaths.parks, langs: PORTAL_LANGS },
+  { key: 'nav.events', path: portalPaths.events, langs: PORTAL_LANGS },
+  { key: 'nav.questions', path: portalPaths.questions, langs: ['vi', 'en'] },
+  { key: 'nav.open_data', path: portalPaths.openData, langs: ['vi', 'en'] },
+  { key: 'nav.digital', path: portalPaths.digital, langs: ['vi', 'en'] },
 ];
 
 /** Pages offered in every language the section has: the same path builder in each. */
@@ -111,6 +115,7 @@ ${page.main}
 <footer class="wrap foot">
 <nav aria-label="${t('lang.legend')}"><h2>${t('lang.legend')}</h2><ul class="langs">${switcher}</ul></nav>
 <p>${t('site.footer')}</p>
+<p><a href="${portalPaths.rating(lang === 'vi' ? 'vi' : 'en')}?from=${encodeURIComponent(page.path)}">${t('rate.link')}</a></p>
 <p><a href="${portalPaths.feed(lang)}">${t('feed.title')}</a> · <a href="${portalPaths.sitemap}">Sitemap</a> · <a href="/">${t('nav.services_app')}</a></p>
 </footer>
 </body>
