@@ -48,6 +48,11 @@ export const WEB_PAGES = [
   '/lam-viec/hop/:id',
   '/lam-viec/dieu-hanh',
   '/lam-viec/dieu-hanh/canh-bao',
+  '/lam-viec/dieu-hanh/lanh-dao',
+  '/lam-viec/dieu-hanh/lanh-dao/xa/:code',
+  '/lam-viec/dieu-hanh/mang',
+  '/lam-viec/dieu-hanh/dia-ban-cu',
+  '/lam-viec/dieu-hanh/bang-dieu-hanh',
   '/lam-viec/cong-thong-tin',
   '/lam-viec/cong-thong-tin/:id/:lang',
 ] as const;
