@@ -169,4 +169,14 @@ test('a session on tablets: replies, reading and private notes, speakers, a name
   });
   await expectAccessible(hall, 'hall display');
   await expectAccessible(member, 'member tablet in session');
+
+  // The secretariat's report: time and paper against the demo's baseline sessions.
+  await secretary
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Họp không giấy' })
+    .click();
+  await secretary.getByRole('link', { name: 'Báo cáo thời gian và giấy' }).click();
+  await expect(secretary.getByRole('heading', { level: 1, name: 'Báo cáo thời gian và giấy' })).toBeVisible();
+  await expect(secretary.getByText('Số liệu gốc').first()).toBeVisible();
+  await expectAccessible(secretary, 'meetings report');
 });

@@ -51,7 +51,7 @@ export function MeetingsReportPage() {
 
   return (
     <>
-      <PageHeader title={t('meetings.report.title')} lead={t('meetings.report.lead')} />
+      <PageHeader title={t('meetings.report.title')} lead={t('meetings.report.intro')} />
       <form className="form-row" onSubmit={(e) => e.preventDefault()}>
         <SelectField
           id="mtg-report-kind"
