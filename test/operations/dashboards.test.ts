@@ -68,10 +68,11 @@ describe('dashboards per role', () => {
     );
     expect(events[0]!.n).toBe(1);
     const list = (await admin.get('/api/operations/dashboards')).json() as {
-      roles: string[];
+      roles: { code: string; name: string }[];
       items: { roleCode: string }[];
     };
-    expect(list.roles).toContain('ioc_operator');
+    // Roles by name, not by code (the select shows the name).
+    expect(list.roles).toContainEqual({ code: 'ioc_operator', name: expect.not.stringContaining('_') });
     expect(list.items.map((d) => d.roleCode)).toEqual(['city_leader']);
   });
 

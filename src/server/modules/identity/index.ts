@@ -22,6 +22,7 @@ export {
   getUser,
   officialsWithPermission,
   listAgencies,
+  listRoles,
   listUnits,
   roleCodes,
   unitByCode,

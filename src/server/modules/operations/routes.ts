@@ -5,7 +5,8 @@ import type { Deps } from '../../platform/module.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tableCsv, tableXlsx } from '../../platform/spreadsheet.ts';
-import { listAgencies, roleCodes } from '../identity/index.ts';
+import { sortVietnamese } from '../../../contracts/collation.ts';
+import { listAgencies, listRoles } from '../identity/index.ts';
 import { acknowledgeAlert } from './commands/acknowledge-alert.ts';
 import { assignAlert } from './commands/assign-alert.ts';
 import { commentAlert } from './commands/comment-alert.ts';
@@ -93,14 +94,22 @@ export async function operationsRoutes(root: FastifyInstance, deps: Deps, runtim
         summary: 'Bảng điều hành đã đặt cho từng vai trò (chỉ tiêu, màn hình luân phiên)',
         response: {
           200: z.object({
-            roles: z.array(z.string()),
+            roles: z.array(z.object({ code: z.string(), name: z.string() })),
             views: z.array(z.string()),
             items: z.array(S.DashboardView),
           }),
         },
       },
     },
-    async () => ({ roles: await roleCodes(db), views: [...ALL_VIEWS], items: await listDashboards(db) }),
+    async (req) => ({
+      // Roles by their names in the reader's language (the codes are keys, not words).
+      roles: sortVietnamese(
+        (await listRoles(db)).map((r) => ({ code: r.code, name: req.lang === 'en' ? r.nameEn : r.name })),
+        (r) => r.name,
+      ),
+      views: [...ALL_VIEWS],
+      items: await listDashboards(db),
+    }),
   );
   app.put(
     '/api/operations/dashboards/:role',

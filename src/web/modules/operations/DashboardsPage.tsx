@@ -24,7 +24,9 @@ export function DashboardsPage() {
   const list = useQuery({
     queryKey: ['operations', 'dashboards'],
     queryFn: () =>
-      api.get<{ roles: string[]; views: string[]; items: Dashboard[] }>('/api/operations/dashboards'),
+      api.get<{ roles: { code: string; name: string }[]; views: string[]; items: Dashboard[] }>(
+        '/api/operations/dashboards',
+      ),
   });
   const indicators = useQuery({
     queryKey: ['operations', 'indicators'],
@@ -36,7 +38,7 @@ export function DashboardsPage() {
   const [rotate, setRotate] = useState('0');
   const [saved, setSaved] = useState(false);
   const roles = list.data?.roles ?? [];
-  const current = role || roles.find((r) => r === 'city_leader') || roles[0] || '';
+  const current = role || roles.find((r) => r.code === 'city_leader')?.code || roles[0]?.code || '';
   useEffect(() => {
     if (!list.data || !indicators.data || !current) return;
     const d = list.data.items.find((x) => x.roleCode === current);
@@ -71,7 +73,7 @@ export function DashboardsPage() {
             {save.error ? <ApiErrorAlert error={save.error} /> : null}
             {saved ? (
               <p role="status" className="alert alert-success">
-                {t('ops.dash.saved', { role: current })}
+                {t('ops.dash.saved', { role: roles.find((r) => r.code === current)?.name ?? current })}
               </p>
             ) : null}
             <SelectField
@@ -84,9 +86,9 @@ export function DashboardsPage() {
               }}
             >
               {data.roles.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                  {data.items.some((d) => d.roleCode === r) ? ` — ${t('ops.dash.has_own')}` : ''}
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                  {data.items.some((d) => d.roleCode === r.code) ? ` — ${t('ops.dash.has_own')}` : ''}
                 </option>
               ))}
             </SelectField>
