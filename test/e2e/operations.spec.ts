@@ -96,22 +96,3 @@ test("the leader drills down from the city's overdue dossiers to a commune's", a
     await context.close();
   }
 });
-
-// The administrator chooses the city leader's wall: fewer views, rotating.
-test('an administrator saves a role dashboard', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, 'admin@cqs.demo');
-  await page.goto('/lam-viec/dieu-hanh/bang-dieu-hanh');
-  await expect(page.getByRole('heading', { level: 1, name: 'Bảng điều hành theo vai trò' })).toBeVisible();
-  await expect(page.getByLabel('Vai trò')).toHaveValue('city_leader');
-  await expectAccessible(page, 'the role dashboards');
-  await page.getByRole('checkbox', { name: 'Trạm quan trắc' }).uncheck();
-  await page.getByLabel('Thời gian mỗi màn hình (giây)').fill('15');
-  await page.getByRole('button', { name: 'Lưu bảng điều hành' }).click();
-  // (the route announcer is a status region too)
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu bảng điều hành' })).toHaveText(
-    /^Đã lưu bảng điều hành của vai trò [^_]+\.$/,
-  );
-  await context.close();
-});
