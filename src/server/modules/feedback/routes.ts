@@ -35,6 +35,7 @@ import { allCategories, categoryByCode } from './reference.ts';
 import { monthStart } from './indicators.ts';
 import { feedbackStatistics, hotspots } from './stats.ts';
 import * as S from './schema.ts';
+import { uploadRoutes } from '../../platform/http/uploads.ts';
 
 const tags = ['Phản ánh hiện trường (feedback)'];
 const CodeParams = z.object({ code: z.string().regex(/^PA-\d{6}-[0-9A-Z]{6}$/) });
@@ -70,44 +71,48 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
     },
     async (req) => nearbyOpen(db, req.query.category, req.query.lat, req.query.lng),
   );
-  app.post(
-    '/api/feedback/photos',
-    {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: 60_000 } },
-      schema: {
-        tags,
-        summary: 'Tải ảnh (mã hóa lại, xóa siêu dữ liệu; trả về vị trí EXIF để gợi ý)',
-        consumes: ['multipart/form-data'],
+  await uploadRoutes(app, (app) => {
+    app.post(
+      '/api/feedback/photos',
+      {
+        config: { access: 'public', rateLimit: { max: 30, timeWindow: 60_000 } },
+        schema: {
+          tags,
+          summary: 'Tải ảnh (mã hóa lại, xóa siêu dữ liệu; trả về vị trí EXIF để gợi ý)',
+          consumes: ['multipart/form-data'],
+        },
       },
-    },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-      const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES } });
-      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw tooLarge(MAX_PHOTO_BYTES);
-      return uploadPhoto(db, deps.blobs, req.ctx(), data);
-    },
-  );
-  app.post(
-    '/api/feedback/videos',
-    {
-      config: { access: 'public', rateLimit: { max: 10, timeWindow: 60_000 } },
-      schema: {
-        tags,
-        summary: `Tải video ngắn (MP4/MOV, tối đa ${MAX_VIDEO_SECONDS} giây; xóa siêu dữ liệu, cả vị trí)`,
-        consumes: ['multipart/form-data'],
+      async (req) => {
+        if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+        const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES } });
+        if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+        const data = await part.toBuffer();
+        if (part.file.truncated) throw tooLarge(MAX_PHOTO_BYTES);
+        return uploadPhoto(db, deps.blobs, req.ctx(), data);
       },
-    },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-      const part = await req.file({ limits: { fileSize: MAX_VIDEO_BYTES } });
-      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw tooLarge(MAX_VIDEO_BYTES);
-      return uploadVideo(db, deps.blobs, req.ctx(), data);
-    },
-  );
+    );
+  });
+  await uploadRoutes(app, (app) => {
+    app.post(
+      '/api/feedback/videos',
+      {
+        config: { access: 'public', rateLimit: { max: 10, timeWindow: 60_000 } },
+        schema: {
+          tags,
+          summary: `Tải video ngắn (MP4/MOV, tối đa ${MAX_VIDEO_SECONDS} giây; xóa siêu dữ liệu, cả vị trí)`,
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (req) => {
+        if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+        const part = await req.file({ limits: { fileSize: MAX_VIDEO_BYTES } });
+        if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+        const data = await part.toBuffer();
+        if (part.file.truncated) throw tooLarge(MAX_VIDEO_BYTES);
+        return uploadVideo(db, deps.blobs, req.ctx(), data);
+      },
+    );
+  });
   app.post(
     '/api/feedback/reports',
     {
@@ -271,30 +276,32 @@ export async function feedbackRoutes(root: FastifyInstance, deps: Deps) {
       return submitReport(db, req.ctx(), config.provinceCode, { ...req.body, publicUrl: config.publicUrl });
     },
   );
-  app.post(
-    '/api/feedback/import',
-    {
-      config: operator,
-      schema: {
-        tags,
-        summary:
-          'Nhập phản ánh từ hệ thống khác (CSV): kiểm tra mọi dòng trước, một dòng lỗi thì không ghi gì; dryRun=true chỉ kiểm tra',
-        consumes: ['multipart/form-data'],
-        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).optional() }),
+  await uploadRoutes(app, (app) => {
+    app.post(
+      '/api/feedback/import',
+      {
+        config: operator,
+        schema: {
+          tags,
+          summary:
+            'Nhập phản ánh từ hệ thống khác (CSV): kiểm tra mọi dòng trước, một dòng lỗi thì không ghi gì; dryRun=true chỉ kiểm tra',
+          consumes: ['multipart/form-data'],
+          querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).optional() }),
+        },
       },
-    },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-      const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
-      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw tooLarge(MAX_IMPORT_BYTES);
-      return importReports(db, req.ctx(), config.provinceCode, data.toString('utf8'), {
-        dryRun: req.query.dryRun === 'true',
-        fileName: part.filename,
-      });
-    },
-  );
+      async (req) => {
+        if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+        const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
+        if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+        const data = await part.toBuffer();
+        if (part.file.truncated) throw tooLarge(MAX_IMPORT_BYTES);
+        return importReports(db, req.ctx(), config.provinceCode, data.toString('utf8'), {
+          dryRun: req.query.dryRun === 'true',
+          fileName: part.filename,
+        });
+      },
+    );
+  });
   app.get(
     '/api/feedback/manage/:code',
     {

@@ -35,6 +35,7 @@ import { alertsRaisedBetween, briefingWeek, renderBriefing } from './briefing.ts
 import { communeDossiers, communeNames, communeView, DRILL_FIGURES, leaderView } from './leader.ts';
 import type { OperationsRuntime } from './runtime.ts';
 import * as S from './schema.ts';
+import { uploadRoutes } from '../../platform/http/uploads.ts';
 
 const tags = {
   wall: ['Trung tâm điều hành (operations)'],
@@ -519,31 +520,33 @@ export async function operationsRoutes(root: FastifyInstance, deps: Deps, runtim
         .send(await tableXlsx(table, 'so-lieu'));
     },
   );
-  app.post(
-    '/api/operations/indicators/:code/import',
-    {
-      config: manage,
-      schema: {
-        tags: tags.indicators,
-        summary: 'Nhập số liệu từ tệp CSV hoặc Excel (thay thế các kỳ có trong tệp)',
-        consumes: ['multipart/form-data'],
-        params: S.CodeParams,
-        response: { 200: S.ImportResult },
+  await uploadRoutes(app, (app) => {
+    app.post(
+      '/api/operations/indicators/:code/import',
+      {
+        config: manage,
+        schema: {
+          tags: tags.indicators,
+          summary: 'Nhập số liệu từ tệp CSV hoặc Excel (thay thế các kỳ có trong tệp)',
+          consumes: ['multipart/form-data'],
+          params: S.CodeParams,
+          response: { 200: S.ImportResult },
+        },
       },
-    },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-      const part = await req.file();
-      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
-      const file = await part.toBuffer();
-      return importIndicatorSeries(db, req.ctx(), {
-        code: req.params.code,
-        fileName: part.filename,
-        file,
-        communes: await communeCodes(),
-      });
-    },
-  );
+      async (req) => {
+        if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+        const part = await req.file();
+        if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+        const file = await part.toBuffer();
+        return importIndicatorSeries(db, req.ctx(), {
+          code: req.params.code,
+          fileName: part.filename,
+          file,
+          communes: await communeCodes(),
+        });
+      },
+    );
+  });
 
   app.patch(
     '/api/operations/things/:id/status',

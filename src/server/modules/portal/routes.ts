@@ -26,6 +26,7 @@ import {
   SaveEditionBody,
 } from './schema.ts';
 import { enquiries, enquiryNotes, projects, questions } from './tables.ts';
+import { uploadRoutes } from '../../platform/http/uploads.ts';
 
 const tags = ['Cổng thông tin (portal)'];
 const ItemParams = z.object({ id: z.uuid(), lang: Lang });
@@ -277,29 +278,31 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps) {
     },
   );
 
-  app.post(
-    '/api/portal/investment-figures/import',
-    {
-      config: { access: { permission: PORTAL_PERMISSIONS.investment } },
-      schema: {
-        tags,
-        summary:
-          'Nhập số liệu FDI và đầu tư trong nước (CSV hoặc Excel: nam, loai, quoc_gia, nganh, so_du_an, von_nghin_usd); thay thế các năm có trong tệp',
-        consumes: ['multipart/form-data'],
+  await uploadRoutes(app, (app) => {
+    app.post(
+      '/api/portal/investment-figures/import',
+      {
+        config: { access: { permission: PORTAL_PERMISSIONS.investment } },
+        schema: {
+          tags,
+          summary:
+            'Nhập số liệu FDI và đầu tư trong nước (CSV hoặc Excel: nam, loai, quoc_gia, nganh, so_du_an, von_nghin_usd); thay thế các năm có trong tệp',
+          consumes: ['multipart/form-data'],
+        },
       },
-    },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-      const part = await req.file();
-      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
-      const file = await part.toBuffer();
-      const result = await db.transaction((tx) =>
-        importFigures(tx, req.ctx(), { fileName: part.filename, file }),
-      );
-      clearPageCache();
-      return result;
-    },
-  );
+      async (req) => {
+        if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+        const part = await req.file();
+        if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+        const file = await part.toBuffer();
+        const result = await db.transaction((tx) =>
+          importFigures(tx, req.ctx(), { fileName: part.filename, file }),
+        );
+        clearPageCache();
+        return result;
+      },
+    );
+  });
 
   const review = { access: { permission: PORTAL_PERMISSIONS.review } };
 

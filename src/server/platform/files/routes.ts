@@ -8,6 +8,7 @@ import { readableFile, uploadFile } from './index.ts';
 import type { UploadQuota } from './quota.ts';
 import type { BlobStore } from './store.ts';
 import type { ResumableUploads } from './resumable.ts';
+import { uploadRoutes } from '../http/uploads.ts';
 
 export const FileView = z.object({
   id: Uuid,
@@ -94,30 +95,32 @@ export async function fileRoutes(
       return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 };
     },
   );
-  app.post(
-    '/api/files',
-    {
-      schema: {
-        tags: ['Tệp tin (files)'],
-        summary: 'Tải lên một tệp (multipart, trường "file")',
-        consumes: ['multipart/form-data'],
-        response: { 200: FileView },
+  await uploadRoutes(app, (app) => {
+    app.post(
+      '/api/files',
+      {
+        schema: {
+          tags: ['Tệp tin (files)'],
+          summary: 'Tải lên một tệp (multipart, trường "file")',
+          consumes: ['multipart/form-data'],
+          response: { 200: FileView },
+        },
       },
-    },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-      const part = await req.file();
-      if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
-      const row = await uploadFile(deps.db, deps.blobs, req.ctx(), {
-        stream: part.file,
-        fileName: part.filename,
-        maxBytes: deps.maxUploadBytes,
-        quota: deps.quota,
-      });
-      if (part.file.truncated) throw tooLarge(deps.maxUploadBytes);
-      return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 };
-    },
-  );
+      async (req) => {
+        if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+        const part = await req.file();
+        if (!part) throw new AppError('validation', {}, [{ field: 'body.file', key: 'field.required' }]);
+        const row = await uploadFile(deps.db, deps.blobs, req.ctx(), {
+          stream: part.file,
+          fileName: part.filename,
+          maxBytes: deps.maxUploadBytes,
+          quota: deps.quota,
+        });
+        if (part.file.truncated) throw tooLarge(deps.maxUploadBytes);
+        return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 };
+      },
+    );
+  });
   app.get(
     '/api/files/:id',
     { schema: { tags: ['Tệp tin (files)'], summary: 'Tải xuống một tệp', params: z.object({ id: Uuid }) } },

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
@@ -90,10 +89,7 @@ export async function createHttp(opts: HttpOptions): Promise<FastifyInstance> {
   // Security headers, computed once (helmet's plugin re-parses its directives on every request).
   const documentHeaders = documentSecurityHeaders();
   const apiHeaders = apiSecurityHeaders();
-  await app.register(multipart, {
-    // One byte over the limit reaches the blob store, which refuses it before anything is recorded.
-    limits: { fileSize: opts.maxUploadBytes + 1, files: 10, fields: 20, fieldSize: 64 * 1024, parts: 30 },
-  });
+  // Multipart bodies are parsed only by the upload routes (`uploadRoutes`, ./uploads.ts).
   // Answers worth compressing (JSON, HTML, CSV, SVG…) go out brotli or gzip at a quick setting; files
   // already compressed at build are sent as they are, and the event stream is never buffered.
   await app.register(compress, {
